@@ -1,0 +1,101 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Sujarit (สุจริต) — anti-corruption action plans and complaint channel for Thai local government.
+///
+/// Layering (an arrow only points up):
+///   SujaritCore  <-  SujaritImport / SujaritExport  <-  SujaritPersistence  <-  SujaritServer  <-  sujarit
+/// Core, Import and Export import Foundation only (plus ZIPFoundation for documents);
+/// only SujaritServer imports Vapor.
+let package = Package(
+    name: "Sujarit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sujarit", targets: ["sujarit"]),
+        .library(name: "SujaritCore", targets: ["SujaritCore"]),
+        .library(name: "SujaritImport", targets: ["SujaritImport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+    ],
+    targets: [
+        .target(name: "SujaritCore"),
+        .target(
+            name: "SujaritImport",
+            dependencies: [
+                "SujaritCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .target(
+            name: "SujaritPersistence",
+            dependencies: [
+                "SujaritCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .target(
+            name: "SujaritAPIModels",
+            dependencies: ["SujaritCore"]
+        ),
+        .target(
+            name: "SujaritServer",
+            dependencies: [
+                "SujaritCore",
+                "SujaritImport",
+                "SujaritPersistence",
+                "SujaritAPIModels",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .executableTarget(
+            name: "sujarit",
+            dependencies: [
+                "SujaritCore",
+                "SujaritImport",
+                "SujaritPersistence",
+                "SujaritServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Vapor", package: "vapor"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .target(
+            name: "SujaritTestSupport",
+            dependencies: ["SujaritCore"],
+            path: "Tests/SujaritTestSupport"
+        ),
+        .testTarget(
+            name: "SujaritCoreTests",
+            dependencies: ["SujaritCore", "SujaritTestSupport"]
+        ),
+        .testTarget(
+            name: "SujaritImportTests",
+            dependencies: ["SujaritCore", "SujaritImport", "SujaritTestSupport"]
+        ),
+        .testTarget(
+            name: "SujaritServerTests",
+            dependencies: [
+                "SujaritCore",
+                "SujaritServer",
+                "SujaritPersistence",
+                "SujaritTestSupport",
+                .product(name: "XCTVapor", package: "vapor"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+    ]
+)
