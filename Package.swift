@@ -38,6 +38,7 @@ let package = Package(
             dependencies: [
                 "SujaritCore",
                 .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ],
@@ -51,7 +52,6 @@ let package = Package(
             name: "SujaritServer",
             dependencies: [
                 "SujaritCore",
-                "SujaritImport",
                 "SujaritPersistence",
                 "SujaritAPIModels",
                 .product(name: "Vapor", package: "vapor"),
@@ -92,6 +92,7 @@ let package = Package(
                 "SujaritCore",
                 "SujaritServer",
                 "SujaritPersistence",
+                "SujaritAPIModels",
                 "SujaritTestSupport",
                 .product(name: "XCTVapor", package: "vapor"),
             ],

@@ -1,0 +1,31 @@
+import Foundation
+import SujaritCore
+
+/// Why a store operation did not happen. Nothing is written when one of these is thrown.
+public enum StoreError: Error, Equatable, Sendable {
+    case notFound(String)
+    /// Someone else saved the record first; `currentVersion` is what is stored now.
+    case conflict(currentVersion: Int)
+    case duplicate(field: String, value: String)
+    /// The operation is not allowed in the record's present state (e.g. editing a published plan).
+    case notAllowed(LocalizedText)
+    case invalid(LocalizedText)
+    case corrupt(String)
+
+    public var message: LocalizedText {
+        switch self {
+        case .notFound(let what):
+            LocalizedText(th: "ไม่พบ\(what)", en: "Not found: \(what)")
+        case .conflict(let current):
+            LocalizedText(
+                th: "มีผู้อื่นบันทึกการแก้ไขแผนนี้ก่อนแล้ว (ฉบับแก้ไขที่ \(current)) กรุณาโหลดใหม่แล้วแก้ไขอีกครั้ง",
+                en: "Someone else saved this plan first (version \(current)); reload it and make your change again")
+        case .duplicate(let field, let value):
+            LocalizedText(th: "“\(value)” มีอยู่แล้ว (\(field))", en: "“\(value)” already exists (\(field))")
+        case .notAllowed(let text), .invalid(let text):
+            text
+        case .corrupt(let detail):
+            LocalizedText(th: "ข้อมูลในฐานข้อมูลเสียหาย: \(detail)", en: "Stored data is corrupt: \(detail)")
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Vapor
+import SujaritCore
+import SujaritPersistence
+import SujaritAPIModels
+
+/// The JSON API under /api/v1 (described by openapi.yaml).
+struct APIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1")
+        api.get("organizations", use: organizations)
+        api.get("organizations", ":slug", "plans", use: organizationPlans)
+        api.post("organizations", ":slug", "plans", use: createPlan)
+        api.get("plans", ":planID", use: plan)
+        api.put("plans", ":planID", use: replacePlan)
+        api.post("sessions", use: signIn)
+    }
+
+    @Sendable func organizations(_ request: Request) async throws -> [OrganizationDTO] {
+        try await OrganizationStore(request.db).all().map(OrganizationDTO.init)
+    }
+
+    @Sendable func organizationPlans(_ request: Request) async throws -> [PlanListEntry] {
+        let service = PlanService(request: request)
+        let organization = try await service.organization(slug: request.parameters.get("slug"))
+        let member = request.viewer?.can(.viewer, in: organization.id) ?? false
+        return try await service.plans.plans(organizationID: organization.id, includeUnpublished: member)
+    }
+
+    @Sendable func plan(_ request: Request) async throws -> Response {
+        let service = PlanService(request: request)
+        let plan = try await service.readablePlan(id: request.parameters.get("planID"))
+        return try await respond(plan, request: request, status: .ok)
+    }
+
+    @Sendable func createPlan(_ request: Request) async throws -> Response {
+        let body = try request.content.decode(PlanWriteRequest.self, as: .json)
+        let plan = try await PlanService(request: request).create(in: request.parameters.get("slug"), body: body)
+        return try await respond(plan, request: request, status: .created)
+    }
+
+    @Sendable func replacePlan(_ request: Request) async throws -> Response {
+        let body = try request.content.decode(PlanWriteRequest.self, as: .json)
+        let plan = try await PlanService(request: request).replace(id: request.parameters.get("planID"), body: body)
+        return try await respond(plan, request: request, status: .ok)
+    }
+
+    @Sendable func signIn(_ request: Request) async throws -> SignInResponse {
+        let body = try request.content.decode(SignInRequest.self, as: .json)
+        guard let user = try await Authentication.verify(username: body.username.cleaned, password: body.password, on: request) else {
+            throw SujaritError(.unauthorized, LocalizedText(th: "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง", en: "Wrong username or password"))
+        }
+        let token = [UInt8].random(count: 32).base64URL
+        let expires = Date().addingTimeInterval(12 * 3600)
+        try await UserStore(request.db).addToken(hash: SHA256.hash(data: Data(token.utf8)).hex, userID: user.requireID(), expiresAt: expires)
+        return SignInResponse(token: token, expiresAt: expires)
+    }
+
+    func respond(_ plan: Plan, request: Request, status: HTTPResponseStatus) async throws -> Response {
+        var publicURL: String?
+        if plan.status == .published, let org = try await OrganizationStore(request.db).find(id: plan.organizationID) {
+            publicURL = SiteURL.publishedPlan(org.slug, plan.yearSlug)
+        }
+        let response = Response(status: status)
+        try response.content.encode(PlanResponse(plan: plan, publicURL: publicURL), using: JSONEncoder.api)
+        response.headers.replaceOrAdd(name: .eTag, value: "\"\(plan.id.uuidString.lowercased())-\(plan.version)\"")
+        return response
+    }
+}
+
+extension JSONEncoder {
+    static var api: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+}
+
+extension PlanListEntry: Content {}
+extension OrganizationDTO: Content {}
+extension SignInResponse: Content {}

@@ -1,0 +1,124 @@
+import Foundation
+import Vapor
+import SujaritCore
+import SujaritPersistence
+import SujaritAPIModels
+
+/// An error the visitor should see: an HTTP status, a message in Thai and English, and the
+/// fields it concerns.
+public struct SujaritError: Error, Sendable {
+    public var status: HTTPResponseStatus
+    public var message: LocalizedText
+    public var fields: [FieldError]
+
+    public init(_ status: HTTPResponseStatus, _ message: LocalizedText, fields: [FieldError] = []) {
+        self.status = status
+        self.message = message
+        self.fields = fields
+    }
+
+    static func notFound(_ what: String = "") -> SujaritError {
+        SujaritError(.notFound, LocalizedText(th: "ไม่พบ\(what.isEmpty ? "ข้อมูลที่ต้องการ" : what)", en: "Not found"))
+    }
+
+    static func forbidden() -> SujaritError {
+        SujaritError(.forbidden, LocalizedText(th: "คุณไม่มีสิทธิ์ทำรายการนี้", en: "You are not allowed to do this"))
+    }
+}
+
+/// Turns every error into a clear 4xx answer (or a 500 that reveals nothing), as JSON for the
+/// API and as a page for browsers. Internal details are logged, never shown.
+struct SujaritErrorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            return Self.response(for: error, request: request)
+        }
+    }
+
+    static func classify(_ error: any Error) -> SujaritError {
+        switch error {
+        case let error as SujaritError:
+            return error
+        case let error as StoreError:
+            switch error {
+            case .notFound: return SujaritError(.notFound, error.message)
+            case .conflict: return SujaritError(.conflict, error.message)
+            case .duplicate: return SujaritError(.conflict, error.message)
+            case .notAllowed: return SujaritError(.conflict, error.message)
+            case .invalid: return SujaritError(.unprocessableEntity, error.message)
+            case .corrupt: return SujaritError(.internalServerError, LocalizedText(th: "ระบบขัดข้อง", en: "Internal error"))
+            }
+        case let error as DecodingError:
+            let (path, detail) = describe(error)
+            return SujaritError(.badRequest, LocalizedText(
+                th: "ข้อมูลที่ส่งมาไม่ถูกต้อง\(path.isEmpty ? "" : " ที่ \(path)"): \(detail)",
+                en: "Invalid request body\(path.isEmpty ? "" : " at \(path)"): \(detail)"),
+                fields: path.isEmpty ? [] : [FieldError(field: path, message: LocalizedText(th: detail, en: detail))])
+        case let error as any AbortError:
+            let reason = error.reason
+            let thai: String = switch error.status {
+            case .notFound: "ไม่พบหน้าที่ต้องการ"
+            case .payloadTooLarge: "ข้อมูลที่ส่งมีขนาดใหญ่เกินไป"
+            case .unsupportedMediaType: "รูปแบบข้อมูลไม่รองรับ"
+            case .badRequest: "คำขอไม่ถูกต้อง: \(reason)"
+            case .methodNotAllowed: "ไม่รองรับวิธีเรียกนี้"
+            default: reason
+            }
+            return SujaritError(error.status, LocalizedText(th: thai, en: reason))
+        default:
+            return SujaritError(.internalServerError, LocalizedText(th: "ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง", en: "Internal error; please try again"))
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> (String, String) {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
+                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        switch error {
+        case .dataCorrupted(let context):
+            return (path(context.codingPath), context.debugDescription.contains("JSON") || context.codingPath.isEmpty
+                    ? "not valid JSON (or not UTF-8)" : context.debugDescription)
+        case .keyNotFound(let key, let context):
+            return (path(context.codingPath + [key]), "required field is missing")
+        case .typeMismatch(let type, let context):
+            return (path(context.codingPath), "expected \(type)")
+        case .valueNotFound(let type, let context):
+            return (path(context.codingPath), "expected \(type), found null")
+        @unknown default:
+            return ("", "invalid data")
+        }
+    }
+
+    static func response(for error: any Error, request: Request) -> Response {
+        let classified = classify(error)
+        if classified.status == .internalServerError {
+            request.logger.report(error: error)
+        }
+        let response: Response
+        if request.url.path.hasPrefix("/api/") || request.headers.accept.mediaTypes.first == .json {
+            let body = ErrorResponse(status: Int(classified.status.code), reason: classified.message, fields: classified.fields)
+            response = Response(status: classified.status)
+            try? response.content.encode(body, as: .json)
+        } else {
+            let t = request.t
+            let title = classified.status == .notFound ? t(.notFound)
+                : classified.status == .forbidden ? t(.forbidden)
+                : classified.status.code >= 500 ? t(.serverError) : t(.badRequest)
+            let page = Layout.page(request: request, title: title, body: """
+                <h1>\(title)</h1>
+                <p class="error-message">\(t.pick(classified.message))</p>
+                <p><a href="/">\(t(.home))</a></p>
+                """)
+            response = Response(status: classified.status)
+            response.headers.contentType = .html
+            response.body = .init(string: page.rendered)
+        }
+        if classified.status == .unauthorized && request.url.path.hasPrefix("/api/") {
+            response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")
+        }
+        return response
+    }
+}

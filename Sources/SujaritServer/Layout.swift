@@ -1,0 +1,97 @@
+import Foundation
+import Vapor
+import SujaritCore
+
+/// The frame every page shares: head, header with sign-in state and language switch, main.
+enum Layout {
+    static func page(request: Request, title: String, body: HTML) -> HTML {
+        let t = request.t
+        let other: Language = request.language == .thai ? .english : .thai
+        let switchURL = languageSwitchURL(request, to: other)
+        let account: HTML
+        if let viewer = request.viewer {
+            account = """
+                <span class="who">\(t(.signedInAs)) \(viewer.displayName.isEmpty ? viewer.username : viewer.displayName)</span>
+                <form method="post" action="/logout" class="inline">\(CSRF.field(request))<button type="submit">\(t(.signOut))</button></form>
+                """
+        } else {
+            account = "<a href=\"/login\">\(t(.signIn))</a>"
+        }
+        return """
+            <!doctype html>
+            <html lang="\(request.language.rawValue)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title) · \(t(.appName))</title>
+            <link rel="stylesheet" href="/assets/app.css">
+            </head>
+            <body>
+            <a class="skip" href="#main">\(t(.skipToContent))</a>
+            <header class="site">
+            <a class="brand" href="/">\(t(.appName))</a>
+            <nav>\(account) <a href="\(switchURL)" lang="\(other.rawValue)">\(t(.language))</a></nav>
+            </header>
+            <main id="main">
+            \(body)
+            </main>
+            <footer class="site"><p>\(t(.appTagline))</p></footer>
+            </body>
+            </html>
+            """
+    }
+
+    static func languageSwitchURL(_ request: Request, to language: Language) -> String {
+        var components = URLComponents()
+        components.path = request.url.path
+        var items = (URLComponents(string: request.url.string)?.queryItems ?? []).filter { $0.name != "lang" }
+        items.append(URLQueryItem(name: "lang", value: language.rawValue))
+        components.queryItems = items
+        return components.string ?? "/?lang=\(language.rawValue)"
+    }
+
+    static func response(_ html: HTML, status: HTTPResponseStatus = .ok) -> Response {
+        let response = Response(status: status)
+        response.headers.contentType = .html
+        response.body = .init(string: html.rendered)
+        return response
+    }
+
+    /// The stylesheet, served from /assets/app.css (no inline styles, so the CSP stays strict).
+    /// Laid out for A4-like reading on a desk and for a phone; Thai fonts from the system.
+    static let stylesheet = """
+        :root { --ink: #1d2433; --muted: #5b6477; --line: #d5dae3; --accent: #0b5cad; --bad: #a4161a; --warn: #8a5a00; --bg: #f7f8fa; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font-family: "TH Sarabun New", "Sarabun", "Laksaman", "Noto Sans Thai", "Tahoma", sans-serif; font-size: 18px; line-height: 1.6; color: var(--ink); background: var(--bg); }
+        a { color: var(--accent); }
+        .skip { position: absolute; left: -999px; } .skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px 8px; }
+        header.site, footer.site { display: flex; flex-wrap: wrap; gap: 12px; justify-content: space-between; align-items: center; padding: 10px 20px; background: #fff; border-bottom: 1px solid var(--line); }
+        footer.site { border-top: 1px solid var(--line); border-bottom: 0; color: var(--muted); font-size: 15px; margin-top: 40px; }
+        .brand { font-weight: bold; font-size: 22px; text-decoration: none; }
+        nav { display: flex; gap: 14px; align-items: center; flex-wrap: wrap; }
+        form.inline { display: inline; }
+        main { max-width: 1180px; margin: 0 auto; padding: 16px 20px; }
+        h1 { font-size: 28px; line-height: 1.3; } h2 { font-size: 23px; margin-top: 32px; }
+        .lead, .muted { color: var(--muted); }
+        .notice { background: #fff6dd; border: 1px solid #e8cf87; padding: 8px 12px; border-radius: 6px; }
+        .error-message { color: var(--bad); }
+        .table-wrap { overflow-x: auto; background: #fff; border: 1px solid var(--line); border-radius: 6px; }
+        table { border-collapse: collapse; width: 100%; font-size: 17px; }
+        th, td { border: 1px solid var(--line); padding: 6px 8px; vertical-align: top; text-align: left; }
+        th { background: #eef1f6; }
+        td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+        tr.subtotal td { background: #f3f5f9; font-weight: bold; }
+        tr.grand td { background: #e4e9f2; font-weight: bold; }
+        ul.cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 12px; }
+        ul.cards li { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 12px; }
+        dl.sheet dt { font-weight: bold; margin-top: 14px; } dl.sheet dd { margin-left: 0; }
+        .finding-error { color: var(--bad); } .finding-warning { color: var(--warn); }
+        label { display: block; margin-top: 10px; font-weight: bold; }
+        input[type=text], input[type=password] { width: 100%; max-width: 360px; font-size: 18px; padding: 6px 8px; }
+        button { font-size: 17px; padding: 6px 14px; cursor: pointer; }
+        .badge { display: inline-block; padding: 0 8px; border-radius: 10px; background: #e8eef8; font-size: 15px; }
+        .badge.published { background: #dff3e4; } .badge.draft { background: #fff1cc; }
+        @media print { header.site, footer.site, nav, .skip { display: none; } body { background: #fff; font-size: 16pt; } .table-wrap { border: 0; } }
+        @media (max-width: 640px) { body { font-size: 17px; } main { padding: 10px; } th, td { padding: 4px 5px; } }
+        """
+}

@@ -1,0 +1,291 @@
+import Foundation
+import Vapor
+import SujaritCore
+import SujaritPersistence
+
+/// The HTML of each page. Each function takes what the page shows and the request (for
+/// language, viewer and CSRF token) and returns the whole document.
+enum Pages {
+    // MARK: Organization list
+
+    static func organizationList(_ request: Request, organizations: [Organization]) -> HTML {
+        let t = request.t
+        let cards: [HTML] = organizations.map { org in
+            """
+            <li><a href="\(SiteURL.organization(org.slug))"><strong>\(org.name)</strong></a><br>
+            <span class="muted">\(org.district.isEmpty ? "" : "อ.\(org.district) ")\(org.province.isEmpty ? "" : "จ.\(org.province)")</span></li>
+            """
+        }
+        let list: HTML = organizations.isEmpty ? "<p>\(t(.noOrganizations))</p>" : "<ul class=\"cards\">\(cards)</ul>"
+        let body: HTML = """
+            <h1>\(t(.organizations))</h1>
+            <p class="lead">\(t(.organizationsLead))</p>
+            \(list)
+            """
+        return Layout.page(request: request, title: t(.organizations), body: body)
+    }
+
+    // MARK: One organization
+
+    static func organization(_ request: Request, organization org: Organization, plans: [PlanListEntry], canSeeDrafts: Bool) -> HTML {
+        let t = request.t
+        let digits = org.digitStyle
+        let rows: [HTML] = plans.map { entry in
+            let href = entry.status == .published ? SiteURL.publishedPlan(org.slug, entry.yearSlug) : SiteURL.plan(entry.id)
+            return """
+                <tr><td><a href="\(href)">\(entry.title)</a></td>
+                <td class="num">\(ThaiCalendar.yearRange(entry.firstYear, entry.lastYear, digits: digits))</td>
+                <td><span class="badge \(entry.status.rawValue)">\(statusName(entry.status, t))</span></td>
+                <td class="num">\(ThaiDigits.apply(digits, to: String(entry.revision)))</td></tr>
+                """
+        }
+        let contact: [HTML] = [
+            org.district.isEmpty ? nil : "<li>\(t(.district)): \(org.district)</li>",
+            org.province.isEmpty ? nil : "<li>\(t(.province)): \(org.province)</li>",
+            org.website.isEmpty ? nil : "<li>\(t(.website)): \(org.website)</li>",
+            org.phone.isEmpty ? nil : "<li>\(t(.phone)): \(ThaiDigits.apply(digits, to: org.phone))</li>",
+        ].compactMap { $0 }
+        let table: HTML = plans.isEmpty
+            ? "<p>\(canSeeDrafts ? t(.noPlans) : t(.noPublishedPlans))</p>"
+            : """
+              <div class="table-wrap"><table>
+              <thead><tr><th>\(t(.plans))</th><th class="num">\(t(.planYears))</th><th>\(t(.status))</th><th class="num">\(t(.revision))</th></tr></thead>
+              <tbody>\(rows)</tbody></table></div>
+              """
+        let body: HTML = """
+            <p><a href="/">\(t(.organizations))</a></p>
+            <h1>\(org.name)</h1>
+            <ul class="muted">\(contact)</ul>
+            <h2>\(t(.plans))</h2>
+            \(table)
+            """
+        return Layout.page(request: request, title: org.name, body: body)
+    }
+
+    static func statusName(_ status: PlanStatus, _ t: Translator) -> String {
+        t.language == .thai ? status.thaiName : status.englishName
+    }
+
+    // MARK: A plan: the official Part 2 table
+
+    static func plan(_ request: Request, plan: Plan, organization org: Organization, showFindings: Bool) -> HTML {
+        let t = request.t
+        let digits = org.digitStyle
+        let summary = PlanSummary(plan: plan)
+        let numbers = plan.itemNumbers
+        let years = plan.fiscalYears
+        func n(_ value: Int) -> String { ThaiDigits.apply(digits, to: String(value)) }
+        func money(_ value: Money?) -> String {
+            guard let value, value != .zero else { return "-" }
+            return value.formatted(digits: digits)
+        }
+        func count(_ value: Int) -> String {
+            String(format: t(.projectsCount), value).replacingOccurrences(of: "\(value)", with: n(value))
+        }
+
+        let yearHeaders: [HTML] = years.map { "<th class=\"num\" scope=\"col\">\(t(.fiscalYear)) \(n($0.be))<br>\(t(.budgetBaht))</th>" }
+        var rows: [HTML] = []
+        for dimension in plan.dimensions.sorted(by: { $0.number < $1.number }) {
+            let total = summary.dimension(dimension.number)
+            var firstRowOfDimension = true
+            for mission in dimension.missions {
+                let items = plan.items(inMission: mission.code)
+                guard !items.isEmpty else { continue }
+                var firstRowOfMission = true
+                for item in items {
+                    let budgetCells: [HTML] = years.map { year in
+                        "<td class=\"num\">\(item.budgets[year]?.formatted(digits: digits) ?? "-")</td>"
+                    }
+                    let dimensionCell: HTML = firstRowOfDimension ? "\(n(dimension.number)). \(dimension.name)" : ""
+                    let missionCell: HTML = firstRowOfMission ? "\(ThaiDigits.apply(digits, to: mission.code)) \(mission.name)" : ""
+                    rows.append("""
+                        <tr><td>\(dimensionCell)</td><td>\(missionCell)</td>
+                        <td>\(n(numbers[item.id] ?? 0))) <a href="\(SiteURL.item(plan.id, item.id))">\(item.name)</a></td>
+                        \(budgetCells)<td>\(item.remarks)</td></tr>
+                        """)
+                    firstRowOfDimension = false
+                    firstRowOfMission = false
+                }
+            }
+            if firstRowOfDimension {
+                rows.append("<tr><td>\(n(dimension.number)). \(dimension.name)</td><td></td><td class=\"muted\">-</td>\(years.map { _ in HTML("<td class=\"num\">-</td>") })<td></td></tr>")
+            }
+            let subtotalCells: [HTML] = years.map { "<td class=\"num\">\(money(total?.budgetByYear[$0]))</td>" }
+            rows.append("""
+                <tr class="subtotal"><td></td><td>\(t(.subtotal))</td><td>\(count(total?.itemCount ?? 0))</td>\(subtotalCells)<td></td></tr>
+                """)
+        }
+        let unplaced = plan.orderedItems.filter { item in item.missionCode.flatMap { plan.mission(code: $0) } == nil }
+        if !unplaced.isEmpty {
+            rows.append("<tr><td colspan=\"\(years.count + 4)\"><strong>\(t(.unplaced))</strong></td></tr>")
+            for item in unplaced {
+                let budgetCells: [HTML] = years.map { "<td class=\"num\">\(item.budgets[$0]?.formatted(digits: digits) ?? "-")</td>" }
+                rows.append("<tr><td></td><td></td><td>\(n(numbers[item.id] ?? 0))) <a href=\"\(SiteURL.item(plan.id, item.id))\">\(item.name)</a></td>\(budgetCells)<td>\(item.remarks)</td></tr>")
+            }
+        }
+        let grandCells: [HTML] = years.map { "<td class=\"num\">\(money(summary.budgetByYear[$0]))</td>" }
+        rows.append("""
+            <tr class="grand"><td></td><td>\(t(.grandTotal))</td><td>\(count(summary.itemCount))</td>\(grandCells)<td></td></tr>
+            """)
+
+        let summaryList: [HTML] = summary.dimensions.map { d in
+            "<li>\(t(.dimension)) \(n(d.number)) \(d.name): \(count(d.itemCount)), \(money(d.total)) บาท</li>"
+        }
+
+        let notice: HTML = plan.status == .published ? "" : "<p class=\"notice\">\(t(.draftNotice))</p>"
+        let body: HTML = """
+            <p><a href="\(SiteURL.organization(org.slug))">\(org.name)</a></p>
+            <h1>\(plan.title)</h1>
+            <p><span class="badge \(plan.status.rawValue)">\(statusName(plan.status, t))</span>
+            \(t(.revision)) \(n(plan.revision)) · \(t(.planYears)) \(ThaiCalendar.yearRange(plan.firstYear, plan.lastYear, digits: digits))
+            · <a href="\(SiteURL.apiPlan(plan.id))">\(t(.apiLink))</a></p>
+            \(notice)
+            <h2>\(t(.summary))</h2>
+            <ul>\(summaryList)
+            <li><strong>\(t(.grandTotal)) \(count(summary.itemCount)) · \(t(.totalOverPlan)) \(money(summary.total)) บาท</strong></li></ul>
+            <h2>\(t(.plans))</h2>
+            <div class="table-wrap"><table class="plan-table">
+            <thead><tr><th scope="col">\(t(.dimension))</th><th scope="col">\(t(.mission))</th><th scope="col">\(t(.items))</th>\(yearHeaders)<th scope="col">\(t(.remarks))</th></tr></thead>
+            <tbody>\(rows)</tbody>
+            </table></div>
+            \(riskTable(plan, t: t, digits: digits))
+            \(targetTable(plan, t: t, digits: digits))
+            \(showFindings ? findingsList(plan, t: t) : HTML())
+            """
+        return Layout.page(request: request, title: plan.title, body: body)
+    }
+
+    static func riskTable(_ plan: Plan, t: Translator, digits: DigitStyle) -> HTML {
+        guard !plan.risks.isEmpty else { return "" }
+        let names = Dictionary(uniqueKeysWithValues: plan.items.map { ($0.id, $0) })
+        let rows: [HTML] = plan.risks.sorted { $0.order < $1.order }.enumerated().map { index, risk in
+            let issues: [HTML] = risk.issues.map { "<li>\($0.text)</li>" }
+            let levels: [HTML] = risk.issues.map { "<li>\(t.language == .thai ? $0.level.thaiName : $0.level.englishName)</li>" }
+            let measures: [HTML] = risk.controlMeasures.map { "<li>\($0)</li>" }
+            let links: [HTML] = risk.linkedItemIDs.compactMap { names[$0] }.map { "<li><a href=\"\(SiteURL.item(plan.id, $0.id))\">\($0.name)</a></li>" }
+            return """
+                <tr><td class="num">\(ThaiDigits.apply(digits, to: String(index + 1)))</td><td>\(risk.workArea)</td>
+                <td><ol>\(issues)</ol></td><td><ul>\(levels)</ul></td><td><ol>\(measures)</ol>\(links.isEmpty ? HTML() : "<ul>\(links)</ul>")</td></tr>
+                """
+        }
+        return """
+            <h2>\(t(.riskTable))</h2>
+            <div class="table-wrap"><table>
+            <thead><tr><th>#</th><th>\(t(.workArea))</th><th>\(t(.riskIssues))</th><th>\(t(.riskLevel))</th><th>\(t(.controlMeasures))</th></tr></thead>
+            <tbody>\(rows)</tbody></table></div>
+            """
+    }
+
+    static func targetTable(_ plan: Plan, t: Translator, digits: DigitStyle) -> HTML {
+        guard !plan.targets.isEmpty else { return "" }
+        let years = plan.fiscalYears
+        let headers: [HTML] = years.map { "<th class=\"num\">\(t(.fiscalYear)) \(ThaiDigits.apply(digits, to: String($0.be)))</th>" }
+        let rows: [HTML] = plan.targets.sorted { $0.order < $1.order }.map { target in
+            let cells: [HTML] = years.map { "<td class=\"num\">\(target.formattedValue(for: $0, digits: digits) ?? "-")</td>" }
+            return "<tr><td>\(target.indicator)</td>\(cells)</tr>"
+        }
+        return """
+            <h2>\(t(.targets))</h2>
+            <div class="table-wrap"><table><thead><tr><th>\(t(.indicator))</th>\(headers)</tr></thead><tbody>\(rows)</tbody></table></div>
+            """
+    }
+
+    static func findingsList(_ plan: Plan, t: Translator) -> HTML {
+        let findings = PlanValidator.validate(plan)
+        guard !findings.isEmpty else { return "<h2>\(t(.findings))</h2><p>\(t(.noFindings))</p>" }
+        let items: [HTML] = findings.map { finding in
+            let link: HTML = finding.location.itemID.map { "<a href=\"\(SiteURL.item(plan.id, $0))\">→</a>" } ?? ""
+            let label = finding.severity == .error ? t(.error) : t(.warning)
+            return "<li class=\"finding-\(finding.severity.rawValue)\"><strong>\(label):</strong> \(t.pick(finding.message)) \(link)</li>"
+        }
+        return "<h2>\(t(.findings))</h2><ul class=\"findings\">\(items)</ul>"
+    }
+
+    // MARK: An item's project sheet
+
+    static func item(_ request: Request, plan: Plan, item: PlanItem, organization org: Organization) -> HTML {
+        let t = request.t
+        let digits = org.digitStyle
+        let number = plan.itemNumbers[item.id] ?? 0
+        func d(_ text: String) -> String { ThaiDigits.apply(digits, to: text) }
+        func list(_ values: [String]) -> HTML {
+            let items: [HTML] = values.filter { !$0.isEmpty }.map { "<li>\(d($0))</li>" }
+            return items.isEmpty ? "<p>-</p>" : "<ol>\(items)</ol>"
+        }
+        func steps(_ values: [MethodStep]) -> HTML {
+            let items: [HTML] = values.map { step in
+                "<li>\(d(step.text))\(step.subSteps.isEmpty ? HTML() : steps(step.subSteps))</li>"
+            }
+            return items.isEmpty ? "<p>-</p>" : "<ol>\(items)</ol>"
+        }
+        let budgetRows: [HTML] = plan.fiscalYears.map { year in
+            "<tr><td class=\"num\">\(t(.fiscalYear)) \(d(String(year.be)))</td><td class=\"num\">\(item.budgets[year]?.formatted(digits: digits) ?? "-")</td></tr>"
+        }
+        let missionText: String = item.missionCode.flatMap { code in plan.mission(code: code).map { "\(code) \($0.name)" } } ?? "-"
+        let sheetHTML: HTML
+        if let sheet = item.sheet {
+            let headcount: HTML = sheet.targetHeadcount.map { "<br>\(t(.headcount)) \(d(String($0))) \(t(.persons))" } ?? ""
+            let area: HTML = sheet.area.map { "<dt>\(t(.sheetArea))</dt><dd>\(d($0))</dd>" } ?? ""
+            sheetHTML = """
+                <dl class="sheet">
+                <dt>1. \(t(.sheetName))</dt><dd>\(d(item.name))</dd>
+                <dt>2. \(t(.sheetRationale))</dt><dd>\(paragraphs(d(sheet.rationale)))</dd>
+                <dt>3. \(t(.sheetObjectives))</dt><dd>\(list(sheet.objectives))</dd>
+                <dt>4. \(t(.sheetTargetGroup))</dt><dd>\(d(sheet.targetGroup))\(headcount)</dd>
+                <dt>5. \(t(.sheetMethod))</dt><dd>\(steps(sheet.method))</dd>
+                <dt>6. \(t(.sheetPeriod))</dt><dd>\(d(sheet.period))</dd>
+                <dt>7. \(t(.sheetBudget))</dt><dd>\(d(sheet.budgetText))</dd>
+                <dt>8. \(t(.sheetResponsible))</dt><dd>\(d(sheet.responsible))</dd>
+                <dt>9. \(t(.sheetOutputsOutcomes))</dt><dd><strong>\(t(.sheetOutputs))</strong>\(list(sheet.outputs))<strong>\(t(.sheetOutcomes))</strong>\(list(sheet.outcomes))</dd>
+                \(area)
+                </dl>
+                """
+        } else {
+            sheetHTML = "<p class=\"muted\">\(t(.noSheet))</p>"
+        }
+        let body: HTML = """
+            <p><a href="\(SiteURL.plan(plan.id))">← \(t(.backToPlan))</a> · \(plan.title)</p>
+            <h1>\(d(String(number)))) \(item.name)</h1>
+            <p><span class="badge">\(t.language == .thai ? item.kind.thaiName : item.kind.englishName)</span>
+            \(t(.mission)): \(d(missionText))\(item.responsibleUnit.isEmpty ? "" : " · \(t(.responsibleUnit)): \(item.responsibleUnit)")</p>
+            <div class="table-wrap"><table><thead><tr><th class="num">\(t(.fiscalYear))</th><th class="num">\(t(.budgetBaht))</th></tr></thead><tbody>\(budgetRows)</tbody></table></div>
+            <h2>\(t(.itemSheet))\(item.sheet?.sheetNumber.map { " (ลำดับที่ \(d(String($0))))" } ?? "")</h2>
+            \(sheetHTML)
+            """
+        return Layout.page(request: request, title: item.name, body: body)
+    }
+
+    static func paragraphs(_ text: String) -> HTML {
+        let parts = text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return parts.map { "<p>\($0)</p>" as HTML }.joined()
+    }
+
+    // MARK: Sign-in
+
+    static func login(_ request: Request, username: String = "", failed: Bool = false, next: String = "/") -> HTML {
+        let t = request.t
+        let body: HTML = """
+            <h1>\(t(.signIn))</h1>
+            \(failed ? "<p class=\"error-message\" role=\"alert\">\(t(.signInFailed))</p>" : HTML())
+            <form method="post" action="/login">
+            \(CSRF.field(request))
+            <input type="hidden" name="next" value="\(next)">
+            <label for="username">\(t(.username))</label>
+            <input type="text" id="username" name="username" value="\(username)" autocomplete="username" required autofocus>
+            <label for="password">\(t(.password))</label>
+            <input type="password" id="password" name="password" autocomplete="current-password" required>
+            <p><button type="submit">\(t(.signIn))</button></p>
+            </form>
+            """
+        return Layout.page(request: request, title: t(.signIn), body: body)
+    }
+}
+
+/// Every address of the site, in one place.
+enum SiteURL {
+    static func organization(_ slug: String) -> String { "/o/\(slug)" }
+    static func publishedPlan(_ slug: String, _ years: String) -> String { "/o/\(slug)/plan/\(years)" }
+    static func plan(_ id: UUID) -> String { "/plans/\(id.uuidString.lowercased())" }
+    static func item(_ planID: UUID, _ itemID: UUID) -> String { "/plans/\(planID.uuidString.lowercased())/items/\(itemID.uuidString.lowercased())" }
+    static func apiPlan(_ id: UUID) -> String { "/api/v1/plans/\(id.uuidString.lowercased())" }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Vapor
+import Fluent
+import SujaritCore
+import SujaritPersistence
+import SujaritAPIModels
+
+/// What the web pages and the API do with plans: access rules, validation before writing,
+/// and the stores underneath. Route handlers call one function here and render the result.
+struct PlanService {
+    let request: Request
+
+    var plans: PlanStore { PlanStore(request.db) }
+    var organizations: OrganizationStore { OrganizationStore(request.db) }
+
+    /// Findings that make a plan unfit to store at all (drafts may otherwise be incomplete).
+    static let blockingCodes: Set<String> = [
+        "plan.years.order", "plan.years.range", "item.name.empty", "item.name.long", "item.mission.unknown",
+        "item.budget.year", "item.budget.negative", "item.budget.large", "risk.link.unknown", "target.year",
+        "plan.title.empty", "risk.workArea.empty", "target.indicator.empty",
+    ]
+    /// Longest plan, in fiscal years.
+    static let maximumYears = 10
+    /// Longest text of any one field.
+    static let maximumTextLength = 20_000
+
+    static func parseID(_ text: String?) throws -> UUID {
+        guard let text, let id = UUID(uuidString: text) else { throw SujaritError.notFound() }
+        return id
+    }
+
+    func organization(slug: String?) async throws -> Organization {
+        guard let slug, let organization = try await organizations.find(slug: slug) else {
+            throw SujaritError.notFound("องค์กร")
+        }
+        return organization
+    }
+
+    /// A plan the requester may read (drafts only for members of its organization).
+    func readablePlan(id text: String?) async throws -> Plan {
+        let id = try Self.parseID(text)
+        guard let plan = try await plans.plan(id: id, scope: request.readScope) else { throw SujaritError.notFound("แผน") }
+        return plan
+    }
+
+    /// Builds a plan from an API body: catalog missions when none are given, template title,
+    /// Thai digits in years accepted, every text in NFC.
+    static func buildPlan(from body: PlanWriteRequest, organization: Organization, id: UUID) throws -> Plan {
+        let first = FiscalYear(body.firstYear), last = FiscalYear(body.lastYear)
+        guard FiscalYear.plausibleRange.contains(first.be), FiscalYear.plausibleRange.contains(last.be) else {
+            throw SujaritError(.unprocessableEntity, LocalizedText(th: "ปีของแผนต้องเป็นปีพุทธศักราช เช่น 2566", en: "Plan years must be Buddhist-Era years such as 2566"),
+                               fields: [FieldError(field: "firstYear", message: LocalizedText(th: "ต้องอยู่ระหว่าง 2500–2700", en: "must be 2500–2700"))])
+        }
+        guard first <= last, last.be - first.be < maximumYears else {
+            throw SujaritError(.unprocessableEntity, LocalizedText(
+                th: "ช่วงปีของแผนไม่ถูกต้อง (ปีแรกต้องไม่เกินปีสุดท้าย และไม่เกิน \(maximumYears) ปี)",
+                en: "Invalid plan years (first ≤ last, at most \(maximumYears) years)"),
+                fields: [FieldError(field: "lastYear", message: LocalizedText(th: "ช่วงปีไม่ถูกต้อง", en: "invalid range"))])
+        }
+        let template: PlanTemplate
+        if let cycle = body.cycleID, !cycle.isEmpty, cycle != "custom" {
+            guard let found = PlanCatalog.template(id: cycle) else {
+                throw SujaritError(.unprocessableEntity, LocalizedText(th: "ไม่รู้จักรอบแผน \(cycle)", en: "Unknown plan cycle \(cycle)"),
+                                   fields: [FieldError(field: "cycleID", message: LocalizedText(th: "ไม่รู้จัก", en: "unknown"))])
+            }
+            template = found
+        } else {
+            template = PlanCatalog.template(covering: first)
+        }
+        var plan = Plan.fromTemplate(template, organization: organization, first: first, last: last, id: id)
+        if let title = body.title, !title.cleaned.isEmpty { plan.title = title }
+        if let dimensions = body.dimensions { plan.dimensions = dimensions; plan.cycleID = body.cycleID ?? "custom" }
+        plan.items = (body.items ?? []).enumerated().map { index, item in
+            var item = item
+            if item.order == 0 { item.order = index + 1 }
+            return item
+        }
+        plan.risks = body.risks ?? []
+        plan.targets = body.targets ?? []
+        plan.frontMatter = body.frontMatter ?? PlanFrontMatter()
+        try checkLengths(plan)
+        return plan.normalized()
+    }
+
+    static func checkLengths(_ plan: Plan) throws {
+        var fields: [FieldError] = []
+        func check(_ text: String, _ path: String, limit: Int = maximumTextLength) {
+            if text.count > limit {
+                fields.append(FieldError(field: path, message: LocalizedText(
+                    th: "ข้อความยาวเกิน \(limit) ตัวอักษร", en: "longer than \(limit) characters")))
+            }
+        }
+        check(plan.title, "title", limit: 500)
+        for (i, item) in plan.items.enumerated() {
+            check(item.name, "items[\(i)].name", limit: PlanValidator.maximumNameLength)
+            check(item.remarks, "items[\(i)].remarks", limit: 2_000)
+            check(item.responsibleUnit, "items[\(i)].responsibleUnit", limit: 500)
+            if let sheet = item.sheet {
+                let texts = [sheet.rationale, sheet.targetGroup, sheet.period, sheet.budgetText, sheet.responsible, sheet.area ?? ""]
+                    + sheet.objectives + sheet.outputs + sheet.outcomes + sheet.method.map(\.text)
+                for text in texts { check(text, "items[\(i)].sheet") }
+            }
+        }
+        for text in [plan.frontMatter.foreword, plan.frontMatter.rationale] + plan.frontMatter.objectives + plan.frontMatter.benefits {
+            check(text, "frontMatter")
+        }
+        if plan.items.count > 500 {
+            fields.append(FieldError(field: "items", message: LocalizedText(th: "รายการเกิน 500 รายการ", en: "more than 500 items")))
+        }
+        guard fields.isEmpty else {
+            throw SujaritError(.unprocessableEntity, LocalizedText(th: "ข้อมูลบางช่องยาวเกินกำหนด", en: "Some fields are too long"), fields: fields)
+        }
+    }
+
+    /// Rejects a plan that breaks a blocking rule, listing every such field.
+    static func rejectBlockingFindings(_ plan: Plan) throws {
+        let blocking = PlanValidator.validate(plan).filter { blockingCodes.contains($0.code) }
+        guard blocking.isEmpty else {
+            throw SujaritError(.unprocessableEntity, LocalizedText(th: "แผนมีข้อมูลที่ไม่ถูกต้อง", en: "The plan has invalid data"),
+                               fields: blocking.map { FieldError(field: $0.location.path, message: $0.message) })
+        }
+    }
+
+    func create(in slug: String?, body: PlanWriteRequest) async throws -> Plan {
+        let viewer = try request.requireViewer()
+        let organization = try await organization(slug: slug)
+        guard viewer.can(.editor, in: organization.id) else { throw SujaritError.forbidden() }
+        let plan = try Self.buildPlan(from: body, organization: organization, id: UUID())
+        try Self.rejectBlockingFindings(plan)
+        let stored = try await plans.create(plan)
+        try await AuditLog(request.db).record(organizationID: organization.id, userID: viewer.userID, action: "plan.create",
+                                             subject: stored.id.uuidString, detail: stored.title)
+        return stored
+    }
+
+    func replace(id text: String?, body: PlanWriteRequest) async throws -> Plan {
+        let viewer = try request.requireViewer()
+        let current = try await readablePlan(id: text)
+        guard viewer.can(.editor, in: current.organizationID) else { throw SujaritError.forbidden() }
+        guard current.status == .draft else {
+            throw StoreError.notAllowed(LocalizedText(
+                th: "แผนฉบับนี้\(current.status.thaiName) แก้ไขไม่ได้ ให้สร้างฉบับแก้ไขใหม่",
+                en: "This revision is \(current.status.englishName.lowercased()) and cannot be changed; start a new revision"))
+        }
+        guard let version = body.version else {
+            throw SujaritError(.unprocessableEntity, LocalizedText(th: "ต้องระบุ version ของแผนที่แก้ไข", en: "version is required"),
+                               fields: [FieldError(field: "version", message: LocalizedText(th: "จำเป็น", en: "required"))])
+        }
+        guard let organization = try await organizations.find(id: current.organizationID) else { throw SujaritError.notFound() }
+        var plan = try Self.buildPlan(from: body, organization: organization, id: current.id)
+        plan.status = current.status
+        plan.revision = current.revision
+        if body.cycleID == nil && body.dimensions == nil {
+            plan.dimensions = current.dimensions
+            plan.cycleID = current.cycleID
+        }
+        try Self.rejectBlockingFindings(plan)
+        let stored = try await plans.save(plan, expectedVersion: version)
+        try await AuditLog(request.db).record(organizationID: organization.id, userID: viewer.userID, action: "plan.update",
+                                             subject: stored.id.uuidString, detail: "version \(stored.version)")
+        return stored
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import Vapor
+import Fluent
+import SujaritCore
+import SujaritPersistence
+
+/// Who is making the request: nobody (the public), or a signed-in user with roles.
+public struct Viewer: Sendable {
+    public var userID: UUID
+    public var username: String
+    public var displayName: String
+    public var isSystemAdmin: Bool
+    public var roles: [UUID: OrganizationRole]
+
+    public func role(in organizationID: UUID) -> OrganizationRole? {
+        isSystemAdmin ? .admin : roles[organizationID]
+    }
+
+    public func can(_ needed: OrganizationRole, in organizationID: UUID) -> Bool {
+        guard let role = role(in: organizationID) else { return false }
+        return role >= needed
+    }
+
+    public var readScope: PlanReadScope {
+        isSystemAdmin ? .everything : .member(of: Set(roles.keys))
+    }
+}
+
+struct ViewerKey: StorageKey { typealias Value = Viewer }
+struct LanguageKey: StorageKey { typealias Value = Language }
+
+extension Request {
+    /// The signed-in user, if any.
+    public var viewer: Viewer? {
+        get { storage[ViewerKey.self] }
+        set { storage[ViewerKey.self] = newValue }
+    }
+
+    public var language: Language {
+        get { storage[LanguageKey.self] ?? .thai }
+        set { storage[LanguageKey.self] = newValue }
+    }
+
+    public var t: Translator { Translator(language) }
+
+    public var readScope: PlanReadScope { viewer?.readScope ?? .publishedOnly }
+
+    /// The viewer, or 401.
+    func requireViewer() throws -> Viewer {
+        guard let viewer else {
+            throw SujaritError(.unauthorized, LocalizedText(th: "กรุณาเข้าสู่ระบบก่อน", en: "Sign in first"))
+        }
+        return viewer
+    }
+}
+
+/// Finds the viewer from the session cookie (web pages) or from `Authorization: Bearer` (API),
+/// and the interface language from `?lang=` or the `lang` cookie.
+struct ViewerMiddleware: AsyncMiddleware {
+    static let sessionUserKey = "uid"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        var setLanguageCookie: Language?
+        if let code = request.query[String.self, at: "lang"], let language = Language(rawValue: code) {
+            request.language = language
+            setLanguageCookie = language
+        } else if let code = request.cookies["lang"]?.string, let language = Language(rawValue: code) {
+            request.language = language
+        }
+
+        if let bearer = request.headers.bearerAuthorization {
+            let hash = SHA256.hash(data: Data(bearer.token.utf8)).hex
+            if let user = try await UserStore(request.db).user(forTokenHash: hash) {
+                request.viewer = try await Self.viewer(for: user, on: request.db)
+            } else {
+                throw SujaritError(.unauthorized, LocalizedText(th: "โทเค็นไม่ถูกต้องหรือหมดอายุ", en: "Invalid or expired token"))
+            }
+        } else if request.hasSession, let text = request.session.data[Self.sessionUserKey], let id = UUID(uuidString: text) {
+            if let user = try await UserStore(request.db).find(id: id) {
+                request.viewer = try await Self.viewer(for: user, on: request.db)
+            } else {
+                request.session.destroy()
+            }
+        }
+
+        let response = try await next.respond(to: request)
+        if let language = setLanguageCookie {
+            response.cookies["lang"] = HTTPCookies.Value(
+                string: language.rawValue, maxAge: 365 * 24 * 3600, path: "/", isHTTPOnly: true, sameSite: .lax)
+        }
+        return response
+    }
+
+    static func viewer(for user: UserRecord, on db: any Database) async throws -> Viewer {
+        let id = try user.requireID()
+        return Viewer(userID: id, username: user.username, displayName: user.displayName,
+                      isSystemAdmin: user.isSystemAdmin, roles: try await UserStore(db).roles(userID: id))
+    }
+}
+
+/// Adds the security headers every response carries.
+struct SecurityHeadersMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        let headers: [(String, String)] = [
+            ("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"),
+            ("X-Content-Type-Options", "nosniff"),
+            ("X-Frame-Options", "DENY"),
+            ("Referrer-Policy", "same-origin"),
+            ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
+            ("Cross-Origin-Opener-Policy", "same-origin"),
+        ]
+        for (name, value) in headers where !response.headers.contains(name: name) {
+            response.headers.replaceOrAdd(name: name, value: value)
+        }
+        if request.viewer != nil || request.url.path.hasPrefix("/login") {
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        }
+        return response
+    }
+}
+
+/// Protects every form post: the form carries a token that must equal the one kept in the
+/// visitor's session. Requests with a bearer token (API clients, not browsers) are exempt.
+enum CSRF {
+    static let sessionKey = "csrf"
+    static let fieldName = "_csrf"
+
+    /// The session's token, created on first use.
+    static func token(for request: Request) -> String {
+        if let token = request.session.data[sessionKey] { return token }
+        let token = [UInt8].random(count: 32).base64URL
+        request.session.data[sessionKey] = token
+        return token
+    }
+
+    static func field(_ request: Request) -> HTML {
+        "<input type=\"hidden\" name=\"\(fieldName)\" value=\"\(token(for: request))\">"
+    }
+
+    static func verify(_ request: Request) throws {
+        struct Form: Decodable { var _csrf: String? }
+        let sent = (try? request.content.decode(Form.self))?._csrf
+        guard request.hasSession, let expected = request.session.data[sessionKey], let sent,
+              constantTimeEqual(sent, expected) else {
+            throw SujaritError(.forbidden, LocalizedText(
+                th: Translator(.thai)(.csrfFailed), en: Translator(.english)(.csrfFailed)))
+        }
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var diff: UInt8 = 0
+        for i in 0..<x.count { diff |= x[i] ^ y[i] }
+        return diff == 0
+    }
+}
+
+extension Array where Element == UInt8 {
+    static func random(count: Int) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    }
+
+    var base64URL: String {
+        Data(self).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}
+
+extension Digest {
+    var hex: String { map { String(format: "%02x", $0) }.joined() }
+}

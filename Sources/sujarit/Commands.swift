@@ -1,0 +1,4 @@
+import ArgumentParser
+
+/// Commands defined in their own files (import, bench), registered here.
+let extraCommands: [any ParsableCommand.Type] = []
