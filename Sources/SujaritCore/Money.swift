@@ -189,20 +189,31 @@ public enum BudgetEntry: Hashable, Sendable {
         let compact = text.filter { !$0.isWhitespace }
         if compact.isEmpty || compact.allSatisfy({ "-–—".contains($0) }) { return .noBudget }
         if noBudgetPhrases.contains(where: { compact.contains($0) }) { return .noBudget }
-        // The first number (with separators and decimals) in the text.
-        var number = ""
-        var started = false
-        for character in compact {
-            if character.isASCII && character.isNumber {
-                number.append(character); started = true
-            } else if started && (character == "," || character == ".") {
-                number.append(character)
-            } else if started {
-                break
+        // Numbers (with separators and decimals) in the text, in order. A Buddhist-Era year
+        // ("ปี 2568") is not an amount; a number followed by "บาท" is the best candidate.
+        var numbers: [(text: String, beforeBaht: Bool)] = []
+        var current = ""
+        var index = text.startIndex
+        while index <= text.endIndex {
+            let character: Character? = index < text.endIndex ? text[index] : nil
+            if let character, character.isASCII && character.isNumber {
+                current.append(character)
+            } else if let character, !current.isEmpty && (character == "," || character == ".") {
+                current.append(character)
+            } else if !current.isEmpty {
+                while let last = current.last, last == "," || last == "." { current.removeLast() }
+                let rest = text[index...].drop(while: { $0.isWhitespace })
+                numbers.append((current, rest.hasPrefix("บาท")))
+                current = ""
             }
+            if index == text.endIndex { break }
+            index = text.index(after: index)
         }
-        while let last = number.last, last == "," || last == "." { number.removeLast() }
-        guard started, let money = try? Money.parse(number) else { return nil }
+        func isYear(_ text: String) -> Bool {
+            text.count == 4 && !text.contains(",") && !text.contains(".") && FiscalYear.plausibleRange.contains(Int(text) ?? 0)
+        }
+        let chosen = numbers.first(where: { $0.beforeBaht }) ?? numbers.first(where: { !isYear($0.text) })
+        guard let chosen, let money = try? Money.parse(chosen.text) else { return nil }
         return .amount(money)
     }
 }

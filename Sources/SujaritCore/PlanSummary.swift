@@ -76,9 +76,14 @@ public struct PlanSummary: Hashable, Sendable, Codable {
             byNumber[number]!.budgetByYear = budgetByYear
         }
 
+        // The dimension each mission sits under (a custom mission's code need not match it).
+        var dimensionOfMission: [String: Int] = [:]
+        for dimension in plan.dimensions {
+            for mission in dimension.missions { dimensionOfMission[mission.code] = dimension.number }
+        }
         for item in plan.items {
             itemCount += 1
-            let number = item.missionCode.flatMap { plan.mission(code: $0) != nil ? item.dimensionNumber : nil }
+            let number = item.missionCode.flatMap { dimensionOfMission[$0] }
             if let number, byNumber[number] != nil {
                 byNumber[number]!.itemCount += 1
                 byNumber[number]!.countByKind[item.kind, default: 0] += 1

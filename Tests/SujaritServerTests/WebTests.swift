@@ -10,9 +10,12 @@ import SujaritAPIModels
 final class WebTests: ServerTestCase {
     /// The demo plan, loaded as `serve --demo` loads it.
     func loadDemo() async throws -> Plan {
-        XCTAssertTrue(try await DemoSetup.load(on: app))
-        XCTAssertFalse(try await DemoSetup.load(on: app), "loading twice adds nothing")
-        return try XCTUnwrap(try await PlanStore(db).plan(id: DemoData.planID, scope: .everything))
+        let first = try await DemoSetup.load(on: app)
+        let second = try await DemoSetup.load(on: app)
+        XCTAssertTrue(first)
+        XCTAssertFalse(second, "loading twice adds nothing")
+        let plan = try await PlanStore(db).plan(id: DemoData.planID, scope: .everything)
+        return try XCTUnwrap(plan)
     }
 
     func testHealth() async throws {
@@ -112,7 +115,7 @@ final class WebTests: ServerTestCase {
         try await app.test(.GET, "/") { res async throws in
             XCTAssertTrue(res.body.string.contains("<a href=\"/o/nong-sujarit\">"))
         }
-        try await app.test(.GET, "/o/no-such-org") { res in XCTAssertEqual(res.status, .notFound) }
+        try await app.test(.GET, "/o/no-such-org") { res async throws in XCTAssertEqual(res.status, .notFound) }
         try await app.test(.GET, "/api/v1/organizations/no-such-org/plans") { res async throws in
             XCTAssertEqual(res.status, .notFound)
             let error = try res.content.decode(ErrorResponse.self)
@@ -149,7 +152,7 @@ final class WebTests: ServerTestCase {
         let unchanged = try await PlanStore(db).plan(id: draftB.id, scope: .everything)
         XCTAssertEqual(unchanged, draftB)
         // And the public sees nothing of B's draft either.
-        try await app.test(.GET, "/plans/\(draftB.id)") { res in XCTAssertEqual(res.status, .notFound) }
+        try await app.test(.GET, "/plans/\(draftB.id)") { res async throws in XCTAssertEqual(res.status, .notFound) }
     }
 
     func testRolesForWriting() async throws {
