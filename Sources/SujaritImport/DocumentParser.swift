@@ -1,0 +1,686 @@
+import Foundation
+import SujaritCore
+
+/// Turns blocks into a plan, organization facts, results rows and a diagnosis.
+///
+/// The document is walked once and split into its parts: the cover, คำนำ (foreword), ส่วนที่ 1
+/// (risk table, rationale, objectives, targets, benefits), ส่วนที่ 2 (the plan table) and
+/// ส่วนที่ 3 (project sheets); a one-year plan may be only a cover and sheets, and a results
+/// report only a cover and one table. Each part is then read by its own parser, the sheets are
+/// matched to the table's items, and every figure the document states is checked against the
+/// one computed from what was read.
+struct DocumentParser {
+    enum Section: Equatable { case cover, foreword, contents, part1, part2, part3, appendix }
+
+    let blocks: [DocumentBlock]
+    let organizationOverride: String?
+    var findings: [ImportFinding] = []
+
+    init(blocks: [DocumentBlock], organizationOverride: String?) {
+        self.blocks = blocks
+        self.organizationOverride = organizationOverride
+    }
+
+    struct Output {
+        var kind: ImportedDocumentKind
+        var organization: ImportedOrganization
+        var plan: Plan
+        var sheets: [ImportedSheet]
+        var rows: [MonitoringResultRow]
+        var findings: [ImportFinding]
+        var hasContent: Bool
+    }
+
+    // MARK: - Sections
+
+    /// "ส่วนที่ 2" or "ส่วนที่ 1 บทนำ" — but not the foreword's "ส่วนที่ 1 บทนำ ประกอบด้วย …".
+    static func partHeading(_ text: String) -> Int? {
+        guard text.hasPrefix("ส่วนที่") else { return nil }
+        let rest = ImportText.trimmedStart(text.dropFirst("ส่วนที่".count))
+        guard let (number, after) = ImportText.leadingNumber(rest, maxDigits: 1), (1...3).contains(number) else { return nil }
+        guard after.count <= 40, !after.contains("ประกอบ") else { return nil }
+        return number
+    }
+
+    static func sheetStart(_ text: String) -> Int? {
+        guard text.hasPrefix("ลำดับที่") else { return nil }
+        let rest = ImportText.trimmedStart(text.dropFirst("ลำดับที่".count))
+        guard let (number, after) = ImportText.leadingNumber(rest, maxDigits: 3), after.count <= 3 else { return nil }
+        return number
+    }
+
+    mutating func parse() -> Output {
+        var section = Section.cover
+        var lines: [Section: [SourceLine]] = [:]
+        var part3: [SourceLine] = []
+        var planTables: [DocumentTable] = []
+        var riskTables: [DocumentTable] = []
+        var targetTables: [DocumentTable] = []
+        var reportTables: [(DocumentTable, [ResultsReportParser.Column])] = []
+        var allLines: [SourceLine] = []
+        var appendixStart: Int?
+
+        for block in blocks {
+            switch block {
+            case .table(let table):
+                if section == .appendix { continue }
+                for cell in table.cells {
+                    for (offset, text) in cell.lines.enumerated() { allLines.append(SourceLine(text: text, line: cell.line + offset)) }
+                }
+                if let columns = ResultsReportParser.columns(of: table) {
+                    reportTables.append((table, columns))
+                } else if Part1TableParser.isRiskTable(table) {
+                    riskTables.append(table)
+                } else if Part1TableParser.isTargetTable(table) {
+                    targetTables.append(table)
+                } else if section == .part3 {
+                    // Sheets laid out in a table: read the cells as running text.
+                    for cell in table.cells {
+                        for (offset, text) in cell.lines.enumerated() { part3.append(SourceLine(text: text, line: cell.line + offset)) }
+                    }
+                } else if section == .part2 || Self.looksLikePlanTable(table) {
+                    planTables.append(table)
+                }
+            case .heading(let text), .paragraph(let text), .listItem(let text):
+                let compact = ImportText.compact(text.text)
+                if section == .appendix { continue }
+                if compact == "คำนำ" { section = .foreword; continue }
+                if compact == "สารบัญ" { section = .contents; continue }
+                if let part = Self.partHeading(text.text) {
+                    section = part == 1 ? .part1 : (part == 2 ? .part2 : .part3)
+                    continue
+                }
+                if compact.hasPrefix("ภาคผนวก") && compact.count <= 60 {
+                    section = .appendix
+                    appendixStart = text.line
+                    continue
+                }
+                if section != .part3 && (Self.sheetStart(text.text) != nil || SheetParser.fieldHeading(text.text)?.0 == .name) {
+                    section = .part3
+                }
+                let line = SourceLine(text: text.text, line: text.line)
+                allLines.append(line)
+                if section == .part3 { part3.append(line) } else { lines[section, default: []].append(line) }
+            }
+        }
+
+        // Cover and organization.
+        var cover = lines[.cover] ?? []
+        if cover.isEmpty { cover = Array(allLines.prefix(8)) }
+        cover = Array(cover.prefix(40))
+        var organization = Self.organizationFacts(cover: cover, all: allLines)
+        let documentOrganizationName = organization.name
+        if let override = organizationOverride.map(ImportText.clean), !override.isEmpty {
+            organization.name = override
+            organization.kind = OrganizationKind.recognize(inName: override) ?? organization.kind
+        }
+        organization.digitStyle = Self.digitStyle(allLines)
+
+        // Years and cycle.
+        let tableYears = planTables.flatMap { $0.cells.prefix(40) }.compactMap { cell -> FiscalYear? in
+            if case .year(let year)? = PlanTableParser.header(cell.text) { return year }
+            return nil
+        }
+        let years = Self.planYears(cover: cover, tableYears: tableYears, all: allLines)
+        let template = Self.template(for: years, lines: allLines)
+        let draftOrganization = Organization(slug: "imported", kind: organization.kind ?? .subdistrict,
+                                             name: organization.name.isEmpty ? "องค์กรปกครองส่วนท้องถิ่น" : organization.name)
+        var plan = Plan.fromTemplate(template, organization: draftOrganization, first: years.first, last: years.last)
+        plan.organizationID = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+        if let title = Self.title(cover: cover, organizationName: documentOrganizationName) { plan.title = title }
+
+        // Front matter and Part 1.
+        plan.frontMatter.foreword = (lines[.foreword] ?? []).map(\.text).joined(separator: "\n")
+        readPart1(lines[.part1] ?? [], into: &plan)
+        for table in riskTables { plan.risks += Part1TableParser.readRisks(table, findings: &findings) }
+        for table in targetTables { plan.targets += Part1TableParser.readTargets(table, planYears: plan.fiscalYears) }
+
+        // Part 2.
+        var tableParser = PlanTableParser(planYears: plan.fiscalYears)
+        tableParser.defaultBudgetYear = plan.firstYear
+        for table in planTables { tableParser.read(table) }
+        findings += tableParser.findings
+        let missionCodes = resolveMissions(tableParser.missions, dimensionNames: tableParser.dimensionNames, plan: &plan)
+        var tableItems: [PlanItem] = []
+        for (index, item) in tableParser.items.enumerated() {
+            let code = item.missionCode.flatMap { missionCodes[$0] ?? $0 }
+            var remarks = item.remarks
+            if !item.months.isEmpty {
+                let names = item.months.sorted { ($0 + 2) % 12 < ($1 + 2) % 12 }.map { ThaiCalendarMonths.short[$0 - 1] }
+                remarks.insert("กำหนดการ: " + names.joined(separator: " "), at: 0)
+            }
+            tableItems.append(PlanItem(kind: kind(of: item.name, line: item.line), name: item.name,
+                                       missionCode: code.flatMap { plan.mission(code: $0) != nil ? $0 : nil },
+                                       order: index + 1, budgets: item.budgets, remarks: remarks.joined(separator: "\n")))
+        }
+
+        // Part 3.
+        var sheetParser = SheetReader(plan: plan)
+        sheetParser.read(part3)
+        findings += sheetParser.findings
+        let parsedSheets = sheetParser.sheets
+
+        // Results report.
+        var rows: [MonitoringResultRow] = []
+        for (table, columns) in reportTables { rows += ResultsReportParser.read(table, columns: columns) }
+
+        // Matching sheets to items.
+        let matcher = NameMatcher(organizationName: documentOrganizationName)
+        let itemKeys = tableItems.map { matcher.key($0.name) }
+        let sheetKeys = parsedSheets.map { matcher.key($0.name) }
+        let pairs = NameMatcher.assign(left: sheetKeys, right: itemKeys, threshold: 0.55) { sheet, item in
+            parsedSheets[sheet].missionCode != nil && parsedSheets[sheet].missionCode == tableItems[item].missionCode ? 0.1 : 0
+        }
+        var sheetOfItem: [Int: Int] = [:]
+        var importedSheets: [ImportedSheet] = []
+        for (index, sheet) in parsedSheets.enumerated() {
+            importedSheets.append(ImportedSheet(sheetNumber: sheet.number, name: sheet.name, line: sheet.line, fieldsFound: sheet.fieldsFound, itemID: nil, matchScore: nil))
+            _ = index
+        }
+        for pair in pairs {
+            sheetOfItem[pair.right] = pair.left
+            importedSheets[pair.left].itemID = tableItems[pair.right].id
+            importedSheets[pair.left].matchScore = (pair.score * 1000).rounded() / 1000
+        }
+        var items = tableItems
+        for (itemIndex, sheetIndex) in sheetOfItem {
+            let sheet = parsedSheets[sheetIndex]
+            items[itemIndex].sheet = sheet.makeSheet()
+            items[itemIndex].responsibleUnit = sheet.text(.responsible)
+            if let subMission = sheet.subMissionCode, let mission = items[itemIndex].missionCode, subMission.hasPrefix(mission + ".") {
+                items[itemIndex].subMissionCode = subMission
+            }
+            checkSheetBudget(sheet, item: items[itemIndex], plan: plan)
+        }
+        let isOneYear = plan.firstYear == plan.lastYear
+        for (sheetIndex, sheet) in parsedSheets.enumerated() where importedSheets[sheetIndex].itemID == nil {
+            let made = item(from: sheet, order: items.count + 1, plan: plan, oneYear: isOneYear)
+            items.append(made)
+            importedSheets[sheetIndex].itemID = made.id
+            if !tableItems.isEmpty {
+                findings.append(ImportFinding(severity: .warning, code: "sheet.item.missing", line: sheet.line, message: LocalizedText(
+                    th: "รายละเอียดโครงการ\(Self.sheetLabel(sheet.number)) “\(sheet.name)” ไม่มีในตารางแผน (ส่วนที่ 2) จึงเพิ่มเป็นรายการใหม่",
+                    en: "Project sheet\(Self.sheetLabelEnglish(sheet.number)) “\(sheet.name)” has no row in the plan table (Part 2); it was added as a new item")))
+            }
+        }
+        if !parsedSheets.isEmpty {
+            for (index, item) in tableItems.enumerated() where sheetOfItem[index] == nil {
+                findings.append(ImportFinding(severity: .warning, code: "item.sheet.missing", line: tableParser.items[index].line, message: LocalizedText(
+                    th: "“\(item.name)” ไม่มีรายละเอียดโครงการในส่วนที่ 3", en: "“\(item.name)” has no project sheet in Part 3")))
+            }
+        } else if !tableItems.isEmpty {
+            findings.append(ImportFinding(severity: .info, code: "sheets.none", line: nil, message: LocalizedText(
+                th: "เอกสารไม่มีรายละเอียดโครงการ (ส่วนที่ 3)", en: "The document has no project sheets (Part 3)")))
+        }
+
+        // Results-report rows become items too, so that the report can be linked to a plan.
+        if tableItems.isEmpty && parsedSheets.isEmpty {
+            for index in rows.indices {
+                let item = PlanItem(kind: kind(of: rows[index].measure, line: rows[index].line), name: rows[index].measure,
+                                    missionCode: nil, order: rows[index].number ?? index + 1, responsibleUnit: rows[index].responsible)
+                rows[index].itemID = item.id
+                items.append(item)
+            }
+        }
+        plan.items = items
+        plan.risks = linkRisks(plan.risks, items: items, matcher: matcher)
+
+        // Diagnosis.
+        checkStatedCounts(lines: (lines[.cover] ?? []) + (lines[.foreword] ?? []) + (lines[.part1] ?? []) + (lines[.part2] ?? []),
+                          tableItems: tableItems, table: tableParser)
+        checkTotals(tableParser, tableItems: tableItems, plan: plan)
+        checkNumbering(tableParser.items.compactMap { item in item.number.map { ($0, item.line) } }, what: .item)
+        checkNumbering(parsedSheets.compactMap { sheet in sheet.number.map { ($0, sheet.line) } }, what: .sheet)
+        for sheet in parsedSheets {
+            let missing = SheetField.required.filter { !sheet.fieldsFound.contains($0) }
+            guard !missing.isEmpty else { continue }
+            findings.append(ImportFinding(severity: .warning, code: "sheet.fields.missing", line: sheet.line, message: LocalizedText(
+                th: "รายละเอียดโครงการ\(Self.sheetLabel(sheet.number)) “\(sheet.name)” ขาดหัวข้อ: \(missing.map(\.thaiName).joined(separator: ", "))",
+                en: "Project sheet\(Self.sheetLabelEnglish(sheet.number)) “\(sheet.name)” lacks: \(missing.map(\.englishName).joined(separator: ", "))")))
+        }
+        checkPlaceholders(allLines)
+        if let appendixStart {
+            findings.append(ImportFinding(severity: .info, code: "appendix.skipped", line: appendixStart, message: LocalizedText(
+                th: "ไม่ได้นำเข้าภาคผนวก", en: "The appendix was not imported")))
+        }
+
+        let kind: ImportedDocumentKind
+        if !rows.isEmpty && tableItems.isEmpty && parsedSheets.isEmpty {
+            kind = .resultsReport
+        } else if plan.firstYear == plan.lastYear {
+            kind = .annualPlan
+        } else {
+            kind = .multiYearPlan
+        }
+        let hasContent = !items.isEmpty || !rows.isEmpty || !plan.risks.isEmpty || !plan.targets.isEmpty || !tableParser.dimensionNames.isEmpty
+        findings.sort { ($0.line ?? 0, $0.severity) < ($1.line ?? 0, $1.severity) }
+        return Output(kind: kind, organization: organization, plan: plan, sheets: importedSheets, rows: rows, findings: findings, hasContent: hasContent)
+    }
+
+    static func looksLikePlanTable(_ table: DocumentTable) -> Bool {
+        var itemLines = 0
+        for cell in table.cells.prefix(400) {
+            for line in cell.lines {
+                if let marker = ImportText.marker(Substring(line)), marker.style == .closingParen, PlanItemKind.recognize(fromName: String(marker.rest)) != nil {
+                    itemLines += 1
+                }
+                if case .year? = PlanTableParser.header(line) { return true }
+            }
+        }
+        return itemLines >= 2
+    }
+
+    static func sheetLabel(_ number: Int?) -> String { number.map { "ลำดับที่ \($0)" }.map { " " + $0 } ?? "" }
+    static func sheetLabelEnglish(_ number: Int?) -> String { number.map { " no. \($0)" } ?? "" }
+
+    mutating func kind(of name: String, line: Int) -> PlanItemKind {
+        if let kind = PlanItemKind.recognize(fromName: name) { return kind }
+        findings.append(ImportFinding(severity: .info, code: "item.kind.unknown", line: line, message: LocalizedText(
+            th: "“\(name)” ไม่ได้ขึ้นต้นด้วย โครงการ/กิจกรรม/มาตรการ/แนวปฏิบัติ จึงถือเป็นโครงการ",
+            en: "“\(name)” does not begin with โครงการ/กิจกรรม/มาตรการ/แนวปฏิบัติ; it was taken as a project")))
+        return .project
+    }
+
+    mutating func item(from sheet: ParsedSheet, order: Int, plan: Plan, oneYear: Bool) -> PlanItem {
+        let projectSheet = sheet.makeSheet()
+        var budgets: [FiscalYear: BudgetEntry] = [:]
+        if oneYear, let entry = BudgetEntry.parseDocumentText(projectSheet.budgetText), !projectSheet.budgetText.isEmpty {
+            budgets[plan.firstYear] = entry
+        }
+        let missionCode = sheet.missionCode.flatMap { plan.mission(code: $0) != nil ? $0 : nil }
+        return PlanItem(kind: kind(of: sheet.name, line: sheet.line), name: sheet.name, missionCode: missionCode,
+                        subMissionCode: missionCode == nil ? nil : sheet.subMissionCode, order: order,
+                        responsibleUnit: projectSheet.responsible, budgets: budgets, sheet: projectSheet)
+    }
+
+    // MARK: - Organization, years, title
+
+    static func organizationFacts(cover: [SourceLine], all: [SourceLine]) -> ImportedOrganization {
+        var facts = ImportedOrganization()
+        let name = cover.lazy.compactMap { organizationName(in: $0.text) }.first ?? mostFrequentOrganizationName(all)
+        if let name {
+            facts.name = name
+            facts.kind = OrganizationKind.recognize(inName: name)
+        }
+        for line in cover {
+            if facts.district.isEmpty, let district = word(after: "อำเภอ", in: line.text) { facts.district = district }
+            if facts.province.isEmpty, let province = word(after: "จังหวัด", in: line.text) { facts.province = province }
+            if facts.website.isEmpty, let website = website(in: line.text) { facts.website = website }
+            if facts.phone.isEmpty, let phone = phone(in: line.text) { facts.phone = phone }
+        }
+        return facts
+    }
+
+    static let kindsLongestFirst = OrganizationKind.allCases.sorted { $0.thaiName.count > $1.thaiName.count }
+
+    /// "ขององค์การบริหารส่วนตำบลบ้านโป่ง" → "องค์การบริหารส่วนตำบลบ้านโป่ง"; "อบต.บ้านผือ" → full name.
+    /// Only a name that ends the line or is followed by a space counts, so that running text
+    /// ("…บ้านโป่งได้จัดทำแผน…") is not mistaken for a name.
+    static func organizationName(in text: String) -> String? {
+        for kind in kindsLongestFirst {
+            for form in [kind.thaiName, kind.thaiAbbreviation] {
+                guard let range = text.range(of: form) else { continue }
+                if kind == .bangkok || kind == .pattaya { return kind.thaiName }
+                let after = text[range.upperBound...]
+                let place = ImportText.trimmedStart(after).prefix(while: { !$0.isWhitespace && !"(),:;“”\"".contains($0) })
+                let placeCount = place.count
+                guard placeCount >= 2, placeCount <= 25, !place.hasPrefix("ระบุ"), ImportText.containsThai(place) else { continue }
+                return kind.thaiName + place
+            }
+        }
+        return nil
+    }
+
+    static func mostFrequentOrganizationName(_ lines: [SourceLine]) -> String? {
+        var counts: [String: Int] = [:]
+        for line in lines.prefix(3_000) {
+            if let name = organizationName(in: line.text) { counts[name, default: 0] += 1 }
+        }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    static func word(after prefix: String, in text: String) -> String? {
+        guard let range = text.range(of: prefix) else { return nil }
+        let word = text[range.upperBound...].prefix(while: { !$0.isWhitespace && !"(),".contains($0) })
+        guard word.count >= 2, word.count <= 30, !word.hasPrefix("ระบุ") else { return nil }
+        return String(word)
+    }
+
+    static func website(in text: String) -> String? {
+        for token in text.split(whereSeparator: { $0.isWhitespace }) {
+            let lower = token.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "<>()[]“”\","))
+            if lower.hasPrefix("www.") || lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasSuffix(".go.th") || lower.hasSuffix(".go.th/") {
+                guard !lower.contains("nacc.go.th") else { continue }
+                return lower
+            }
+        }
+        return nil
+    }
+
+    /// A line that is a telephone number (possibly after "โทร"): 9–10 digits starting with 0.
+    static func phone(in text: String) -> String? {
+        var body = ImportText.arabic(text)
+        for prefix in ["โทรศัพท์", "โทร.", "โทร", "Tel.", "Tel"] where body.hasPrefix(prefix) {
+            body = ImportText.clean(body.dropFirst(prefix.count).drop(while: { $0 == ":" || $0 == " " }))
+        }
+        let digits = body.filter { $0.isASCII && $0.isNumber }
+        guard body.allSatisfy({ ($0.isASCII && $0.isNumber) || " -–,/".contains($0) }), (9...10).contains(digits.count), digits.hasPrefix("0") else { return nil }
+        return ImportText.clean(body)
+    }
+
+    static func digitStyle(_ lines: [SourceLine]) -> DigitStyle {
+        var thai = 0, arabic = 0
+        for line in lines {
+            for scalar in line.text.unicodeScalars {
+                if (0x30...0x39).contains(scalar.value) { arabic += 1 } else if (0x0E50...0x0E59).contains(scalar.value) { thai += 1 }
+            }
+        }
+        return thai > arabic ? .thai : .arabic
+    }
+
+    /// Years written "พ.ศ. 2566 – 2570", "ประจำปี พ.ศ. ๒๕๖๘", "ปีงบประมาณ 2568".
+    static func years(in text: String) -> (FiscalYear, FiscalYear)? {
+        let scalars = Array(ImportText.arabic(text).unicodeScalars)
+        var found: [(Int, Int)] = [] // (year, index after it)
+        var index = 0
+        while index + 4 <= scalars.count {
+            if (index == 0 || !(0x30...0x39).contains(scalars[index - 1].value)),
+               scalars[index..<(index + 4)].allSatisfy({ (0x30...0x39).contains($0.value) }),
+               index + 4 == scalars.count || !(0x30...0x39).contains(scalars[index + 4].value) {
+                let value = scalars[index..<(index + 4)].reduce(0) { $0 * 10 + Int($1.value - 0x30) }
+                if FiscalYear.plausibleRange.contains(value) { found.append((value, index + 4)) }
+                index += 4
+                continue
+            }
+            index += 1
+        }
+        guard let first = found.first else { return nil }
+        if found.count >= 2 {
+            let between = scalars[first.1..<(found[1].1 - 4)]
+            if between.count <= 5, between.allSatisfy({ ImportText.isSpace($0) || "-–—ถึง".unicodeScalars.contains($0) }), found[1].0 > first.0, found[1].0 - first.0 <= 10 {
+                return (FiscalYear(first.0), FiscalYear(found[1].0))
+            }
+        }
+        return (FiscalYear(first.0), FiscalYear(first.0))
+    }
+
+    static func planYears(cover: [SourceLine], tableYears: [FiscalYear], all: [SourceLine]) -> [FiscalYear] {
+        for line in cover where line.text.contains("พ.ศ") || line.text.contains("ประจำปี") || line.text.contains("ปีงบประมาณ") {
+            if let (first, last) = years(in: line.text) { return [first, last] }
+        }
+        if let first = tableYears.min(), let last = tableYears.max() { return [first, last] }
+        for line in all.prefix(200) where line.text.contains("พ.ศ") {
+            if let (first, last) = years(in: line.text) { return [first, last] }
+        }
+        return [PlanCatalog.cycle2566.firstYear, PlanCatalog.cycle2566.lastYear]
+    }
+
+    /// The cycle whose years contain the plan's, unless the dimension names say otherwise.
+    static func template(for years: [FiscalYear], lines: [SourceLine]) -> PlanTemplate {
+        let byYear = PlanCatalog.template(covering: years.first ?? PlanCatalog.cycle2566.firstYear)
+        var scores: [String: Int] = [:]
+        for line in lines.prefix(4_000) where line.text.contains("มิติ") || line.text.hasPrefix("1.") || line.text.hasPrefix("2.") || line.text.hasPrefix("4.") {
+            for template in PlanCatalog.templates {
+                for dimension in template.dimensions where line.text.contains(dimension.name) {
+                    // Only names that differ between cycles tell them apart.
+                    if PlanCatalog.templates.filter({ $0.dimensions.contains { $0.name == dimension.name } }).count == 1 {
+                        scores[template.id, default: 0] += 1
+                    }
+                }
+            }
+        }
+        if let best = scores.max(by: { $0.value < $1.value }), best.value > (scores[byYear.id] ?? 0), let template = PlanCatalog.template(id: best.key) {
+            return template
+        }
+        return byYear
+    }
+
+    /// The cover's title lines, from the first naming the plan or report through the line naming
+    /// the organization.
+    static func title(cover: [SourceLine], organizationName: String) -> String? {
+        guard let start = cover.firstIndex(where: { $0.text.hasPrefix("แผน") || $0.text.hasPrefix("รายงาน") }) else { return nil }
+        var parts: [String] = []
+        for line in cover[start...].prefix(6) {
+            parts.append(line.text)
+            if !organizationName.isEmpty && line.text.contains(organizationName) { break }
+        }
+        let title = parts.joined(separator: " ")
+        return title.count <= 400 ? title : String(title.prefix(400))
+    }
+
+    // MARK: - Part 1
+
+    mutating func readPart1(_ lines: [SourceLine], into plan: inout Plan) {
+        enum Sub { case none, rationale, objectives, goals, benefits, risk }
+        var sub = Sub.none
+        var rationale: [String] = []
+        var objectives: [SourceLine] = []
+        var benefits: [SourceLine] = []
+        for line in lines {
+            if let marker = ImportText.marker(Substring(line.text)), marker.style == .dot, marker.numbers.count == 1 {
+                let rest = String(marker.rest)
+                let next: Sub? = rest.hasPrefix("หลักการ") ? .rationale : rest.hasPrefix("วัตถุประสงค์") ? .objectives
+                    : rest.hasPrefix("เป้าหมาย") ? .goals : rest.hasPrefix("ประโยชน์") ? .benefits
+                    : rest.hasPrefix("การประเมินความเสี่ยง") ? .risk : nil
+                if let next, rest.count < 60 {
+                    sub = next
+                    continue
+                }
+            }
+            switch sub {
+            case .rationale: rationale.append(line.text)
+            case .objectives: objectives.append(line)
+            case .benefits: benefits.append(line)
+            default: break
+            }
+        }
+        plan.frontMatter.rationale = rationale.joined(separator: "\n")
+        plan.frontMatter.objectives = SheetParser.listItems(objectives)
+        plan.frontMatter.benefits = SheetParser.listItems(benefits)
+    }
+
+    // MARK: - Missions
+
+    /// Places the table's missions in the plan: by code when the catalog has it, else by wording,
+    /// else as the plan's own mission. Returns the document's codes mapped to the plan's.
+    mutating func resolveMissions(_ missions: [TableMission], dimensionNames: [Int: (name: String, line: Int)], plan: inout Plan) -> [String: String] {
+        var codes: [String: String] = [:]
+        for (number, found) in dimensionNames.sorted(by: { $0.key < $1.key }) where plan.dimension(number: number) == nil {
+            plan.dimensions.append(Dimension(number: number, name: found.name, missions: []))
+            findings.append(ImportFinding(severity: .warning, code: "dimension.unknown", line: found.line, message: LocalizedText(
+                th: "มิติที่ \(number) “\(found.name)” ไม่มีในแม่แบบของแผน จึงเพิ่มเป็นมิติของแผนนี้",
+                en: "Dimension \(number) “\(found.name)” is not in the plan template; it was added to this plan")))
+        }
+        for (index, mission) in missions.enumerated() {
+            let key = mission.code ?? "?\(index + 1)"
+            if let code = mission.code, plan.mission(code: code) != nil {
+                codes[key] = code
+                continue
+            }
+            // By wording, within the dimension when it is known.
+            let candidates = plan.dimensions.filter { mission.dimension == nil || $0.number == mission.dimension }.flatMap(\.missions)
+            let target = ImportText.compact(mission.name)
+            let best = candidates.map { ($0, NameMatcher.similarity(ImportText.compact($0.name), target)) }.max { $0.1 < $1.1 }
+            if let best, best.1 >= 0.6 {
+                codes[key] = best.0.code
+                continue
+            }
+            guard let dimensionNumber = mission.dimension ?? mission.code.flatMap(Mission.dimensionNumber(ofCode:)),
+                  let dimensionIndex = plan.dimensions.firstIndex(where: { $0.number == dimensionNumber }) else { continue }
+            var code = mission.code ?? ""
+            if code.isEmpty || plan.mission(code: code) != nil {
+                code = "\(dimensionNumber).\(plan.dimensions[dimensionIndex].missions.count + 1)"
+            }
+            plan.dimensions[dimensionIndex].missions.append(Mission(code: code, name: mission.name, isCustom: true))
+            codes[key] = code
+            findings.append(ImportFinding(severity: .info, code: "mission.custom", line: mission.line, message: LocalizedText(
+                th: "ภารกิจ \(code) “\(mission.name)” ไม่ตรงกับแม่แบบ จึงเพิ่มเป็นภารกิจของแผนนี้",
+                en: "Mission \(code) “\(mission.name)” does not match the template; it was added as this plan's own mission")))
+        }
+        return codes
+    }
+
+    func linkRisks(_ risks: [RiskArea], items: [PlanItem], matcher: NameMatcher) -> [RiskArea] {
+        let keys = items.map { matcher.key($0.name) }
+        return risks.map { risk in
+            var linked = risk
+            var ids: [UUID] = []
+            for measure in risk.controlMeasures {
+                let key = matcher.key(measure)
+                if let best = keys.enumerated().map({ ($0.offset, NameMatcher.similarity($0.element, key)) }).max(by: { $0.1 < $1.1 }), best.1 >= 0.8,
+                   !ids.contains(items[best.0].id) {
+                    ids.append(items[best.0].id)
+                }
+            }
+            linked.linkedItemIDs = ids
+            return linked
+        }
+    }
+
+    // MARK: - Checks
+
+    mutating func checkSheetBudget(_ sheet: ParsedSheet, item: PlanItem, plan: Plan) {
+        let text = sheet.text(.budget)
+        guard !text.isEmpty, let stated = BudgetEntry.parseDocumentText(text) else { return }
+        let amounts = plan.fiscalYears.compactMap { item.budgets[$0]?.countedAmount }
+        let nonZero = Set(amounts.filter { $0 != .zero })
+        let total = amounts.reduce(Money.zero, +)
+        let line = sheet.fields[.budget]?.first?.line ?? sheet.line
+        let tableText: String = nonZero.count == 1 ? "\(nonZero.first!.formatted()) บาทต่อปี" : (nonZero.isEmpty ? "ไม่ใช้งบประมาณ" : "รวม \(total.formatted()) บาท")
+        let tableEnglish: String = nonZero.count == 1 ? "\(nonZero.first!.formatted()) baht a year" : (nonZero.isEmpty ? "no budget" : "\(total.formatted()) baht in all")
+        switch stated {
+        case .amount(let amount):
+            guard !nonZero.contains(amount) || nonZero.count > 1, amount != total || nonZero.isEmpty else { return }
+            findings.append(ImportFinding(severity: .warning, code: "sheet.budget.mismatch", line: line, message: LocalizedText(
+                th: "รายละเอียดโครงการ\(Self.sheetLabel(sheet.number)) “\(sheet.name)” ระบุงบประมาณ \(amount.formatted()) บาท แต่ตารางแผนระบุ \(tableText)",
+                en: "Project sheet\(Self.sheetLabelEnglish(sheet.number)) “\(sheet.name)” states a budget of \(amount.formatted()) baht, but the plan table says \(tableEnglish)")))
+        case .noBudget:
+            guard !nonZero.isEmpty else { return }
+            findings.append(ImportFinding(severity: .warning, code: "sheet.budget.mismatch", line: line, message: LocalizedText(
+                th: "รายละเอียดโครงการ\(Self.sheetLabel(sheet.number)) “\(sheet.name)” ระบุว่าไม่ใช้งบประมาณ แต่ตารางแผนระบุ \(tableText)",
+                en: "Project sheet\(Self.sheetLabelEnglish(sheet.number)) “\(sheet.name)” states no budget, but the plan table says \(tableEnglish)")))
+        }
+    }
+
+    mutating func checkStatedCounts(lines: [SourceLine], tableItems: [PlanItem], table: PlanTableParser) {
+        guard !tableItems.isEmpty else { return }
+        let computedTotal = tableItems.count
+        let perDimension = Dictionary(grouping: table.items, by: { $0.dimension ?? 0 }).mapValues(\.count)
+        for line in lines {
+            guard let stated = PlanTableParser.statedCount(line.text) else { continue }
+            if line.text.hasPrefix("มิติที่"), let (number, _) = ImportText.leadingNumber(ImportText.trimmedStart(line.text.dropFirst("มิติที่".count)), maxDigits: 2) {
+                let computed = perDimension[number] ?? 0
+                if stated != computed {
+                    findings.append(ImportFinding(severity: .warning, code: "count.stated.dimension", line: line.line, message: LocalizedText(
+                        th: "ข้อความระบุว่ามิติที่ \(number) มี \(stated) โครงการ แต่ตารางแผนมี \(computed) โครงการ",
+                        en: "The text states \(stated) projects in dimension \(number), but the plan table lists \(computed)")))
+                }
+            } else if line.text.contains("ทั้งสิ้น") || line.text.contains("รวม") {
+                if stated != computedTotal {
+                    findings.append(ImportFinding(severity: .warning, code: "count.stated.total", line: line.line, message: LocalizedText(
+                        th: "ข้อความระบุว่ามีทั้งสิ้น \(stated) โครงการ แต่ตารางแผนมี \(computedTotal) โครงการ",
+                        en: "The text states \(stated) projects in all, but the plan table lists \(computedTotal)")))
+                }
+            }
+        }
+    }
+
+    mutating func checkTotals(_ table: PlanTableParser, tableItems: [PlanItem], plan: Plan) {
+        let years = plan.fiscalYears
+        func computed(dimension: Int?) -> [FiscalYear: Money] {
+            var totals: [FiscalYear: Money] = [:]
+            for (index, item) in table.items.enumerated() where dimension == nil || item.dimension == dimension {
+                for year in years { totals[year, default: .zero] += tableItems[index].budgets[year]?.countedAmount ?? .zero }
+            }
+            return totals
+        }
+        func compare(_ stated: StatedTotal, label: LocalizedText, code: String) {
+            let itemCount = stated.dimension.map { number in table.items.filter { $0.dimension == number }.count } ?? table.items.count
+            if let count = stated.count, count != itemCount {
+                findings.append(ImportFinding(severity: .warning, code: code + ".count", line: stated.countLine ?? stated.line, message: LocalizedText(
+                    th: "\(label.th) ระบุ จำนวน \(count) โครงการ แต่ตารางมี \(itemCount) โครงการ",
+                    en: "\(label.en) states \(count) projects, but the table lists \(itemCount)")))
+            }
+            let sums = computed(dimension: stated.dimension)
+            // Years with the same stated and computed figures are reported together.
+            var groups: [String: (stated: String, computed: Money, years: [Int])] = [:]
+            var order: [String] = []
+            for year in years {
+                guard let text = stated.budgetText[year] else { continue }
+                let statedAmount = stated.budgets[year]?.countedAmount
+                let sum = sums[year] ?? .zero
+                guard statedAmount != sum else { continue }
+                let shown = text.isEmpty ? "(ว่าง)" : text
+                let key = "\(shown)|\(sum.satang)"
+                if groups[key] == nil { order.append(key); groups[key] = (shown, sum, []) }
+                groups[key]!.years.append(year.be)
+            }
+            for key in order {
+                let group = groups[key]!
+                let yearList = group.years.map(String.init).joined(separator: ", ")
+                findings.append(ImportFinding(severity: .warning, code: code + ".budget", line: stated.line, message: LocalizedText(
+                    th: "\(label.th) ปี \(yearList) ระบุงบประมาณ “\(group.stated)” แต่รวมจากรายการได้ \(group.computed.formatted()) บาท",
+                    en: "\(label.en) for \(yearList) states “\(group.stated)”, but the items add up to \(group.computed.formatted()) baht")))
+            }
+        }
+        for subtotal in table.subtotals {
+            let label = subtotal.dimension.map { LocalizedText(th: "แถวรวมของมิติที่ \($0)", en: "The subtotal of dimension \($0)") }
+                ?? LocalizedText(th: "แถวรวม", en: "A subtotal row")
+            compare(subtotal, label: label, code: "subtotal")
+        }
+        if let total = table.grandTotal {
+            compare(total, label: LocalizedText(th: "แถวรวมทั้งสิ้น", en: "The grand total"), code: "total")
+        }
+    }
+
+    enum NumberedThing { case item, sheet }
+
+    mutating func checkNumbering(_ numbers: [(Int, Int)], what: NumberedThing) {
+        guard numbers.count >= 2 else { return }
+        let thai = what == .item ? "ลำดับรายการในตารางแผน" : "ลำดับที่ของรายละเอียดโครงการ"
+        let english = what == .item ? "plan-table item number" : "project sheet number"
+        let code = what == .item ? "item.number" : "sheet.number"
+        var seen: [Int: Int] = [:]
+        for (number, line) in numbers {
+            if seen[number] != nil {
+                findings.append(ImportFinding(severity: .warning, code: code + ".duplicate", line: line, message: LocalizedText(
+                    th: "\(thai) \(number) ซ้ำ", en: "The \(english) \(number) is used twice")))
+            } else {
+                seen[number] = line
+            }
+        }
+        let values = numbers.map(\.0)
+        guard let low = values.min(), let high = values.max(), high - low < 2_000 else { return }
+        let present = Set(values)
+        let start = min(low, 1)
+        for missing in start...high where !present.contains(missing) && missing >= 1 {
+            let before = numbers.last(where: { $0.0 < missing })?.1 ?? numbers.first?.1
+            findings.append(ImportFinding(severity: .warning, code: code + ".missing", line: before, message: LocalizedText(
+                th: "\(thai)ข้ามเลข \(missing)", en: "The \(english) \(missing) is missing from the sequence")))
+        }
+    }
+
+    mutating func checkPlaceholders(_ lines: [SourceLine]) {
+        var count = 0
+        for line in lines where line.text.contains("ระบุ") {
+            guard let range = line.text.range(of: "ระบุ") else { continue }
+            let after = line.text[range.upperBound...]
+            guard after.hasPrefix("ชื่อ") || after.hasPrefix("งค์") || after.hasPrefix("องค์") || after.hasPrefix("อปท") || after.hasPrefix(" ชื่อ") else { continue }
+            count += 1
+            if count > 30 { continue }
+            let start = line.text.index(range.lowerBound, offsetBy: -min(20, line.text.distance(from: line.text.startIndex, to: range.lowerBound)))
+            let excerpt = String(line.text[start...].prefix(60))
+            findings.append(ImportFinding(severity: .warning, code: "template.placeholder", line: line.line, message: LocalizedText(
+                th: "ข้อความจากแม่แบบที่ยังไม่ได้แก้: “…\(excerpt)…”", en: "Template text left unfilled: “…\(excerpt)…”")))
+        }
+        if count > 30 {
+            findings.append(ImportFinding(severity: .warning, code: "template.placeholder", line: nil, message: LocalizedText(
+                th: "และข้อความจากแม่แบบอีก \(count - 30) แห่ง", en: "and \(count - 30) more places with template text")))
+        }
+    }
+}
+
+/// Short Thai month names, for month-by-month schedules.
+enum ThaiCalendarMonths {
+    static let short = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
+}

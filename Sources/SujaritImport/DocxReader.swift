@@ -1,0 +1,332 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+import SujaritCore
+
+/// Reads a Word document (OOXML, .docx) into blocks: paragraphs (with their automatic
+/// numbering written out as a marker such as "1)"), heading styles, and tables with merged
+/// cells (gridSpan, vMerge). Block line numbers are paragraph numbers, counted over every
+/// paragraph of the body, table cells included.
+public enum DocxReader {
+    /// The most a single part of the package may expand to; larger parts are refused so that
+    /// a small "zip bomb" cannot exhaust memory.
+    public static let maximumPartBytes = 64 * 1024 * 1024
+
+    public static func read(_ data: Data) throws(ImportError) -> [DocumentBlock] {
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw .corruptDocx(detail: "\(error)")
+        }
+        guard let documentEntry = archive["word/document.xml"] else {
+            let names = archive.prefix(5).map(\.path).joined(separator: ", ")
+            throw .notADocx(detail: names.isEmpty ? "empty archive" : names)
+        }
+        let documentXML = try extract(documentEntry, from: archive)
+        var numbering = NumberingDefinitions()
+        if let numberingEntry = archive["word/numbering.xml"], let numberingXML = try? extract(numberingEntry, from: archive) {
+            numbering = NumberingDefinitions.parse(numberingXML)
+        }
+        let delegate = DocumentDelegate(numbering: numbering)
+        let parser = XMLParser(data: documentXML)
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = delegate
+        let completed = parser.parse()
+        delegate.finish()
+        if !completed && delegate.blocks.isEmpty {
+            throw .corruptDocx(detail: parser.parserError.map { "\($0)" } ?? "unreadable word/document.xml")
+        }
+        return delegate.blocks
+    }
+
+    static func extract(_ entry: Entry, from archive: Archive) throws(ImportError) -> Data {
+        guard entry.uncompressedSize <= UInt64(maximumPartBytes) else {
+            throw .tooLarge(bytes: Int(clamping: entry.uncompressedSize), limit: maximumPartBytes)
+        }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry, skipCRC32: true) { chunk in
+                data.append(chunk)
+                if data.count > maximumPartBytes { throw ImportError.tooLarge(bytes: data.count, limit: maximumPartBytes) }
+            }
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            throw .corruptDocx(detail: "\(error)")
+        }
+        return data
+    }
+}
+
+/// w:abstractNum / w:num of word/numbering.xml: how each list level writes its marker.
+struct NumberingDefinitions {
+    struct Level {
+        var format = "decimal"
+        var text = "%1."
+        var start = 1
+    }
+
+    var abstractLevels: [String: [Int: Level]] = [:]
+    var abstractOfNum: [String: String] = [:]
+
+    func level(numID: String, level: Int) -> Level? {
+        guard let abstract = abstractOfNum[numID], let levels = abstractLevels[abstract] else { return nil }
+        return levels[level]
+    }
+
+    static func parse(_ data: Data) -> NumberingDefinitions {
+        let delegate = NumberingDelegate()
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = delegate
+        _ = parser.parse()
+        return delegate.definitions
+    }
+}
+
+private func localName(_ name: String) -> Substring {
+    if let colon = name.lastIndex(of: ":") { return name[name.index(after: colon)...] }
+    return Substring(name)
+}
+
+private func attribute(_ attributes: [String: String], _ name: String) -> String? {
+    if let value = attributes["w:" + name] { return value }
+    return attributes.first(where: { localName($0.key) == name })?.value
+}
+
+private final class NumberingDelegate: NSObject, XMLParserDelegate {
+    var definitions = NumberingDefinitions()
+    var currentAbstract: String?
+    var currentLevel: Int?
+    var level = NumberingDefinitions.Level()
+    var currentNum: String?
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes: [String: String] = [:]) {
+        switch localName(elementName) {
+        case "abstractNum":
+            currentAbstract = attribute(attributes, "abstractNumId")
+        case "lvl":
+            currentLevel = attribute(attributes, "ilvl").flatMap { Int($0) }
+            level = NumberingDefinitions.Level()
+        case "numFmt" where currentLevel != nil:
+            level.format = attribute(attributes, "val") ?? "decimal"
+        case "lvlText" where currentLevel != nil:
+            level.text = attribute(attributes, "val") ?? ""
+        case "start" where currentLevel != nil:
+            level.start = attribute(attributes, "val").flatMap { Int($0) } ?? 1
+        case "num":
+            currentNum = attribute(attributes, "numId")
+        case "abstractNumId":
+            if let num = currentNum, let abstract = attribute(attributes, "val") { definitions.abstractOfNum[num] = abstract }
+        default:
+            break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        switch localName(elementName) {
+        case "lvl":
+            if let abstract = currentAbstract, let index = currentLevel, (0...8).contains(index) {
+                definitions.abstractLevels[abstract, default: [:]][index] = level
+            }
+            currentLevel = nil
+        case "abstractNum":
+            currentAbstract = nil
+        case "num":
+            currentNum = nil
+        default:
+            break
+        }
+    }
+}
+
+private final class DocumentDelegate: NSObject, XMLParserDelegate {
+    struct CellBuilder {
+        var lines: [String] = []
+        var line: Int
+        var span = 1
+        var continuesAbove = false
+    }
+
+    struct TableBuilder {
+        var rows: [TableRow] = []
+        var row: [TableCell] = []
+        var rowLine: Int?
+        var cell: CellBuilder?
+        var line: Int
+    }
+
+    let numbering: NumberingDefinitions
+    var blocks: [DocumentBlock] = []
+    var tables: [TableBuilder] = []
+    var paragraphCount = 0
+
+    // The paragraph being read.
+    var inParagraph = false
+    var paragraphText = ""
+    var styleHeadingLevel: Int?
+    var numID: String?
+    var numLevel = 0
+    var inText = false
+    var inDeletedOrField = 0
+    /// Counters per list (numId) and level.
+    var counters: [String: [Int]] = [:]
+
+    init(numbering: NumberingDefinitions) {
+        self.numbering = numbering
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes: [String: String] = [:]) {
+        switch localName(elementName) {
+        case "p":
+            paragraphCount += 1
+            inParagraph = true
+            paragraphText = ""
+            styleHeadingLevel = nil
+            numID = nil
+            numLevel = 0
+        case "pStyle":
+            if let value = attribute(attributes, "val") {
+                let lower = value.lowercased()
+                if lower.hasPrefix("heading") {
+                    styleHeadingLevel = Int(lower.dropFirst("heading".count)) ?? 1
+                } else if lower == "title" {
+                    styleHeadingLevel = 1
+                }
+            }
+        case "numId":
+            numID = attribute(attributes, "val")
+        case "ilvl":
+            numLevel = attribute(attributes, "val").flatMap { Int($0) }.map { min(max($0, 0), 8) } ?? 0
+        case "t":
+            inText = true
+        case "tab":
+            if inParagraph { paragraphText += " " }
+        case "br", "cr":
+            if inParagraph { paragraphText += "\n" }
+        case "delText", "instrText":
+            inDeletedOrField += 1
+        case "tbl":
+            tables.append(TableBuilder(line: paragraphCount + 1))
+        case "tr":
+            if !tables.isEmpty {
+                tables[tables.count - 1].row = []
+                tables[tables.count - 1].rowLine = nil
+            }
+        case "tc":
+            if !tables.isEmpty { tables[tables.count - 1].cell = CellBuilder(line: paragraphCount + 1) }
+        case "gridSpan":
+            if !tables.isEmpty, let span = attribute(attributes, "val").flatMap({ Int($0) }) {
+                tables[tables.count - 1].cell?.span = min(max(span, 1), 64)
+            }
+        case "vMerge":
+            if !tables.isEmpty {
+                let value = attribute(attributes, "val") ?? "continue"
+                tables[tables.count - 1].cell?.continuesAbove = value != "restart"
+            }
+        default:
+            break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText && inDeletedOrField == 0 && inParagraph { paragraphText += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        switch localName(elementName) {
+        case "t":
+            inText = false
+        case "delText", "instrText":
+            inDeletedOrField = max(0, inDeletedOrField - 1)
+        case "p":
+            endParagraph()
+        case "tc":
+            guard !tables.isEmpty, let cell = tables[tables.count - 1].cell else { break }
+            let tableCell = TableCell(lines: cell.lines, line: cell.line, columnSpan: cell.span, continuesCellAbove: cell.continuesAbove && cell.lines.isEmpty)
+            tables[tables.count - 1].row.append(tableCell)
+            if tables[tables.count - 1].rowLine == nil { tables[tables.count - 1].rowLine = cell.line }
+            tables[tables.count - 1].cell = nil
+        case "tr":
+            guard !tables.isEmpty else { break }
+            let builder = tables[tables.count - 1]
+            if !builder.row.isEmpty {
+                tables[tables.count - 1].rows.append(TableRow(cells: builder.row, line: builder.rowLine ?? builder.line))
+            }
+            tables[tables.count - 1].row = []
+        case "tbl":
+            guard let finished = tables.popLast() else { break }
+            let table = DocumentTable(rows: finished.rows, line: finished.line)
+            if tables.isEmpty {
+                if !table.rows.isEmpty { blocks.append(.table(table)) }
+            } else if tables[tables.count - 1].cell != nil {
+                // A table inside a cell: its text joins the outer cell, row by row.
+                for row in table.rows {
+                    let text = row.cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
+                    if !text.isEmpty { tables[tables.count - 1].cell?.lines.append(text) }
+                }
+            }
+        default:
+            break
+        }
+    }
+
+    func endParagraph() {
+        guard inParagraph else { return }
+        inParagraph = false
+        var marker: String?
+        if let numID, numID != "0", let level = numbering.level(numID: numID, level: numLevel) {
+            marker = nextMarker(numID: numID, level: numLevel, definition: level)
+        }
+        let pieces = paragraphText.split(separator: "\n", omittingEmptySubsequences: true).map { ImportText.clean($0) }.filter { !$0.isEmpty }
+        guard !pieces.isEmpty else { return }
+        var lines = pieces
+        if let marker, !marker.isEmpty { lines[0] = marker + " " + lines[0] }
+        if !tables.isEmpty, tables[tables.count - 1].cell != nil {
+            tables[tables.count - 1].cell?.lines.append(contentsOf: lines)
+            return
+        }
+        for text in lines {
+            let block = TextBlock(text: text, line: paragraphCount, level: styleHeadingLevel ?? (marker != nil ? numLevel : 0))
+            if styleHeadingLevel != nil {
+                blocks.append(.heading(block))
+            } else if marker != nil || ImportText.marker(Substring(text)) != nil {
+                blocks.append(.listItem(block))
+            } else {
+                blocks.append(.paragraph(block))
+            }
+        }
+    }
+
+    func nextMarker(numID: String, level: Int, definition: NumberingDefinitions.Level) -> String {
+        var levels = counters[numID] ?? Array(repeating: 0, count: 9)
+        levels[level] += 1
+        for deeper in (level + 1)..<9 { levels[deeper] = 0 }
+        counters[numID] = levels
+        if definition.format == "bullet" || definition.format == "none" { return definition.format == "bullet" ? "-" : "" }
+        var text = definition.text
+        for index in 0...level {
+            let start = numbering.level(numID: numID, level: index)?.start ?? 1
+            let count = max(levels[index], 1) + start - 1
+            let format = numbering.level(numID: numID, level: index)?.format ?? "decimal"
+            let digits = format.lowercased().hasPrefix("thai") ? ThaiDigits.toThai(String(count)) : String(count)
+            text = text.replacingOccurrences(of: "%\(index + 1)", with: digits)
+        }
+        return text
+    }
+
+    func finish() {
+        if inParagraph { endParagraph() }
+        while let open = tables.popLast() {
+            var rows = open.rows
+            if !open.row.isEmpty { rows.append(TableRow(cells: open.row, line: open.rowLine ?? open.line)) }
+            if tables.isEmpty && !rows.isEmpty { blocks.append(.table(DocumentTable(rows: rows, line: open.line))) }
+        }
+    }
+}
+

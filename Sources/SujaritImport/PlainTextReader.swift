@@ -1,0 +1,183 @@
+import Foundation
+
+/// Reads plain text as extracted from Word or PDF into blocks.
+///
+/// What such text looks like (see the seeds):
+/// - a paragraph per line, blank lines between — and also inside sentences;
+/// - table cells one per line, each led by a tab, a cell's further lines without the tab, so a
+///   table's rows can only be told apart by counting cells: the header row ends at the table's
+///   first blank line, and every later row has as many cells as the header;
+/// - or rows of tab-separated cells, one row per line, where a page break leaves a blank line and
+///   then a "continuation row" (first cell empty) holding the overflow of the row above;
+/// - HTML fragments (`<p>`, `<ul>`) inside cells, "#####" and "--" separator lines.
+public enum PlainTextReader {
+    public static func read(_ text: String) -> [DocumentBlock] {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        var reader = Reader(lines: lines)
+        return reader.run()
+    }
+
+    private enum LineShape {
+        case blank
+        /// A line led by one tab and holding no other tab: one table cell.
+        case cell(Substring)
+        /// A line with tab-separated cells.
+        case row([Substring])
+        case text(Substring)
+    }
+
+    private static func shape(_ line: Substring) -> LineShape {
+        if line.unicodeScalars.allSatisfy(ImportText.isSpace) && !line.contains("\t") { return .blank }
+        guard line.contains("\t") else { return .text(line) }
+        let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+        if line.first == "\t" && parts.count == 2 { return .cell(parts[1]) }
+        if parts.count >= 2 { return .row(parts) }
+        return .text(line)
+    }
+
+    /// Lines made only of "#", "=", "_", "~" or "-" (two or more) separate parts; they carry no text.
+    static func isSeparator<S: StringProtocol>(_ text: S) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count >= 2 else { return false }
+        return trimmed.allSatisfy { "#=_~-–—*".contains($0) }
+    }
+
+    /// Lines that begin a new part of a plan document even right after a table.
+    static func isStructuralHeading(_ text: String) -> Bool {
+        for prefix in ["ส่วนที่", "มิติที่", "ลำดับที่", "ภาคผนวก", "บทที่"] where text.hasPrefix(prefix) { return true }
+        return false
+    }
+
+    private struct Reader {
+        let lines: [Substring]
+        var index = 0
+        var blocks: [DocumentBlock] = []
+
+        init(lines: [Substring]) { self.lines = lines }
+
+        mutating func run() -> [DocumentBlock] {
+            while index < lines.count {
+                switch PlainTextReader.shape(lines[index]) {
+                case .blank:
+                    index += 1
+                case .cell:
+                    readCellTable()
+                case .row:
+                    readRowTable()
+                case .text(let text):
+                    addText(text, line: index + 1)
+                    index += 1
+                }
+            }
+            return blocks
+        }
+
+        mutating func addText(_ raw: Substring, line: Int) {
+            if PlainTextReader.isSeparator(raw) { return }
+            let pieces = raw.contains("<") && (raw.contains("<p") || raw.contains("<ul") || raw.contains("<br"))
+                ? ImportText.htmlFragmentLines(String(raw)) : [ImportText.clean(raw)]
+            for text in pieces where !text.isEmpty {
+                let block = TextBlock(text: text, line: line)
+                blocks.append(ImportText.marker(Substring(text)) != nil ? .listItem(block) : .paragraph(block))
+            }
+        }
+
+        /// Cells one per line, led by a tab. The table ends at a text line that follows two or
+        /// more blank lines, at a part heading, or at a row of tab-separated cells.
+        mutating func readCellTable() {
+            struct PendingCell { var lines: [String]; var line: Int }
+            var cells: [PendingCell] = []
+            var headerWidth: Int?
+            var blankRun = 0
+            let start = index + 1
+            loop: while index < lines.count {
+                let raw = lines[index]
+                switch PlainTextReader.shape(raw) {
+                case .blank:
+                    blankRun += 1
+                    if headerWidth == nil && !cells.isEmpty { headerWidth = cells.count }
+                case .cell(let content):
+                    blankRun = 0
+                    let text = Self.cellLines(content)
+                    cells.append(PendingCell(lines: text, line: index + 1))
+                case .row:
+                    break loop
+                case .text(let content):
+                    let text = ImportText.clean(content)
+                    if blankRun >= 2 || PlainTextReader.isStructuralHeading(text) || cells.isEmpty { break loop }
+                    blankRun = 0
+                    cells[cells.count - 1].lines.append(contentsOf: Self.cellLines(content))
+                }
+                index += 1
+            }
+            let width = max(1, headerWidth ?? cells.count)
+            var rows: [TableRow] = []
+            var position = 0
+            while position < cells.count {
+                let slice = cells[position..<min(cells.count, position + width)]
+                rows.append(TableRow(cells: slice.map { TableCell(lines: $0.lines, line: $0.line) }, line: slice.first!.line))
+                position += width
+            }
+            if !rows.isEmpty { blocks.append(.table(DocumentTable(rows: rows, line: start))) }
+        }
+
+        static func cellLines(_ raw: Substring) -> [String] {
+            if raw.contains("<") { return ImportText.htmlFragmentLines(String(raw)) }
+            let text = ImportText.clean(raw)
+            return text.isEmpty ? [] : [text]
+        }
+
+        /// Rows of tab-separated cells, one per line; blank lines between rows are allowed. A row
+        /// after a blank line whose first cell is empty continues the row above (page break).
+        mutating func readRowTable() {
+            var rows: [TableRow] = []
+            var rawRows: [[Substring]] = []
+            var blankBefore = false
+            let start = index + 1
+            loop: while index < lines.count {
+                switch PlainTextReader.shape(lines[index]) {
+                case .blank:
+                    blankBefore = true
+                case .row(let parts):
+                    defer { blankBefore = false }
+                    let nonEmpty = parts.filter { !ImportText.clean($0).isEmpty }
+                    if !nonEmpty.isEmpty && nonEmpty.allSatisfy({ PlainTextReader.isSeparator($0) || ImportText.clean($0).allSatisfy { $0 == "-" } && $0.count >= 2 }) {
+                        break // a "--\t---\t--" rule
+                    }
+                    let firstEmpty = ImportText.clean(parts[0]).isEmpty
+                    if blankBefore && firstEmpty && !rows.isEmpty && !nonEmpty.isEmpty {
+                        Self.merge(continuation: parts, into: &rows[rows.count - 1])
+                        break
+                    }
+                    if let header = rawRows.first, rows.count > 1, header.map({ ImportText.clean($0) }) == parts.map({ ImportText.clean($0) }) {
+                        break // a header repeated after a page break
+                    }
+                    rawRows.append(parts)
+                    rows.append(TableRow(cells: parts.map { TableCell(lines: Self.cellLines($0), line: index + 1) }, line: index + 1))
+                case .cell, .text:
+                    break loop
+                }
+                index += 1
+            }
+            if !rows.isEmpty { blocks.append(.table(DocumentTable(rows: rows, line: start))) }
+        }
+
+        static func merge(continuation parts: [Substring], into row: inout TableRow) {
+            for (column, raw) in parts.enumerated() {
+                let extra = cellLines(raw)
+                guard !extra.isEmpty else { continue }
+                while row.cells.count <= column { row.cells.append(TableCell(lines: [], line: row.line)) }
+                var cell = row.cells[column]
+                let startsBlock = ImportText.trimmedStart(raw).hasPrefix("<")
+                if startsBlock || cell.lines.isEmpty {
+                    cell.lines.append(contentsOf: extra)
+                } else {
+                    let last = cell.lines.removeLast()
+                    cell.lines.append(ImportText.joinBroken(last, extra[0]))
+                    cell.lines.append(contentsOf: extra.dropFirst())
+                }
+                row.cells[column] = cell
+            }
+        }
+    }
+}

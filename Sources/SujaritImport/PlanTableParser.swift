@@ -1,0 +1,371 @@
+import Foundation
+import SujaritCore
+
+/// An item as read from the Part 2 table, before it becomes a `PlanItem`.
+struct TableItem {
+    var number: Int?
+    var name: String
+    var line: Int
+    var dimension: Int?
+    var missionCode: String?
+    var budgets: [FiscalYear: BudgetEntry] = [:]
+    var remarks: [String] = []
+    var months: [Int] = []
+}
+
+/// A figure the document states for a group: "รวม จำนวน N โครงการ" and a total per year.
+struct StatedTotal {
+    /// The dimension of a subtotal; nil for the grand total (รวมทั้งสิ้น).
+    var dimension: Int?
+    var count: Int?
+    var countLine: Int?
+    var budgets: [FiscalYear: BudgetEntry] = [:]
+    var budgetText: [FiscalYear: String] = [:]
+    var line: Int
+}
+
+/// A mission heading as read, with the code the document gave it.
+struct TableMission {
+    var code: String?
+    var name: String
+    var dimension: Int?
+    var line: Int
+}
+
+/// What a column of the plan table holds, from its header.
+enum PlanColumn: Hashable {
+    case year(FiscalYear)
+    /// งบประมาณ without a year (one-year and month-by-month tables).
+    case budget
+    /// A month of a month-by-month schedule (1 = January … 12 = December).
+    case month(Int)
+    case remarks
+    case other
+}
+
+/// Reads the Part 2 table (แผนปฏิบัติการ: มิติ | ภารกิจ | โครงการ | งบประมาณ per year | หมายเหตุ).
+///
+/// Text extraction does not keep the grid reliably, so the table is read as a stream of cells
+/// whose meaning comes from their content: a dimension ("1. การสร้าง…"), a mission ("1.1 …"),
+/// items ("1) โครงการ…", several to a cell), then one budget cell per year column with one line
+/// per item, a subtotal ("รวม", "จำนวน N โครงการ", totals), the grand total ("รวมทั้งสิ้น").
+struct PlanTableParser {
+    let planYears: [FiscalYear]
+    var columns: [PlanColumn] = []
+    var dimensionNames: [Int: (name: String, line: Int)] = [:]
+    var missions: [TableMission] = []
+    var items: [TableItem] = []
+    var subtotals: [StatedTotal] = []
+    var grandTotal: StatedTotal?
+    var findings: [ImportFinding] = []
+    var unplacedCells = 0
+
+    private var currentDimension: Int?
+    private var currentMission: String?
+    private enum Target { case items([Int]), subtotal(Int), grandTotal }
+    private var target: Target?
+    private var columnIndex = 0
+    /// Year for a budget column without a year.
+    var defaultBudgetYear: FiscalYear?
+
+    init(planYears: [FiscalYear]) {
+        self.planYears = planYears
+    }
+
+    var effectiveColumns: [PlanColumn] {
+        columns.isEmpty ? planYears.map { PlanColumn.year($0) } + [.remarks] : columns
+    }
+
+    static let monthNames: [(String, Int)] = [
+        ("ตค", 10), ("พย", 11), ("ธค", 12), ("มค", 1), ("กพ", 2), ("มีค", 3), ("เมย", 4), ("พค", 5), ("มิย", 6), ("กค", 7), ("สค", 8), ("กย", 9),
+        ("ตุลาคม", 10), ("พฤศจิกายน", 11), ("ธันวาคม", 12), ("มกราคม", 1), ("กุมภาพันธ์", 2), ("มีนาคม", 3), ("เมษายน", 4), ("พฤษภาคม", 5),
+        ("มิถุนายน", 6), ("กรกฎาคม", 7), ("สิงหาคม", 8), ("กันยายน", 9),
+    ]
+
+    enum HeaderCell: Equatable {
+        case dimension, mission, items, year(FiscalYear), budget, month(Int), remarks, unit
+    }
+
+    /// Recognizes the words of the table's header.
+    static func header(_ text: String) -> HeaderCell? {
+        let compact = ImportText.compact(text)
+        guard !compact.isEmpty, compact.count <= 60 else { return nil }
+        switch compact {
+        case "มิติ": return .dimension
+        case "ภารกิจตามมิติ", "ภารกิจ": return .mission
+        case "หมายเหตุ": return .remarks
+        case "งบประมาณบาท", "งบประมาณ", "บาท", "หน่วยบาท": return .unit
+        default: break
+        }
+        if compact.hasPrefix("โครงการ/") || compact == "โครงการ" || compact.hasPrefix("โครงการกิจกรรม") { return .items }
+        guard !text.contains(",") else { return nil }
+        var rest = compact
+        for word in ["ปีงบประมาณ", "งบประมาณ", "ปี", "พศ", "บาท"] {
+            rest = rest.replacingOccurrences(of: word, with: "")
+        }
+        if rest.count == 4, let year = Int(rest), FiscalYear.plausibleRange.contains(year) { return .year(FiscalYear(year)) }
+        for (name, month) in monthNames {
+            if compact == name || (compact.hasPrefix(name) && compact.dropFirst(name.count).allSatisfy(\.isNumber) && compact.count <= name.count + 4) {
+                return .month(month)
+            }
+        }
+        return nil
+    }
+
+    /// "-", "20,000", "๒๐,๐๐๐ บาท", "ไม่ใช้งบประมาณ", "#####", or an empty line.
+    static func isBudgetLine(_ line: String) -> Bool {
+        let text = ImportText.arabic(line).filter { !$0.isWhitespace }
+        if text.isEmpty || text.allSatisfy({ "-–—".contains($0) }) { return true }
+        if text.allSatisfy({ $0 == "#" }) { return true }
+        if text.hasPrefix("ไม่ใช้งบ") || text.hasPrefix("ไม่มีงบ") || text.hasPrefix("ดำเนินการโดยไม่ใช้งบ") { return true }
+        var body = Substring(text)
+        if body.hasSuffix("บาท") { body = body.dropLast(3) }
+        return !body.isEmpty && body.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") } && body.first!.isNumber
+    }
+
+    static func isScheduleMark(_ line: String) -> Bool {
+        let text = line.filter { !$0.isWhitespace }
+        return text.count <= 2 && !text.isEmpty && text.allSatisfy { "✓✔/*xX●•√■□✗".contains($0) }
+    }
+
+    /// "จำนวน 4 โครงการ" → 4
+    static func statedCount(_ text: String) -> Int? {
+        let arabic = ImportText.arabic(text)
+        guard let range = arabic.range(of: "จำนวน", options: .backwards) ?? arabic.range(of: "รวมทั้งสิ้น") ?? arabic.range(of: "รวม") else { return nil }
+        let after = ImportText.trimmedStart(arabic[range.upperBound...])
+        guard let (count, rest) = ImportText.leadingNumber(after, maxDigits: 5) else { return nil }
+        let word = ImportText.trimmedStart(rest)
+        guard ["โครงการ", "กิจกรรม", "มาตรการ", "รายการ"].contains(where: { word.hasPrefix($0) }) else { return nil }
+        return count
+    }
+
+    mutating func read(_ table: DocumentTable) {
+        for row in table.rows {
+            for cell in row.cells {
+                read(cell)
+            }
+        }
+    }
+
+    private mutating func read(_ cell: TableCell) {
+        let text = cell.text
+        let compact = ImportText.compact(text)
+
+        if let header = Self.header(text) {
+            noteHeader(header)
+            return
+        }
+        if compact.hasPrefix("รวมทั้งสิ้น") || compact.hasPrefix("รวมทั้งหมด") {
+            grandTotal = StatedTotal(dimension: nil, count: Self.statedCount(text), countLine: cell.line, line: cell.line)
+            target = .grandTotal
+            columnIndex = firstBudgetColumn
+            return
+        }
+        if compact == "รวม" || (compact.hasPrefix("รวม") && compact.count < 30 && Self.statedCount(text) != nil) {
+            subtotals.append(StatedTotal(dimension: currentDimension, count: Self.statedCount(text), countLine: cell.line, line: cell.line))
+            target = .subtotal(subtotals.count - 1)
+            columnIndex = firstBudgetColumn
+            return
+        }
+        if compact.hasPrefix("จำนวน"), let count = Self.statedCount(text) {
+            switch target {
+            case .subtotal(let index) where subtotals[index].count == nil:
+                subtotals[index].count = count
+                subtotals[index].countLine = cell.line
+                return
+            case .grandTotal where grandTotal?.count == nil:
+                grandTotal?.count = count
+                grandTotal?.countLine = cell.line
+                return
+            default:
+                break
+            }
+        }
+        if !cell.lines.isEmpty && cell.lines.allSatisfy(Self.isBudgetLine) || cell.isEmpty || cell.lines.allSatisfy(Self.isScheduleMark) {
+            readValueCell(cell)
+            return
+        }
+        readStructureCell(cell)
+    }
+
+    private var firstBudgetColumn: Int {
+        effectiveColumns.firstIndex { if case .year = $0 { return true }; return $0 == .budget } ?? 0
+    }
+
+    private mutating func noteHeader(_ header: HeaderCell) {
+        // The header is read once, when the items column is named; later copies (a header repeated
+        // after a page break) change nothing.
+        switch header {
+        case .items:
+            if items.isEmpty { columns = [] }
+        case .year(let year):
+            if items.isEmpty && !columns.contains(.year(year)) { columns.append(.year(year)) }
+        case .month(let month):
+            if items.isEmpty && !columns.contains(.month(month)) { columns.append(.month(month)) }
+        case .remarks:
+            if items.isEmpty && !columns.contains(.remarks) { columns.append(.remarks) }
+        case .unit, .budget:
+            // "งบประมาณ (บาท)" beneath the years in a second header row; alone, a budget column.
+            if items.isEmpty && !columns.contains(where: { if case .year = $0 { return true }; return $0 == .budget }) {
+                columns.append(.budget)
+            }
+        case .dimension, .mission:
+            break
+        }
+        target = nil
+    }
+
+    /// A cell of budgets (one line per item, in order), schedule marks or remarks.
+    private mutating func readValueCell(_ cell: TableCell) {
+        let columns = effectiveColumns
+        guard let target else {
+            if !cell.isEmpty { unplaced(cell) }
+            return
+        }
+        // Skip schedule columns when the cell holds an amount, and amount columns for marks.
+        guard columnIndex < columns.count else {
+            if !cell.isEmpty { unplaced(cell) }
+            return
+        }
+        let column = columns[columnIndex]
+        columnIndex += 1
+        switch column {
+        case .year(let year):
+            assignBudget(cell, year: year, to: target)
+        case .budget:
+            guard let year = defaultBudgetYear ?? planYears.first else { return }
+            assignBudget(cell, year: year, to: target)
+        case .month(let month):
+            if case .items(let indices) = target, !cell.isEmpty {
+                for index in indices where !items[index].months.contains(month) { items[index].months.append(month) }
+            }
+        case .remarks:
+            if case .items(let indices) = target, !cell.isEmpty, indices.count == 1 {
+                items[indices[0]].remarks.append(cell.text)
+            }
+        case .other:
+            break
+        }
+    }
+
+    private mutating func assignBudget(_ cell: TableCell, year: FiscalYear, to target: Target) {
+        let lines = cell.lines.isEmpty ? [""] : cell.lines
+        for line in lines where line.contains("#") {
+            findings.append(ImportFinding(severity: .warning, code: "budget.unreadable", line: cell.line, message: LocalizedText(
+                th: "งบประมาณปี \(year.be) อ่านไม่ได้ (“\(line)” — ตัวเลขกว้างเกินช่องตาราง) กรุณากรอกใหม่",
+                en: "The \(year.be) budget cannot be read (“\(line)” — the number was too wide for its cell); enter it again")))
+        }
+        func entry(_ line: String) -> BudgetEntry? {
+            line.contains("#") ? nil : BudgetEntry.parseDocumentText(line)
+        }
+        switch target {
+        case .items(let indices):
+            if lines.count == indices.count {
+                for (index, line) in zip(indices, lines) { items[index].budgets[year] = entry(line) }
+            } else if lines.count == 1 {
+                let value = entry(lines[0])
+                if case .amount = value, indices.count > 1 {
+                    findings.append(ImportFinding(severity: .warning, code: "budget.ambiguous", line: cell.line, message: LocalizedText(
+                        th: "งบประมาณปี \(year.be) มีตัวเลขเดียวสำหรับ \(indices.count) รายการ จึงนับให้รายการแรกเท่านั้น",
+                        en: "The \(year.be) budget cell holds one amount for \(indices.count) items; it was given to the first item only")))
+                    items[indices[0]].budgets[year] = value
+                    for index in indices.dropFirst() { items[index].budgets[year] = BudgetEntry.noBudget }
+                } else {
+                    for index in indices { items[index].budgets[year] = value }
+                }
+            } else {
+                findings.append(ImportFinding(severity: .warning, code: "budget.lines", line: cell.line, message: LocalizedText(
+                    th: "ช่องงบประมาณปี \(year.be) มี \(lines.count) บรรทัด แต่มี \(indices.count) รายการ จึงจับคู่ตามลำดับเท่าที่ทำได้",
+                    en: "The \(year.be) budget cell has \(lines.count) lines for \(indices.count) items; they were paired in order as far as possible")))
+                for (index, line) in zip(indices, lines) { items[index].budgets[year] = entry(line) }
+            }
+        case .subtotal(let index):
+            subtotals[index].budgets[year] = entry(lines.joined(separator: " "))
+            subtotals[index].budgetText[year] = lines.joined(separator: " ")
+        case .grandTotal:
+            grandTotal?.budgets[year] = entry(lines.joined(separator: " "))
+            grandTotal?.budgetText[year] = lines.joined(separator: " ")
+        }
+    }
+
+    /// A cell of dimension, mission and item lines.
+    private mutating func readStructureCell(_ cell: TableCell) {
+        var newItems: [Int] = []
+        var placedSomething = false
+        for (offset, line) in cell.lines.enumerated() {
+            let lineNumber = cell.line + offset
+            let marker = ImportText.marker(Substring(line))
+            if line.hasPrefix("มิติที่"), let (number, rest) = ImportText.leadingNumber(ImportText.trimmedStart(line.dropFirst("มิติที่".count)), maxDigits: 2) {
+                setDimension(number, name: ImportText.clean(rest), line: lineNumber)
+                placedSomething = true
+                newItems = []
+                continue
+            }
+            if let marker {
+                let rest = String(marker.rest)
+                let isItem = PlanItemKind.recognize(fromName: rest) != nil
+                switch marker.style {
+                case .dot where marker.numbers.count == 1 && !isItem && !rest.isEmpty && marker.numbers[0] <= 9:
+                    setDimension(marker.numbers[0], name: rest, line: lineNumber)
+                    placedSomething = true
+                    newItems = []
+                    continue
+                case .code where marker.numbers.count == 2, .dot where marker.numbers.count == 2 && !isItem:
+                    setMission(code: marker.code, name: rest, line: lineNumber)
+                    placedSomething = true
+                    newItems = []
+                    continue
+                case .closingParen where marker.numbers.count == 1, .parens where marker.numbers.count == 1, .dot where marker.numbers.count == 1 && isItem:
+                    items.append(TableItem(number: marker.numbers[0], name: rest, line: lineNumber, dimension: currentDimension, missionCode: currentMission))
+                    newItems.append(items.count - 1)
+                    placedSomething = true
+                    continue
+                default:
+                    break
+                }
+            }
+            // A line without a marker: more of the previous item's name, or an unnumbered item.
+            if let last = newItems.last {
+                items[last].name = ImportText.joinBroken(items[last].name, line)
+            } else if PlanItemKind.recognize(fromName: line) != nil && (currentMission != nil || currentDimension != nil) {
+                items.append(TableItem(number: nil, name: line, line: lineNumber, dimension: currentDimension, missionCode: currentMission))
+                newItems.append(items.count - 1)
+                placedSomething = true
+            } else if !placedSomething, currentDimension != nil, items.isEmpty || target == nil, missions.last?.line != lineNumber,
+                      ImportText.containsThai(line), offset == 0, !line.contains("โครงการ") {
+                // A mission written without its number.
+                setMission(code: nil, name: line, line: lineNumber)
+                placedSomething = true
+            } else {
+                unplaced(TableCell(lines: [line], line: lineNumber))
+            }
+        }
+        if !newItems.isEmpty {
+            target = .items(newItems)
+            columnIndex = firstBudgetColumn
+        } else if placedSomething {
+            target = nil
+        }
+    }
+
+    private mutating func setDimension(_ number: Int, name: String, line: Int) {
+        currentDimension = number
+        currentMission = nil
+        if dimensionNames[number] == nil { dimensionNames[number] = (name, line) }
+    }
+
+    private mutating func setMission(code: String?, name: String, line: Int) {
+        if let code, let dimension = Mission.dimensionNumber(ofCode: code) { currentDimension = dimension }
+        missions.append(TableMission(code: code, name: name, dimension: currentDimension, line: line))
+        currentMission = code ?? "?\(missions.count)"
+    }
+
+    private mutating func unplaced(_ cell: TableCell) {
+        unplacedCells += 1
+        guard unplacedCells <= 20 else { return }
+        let text = String(cell.text.prefix(80))
+        findings.append(ImportFinding(severity: .info, code: "line.unplaced", line: cell.line, message: LocalizedText(
+            th: "ข้อความในตารางแผนที่ไม่ทราบว่าเป็นส่วนใด: “\(text)”",
+            en: "Text in the plan table that could not be placed: “\(text)”")))
+    }
+}

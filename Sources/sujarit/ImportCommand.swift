@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import SujaritCore
+import SujaritImport
+
+/// `sujarit import FILE… [--format json|summary] [--org NAME]` — reads plan documents (text,
+/// DOCX, HTML) and prints each as a readable summary or as JSON, without a server or database.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "นำเข้าเอกสารแผน / Import plan documents (text, DOCX, HTML) and print the plan with its diagnosis."
+    )
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case summary
+        case json
+    }
+
+    @Argument(help: "One or more document files (.txt, .docx, .html).")
+    var files: [String]
+
+    @Option(help: "Output: summary (readable) or json.")
+    var format: OutputFormat = .summary
+
+    @Option(help: "Organization name to use instead of the one read from the document.")
+    var org: String?
+
+    func run() async throws {
+        var failures = 0
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        for (index, path) in files.enumerated() {
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            if files.count > 1 {
+                Self.printError("[\(index + 1)/\(files.count)] \(name) …")
+            }
+            do {
+                let data = try Self.readFile(path)
+                let result = try DocumentImporter.importDocument(data, fileName: name, organizationName: org)
+                switch format {
+                case .summary:
+                    if files.count > 1 { print("== \(path)") }
+                    print(ImportSummaryRenderer.render(result))
+                case .json:
+                    let json = try encoder.encode(result)
+                    print(String(decoding: json, as: UTF8.self))
+                }
+            } catch let error as ImportError {
+                failures += 1
+                Self.printError("\(path): \(error.message.th)\n\(path): \(error.message.en)")
+            } catch {
+                failures += 1
+                Self.printError("\(path): \(error)")
+            }
+        }
+        if failures > 0 {
+            throw ExitCode(1)
+        }
+    }
+
+    /// Reads a file, refusing one over the importer's size limit before loading it.
+    static func readFile(_ path: String) throws -> Data {
+        let url = URL(fileURLWithPath: path)
+        let size: Int
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        } catch {
+            throw ImportError.unreadableFile(path: path, detail: "not found or not accessible")
+        }
+        guard size <= DocumentImporter.maximumInputBytes else {
+            throw ImportError.tooLarge(bytes: size, limit: DocumentImporter.maximumInputBytes)
+        }
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw ImportError.unreadableFile(path: path, detail: error.localizedDescription)
+        }
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

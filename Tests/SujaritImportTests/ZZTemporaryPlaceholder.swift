@@ -1,0 +1,2 @@
+import XCTest
+final class ImportPlaceholderTests: XCTestCase { func testNothing() {} }
