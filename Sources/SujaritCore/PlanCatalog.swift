@@ -13,6 +13,15 @@ public struct PlanTemplate: Identifiable, Hashable, Sendable {
     public let plansByMonth: Bool
     public let dimensions: [Dimension]
 
+    public init(id: String, thaiName: String, firstYear: FiscalYear, lastYear: FiscalYear, plansByMonth: Bool, dimensions: [Dimension]) {
+        self.id = id
+        self.thaiName = thaiName
+        self.firstYear = firstYear
+        self.lastYear = lastYear
+        self.plansByMonth = plansByMonth
+        self.dimensions = dimensions
+    }
+
     /// The plan title with the organization's name filled in, as the cover prints it.
     public func title(organizationName: String, first: FiscalYear? = nil, last: FiscalYear? = nil) -> String {
         let years = ThaiCalendar.yearRange(first ?? firstYear, last ?? lastYear)

@@ -121,7 +121,11 @@ struct SignInController: RouteCollection {
             return Layout.response(Pages.login(request, username: String(username.prefix(64)), failed: true, next: next), status: .unauthorized)
         }
         // A fresh session id on sign-in, so a planted cookie cannot ride along.
-        request.session.destroy()
+        if let old = request.session.id {
+            try await request.application.sessions.driver.deleteSession(old, for: request).get()
+        }
+        request.session.id = nil
+        request.session.data = SessionData()
         request.session.data[ViewerMiddleware.sessionUserKey] = try user.requireID().uuidString
         try await AuditLog(request.db).record(organizationID: nil, userID: user.id, action: "user.signin", subject: user.username)
         return request.redirect(to: next, redirectType: .normal)

@@ -11,8 +11,8 @@ final class PersistenceTests: ServerTestCase {
     func testFullPlanRoundTripsExactly() async throws {
         let organization = try await makeOrganization(slug: "round-trip")
         var plan = demoPlan(for: organization)
-        // Decomposed Thai (sara am as nikhahit + aa) must come back in NFC.
-        plan.items[0].remarks = "ทำ\u{0E4D}\u{0E32}ได้"
+        // Tone mark typed before the lower vowel ("ปุ่ม" as ป + ่ + ุ + ม): stored in NFC order.
+        plan.items[0].remarks = "ป\u{0E48}\u{0E38}ม"
         plan.items[1].budgets[FiscalYear(2567)] = .amount(Money(satang: 1_234_567_89))
         let created = try await PlanStore(db).create(plan)
         XCTAssertEqual(created.version, 1)
@@ -20,7 +20,7 @@ final class PersistenceTests: ServerTestCase {
         let loaded = try await PlanStore(db).plan(id: plan.id, scope: .everything)
         let stored = try XCTUnwrap(loaded)
         XCTAssertEqual(stored, created, "every field of the plan comes back as written")
-        XCTAssertEqual(stored.items.first { $0.id == plan.items[0].id }?.remarks, "ทำได้".nfc)
+        XCTAssertEqual(stored.items.first { $0.id == plan.items[0].id }?.remarks, "ป\u{0E38}\u{0E48}ม")
         XCTAssertEqual(stored.items.first { $0.id == plan.items[1].id }?.budgets[FiscalYear(2567)], .amount(Money(satang: 123_456_789)))
         XCTAssertEqual(PlanSummary(plan: stored), PlanSummary(plan: plan))
         XCTAssertEqual(stored.items.compactMap(\.sheet).count, plan.items.compactMap(\.sheet).count)
