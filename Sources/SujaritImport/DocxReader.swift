@@ -15,6 +15,7 @@ public enum DocxReader {
     public static let maximumPartBytes = 64 * 1024 * 1024
 
     public static func read(_ data: Data) throws(ImportError) -> [DocumentBlock] {
+        try ZipStructure.validate(data)
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)
@@ -330,3 +331,56 @@ private final class DocumentDelegate: NSObject, XMLParserDelegate {
     }
 }
 
+
+/// Checks a ZIP archive's directory against the bytes actually present before the archive is
+/// opened: a truncated or damaged file whose directory points past its end is refused here with
+/// a clear error, rather than handed to the ZIP library to read beyond the data.
+enum ZipStructure {
+    static func uint16(_ bytes: UnsafeRawBufferPointer, _ offset: Int) -> Int {
+        Int(bytes[offset]) | Int(bytes[offset + 1]) << 8
+    }
+
+    static func uint32(_ bytes: UnsafeRawBufferPointer, _ offset: Int) -> Int {
+        Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
+    }
+
+    static func validate(_ data: Data) throws(ImportError) {
+        let problem: String? = data.withUnsafeBytes { bytes -> String? in
+            let count = bytes.count
+            guard count >= 22 else { return "too short for a ZIP archive" }
+            // The end-of-central-directory record: within the last 64 KiB + 22 bytes.
+            var end = -1
+            var position = count - 22
+            let lowest = max(0, count - 22 - 65_535)
+            while position >= lowest {
+                if bytes[position] == 0x50, bytes[position + 1] == 0x4B, bytes[position + 2] == 0x05, bytes[position + 3] == 0x06 {
+                    end = position
+                    break
+                }
+                position -= 1
+            }
+            guard end >= 0 else { return "no end-of-archive record (the file is truncated)" }
+            let entries = uint16(bytes, end + 10)
+            let directorySize = uint32(bytes, end + 12)
+            let directoryOffset = uint32(bytes, end + 16)
+            guard directoryOffset != 0xFFFF_FFFF, directorySize != 0xFFFF_FFFF, entries != 0xFFFF else { return "ZIP64 archives are not supported" }
+            guard directoryOffset + directorySize <= end else { return "the directory lies outside the file" }
+            var offset = directoryOffset
+            for _ in 0..<entries {
+                guard offset + 46 <= end, uint32(bytes, offset) == 0x0201_4B50 else { return "damaged directory entry" }
+                let compressedSize = uint32(bytes, offset + 20)
+                let nameLength = uint16(bytes, offset + 28)
+                let extraLength = uint16(bytes, offset + 30)
+                let commentLength = uint16(bytes, offset + 32)
+                let localOffset = uint32(bytes, offset + 42)
+                guard localOffset + 30 <= directoryOffset, uint32(bytes, localOffset) == 0x0403_4B50 else { return "an entry points outside the file" }
+                let localName = uint16(bytes, localOffset + 26)
+                let localExtra = uint16(bytes, localOffset + 28)
+                guard localOffset + 30 + localName + localExtra + compressedSize <= directoryOffset else { return "an entry's data is cut off" }
+                offset += 46 + nameLength + extraLength + commentLength
+            }
+            return nil
+        }
+        if let problem { throw .corruptDocx(detail: problem) }
+    }
+}
