@@ -129,13 +129,16 @@ public struct ErrorResponse: Codable, Sendable {
     public var reason: String
     public var reasonThai: String
     public var fields: [FieldError]
+    /// On a version conflict (409): the plan as it is now, with the other person's change.
+    public var current: PlanResponse?
 
-    public init(status: Int, reason: LocalizedText, fields: [FieldError] = []) {
+    public init(status: Int, reason: LocalizedText, fields: [FieldError] = [], current: PlanResponse? = nil) {
         error = true
         self.status = status
         self.reason = reason.en
         self.reasonThai = reason.th
         self.fields = fields
+        self.current = current
     }
 }
 

@@ -41,6 +41,11 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
         switch error {
         case let error as SujaritError:
             return error
+        case let conflict as PlanConflict:
+            let who = conflict.lastChangedBy.map { " (\($0)" + (conflict.lastChange?.createdAt.map { ", " + ThaiCalendar.thaiDate($0) + " " + timeOfDay($0) } ?? "") + ")" } ?? ""
+            return SujaritError(.conflict, LocalizedText(
+                th: "มีผู้อื่นบันทึกการแก้ไขแผนนี้ก่อนแล้ว\(who) ข้อมูลล่าสุดแสดงอยู่ด้านล่าง กรุณาตรวจสอบแล้วแก้ไขอีกครั้ง",
+                en: "Someone else saved this plan first\(who); the current data is shown — check it and make your change again"))
         case let error as StoreError:
             switch error {
             case .notFound: return SujaritError(.notFound, error.message)
@@ -72,6 +77,13 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
         }
     }
 
+    static func timeOfDay(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = ThaiCalendar.timeZone
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d น.", parts.hour ?? 0, parts.minute ?? 0)
+    }
+
     static func describe(_ error: DecodingError) -> (String, String) {
         func path(_ keys: [any CodingKey]) -> String {
             keys.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
@@ -99,7 +111,8 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
         }
         let response: Response
         if request.url.path.hasPrefix("/api/") || request.headers.accept.mediaTypes.first == .json {
-            let body = ErrorResponse(status: Int(classified.status.code), reason: classified.message, fields: classified.fields)
+            let current = (error as? PlanConflict).map { PlanResponse(plan: $0.current, publicURL: nil) }
+            let body = ErrorResponse(status: Int(classified.status.code), reason: classified.message, fields: classified.fields, current: current)
             response = Response(status: classified.status)
             try? response.content.encode(body, as: .json)
         } else {
