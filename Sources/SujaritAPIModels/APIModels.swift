@@ -44,9 +44,12 @@ public struct PlanResponse: Codable, Sendable {
     public var findings: [PlanFinding]
     /// Where the public reads the plan once published.
     public var publicURL: String?
+    /// The id of what the request created (an item, a risk row, a target), if anything.
+    public var createdID: UUID?
 
-    public init(plan: Plan, publicURL: String?) {
+    public init(plan: Plan, publicURL: String?, createdID: UUID? = nil) {
         self.plan = plan
+        self.createdID = createdID
         summary = PlanSummary(plan: plan)
         itemNumbers = Dictionary(uniqueKeysWithValues: plan.itemNumbers.map { ($0.key.uuidString.lowercased(), $0.value) })
         findings = PlanValidator.validate(plan)
@@ -69,6 +72,8 @@ public struct PlanWriteRequest: Codable, Sendable {
     public var frontMatter: PlanFrontMatter?
     /// The version the client last read (optimistic concurrency).
     public var version: Int?
+    /// On creation: ids of standard measures (GET /api/v1/catalog/measures) to start with.
+    public var standardMeasureIDs: [String]?
 
     public init(title: String? = nil, firstYear: Int, lastYear: Int, cycleID: String? = nil, dimensions: [Dimension]? = nil,
                 items: [PlanItem]? = nil, risks: [RiskArea]? = nil, targets: [YearlyTarget]? = nil,
@@ -149,5 +154,84 @@ public struct HealthResponse: Codable, Sendable {
     public init(status: String, database: String) {
         self.status = status
         self.database = database
+    }
+}
+
+/// Every edit names the plan version it was made against; a stale one gets 409 Conflict.
+public struct ItemWriteRequest: Codable, Sendable {
+    public var item: PlanItem
+    public var version: Int
+    public init(item: PlanItem, version: Int) { self.item = item; self.version = version }
+}
+
+public struct MoveItemRequest: Codable, Sendable {
+    /// The mission to move to ("2.1"); must be one of this plan's missions.
+    public var missionCode: String
+    /// 0-based place within the mission; absent = last.
+    public var position: Int?
+    public var version: Int
+    public init(missionCode: String, position: Int?, version: Int) { self.missionCode = missionCode; self.position = position; self.version = version }
+}
+
+public struct BudgetsWriteRequest: Codable, Sendable {
+    /// Fiscal year → amount in baht, or "none" for explicitly no budget.
+    public var budgets: [String: BudgetEntry]
+    public var version: Int
+    public init(budgets: [String: BudgetEntry], version: Int) { self.budgets = budgets; self.version = version }
+}
+
+public struct SheetWriteRequest: Codable, Sendable {
+    /// The project sheet; null removes it.
+    public var sheet: ProjectSheet?
+    public var version: Int
+    public init(sheet: ProjectSheet?, version: Int) { self.sheet = sheet; self.version = version }
+}
+
+public struct RiskWriteRequest: Codable, Sendable {
+    public var risk: RiskArea
+    public var version: Int
+    public init(risk: RiskArea, version: Int) { self.risk = risk; self.version = version }
+}
+
+public struct TargetWriteRequest: Codable, Sendable {
+    public var target: YearlyTarget
+    public var version: Int
+    public init(target: YearlyTarget, version: Int) { self.target = target; self.version = version }
+}
+
+public struct FrontMatterWriteRequest: Codable, Sendable {
+    public var title: String?
+    public var frontMatter: PlanFrontMatter
+    public var version: Int
+    public init(title: String?, frontMatter: PlanFrontMatter, version: Int) { self.title = title; self.frontMatter = frontMatter; self.version = version }
+}
+
+public struct TransitionRequest: Codable, Sendable {
+    public var action: PlanAction
+    public var version: Int
+    public init(action: PlanAction, version: Int) { self.action = action; self.version = version }
+}
+
+public struct VersionRequest: Codable, Sendable {
+    public var version: Int
+    public init(version: Int) { self.version = version }
+}
+
+/// A plan cycle of the catalog.
+public struct PlanCycleDTO: Codable, Sendable {
+    public var id: String
+    public var name: String
+    public var firstYear: Int
+    public var lastYear: Int
+    public var plansByMonth: Bool
+    public var dimensions: [Dimension]
+
+    public init(_ template: PlanTemplate) {
+        id = template.id
+        name = template.thaiName
+        firstYear = template.firstYear.be
+        lastYear = template.lastYear.be
+        plansByMonth = template.plansByMonth
+        dimensions = template.dimensions
     }
 }

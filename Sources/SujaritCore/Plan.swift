@@ -321,6 +321,22 @@ public struct RiskArea: Identifiable, Hashable, Sendable, Codable {
     }
 }
 
+extension RiskArea {
+    enum CodingKeys: String, CodingKey { case id, order, workArea, issues, controlMeasures, linkedItemIDs }
+
+    /// `id` and `order` may be left out of JSON (a new row gets a fresh id).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decodeIfPresent(UUID.self, forKey: .id) ?? UUID(),
+            order: try c.decodeIfPresent(Int.self, forKey: .order) ?? 0,
+            workArea: try c.decode(String.self, forKey: .workArea),
+            issues: try c.decodeIfPresent([RiskIssue].self, forKey: .issues) ?? [],
+            controlMeasures: try c.decodeIfPresent([String].self, forKey: .controlMeasures) ?? [],
+            linkedItemIDs: try c.decodeIfPresent([UUID].self, forKey: .linkedItemIDs) ?? [])
+    }
+}
+
 /// ค่าเป้าหมาย — a yearly target: an indicator with one value per fiscal year.
 public struct YearlyTarget: Identifiable, Hashable, Sendable, Codable {
     public var id: UUID

@@ -18,6 +18,7 @@ func registerRoutes(_ app: Application) throws {
     try app.register(collection: PublicPagesController())
     try app.register(collection: SignInController())
     try app.register(collection: APIController())
+    try app.register(collection: APIEditingController())
 }
 
 @Sendable func health(_ request: Request) async throws -> Response {
