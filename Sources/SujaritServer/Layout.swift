@@ -91,6 +91,26 @@ enum Layout {
         button { font-size: 17px; padding: 6px 14px; cursor: pointer; }
         .badge { display: inline-block; padding: 0 8px; border-radius: 10px; background: #e8eef8; font-size: 15px; }
         .badge.published { background: #dff3e4; } .badge.draft { background: #fff1cc; }
+        .field-error { color: var(--bad); margin: 2px 0 0; font-size: 16px; }
+        [aria-invalid=true] { border: 2px solid var(--bad); }
+        .notice.error, .notice.conflict { background: #fdecec; border-color: #e7a3a3; }
+        .notice.success { background: #e6f5ea; border-color: #9fd1ac; }
+        .hint { color: var(--muted); font-size: 15px; margin: 0; }
+        form.editor textarea, form.editor input[type=text], form.editor select { width: 100%; max-width: 900px; font: inherit; padding: 6px 8px; }
+        fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 16px 0; padding: 8px 14px 14px; background: #fff; }
+        legend { font-weight: bold; padding: 0 6px; }
+        label.check { display: inline-flex; gap: 6px; font-weight: normal; align-items: center; }
+        table.budgets td, table.budgets th { border: 0; padding: 4px 8px 4px 0; }
+        td.actions { white-space: nowrap; }
+        a.button, button { display: inline-block; border: 1px solid #b8c2d3; background: #fff; border-radius: 5px; padding: 3px 10px; text-decoration: none; color: var(--ink); font-size: 16px; margin: 2px 2px 2px 0; }
+        button.primary { background: var(--accent); color: #fff; border-color: var(--accent); padding: 6px 18px; }
+        a.button.danger { color: var(--bad); }
+        .steps form { margin-right: 6px; }
+        ul.plain { list-style: none; padding-left: 0; }
+        ul.findings { margin: 4px 0; padding-left: 18px; font-size: 16px; }
+        span.missing { color: var(--warn); font-weight: bold; }
+        section.dimension { border-top: 2px solid var(--line); margin-top: 20px; }
+        :focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
         @media print { header.site, footer.site, nav, .skip { display: none; } body { background: #fff; font-size: 16pt; } .table-wrap { border: 0; } }
         @media (max-width: 640px) { body { font-size: 17px; } main { padding: 10px; } th, td { padding: 4px 5px; } }
         """

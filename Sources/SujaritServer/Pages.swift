@@ -52,9 +52,13 @@ enum Pages {
               <thead><tr><th>\(t(.plans))</th><th class="num">\(t(.planYears))</th><th>\(t(.status))</th><th class="num">\(t(.revision))</th></tr></thead>
               <tbody>\(rows)</tbody></table></div>
               """
+        let newPlan: HTML = (request.viewer?.can(.editor, in: org.id) ?? false)
+            ? "<p><a class=\"button\" href=\"\(SiteURL.organization(org.slug))/plans/new\">+ \(t.language == .thai ? "จัดทำแผนใหม่" : "New plan")</a></p>"
+            : ""
         let body: HTML = """
             <p><a href="/">\(t(.organizations))</a></p>
             <h1>\(org.name)</h1>
+            \(newPlan)
             <ul class="muted">\(contact)</ul>
             <h2>\(t(.plans))</h2>
             \(table)
@@ -133,6 +137,9 @@ enum Pages {
         }
 
         let notice: HTML = plan.status == .published ? "" : "<p class=\"notice\">\(t(.draftNotice))</p>"
+        let staffLinks: HTML = showFindings
+            ? "<p><a class=\"button\" href=\"\(SiteURL.plan(plan.id))/edit\">\(t.language == .thai ? "หน้าแก้ไขแผน" : "Plan editor")</a> <a class=\"button\" href=\"\(SiteURL.plan(plan.id))/history\">\(t.language == .thai ? "ประวัติการแก้ไข" : "History")</a></p>"
+            : ""
         let body: HTML = """
             <p><a href="\(SiteURL.organization(org.slug))">\(org.name)</a></p>
             <h1>\(plan.title)</h1>
@@ -140,6 +147,7 @@ enum Pages {
             \(t(.revision)) \(n(plan.revision)) · \(t(.planYears)) \(ThaiCalendar.yearRange(plan.firstYear, plan.lastYear, digits: digits))
             · <a href="\(SiteURL.apiPlan(plan.id))">\(t(.apiLink))</a></p>
             \(notice)
+            \(staffLinks)
             <h2>\(t(.summary))</h2>
             <ul>\(summaryList)
             <li><strong>\(t(.grandTotal)) \(count(summary.itemCount)) · \(t(.totalOverPlan)) \(money(summary.total)) บาท</strong></li></ul>

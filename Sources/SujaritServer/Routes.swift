@@ -19,6 +19,7 @@ func registerRoutes(_ app: Application) throws {
     try app.register(collection: SignInController())
     try app.register(collection: APIController())
     try app.register(collection: APIEditingController())
+    try app.register(collection: EditorController())
 }
 
 @Sendable func health(_ request: Request) async throws -> Response {

@@ -1,0 +1,413 @@
+import Foundation
+import Vapor
+import SujaritCore
+import SujaritPersistence
+
+/// Pages of the plan editor. Every form posts with the CSRF token and the plan version it
+/// was made against, validates on the server, and comes back with what was typed and a
+/// message beside each wrong field.
+enum EditorPages {
+    static func fieldError(_ errors: FormErrors, _ field: String, _ t: Translator) -> HTML {
+        guard let message = errors[field] else { return "" }
+        return "<p class=\"field-error\" id=\"\(field)-error\" role=\"alert\">\(t.pick(message))</p>"
+    }
+
+    static func hidden(_ request: Request, version: Int?) -> HTML {
+        "\(CSRF.field(request))<input type=\"hidden\" name=\"version\" value=\"\(version ?? 0)\">"
+    }
+
+    static func banner(_ message: LocalizedText?, _ t: Translator, kind: String = "error") -> HTML {
+        guard let message else { return "" }
+        return "<p class=\"notice \(kind)\" role=\"alert\">\(t.pick(message))</p>"
+    }
+
+    static func digits(_ organization: Organization) -> DigitStyle { organization.digitStyle }
+
+    static func postButton(_ request: Request, action: String, version: Int, label: String, extra: HTML = "", title: String? = nil) -> HTML {
+        """
+        <form method="post" action="\(action)" class="inline">\(hidden(request, version: version))\(extra)<button type="submit"\(title.map { HTML(unsafeRaw: " title=\"\(HTML.escape($0))\"") } ?? HTML())>\(label)</button></form>
+        """
+    }
+
+    // MARK: The editor's main page
+
+    static func editor(_ request: Request, plan: Plan, organization org: Organization, viewer: Viewer, message: LocalizedText? = nil) -> HTML {
+        let t = request.t
+        let th = t.language == .thai
+        let d = org.digitStyle
+        let summary = PlanSummary(plan: plan)
+        let numbers = plan.itemNumbers
+        let findings = PlanValidator.validate(plan)
+        let byItem = Dictionary(grouping: findings.filter { $0.location.itemID != nil }) { $0.location.itemID! }
+        let general = findings.filter { $0.location.itemID == nil }
+        let years = plan.fiscalYears
+        let editable = plan.status == .draft && viewer.can(.editor, in: plan.organizationID)
+        let base = SiteURL.plan(plan.id)
+        func n(_ v: Int) -> String { ThaiDigits.apply(d, to: String(v)) }
+        func money(_ m: Money?) -> String { (m ?? .zero) == .zero ? "-" : m!.formatted(digits: d) }
+
+        // Summary: counts and totals per dimension and year.
+        let yearHeads: [HTML] = years.map { "<th class=\"num\">\(n($0.be))</th>" }
+        var summaryRows: [HTML] = summary.dimensions.map { dim in
+            let cells: [HTML] = years.map { "<td class=\"num\">\(money(dim.budgetByYear[$0]))</td>" }
+            return "<tr><td>\(t(.dimension)) \(n(dim.number))</td><td class=\"num\">\(n(dim.itemCount))</td>\(cells)<td class=\"num\">\(money(dim.total))</td></tr>"
+        }
+        let totalCells: [HTML] = years.map { "<td class=\"num\">\(money(summary.budgetByYear[$0]))</td>" }
+        summaryRows.append("<tr class=\"grand\"><td>\(t(.grandTotal))</td><td class=\"num\">\(n(summary.itemCount))</td>\(totalCells)<td class=\"num\">\(money(summary.total))</td></tr>")
+
+        // Items, dimension by dimension, mission by mission.
+        var sections: [HTML] = []
+        for dimension in plan.dimensions.sorted(by: { $0.number < $1.number }) {
+            var missionBlocks: [HTML] = []
+            for mission in dimension.missions {
+                let items = plan.items(inMission: mission.code)
+                let rows: [HTML] = items.enumerated().map { index, item in
+                    let budgetCells: [HTML] = years.map { "<td class=\"num\">\(item.budgets[$0]?.formatted(digits: d) ?? "<span class=\"missing\">?</span>" as String)</td>" }
+                    let itemFindings: [HTML] = (byItem[item.id] ?? []).map {
+                        "<li class=\"finding-\($0.severity.rawValue)\">\(t.pick($0.message)) <a href=\"\(base)/items/\(item.id)/edit#\(fieldAnchor($0.location))\">\(th ? "แก้ไข" : "fix")</a></li>"
+                    }
+                    var buttons: [HTML] = []
+                    if editable {
+                        buttons.append("<a class=\"button\" href=\"\(base)/items/\(item.id)/edit\">\(th ? "แก้ไข" : "Edit")</a>")
+                        if index > 0 { buttons.append(postButton(request, action: "\(base)/items/\(item.id)/shift", version: plan.version, label: "↑", extra: "<input type=\"hidden\" name=\"offset\" value=\"-1\">", title: th ? "เลื่อนขึ้น" : "Move up")) }
+                        if index < items.count - 1 { buttons.append(postButton(request, action: "\(base)/items/\(item.id)/shift", version: plan.version, label: "↓", extra: "<input type=\"hidden\" name=\"offset\" value=\"1\">", title: th ? "เลื่อนลง" : "Move down")) }
+                        buttons.append(postButton(request, action: "\(base)/items/\(item.id)/duplicate", version: plan.version, label: th ? "ทำสำเนา" : "Duplicate"))
+                        buttons.append("<a class=\"button danger\" href=\"\(base)/items/\(item.id)/delete\">\(th ? "ลบ" : "Delete")</a>")
+                    }
+                    return """
+                        <tr id="item-\(item.id)"><td class="num">\(n(numbers[item.id] ?? 0))</td>
+                        <td><a href="\(base)/items/\(item.id)">\(item.name)</a>\(itemFindings.isEmpty ? HTML() : "<ul class=\"findings\">\(itemFindings)</ul>")</td>
+                        \(budgetCells)<td class="actions">\(buttons)</td></tr>
+                        """
+                }
+                let add: HTML = editable ? "<a class=\"button\" href=\"\(base)/items/new?mission=\(mission.code)\">+ \(th ? "เพิ่มรายการในภารกิจนี้" : "Add an item to this mission")</a>" : ""
+                missionBlocks.append("""
+                    <h4>\(ThaiDigits.apply(d, to: mission.code)) \(mission.name)\(mission.isCustom ? " (\(th ? "ภารกิจที่เพิ่มเอง" : "custom"))" : "")</h4>
+                    \(rows.isEmpty ? HTML("<p class=\"muted\">\(th ? "ยังไม่มีรายการ" : "No item yet")</p>") : HTML("<div class=\"table-wrap\"><table><thead><tr><th>#</th><th>\(t(.items))</th>\(yearHeads)<th></th></tr></thead><tbody>\(rows)</tbody></table></div>"))
+                    \(add)
+                    """)
+            }
+            let customMission: HTML = editable ? """
+                <details><summary>\(th ? "เพิ่มภารกิจในมิตินี้" : "Add a mission to this dimension")</summary>
+                <form method="post" action="\(base)/missions">\(hidden(request, version: plan.version))
+                <input type="hidden" name="dimension" value="\(dimension.number)">
+                <label for="mission-\(dimension.number)">\(th ? "ชื่อภารกิจ" : "Mission name")</label>
+                <input type="text" id="mission-\(dimension.number)" name="name" maxlength="500" required>
+                <button type="submit">\(th ? "เพิ่มภารกิจ" : "Add mission")</button></form></details>
+                """ : ""
+            sections.append("""
+                <section class="dimension"><h3>\(t(.dimension))ที่ \(n(dimension.number)) \(dimension.name)
+                <span class="muted">(\(String(format: t(.projectsCount), summary.dimension(dimension.number)?.itemCount ?? 0)))</span></h3>
+                \(missionBlocks)\(customMission)</section>
+                """)
+        }
+        let unplaced = plan.orderedItems.filter { item in item.missionCode.flatMap { plan.mission(code: $0) } == nil }
+        if !unplaced.isEmpty {
+            let links: [HTML] = unplaced.map { "<li><a href=\"\(base)/items/\($0.id)/edit\">\($0.name)</a></li>" }
+            sections.append("<section><h3>\(t(.unplaced))</h3><ul>\(links)</ul></section>")
+        }
+
+        // Risks and targets.
+        let riskRows: [HTML] = plan.risks.sorted { $0.order < $1.order }.map { risk in
+            let issues: [HTML] = risk.issues.map { "<li>\($0.text) — <strong>\(th ? $0.level.thaiName : $0.level.englishName)</strong></li>" }
+            let actions: HTML = editable ? """
+                <a class="button" href="\(base)/risks/\(risk.id)/edit">\(th ? "แก้ไข" : "Edit")</a>
+                \(postButton(request, action: "\(base)/risks/\(risk.id)/delete", version: plan.version, label: th ? "ลบ" : "Delete"))
+                """ : ""
+            return "<tr><td>\(risk.workArea)</td><td><ul>\(issues)</ul></td><td>\(n(risk.controlMeasures.count))</td><td class=\"actions\">\(actions)</td></tr>"
+        }
+        let targetRows: [HTML] = plan.targets.sorted { $0.order < $1.order }.map { target in
+            let cells: [HTML] = years.map { "<td class=\"num\">\(target.formattedValue(for: $0, digits: d) ?? "-")</td>" }
+            let actions: HTML = editable ? """
+                <a class="button" href="\(base)/targets/\(target.id)/edit">\(th ? "แก้ไข" : "Edit")</a>
+                \(postButton(request, action: "\(base)/targets/\(target.id)/delete", version: plan.version, label: th ? "ลบ" : "Delete"))
+                """ : ""
+            return "<tr><td>\(target.indicator)</td>\(cells)<td class=\"actions\">\(actions)</td></tr>"
+        }
+
+        // Life cycle.
+        var steps: [HTML] = []
+        if let role = viewer.role(in: plan.organizationID) {
+            for action in PlanAction.available(from: plan.status) where role >= (action.needsAdmin ? .admin : .editor) {
+                steps.append(postButton(request, action: "\(base)/transition", version: plan.version, label: th ? action.thaiName : action.englishName,
+                                        extra: "<input type=\"hidden\" name=\"action\" value=\"\(action.rawValue)\">"))
+            }
+            if (plan.status == .published || plan.status == .approved) && role >= .editor {
+                steps.append(postButton(request, action: "\(base)/revise", version: plan.version, label: th ? "สร้างฉบับแก้ไขใหม่" : "Start a new revision"))
+            }
+        }
+        let generalFindings: [HTML] = general.map { "<li class=\"finding-\($0.severity.rawValue)\">\(t.pick($0.message))</li>" }
+
+        let body: HTML = """
+            <p><a href="\(SiteURL.organization(org.slug))">\(org.name)</a> · <a href="\(base)">\(th ? "ดูแผนแบบเอกสาร" : "View as document")</a> · <a href="\(base)/history">\(th ? "ประวัติการแก้ไข" : "History")</a></p>
+            <h1>\(plan.title)</h1>
+            \(banner(message, t, kind: "success"))
+            <p><span class="badge \(plan.status.rawValue)">\(Pages.statusName(plan.status, t))</span> \(t(.revision)) \(n(plan.revision))
+            · \(th ? "บันทึกครั้งที่" : "version") \(n(plan.version))</p>
+            \(editable ? HTML() : HTML("<p class=\"notice\">\(plan.status == .draft ? (th ? "คุณมีสิทธิ์อ่านอย่างเดียว" : "You can read but not edit") : (th ? "แผนฉบับนี้ไม่ใช่ร่าง จึงแก้ไขไม่ได้ ให้สร้างฉบับแก้ไขใหม่" : "This revision is not a draft and cannot be edited; start a new revision"))</p>"))
+            <div class="steps">\(steps)</div>
+            <h2>\(t(.summary))</h2>
+            <div class="table-wrap"><table><thead><tr><th>\(t(.dimension))</th><th class="num">\(th ? "จำนวน" : "Items")</th>\(yearHeads)<th class="num">\(th ? "รวม" : "Total")</th></tr></thead>
+            <tbody>\(summaryRows)</tbody></table></div>
+            \(general.isEmpty ? HTML() : HTML("<h2>\(t(.findings))</h2><ul class=\"findings\">\(generalFindings)</ul>"))
+            <h2>\(th ? "ส่วนนำของแผน" : "Front matter")</h2>
+            <p>\(editable ? HTML("<a class=\"button\" href=\"\(base)/front-matter\">\(th ? "แก้ไขชื่อแผน คำนำ หลักการและเหตุผล วัตถุประสงค์ ประโยชน์" : "Edit title, foreword, rationale, objectives, benefits")</a>") : HTML())</p>
+            <h2>\(t(.plans))</h2>
+            \(sections)
+            <h2>\(t(.riskTable))</h2>
+            \(riskRows.isEmpty ? HTML("<p class=\"muted\">-</p>") : HTML("<div class=\"table-wrap\"><table><thead><tr><th>\(t(.workArea))</th><th>\(t(.riskIssues))</th><th>\(t(.controlMeasures))</th><th></th></tr></thead><tbody>\(riskRows)</tbody></table></div>"))
+            \(editable ? HTML("<a class=\"button\" href=\"\(base)/risks/new\">+ \(th ? "เพิ่มแถวความเสี่ยง" : "Add a risk row")</a>") : HTML())
+            <h2>\(t(.targets))</h2>
+            \(targetRows.isEmpty ? HTML("<p class=\"muted\">-</p>") : HTML("<div class=\"table-wrap\"><table><thead><tr><th>\(t(.indicator))</th>\(yearHeads)<th></th></tr></thead><tbody>\(targetRows)</tbody></table></div>"))
+            \(editable ? HTML("<a class=\"button\" href=\"\(base)/targets/new\">+ \(th ? "เพิ่มค่าเป้าหมาย" : "Add a target")</a>") : HTML())
+            """
+        return Layout.page(request: request, title: plan.title, body: body)
+    }
+
+    static func fieldAnchor(_ location: PlanLocation) -> String {
+        guard case .item(_, let field?) = location else { return "name" }
+        if field.hasPrefix("budgets") { return "budgets" }
+        if field.hasPrefix("sheet.") { return String(field.dropFirst(6)) }
+        return field
+    }
+
+    // MARK: Item form
+
+    static func itemForm(_ request: Request, plan: Plan, organization org: Organization, form: ItemForm, itemID: UUID?,
+                         errors: FormErrors = FormErrors(), message: LocalizedText? = nil, conflict: PlanItem?? = nil) -> HTML {
+        let t = request.t
+        let th = t.language == .thai
+        let base = SiteURL.plan(plan.id)
+        let action = itemID.map { "\(base)/items/\($0)/edit" } ?? "\(base)/items/new"
+        func err(_ f: String) -> HTML { fieldError(errors, f, t) }
+        func described(_ f: String) -> HTML { errors[f] == nil ? HTML() : HTML(unsafeRaw: " aria-invalid=\"true\" aria-describedby=\"\(f)-error\"") }
+        let kinds: [HTML] = PlanItemKind.allCases.map { kind in
+            "<option value=\"\(kind.rawValue)\"\(form.kind == kind.rawValue ? HTML(" selected") : HTML())>\(th ? kind.thaiName : kind.englishName)</option>"
+        }
+        var missionOptions: [HTML] = ["<option value=\"\">— \(th ? "ยังไม่ระบุ" : "not chosen") —</option>"]
+        var subOptions: [HTML] = ["<option value=\"\">—</option>"]
+        for dimension in plan.dimensions {
+            let options: [HTML] = dimension.missions.map { mission in
+                "<option value=\"\(mission.code)\"\(form.missionCode == mission.code ? HTML(" selected") : HTML())>\(mission.code) \(String(mission.name.prefix(90)))</option>"
+            }
+            missionOptions.append("<optgroup label=\"\(t(.dimension)) \(dimension.number) \(dimension.name)\">\(options)</optgroup>")
+            for mission in dimension.missions {
+                for sub in mission.subMissions {
+                    subOptions.append("<option value=\"\(sub.code)\"\(form.subMissionCode == sub.code ? HTML(" selected") : HTML())>\(sub.code) \(String(sub.name.prefix(90)))</option>")
+                }
+            }
+        }
+        let units = org.units.map { "<option value=\"\($0)\"></option>" as HTML }
+        let budgetRows: [HTML] = plan.fiscalYears.map { year in
+            let key = String(year.be)
+            return """
+                <tr><th scope="row">\(t(.fiscalYear)) \(ThaiDigits.apply(org.digitStyle, to: key))</th>
+                <td><input type="text" inputmode="decimal" name="budgets[\(key)]" id="budget-\(key)" value="\(form.budgets?[key] ?? "")" placeholder="0"\(described("budget-\(key)")) aria-label="\(t(.budgetBaht)) \(key)">\(err("budget-\(key)"))</td>
+                <td><label class="check"><input type="checkbox" name="noBudget[\(key)]"\(form.noBudget?[key] != nil ? HTML(" checked") : HTML())> \(t(.noBudget))</label></td></tr>
+                """
+        }
+        var conflictBox: HTML = ""
+        if let conflict {
+            if let current = conflict {
+                let budgets = plan.fiscalYears.map { "\($0.be): \(current.budgets[$0]?.formatted() ?? "-")" }.joined(separator: " · ")
+                conflictBox = """
+                    <div class="notice conflict"><strong>\(th ? "ข้อมูลล่าสุดที่ผู้อื่นบันทึกไว้" : "What the other person saved")</strong>
+                    <p>\(current.name)</p><p>\(th ? "ภารกิจ" : "Mission") \(current.missionCode ?? "-") · \(budgets)</p>
+                    <p class="muted">\(th ? "แบบฟอร์มด้านล่างยังเป็นข้อความที่คุณพิมพ์ บันทึกอีกครั้งเพื่อใช้ข้อความของคุณแทน" : "The form below still holds what you typed; save again to replace theirs with yours")</p></div>
+                    """
+            } else {
+                conflictBox = "<div class=\"notice conflict\">\(th ? "รายการนี้ถูกลบโดยผู้อื่นแล้ว" : "The other person deleted this item")</div>"
+            }
+        }
+        let sheetOn = form.hasSheet != nil
+        func area(_ name: String, _ label: String, _ value: String?, rows: Int = 4, hint: String? = nil) -> HTML {
+            """
+            <label for="\(name)">\(label)</label>\(hint.map { HTML("<p class=\"hint\">\($0)</p>") } ?? HTML())
+            <textarea id="\(name)" name="\(name)" rows="\(rows)"\(described(name))>\(value ?? "")</textarea>\(err(name))
+            """
+        }
+        let listHint = th ? "หนึ่งบรรทัดต่อหนึ่งข้อ" : "One entry per line"
+        let body: HTML = """
+            <p><a href="\(base)/edit">← \(th ? "กลับไปหน้าแก้ไขแผน" : "Back to the plan editor")</a></p>
+            <h1>\(itemID == nil ? (th ? "เพิ่มรายการ" : "Add an item") : (th ? "แก้ไขรายการ" : "Edit item"))</h1>
+            \(banner(message, t))
+            \(conflictBox)
+            <form method="post" action="\(action)" class="editor" novalidate>
+            \(hidden(request, version: form.version))
+            <fieldset><legend>\(th ? "ข้อมูลในตารางแผน" : "Plan table row")</legend>
+            <label for="kind">\(t(.kindColumn))</label><select id="kind" name="kind">\(kinds)</select>
+            <label for="name">\(t(.sheetName))</label>
+            <textarea id="name" name="name" rows="2" required\(described("name"))>\(form.name ?? "")</textarea>\(err("name"))
+            <label for="missionCode">\(t(.mission))</label><select id="missionCode" name="missionCode"\(described("missionCode"))>\(missionOptions)</select>\(err("missionCode"))
+            <label for="subMissionCode">\(th ? "ภารกิจย่อย" : "Sub-mission")</label><select id="subMissionCode" name="subMissionCode">\(subOptions)</select>
+            <label for="responsibleUnit">\(t(.responsibleUnit))</label>
+            <input type="text" id="responsibleUnit" name="responsibleUnit" list="units" value="\(form.responsibleUnit ?? "")" maxlength="500"\(described("responsibleUnit"))>\(err("responsibleUnit"))
+            <datalist id="units">\(units)</datalist>
+            <div id="budgets"><p><strong>\(t(.budgetBaht))</strong></p>
+            <table class="budgets"><tbody>\(budgetRows)</tbody></table></div>
+            <label for="remarks">\(t(.remarks))</label>
+            <input type="text" id="remarks" name="remarks" value="\(form.remarks ?? "")"\(described("remarks"))>\(err("remarks"))
+            </fieldset>
+            <fieldset><legend>\(t(.itemSheet))</legend>
+            <label class="check"><input type="checkbox" name="hasSheet"\(sheetOn ? HTML(" checked") : HTML())> \(th ? "มีรายละเอียดโครงการ (9 หัวข้อ)" : "This item has a project sheet (9 fields)")</label>
+            <label for="sheetNumber">\(th ? "ลำดับที่ของรายละเอียดโครงการ" : "Sheet number")</label>
+            <input type="text" inputmode="numeric" id="sheetNumber" name="sheetNumber" value="\(form.sheetNumber ?? "")"\(described("sheetNumber"))>\(err("sheetNumber"))
+            \(area("rationale", "2. \(t(.sheetRationale))", form.rationale, rows: 6))
+            \(area("objectives", "3. \(t(.sheetObjectives))", form.objectives, hint: listHint))
+            \(area("targetGroup", "4. \(t(.sheetTargetGroup))", form.targetGroup, rows: 2))
+            <label for="targetHeadcount">\(t(.headcount)) (\(t(.persons)))</label>
+            <input type="text" inputmode="numeric" id="targetHeadcount" name="targetHeadcount" value="\(form.targetHeadcount ?? "")"\(described("targetHeadcount"))>\(err("targetHeadcount"))
+            \(area("method", "5. \(t(.sheetMethod))", form.method, rows: 8, hint: th ? "หนึ่งบรรทัดต่อหนึ่งขั้นตอน ขั้นตอนย่อยขึ้นต้นด้วย -" : "One step per line; start a sub-step with -"))
+            \(area("period", "6. \(t(.sheetPeriod))", form.period, rows: 1))
+            \(area("budgetText", "7. \(t(.sheetBudget))", form.budgetText, rows: 1))
+            \(area("responsible", "8. \(t(.sheetResponsible))", form.responsible, rows: 1))
+            \(area("outputs", "9. \(t(.sheetOutputs))", form.outputs, hint: listHint))
+            \(area("outcomes", "9. \(t(.sheetOutcomes))", form.outcomes, hint: listHint))
+            \(area("area", t(.sheetArea), form.area, rows: 1))
+            </fieldset>
+            <p><button type="submit" class="primary">\(th ? "บันทึก" : "Save")</button> <a href="\(base)/edit">\(th ? "ยกเลิก" : "Cancel")</a></p>
+            </form>
+            """
+        return Layout.page(request: request, title: form.name ?? (th ? "รายการ" : "Item"), body: body)
+    }
+
+    static func confirmDelete(_ request: Request, plan: Plan, item: PlanItem) -> HTML {
+        let t = request.t
+        let th = t.language == .thai
+        let base = SiteURL.plan(plan.id)
+        let body: HTML = """
+            <h1>\(th ? "ลบรายการนี้?" : "Delete this item?")</h1>
+            <p><strong>\(item.name)</strong></p>
+            <p>\(th ? "รายละเอียดโครงการและงบประมาณของรายการนี้จะถูกลบไปด้วย" : "Its project sheet and budgets are deleted with it.")</p>
+            \(postButton(request, action: "\(base)/items/\(item.id)/delete", version: plan.version, label: th ? "ลบรายการ" : "Delete"))
+            <a href="\(base)/edit">\(th ? "ยกเลิก" : "Cancel")</a>
+            """
+        return Layout.page(request: request, title: item.name, body: body)
+    }
+
+    // MARK: Risk, target and front-matter forms
+
+    static func riskForm(_ request: Request, plan: Plan, form: RiskForm, riskID: UUID?, errors: FormErrors = FormErrors(), message: LocalizedText? = nil) -> HTML {
+        let t = request.t
+        let th = t.language == .thai
+        let base = SiteURL.plan(plan.id)
+        let action = riskID.map { "\(base)/risks/\($0)/edit" } ?? "\(base)/risks/new"
+        let linked = Set(form.linked ?? [])
+        let choices: [HTML] = plan.orderedItems.map { item in
+            "<li><label class=\"check\"><input type=\"checkbox\" name=\"linked[]\" value=\"\(item.id.uuidString)\"\(linked.contains(item.id.uuidString) ? HTML(" checked") : HTML())> \(item.name)</label></li>"
+        }
+        let body: HTML = """
+            <p><a href="\(base)/edit">← \(th ? "กลับไปหน้าแก้ไขแผน" : "Back to the plan editor")</a></p>
+            <h1>\(t(.riskTable))</h1>
+            \(banner(message, t))
+            <form method="post" action="\(action)" class="editor" novalidate>
+            \(hidden(request, version: form.version))
+            <label for="workArea">\(t(.workArea))</label>
+            <input type="text" id="workArea" name="workArea" value="\(form.workArea ?? "")" required>\(fieldError(errors, "workArea", t))
+            <label for="issues">\(t(.riskIssues))</label><p class="hint">\(th ? "หนึ่งบรรทัดต่อหนึ่งประเด็น" : "One issue per line")</p>
+            <textarea id="issues" name="issues" rows="5">\(form.issues ?? "")</textarea>
+            <label for="levels">\(t(.riskLevel))</label><p class="hint">\(th ? "บรรทัดละหนึ่งระดับ ตรงกับประเด็นแต่ละบรรทัด: ต่ำ ปานกลาง สูง สูงมาก" : "One level per line, matching each issue: ต่ำ ปานกลาง สูง สูงมาก")</p>
+            <textarea id="levels" name="levels" rows="5">\(form.levels ?? "")</textarea>\(fieldError(errors, "levels", t))
+            <label for="controlMeasures">\(t(.controlMeasures))</label>
+            <textarea id="controlMeasures" name="controlMeasures" rows="5">\(form.controlMeasures ?? "")</textarea>
+            <fieldset><legend>\(th ? "รายการในแผนที่ใช้ควบคุมความเสี่ยงนี้" : "Plan items that control this risk")</legend><ul class="plain">\(choices)</ul>\(fieldError(errors, "linked", t))</fieldset>
+            <p><button type="submit" class="primary">\(th ? "บันทึก" : "Save")</button></p>
+            </form>
+            """
+        return Layout.page(request: request, title: t(.riskTable), body: body)
+    }
+
+    static func targetForm(_ request: Request, plan: Plan, organization org: Organization, form: TargetForm, targetID: UUID?, errors: FormErrors = FormErrors(), message: LocalizedText? = nil) -> HTML {
+        let t = request.t
+        let th = t.language == .thai
+        let base = SiteURL.plan(plan.id)
+        let action = targetID.map { "\(base)/targets/\($0)/edit" } ?? "\(base)/targets/new"
+        let inputs: [HTML] = plan.fiscalYears.map { year in
+            let key = String(year.be)
+            return """
+                <label for="value-\(key)">\(t(.fiscalYear)) \(ThaiDigits.apply(org.digitStyle, to: key))</label>
+                <input type="text" inputmode="decimal" id="value-\(key)" name="values[\(key)]" value="\(form.values?[key] ?? "")">\(fieldError(errors, "value-\(key)", t))
+                """
+        }
+        let body: HTML = """
+            <p><a href="\(base)/edit">← \(th ? "กลับไปหน้าแก้ไขแผน" : "Back to the plan editor")</a></p>
+            <h1>\(t(.targets))</h1>
+            \(banner(message, t))
+            <form method="post" action="\(action)" class="editor" novalidate>
+            \(hidden(request, version: form.version))
+            <label for="indicator">\(t(.indicator))</label>
+            <input type="text" id="indicator" name="indicator" value="\(form.indicator ?? "")" required>\(fieldError(errors, "indicator", t))
+            <label for="unit">\(th ? "หน่วย (เช่น ร้อยละ, คะแนน)" : "Unit (e.g. ร้อยละ, คะแนน)")</label>
+            <input type="text" id="unit" name="unit" value="\(form.unit ?? "")" list="target-units">
+            <datalist id="target-units"><option value="ร้อยละ"></option><option value="คะแนน"></option><option value="เรื่อง"></option><option value="ครั้ง"></option></datalist>
+            \(inputs)
+            <p><button type="submit" class="primary">\(th ? "บันทึก" : "Save")</button></p>
+            </form>
+            """
+        return Layout.page(request: request, title: t(.targets), body: body)
+    }
+
+    static func frontMatterForm(_ request: Request, plan: Plan, form: FrontMatterForm, errors: FormErrors = FormErrors(), message: LocalizedText? = nil) -> HTML {
+        let t = request.t
+        let th = t.language == .thai
+        let base = SiteURL.plan(plan.id)
+        let body: HTML = """
+            <p><a href="\(base)/edit">← \(th ? "กลับไปหน้าแก้ไขแผน" : "Back to the plan editor")</a></p>
+            <h1>\(th ? "ส่วนนำของแผน" : "Front matter")</h1>
+            \(banner(message, t))
+            <form method="post" action="\(base)/front-matter" class="editor" novalidate>
+            \(hidden(request, version: form.version))
+            <label for="title">\(th ? "ชื่อแผน" : "Title")</label>
+            <textarea id="title" name="title" rows="2" required>\(form.title ?? "")</textarea>\(fieldError(errors, "title", t))
+            <label for="foreword">\(th ? "คำนำ" : "Foreword")</label><textarea id="foreword" name="foreword" rows="8">\(form.foreword ?? "")</textarea>
+            <label for="rationale">\(t(.sheetRationale))</label><textarea id="rationale" name="rationale" rows="8">\(form.rationale ?? "")</textarea>
+            <label for="objectives">\(th ? "วัตถุประสงค์ของการจัดทำแผน" : "Objectives of the plan")</label><p class="hint">\(th ? "หนึ่งบรรทัดต่อหนึ่งข้อ" : "One per line")</p>
+            <textarea id="objectives" name="objectives" rows="6">\(form.objectives ?? "")</textarea>
+            <label for="benefits">\(th ? "ประโยชน์ของการจัดทำแผน" : "Benefits of the plan")</label><p class="hint">\(th ? "หนึ่งบรรทัดต่อหนึ่งข้อ" : "One per line")</p>
+            <textarea id="benefits" name="benefits" rows="6">\(form.benefits ?? "")</textarea>
+            <p><button type="submit" class="primary">\(th ? "บันทึก" : "Save")</button></p>
+            </form>
+            """
+        return Layout.page(request: request, title: th ? "ส่วนนำของแผน" : "Front matter", body: body)
+    }
+
+    // MARK: History
+
+    static func history(_ request: Request, plan: Plan, organization org: Organization, revisions: [PlanListEntry], entries: [HistoryEntry]) -> HTML {
+        let t = request.t
+        let th = t.language == .thai
+        let revisionRows: [HTML] = revisions.map { entry in
+            let when = entry.updatedAt.map { ThaiCalendar.thaiDate($0, digits: org.digitStyle, short: true) } ?? "-"
+            return "<tr><td class=\"num\">\(entry.revision)</td><td><a href=\"\(SiteURL.plan(entry.id))\">\(entry.title)</a></td><td><span class=\"badge \(entry.status.rawValue)\">\(Pages.statusName(entry.status, t))</span></td><td>\(when)</td></tr>"
+        }
+        let eventRows: [HTML] = entries.map { entry in
+            "<tr><td>\(ThaiCalendar.thaiDate(entry.at, digits: org.digitStyle, short: true)) \(SujaritErrorMiddleware.timeOfDay(entry.at))</td><td class=\"num\">\(entry.revision)</td><td>\(actionName(entry.action, th))</td><td>\(entry.by)</td><td>\(entry.detail)</td></tr>"
+        }
+        let body: HTML = """
+            <p><a href="\(SiteURL.plan(plan.id))">← \(plan.title)</a></p>
+            <h1>\(th ? "ประวัติการแก้ไข" : "History")</h1>
+            <h2>\(th ? "ฉบับของแผน" : "Revisions")</h2>
+            <div class="table-wrap"><table><thead><tr><th>\(t(.revision))</th><th>\(t(.plans))</th><th>\(t(.status))</th><th>\(th ? "แก้ไขล่าสุด" : "Last change")</th></tr></thead><tbody>\(revisionRows)</tbody></table></div>
+            \(entries.isEmpty ? HTML() : HTML("<h2>\(th ? "ผู้แก้ไขและเวลา" : "Who and when")</h2><div class=\"table-wrap\"><table><thead><tr><th>\(th ? "เวลา" : "When")</th><th>\(t(.revision))</th><th>\(th ? "การกระทำ" : "Action")</th><th>\(th ? "โดย" : "By")</th><th></th></tr></thead><tbody>\(eventRows)</tbody></table></div>"))
+            """
+        return Layout.page(request: request, title: th ? "ประวัติการแก้ไข" : "History", body: body)
+    }
+
+    static func actionName(_ action: String, _ thai: Bool) -> String {
+        let names: [String: (String, String)] = [
+            "plan.create": ("สร้างแผน", "created the plan"), "plan.update": ("แก้ไขแผน", "changed the plan"),
+            "plan.revise": ("สร้างฉบับแก้ไขใหม่", "started a revision"), "plan.submit": ("เสนออนุมัติ", "submitted"),
+            "plan.returnToDraft": ("ส่งกลับเป็นร่าง", "returned to draft"), "plan.approve": ("อนุมัติ", "approved"),
+            "plan.publish": ("เผยแพร่", "published"), "plan.frontMatter": ("แก้ไขส่วนนำ", "edited front matter"),
+            "item.add": ("เพิ่มรายการ", "added an item"), "item.update": ("แก้ไขรายการ", "edited an item"),
+            "item.delete": ("ลบรายการ", "deleted an item"), "item.move": ("ย้ายรายการ", "moved an item"),
+            "item.duplicate": ("ทำสำเนารายการ", "duplicated an item"), "item.budgets": ("แก้ไขงบประมาณ", "edited budgets"),
+            "item.sheet": ("แก้ไขรายละเอียดโครงการ", "edited a sheet"), "risk.add": ("เพิ่มความเสี่ยง", "added a risk"),
+            "risk.update": ("แก้ไขความเสี่ยง", "edited a risk"), "risk.delete": ("ลบความเสี่ยง", "deleted a risk"),
+            "target.add": ("เพิ่มค่าเป้าหมาย", "added a target"), "target.update": ("แก้ไขค่าเป้าหมาย", "edited a target"),
+            "target.delete": ("ลบค่าเป้าหมาย", "deleted a target"), "mission.add": ("เพิ่มภารกิจ", "added a mission"),
+        ]
+        guard let name = names[action] else { return action }
+        return thai ? name.0 : name.1
+    }
+}
