@@ -35,15 +35,15 @@ struct DocumentParser {
 
     /// "ส่วนที่ 2" or "ส่วนที่ 1 บทนำ" — but not the foreword's "ส่วนที่ 1 บทนำ ประกอบด้วย …".
     static func partHeading(_ text: String) -> Int? {
-        guard text.hasPrefix("ส่วนที่") else { return nil }
+        guard ImportText.starts(text, with: "ส่วนที่") else { return nil }
         let rest = ImportText.trimmedStart(text.dropFirst("ส่วนที่".count))
         guard let (number, after) = ImportText.leadingNumber(rest, maxDigits: 1), (1...3).contains(number) else { return nil }
-        guard after.count <= 40, !after.contains("ประกอบ") else { return nil }
+        guard after.count <= 40, !ImportText.has(after, "ประกอบ") else { return nil }
         return number
     }
 
     static func sheetStart(_ text: String) -> Int? {
-        guard text.hasPrefix("ลำดับที่") else { return nil }
+        guard ImportText.starts(text, with: "ลำดับที่") else { return nil }
         let rest = ImportText.trimmedStart(text.dropFirst("ลำดับที่".count))
         guard let (number, after) = ImportText.leadingNumber(rest, maxDigits: 3), after.count <= 3 else { return nil }
         return number
@@ -90,7 +90,7 @@ struct DocumentParser {
                     section = part == 1 ? .part1 : (part == 2 ? .part2 : .part3)
                     continue
                 }
-                if compact.hasPrefix("ภาคผนวก") && compact.count <= 60 {
+                if ImportText.starts(compact, with: "ภาคผนวก") && compact.count <= 60 {
                     section = .appendix
                     appendixStart = text.line
                     continue
@@ -187,7 +187,7 @@ struct DocumentParser {
             let sheet = parsedSheets[sheetIndex]
             items[itemIndex].sheet = sheet.makeSheet()
             items[itemIndex].responsibleUnit = sheet.text(.responsible)
-            if let subMission = sheet.subMissionCode, let mission = items[itemIndex].missionCode, subMission.hasPrefix(mission + ".") {
+            if let subMission = sheet.subMissionCode, let mission = items[itemIndex].missionCode, ImportText.starts(subMission, with: mission + ".") {
                 items[itemIndex].subMissionCode = subMission
             }
             checkSheetBudget(sheet, item: items[itemIndex], plan: plan)
@@ -319,12 +319,12 @@ struct DocumentParser {
     static func organizationName(in text: String) -> String? {
         for kind in kindsLongestFirst {
             for form in [kind.thaiName, kind.thaiAbbreviation] {
-                guard let range = text.range(of: form) else { continue }
+                guard let range = ImportText.find(form, in: text) else { continue }
                 if kind == .bangkok || kind == .pattaya { return kind.thaiName }
                 let after = text[range.upperBound...]
                 let place = ImportText.trimmedStart(after).prefix(while: { !$0.isWhitespace && !"(),:;“”\"".contains($0) })
                 let placeCount = place.count
-                guard placeCount >= 2, placeCount <= 25, !place.hasPrefix("ระบุ"), ImportText.containsThai(place) else { continue }
+                guard placeCount >= 2, placeCount <= 25, !ImportText.starts(place, with: "ระบุ"), ImportText.containsThai(place) else { continue }
                 return kind.thaiName + place
             }
         }
@@ -340,17 +340,17 @@ struct DocumentParser {
     }
 
     static func word(after prefix: String, in text: String) -> String? {
-        guard let range = text.range(of: prefix) else { return nil }
+        guard let range = ImportText.find(prefix, in: text) else { return nil }
         let word = text[range.upperBound...].prefix(while: { !$0.isWhitespace && !"(),".contains($0) })
-        guard word.count >= 2, word.count <= 30, !word.hasPrefix("ระบุ") else { return nil }
+        guard word.count >= 2, word.count <= 30, !ImportText.starts(word, with: "ระบุ") else { return nil }
         return String(word)
     }
 
     static func website(in text: String) -> String? {
         for token in text.split(whereSeparator: { $0.isWhitespace }) {
             let lower = token.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "<>()[]“”\","))
-            if lower.hasPrefix("www.") || lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasSuffix(".go.th") || lower.hasSuffix(".go.th/") {
-                guard !lower.contains("nacc.go.th") else { continue }
+            if ImportText.starts(lower, with: "www.") || ImportText.starts(lower, with: "http://") || ImportText.starts(lower, with: "https://") || ImportText.ends(lower, with: ".go.th") || ImportText.ends(lower, with: ".go.th/") {
+                guard !ImportText.has(lower, "nacc.go.th") else { continue }
                 return lower
             }
         }
@@ -360,11 +360,11 @@ struct DocumentParser {
     /// A line that is a telephone number (possibly after "โทร"): 9–10 digits starting with 0.
     static func phone(in text: String) -> String? {
         var body = ImportText.arabic(text)
-        for prefix in ["โทรศัพท์", "โทร.", "โทร", "Tel.", "Tel"] where body.hasPrefix(prefix) {
+        for prefix in ["โทรศัพท์", "โทร.", "โทร", "Tel.", "Tel"] where ImportText.starts(body, with: prefix) {
             body = ImportText.clean(body.dropFirst(prefix.count).drop(while: { $0 == ":" || $0 == " " }))
         }
         let digits = body.filter { $0.isASCII && $0.isNumber }
-        guard body.allSatisfy({ ($0.isASCII && $0.isNumber) || " -–,/".contains($0) }), (9...10).contains(digits.count), digits.hasPrefix("0") else { return nil }
+        guard body.allSatisfy({ ($0.isASCII && $0.isNumber) || " -–,/".contains($0) }), (9...10).contains(digits.count), ImportText.starts(digits, with: "0") else { return nil }
         return ImportText.clean(body)
     }
 
@@ -405,11 +405,11 @@ struct DocumentParser {
     }
 
     static func planYears(cover: [SourceLine], tableYears: [FiscalYear], all: [SourceLine]) -> [FiscalYear] {
-        for line in cover where line.text.contains("พ.ศ") || line.text.contains("ประจำปี") || line.text.contains("ปีงบประมาณ") {
+        for line in cover where ImportText.has(line.text, "พ.ศ") || ImportText.has(line.text, "ประจำปี") || ImportText.has(line.text, "ปีงบประมาณ") {
             if let (first, last) = years(in: line.text) { return [first, last] }
         }
         if let first = tableYears.min(), let last = tableYears.max() { return [first, last] }
-        for line in all.prefix(200) where line.text.contains("พ.ศ") {
+        for line in all.prefix(200) where ImportText.has(line.text, "พ.ศ") {
             if let (first, last) = years(in: line.text) { return [first, last] }
         }
         return [PlanCatalog.cycle2566.firstYear, PlanCatalog.cycle2566.lastYear]
@@ -419,9 +419,9 @@ struct DocumentParser {
     static func template(for years: [FiscalYear], lines: [SourceLine]) -> PlanTemplate {
         let byYear = PlanCatalog.template(covering: years.first ?? PlanCatalog.cycle2566.firstYear)
         var scores: [String: Int] = [:]
-        for line in lines.prefix(4_000) where line.text.contains("มิติ") || line.text.hasPrefix("1.") || line.text.hasPrefix("2.") || line.text.hasPrefix("4.") {
+        for line in lines.prefix(4_000) where ImportText.has(line.text, "มิติ") || ImportText.starts(line.text, with: "1.") || ImportText.starts(line.text, with: "2.") || ImportText.starts(line.text, with: "4.") {
             for template in PlanCatalog.templates {
-                for dimension in template.dimensions where line.text.contains(dimension.name) {
+                for dimension in template.dimensions where ImportText.has(line.text, dimension.name) {
                     // Only names that differ between cycles tell them apart.
                     if PlanCatalog.templates.filter({ $0.dimensions.contains { $0.name == dimension.name } }).count == 1 {
                         scores[template.id, default: 0] += 1
@@ -438,11 +438,11 @@ struct DocumentParser {
     /// The cover's title lines, from the first naming the plan or report through the line naming
     /// the organization.
     static func title(cover: [SourceLine], organizationName: String) -> String? {
-        guard let start = cover.firstIndex(where: { $0.text.hasPrefix("แผน") || $0.text.hasPrefix("รายงาน") }) else { return nil }
+        guard let start = cover.firstIndex(where: { ImportText.starts($0.text, with: "แผน") || ImportText.starts($0.text, with: "รายงาน") }) else { return nil }
         var parts: [String] = []
         for line in cover[start...].prefix(6) {
             parts.append(line.text)
-            if !organizationName.isEmpty && line.text.contains(organizationName) { break }
+            if !organizationName.isEmpty && ImportText.has(line.text, organizationName) { break }
         }
         let title = parts.joined(separator: " ")
         return title.count <= 400 ? title : String(title.prefix(400))
@@ -459,9 +459,9 @@ struct DocumentParser {
         for line in lines {
             if let marker = ImportText.marker(Substring(line.text)), marker.style == .dot, marker.numbers.count == 1 {
                 let rest = String(marker.rest)
-                let next: Sub? = rest.hasPrefix("หลักการ") ? .rationale : rest.hasPrefix("วัตถุประสงค์") ? .objectives
-                    : rest.hasPrefix("เป้าหมาย") ? .goals : rest.hasPrefix("ประโยชน์") ? .benefits
-                    : rest.hasPrefix("การประเมินความเสี่ยง") ? .risk : nil
+                let next: Sub? = ImportText.starts(rest, with: "หลักการ") ? .rationale : ImportText.starts(rest, with: "วัตถุประสงค์") ? .objectives
+                    : ImportText.starts(rest, with: "เป้าหมาย") ? .goals : ImportText.starts(rest, with: "ประโยชน์") ? .benefits
+                    : ImportText.starts(rest, with: "การประเมินความเสี่ยง") ? .risk : nil
                 if let next, rest.count < 60 {
                     sub = next
                     continue
@@ -568,14 +568,14 @@ struct DocumentParser {
         let perDimension = Dictionary(grouping: table.items, by: { $0.dimension ?? 0 }).mapValues(\.count)
         for line in lines {
             guard let stated = PlanTableParser.statedCount(line.text) else { continue }
-            if line.text.hasPrefix("มิติที่"), let (number, _) = ImportText.leadingNumber(ImportText.trimmedStart(line.text.dropFirst("มิติที่".count)), maxDigits: 2) {
+            if ImportText.starts(line.text, with: "มิติที่"), let (number, _) = ImportText.leadingNumber(ImportText.trimmedStart(line.text.dropFirst("มิติที่".count)), maxDigits: 2) {
                 let computed = perDimension[number] ?? 0
                 if stated != computed {
                     findings.append(ImportFinding(severity: .warning, code: "count.stated.dimension", line: line.line, message: LocalizedText(
                         th: "ข้อความระบุว่ามิติที่ \(number) มี \(stated) โครงการ แต่ตารางแผนมี \(computed) โครงการ",
                         en: "The text states \(stated) projects in dimension \(number), but the plan table lists \(computed)")))
                 }
-            } else if line.text.contains("ทั้งสิ้น") || line.text.contains("รวม") {
+            } else if ImportText.has(line.text, "ทั้งสิ้น") || ImportText.has(line.text, "รวม") {
                 if stated != computedTotal {
                     findings.append(ImportFinding(severity: .warning, code: "count.stated.total", line: line.line, message: LocalizedText(
                         th: "ข้อความระบุว่ามีทั้งสิ้น \(stated) โครงการ แต่ตารางแผนมี \(computedTotal) โครงการ",
@@ -662,10 +662,10 @@ struct DocumentParser {
 
     mutating func checkPlaceholders(_ lines: [SourceLine]) {
         var count = 0
-        for line in lines where line.text.contains("ระบุ") {
-            guard let range = line.text.range(of: "ระบุ") else { continue }
+        for line in lines where ImportText.has(line.text, "ระบุ") {
+            guard let range = ImportText.find("ระบุ", in: line.text) else { continue }
             let after = line.text[range.upperBound...]
-            guard after.hasPrefix("ชื่อ") || after.hasPrefix("งค์") || after.hasPrefix("องค์") || after.hasPrefix("อปท") || after.hasPrefix(" ชื่อ") else { continue }
+            guard ImportText.starts(after, with: "ชื่อ") || ImportText.starts(after, with: "งค์") || ImportText.starts(after, with: "องค์") || ImportText.starts(after, with: "อปท") || ImportText.starts(after, with: " ชื่อ") else { continue }
             count += 1
             if count > 30 { continue }
             let start = line.text.index(range.lowerBound, offsetBy: -min(20, line.text.distance(from: line.text.startIndex, to: range.lowerBound)))

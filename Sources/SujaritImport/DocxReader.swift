@@ -194,7 +194,7 @@ private final class DocumentDelegate: NSObject, XMLParserDelegate {
         case "pStyle":
             if let value = attribute(attributes, "val") {
                 let lower = value.lowercased()
-                if lower.hasPrefix("heading") {
+                if ImportText.starts(lower, with: "heading") {
                     styleHeadingLevel = Int(lower.dropFirst("heading".count)) ?? 1
                 } else if lower == "title" {
                     styleHeadingLevel = 1
@@ -315,7 +315,7 @@ private final class DocumentDelegate: NSObject, XMLParserDelegate {
             let start = numbering.level(numID: numID, level: index)?.start ?? 1
             let count = max(levels[index], 1) + start - 1
             let format = numbering.level(numID: numID, level: index)?.format ?? "decimal"
-            let digits = format.lowercased().hasPrefix("thai") ? ThaiDigits.toThai(String(count)) : String(count)
+            let digits = ImportText.starts(format.lowercased(), with: "thai") ? ThaiDigits.toThai(String(count)) : String(count)
             text = text.replacingOccurrences(of: "%\(index + 1)", with: digits)
         }
         return text

@@ -103,9 +103,10 @@ public enum SyntheticPlanDocument {
 
     /// The document grown to about `targetBytes` of UTF-8.
     public static func text(targetBytes: Int) -> String {
-        let sample = text(itemCount: 11).utf8.count
-        let perItem = max(1, sample / 11)
-        return text(itemCount: max(11, targetBytes / perItem))
+        let small = text(itemCount: 10).utf8.count
+        let large = text(itemCount: 20).utf8.count
+        let perItem = max(1, (large - small) / 10)
+        return text(itemCount: max(11, 10 + (targetBytes - small) / perItem))
     }
 
     static func sheet(number: Int, name: String, budget: String) -> [String] {

@@ -43,6 +43,7 @@ enum ImportText {
     /// Trimmed, NFC, with every run of spaces (including no-break and zero-width spaces, which
     /// extraction leaves behind) written as one ordinary space. Control characters are dropped.
     static func clean<S: StringProtocol>(_ text: S) -> String {
+        if isAlreadyClean(text.utf8) { return String(text) }
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -59,6 +60,31 @@ enum ImportText {
         }
         let result = String(scalars)
         return isASCIIOrPrecomposed(result) ? result : result.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether the bytes hold nothing that `clean` would change: no space at either end, no
+    /// double space, no control character, no special space, no combining mark or nikhahit.
+    static func isAlreadyClean<U: Collection>(_ bytes: U) -> Bool where U.Element == UInt8 {
+        guard let first = bytes.first else { return true }
+        if first == 0x20 { return false }
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in bytes {
+            if byte < 0x20 || byte == 0x7F { return false }
+            if byte == 0x20 && previous == 0x20 { return false }
+            // U+00A0, U+0080–U+009F (C2 xx), combining marks U+0300–U+036F (CC/CD xx)
+            if byte == 0xC2 || byte == 0xCC || byte == 0xCD { return false }
+            // U+2000–U+206F (E2 80/81 xx), U+3000 (E3 80 80), U+FEFF/U+FFFD (EF BB/BF xx)
+            if previous == 0xE2 && (byte == 0x80 || byte == 0x81) { return false }
+            if previous == 0xE3 && byte == 0x80 { return false }
+            if previous == 0xEF && (byte == 0xBB || byte == 0xBF) { return false }
+            if beforePrevious == 0xE1 && previous == 0x9A && byte == 0x80 { return false }
+            // nikhahit U+0E4D (E0 B9 8D)
+            if beforePrevious == 0xE0 && previous == 0xB9 && byte == 0x8D { return false }
+            beforePrevious = previous
+            previous = byte
+        }
+        return previous != 0x20
     }
 
     /// Thai text needs no normalization unless it holds a decomposed "sara am" or combining
@@ -99,7 +125,8 @@ enum ImportText {
     }
 
     static func trimmedStart(_ text: Substring) -> Substring {
-        text.drop(while: { $0.unicodeScalars.allSatisfy(isSpace) })
+        guard let first = text.unicodeScalars.first, isSpace(first) else { return text }
+        return Substring(text.unicodeScalars.drop(while: isSpace))
     }
 
     /// Reads the marker a line starts with, if any.
@@ -242,9 +269,9 @@ enum ImportText {
             case "ldquo": replacement = "“"
             case "rdquo": replacement = "”"
             default:
-                if name.hasPrefix("#x") || name.hasPrefix("#X"), let value = UInt32(name.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(value) {
+                if ImportText.starts(name, with: "#x") || ImportText.starts(name, with: "#X"), let value = UInt32(name.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(value) {
                     replacement = String(Character(scalar))
-                } else if name.hasPrefix("#"), let value = UInt32(name.dropFirst()), let scalar = Unicode.Scalar(value) {
+                } else if ImportText.starts(name, with: "#"), let value = UInt32(name.dropFirst()), let scalar = Unicode.Scalar(value) {
                     replacement = String(Character(scalar))
                 }
             }
@@ -290,7 +317,7 @@ enum ImportText {
                     flush()
                 } else if name == "ul" || name == "ol" {
                     flush()
-                    insideList = !tag.hasPrefix("/")
+                    insideList = !ImportText.starts(tag, with: "/")
                 } else if name == "td" || name == "th" {
                     current += " "
                 }
@@ -302,5 +329,75 @@ enum ImportText {
         }
         flush()
         return lines
+    }
+}
+
+// Byte-level searching. Every text the importer compares is NFC (readers clean it), so UTF-8
+// bytes match exactly where characters do — and comparing bytes avoids the much slower
+// Unicode-aware comparison of String and Foundation in the parser's inner loops.
+extension ImportText {
+    @inline(__always)
+    static func starts<S: StringProtocol>(_ text: S, with prefix: String) -> Bool {
+        text.utf8.starts(with: prefix.utf8)
+    }
+
+    /// The text after a prefix known to be there (compared by bytes).
+    static func afterPrefix(_ text: String, _ prefix: String) -> Substring {
+        let utf8 = text.utf8
+        let index = utf8.index(utf8.startIndex, offsetBy: min(prefix.utf8.count, utf8.count))
+        return text[index...]
+    }
+
+    static func ends<S: StringProtocol>(_ text: S, with suffix: String) -> Bool {
+        let count = suffix.utf8.count
+        guard text.utf8.count >= count else { return false }
+        return text.utf8.suffix(count).elementsEqual(suffix.utf8)
+    }
+
+    /// The byte offset of the first (or last) occurrence of `needle`.
+    static func byteOffset<S: StringProtocol>(of needle: String, in text: S, fromEnd: Bool = false) -> Int? {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty else { return 0 }
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            let n = bytes.count, m = pattern.count
+            guard n >= m else { return nil }
+            let first = pattern[0]
+            let positions = fromEnd ? Array(stride(from: n - m, through: 0, by: -1)) : Array(0...(n - m))
+            outer: for i in positions where bytes[i] == first {
+                for j in 1..<m where bytes[i + j] != pattern[j] { continue outer }
+                return i
+            }
+            return nil
+        }
+        if let found = text.utf8.withContiguousStorageIfAvailable(search) { return found }
+        return Array(text.utf8).withUnsafeBufferPointer(search)
+    }
+
+    static func has<S: StringProtocol>(_ text: S, _ needle: String) -> Bool {
+        byteOffset(of: needle, in: text) != nil
+    }
+
+    /// The range of `needle` in `text` (String indices), first or last occurrence.
+    static func find(_ needle: String, in text: String, fromEnd: Bool = false) -> Range<String.Index>? {
+        guard let offset = byteOffset(of: needle, in: text, fromEnd: fromEnd) else { return nil }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        let end = utf8.index(start, offsetBy: needle.utf8.count)
+        return start..<end
+    }
+
+    static func replacing(_ needle: String, with replacement: String, in text: String) -> String {
+        guard !needle.isEmpty, has(text, needle) else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let offset = byteOffset(of: needle, in: rest) {
+            let utf8 = rest.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: offset)
+            result += rest[..<start]
+            result += replacement
+            rest = rest[utf8.index(start, offsetBy: needle.utf8.count)...]
+        }
+        result += rest
+        return result
     }
 }

@@ -25,17 +25,19 @@ struct NameMatcher {
     /// The comparable form of a name: compact, every stand-in for the organization written "§".
     func key(_ name: String) -> String {
         var text = ImportText.compact(name)
-        for form in organizationForms where text.contains(form) {
-            text = text.replacingOccurrences(of: form, with: "§")
+        for form in organizationForms where ImportText.has(text, form) {
+            text = ImportText.replacing(form, with: "§", in: text)
         }
-        return text.replacingOccurrences(of: "ของ§", with: "§")
+        return ImportText.replacing("ของ§", with: "§", in: text)
     }
 
     /// Similarity of two keys from 0 to 1 (Dice coefficient over pairs of adjacent characters).
     static func similarity(_ a: String, _ b: String) -> Double {
         if a == b { return a.isEmpty ? 0 : 1 }
-        let x = bigrams(a)
-        let y = bigrams(b)
+        return dice(bigrams(a), bigrams(b))
+    }
+
+    static func dice(_ x: [UInt64], _ y: [UInt64]) -> Double {
         guard !x.isEmpty, !y.isEmpty else { return 0 }
         var i = 0, j = 0, common = 0
         while i < x.count && j < y.count {
@@ -67,9 +69,11 @@ struct NameMatcher {
     static func assign(left: [String], right: [String], threshold: Double,
                        bonus: (Int, Int) -> Double = { _, _ in 0 }) -> [(left: Int, right: Int, score: Double)] {
         var candidates: [(Int, Int, Double, Double)] = []
-        for (i, a) in left.enumerated() {
-            for (j, b) in right.enumerated() {
-                let score = similarity(a, b)
+        let leftPairs = left.map(bigrams)
+        let rightPairs = right.map(bigrams)
+        for i in left.indices {
+            for j in right.indices {
+                let score = left[i] == right[j] ? (left[i].isEmpty ? 0 : 1) : dice(leftPairs[i], rightPairs[j])
                 if score >= threshold { candidates.append((i, j, score, score + bonus(i, j))) }
             }
         }

@@ -7,12 +7,12 @@ import SujaritCore
 enum Part1TableParser {
     static func isRiskTable(_ table: DocumentTable) -> Bool {
         let head = table.rows.prefix(2).flatMap(\.cells).map(\.text).joined(separator: " ")
-        return head.contains("ความเสี่ยง") && (head.contains("Risk") || head.contains("มาตรการ") || head.contains("ขั้นตอน") || head.contains("ระดับ"))
+        return ImportText.has(head, "ความเสี่ยง") && (ImportText.has(head, "Risk") || ImportText.has(head, "มาตรการ") || ImportText.has(head, "ขั้นตอน") || ImportText.has(head, "ระดับ"))
     }
 
     static func isTargetTable(_ table: DocumentTable) -> Bool {
         let head = table.rows.prefix(2).flatMap(\.cells).map(\.text).joined(separator: " ")
-        return head.contains("ค่าเป้าหมาย") || (head.contains("ตัวชี้วัด") && head.contains("ปี"))
+        return ImportText.has(head, "ค่าเป้าหมาย") || (ImportText.has(head, "ตัวชี้วัด") && ImportText.has(head, "ปี"))
     }
 
     /// Every line of a cell is a risk level ("สูง", " ปานกลาง").
@@ -85,7 +85,7 @@ enum Part1TableParser {
         guard !arabic.isEmpty, arabic.count <= 40 else { return nil }
         var rest = Substring(arabic)
         var unit = ""
-        if rest.hasPrefix("ร้อยละ") {
+        if ImportText.starts(rest, with: "ร้อยละ") {
             unit = "ร้อยละ"
             rest = ImportText.trimmedStart(rest.dropFirst("ร้อยละ".count))
         }

@@ -12,9 +12,31 @@ import Foundation
 /// - HTML fragments (`<p>`, `<ul>`) inside cells, "#####" and "--" separator lines.
 public enum PlainTextReader {
     public static func read(_ text: String) -> [DocumentBlock] {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        let lines = splitLines(text)
         var reader = Reader(lines: lines)
         return reader.run()
+    }
+
+    /// Lines split at "\n", "\r\n" or "\r", by bytes.
+    static func splitLines(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        var lineStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(text[lineStart..<index])
+                var next = utf8.index(after: index)
+                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                lineStart = next
+                index = next
+                continue
+            }
+            index = utf8.index(after: index)
+        }
+        lines.append(text[lineStart..<utf8.endIndex])
+        return lines
     }
 
     private enum LineShape {
@@ -27,9 +49,9 @@ public enum PlainTextReader {
     }
 
     private static func shape(_ line: Substring) -> LineShape {
-        if line.unicodeScalars.allSatisfy(ImportText.isSpace) && !line.contains("\t") { return .blank }
-        guard line.contains("\t") else { return .text(line) }
-        let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+        if line.unicodeScalars.allSatisfy(ImportText.isSpace) && !ImportText.has(line, "\t") { return .blank }
+        guard ImportText.has(line, "\t") else { return .text(line) }
+        let parts = line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
         if line.first == "\t" && parts.count == 2 { return .cell(parts[1]) }
         if parts.count >= 2 { return .row(parts) }
         return .text(line)
@@ -37,6 +59,7 @@ public enum PlainTextReader {
 
     /// Lines made only of "#", "=", "_", "~" or "-" (two or more) separate parts; they carry no text.
     static func isSeparator<S: StringProtocol>(_ text: S) -> Bool {
+        guard let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), first == 0x23 || first == 0x3D || first == 0x5F || first == 0x7E || first == 0x2D || first == 0x2A || first == 0xE2 else { return false }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.count >= 2 else { return false }
         return trimmed.allSatisfy { "#=_~-–—*".contains($0) }
@@ -44,7 +67,7 @@ public enum PlainTextReader {
 
     /// Lines that begin a new part of a plan document even right after a table.
     static func isStructuralHeading(_ text: String) -> Bool {
-        for prefix in ["ส่วนที่", "มิติที่", "ลำดับที่", "ภาคผนวก", "บทที่"] where text.hasPrefix(prefix) { return true }
+        for prefix in ["ส่วนที่", "มิติที่", "ลำดับที่", "ภาคผนวก", "บทที่"] where ImportText.starts(text, with: prefix) { return true }
         return false
     }
 
@@ -74,7 +97,7 @@ public enum PlainTextReader {
 
         mutating func addText(_ raw: Substring, line: Int) {
             if PlainTextReader.isSeparator(raw) { return }
-            let pieces = raw.contains("<") && (raw.contains("<p") || raw.contains("<ul") || raw.contains("<br"))
+            let pieces = raw.utf8.contains(0x3C) && (ImportText.has(raw, "<p") || ImportText.has(raw, "<ul") || ImportText.has(raw, "<br"))
                 ? ImportText.htmlFragmentLines(String(raw)) : [ImportText.clean(raw)]
             for text in pieces where !text.isEmpty {
                 let block = TextBlock(text: text, line: line)

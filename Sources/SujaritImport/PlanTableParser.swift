@@ -97,15 +97,15 @@ struct PlanTableParser {
         case "งบประมาณบาท", "งบประมาณ", "บาท", "หน่วยบาท": return .unit
         default: break
         }
-        if compact.hasPrefix("โครงการ/") || compact == "โครงการ" || compact.hasPrefix("โครงการกิจกรรม") { return .items }
+        if ImportText.starts(compact, with: "โครงการ/") || compact == "โครงการ" || ImportText.starts(compact, with: "โครงการกิจกรรม") { return .items }
         guard !text.contains(",") else { return nil }
         var rest = compact
         for word in ["ปีงบประมาณ", "งบประมาณ", "ปี", "พศ", "บาท"] {
-            rest = rest.replacingOccurrences(of: word, with: "")
+            rest = ImportText.replacing(word, with: "", in: rest)
         }
         if rest.count == 4, let year = Int(rest), FiscalYear.plausibleRange.contains(year) { return .year(FiscalYear(year)) }
         for (name, month) in monthNames {
-            if compact == name || (compact.hasPrefix(name) && compact.dropFirst(name.count).allSatisfy(\.isNumber) && compact.count <= name.count + 4) {
+            if compact == name || (ImportText.starts(compact, with: name) && compact.dropFirst(name.count).allSatisfy(\.isNumber) && compact.count <= name.count + 4) {
                 return .month(month)
             }
         }
@@ -117,9 +117,9 @@ struct PlanTableParser {
         let text = ImportText.arabic(line).filter { !$0.isWhitespace }
         if text.isEmpty || text.allSatisfy({ "-–—".contains($0) }) { return true }
         if text.allSatisfy({ $0 == "#" }) { return true }
-        if text.hasPrefix("ไม่ใช้งบ") || text.hasPrefix("ไม่มีงบ") || text.hasPrefix("ดำเนินการโดยไม่ใช้งบ") { return true }
+        if ImportText.starts(text, with: "ไม่ใช้งบ") || ImportText.starts(text, with: "ไม่มีงบ") || ImportText.starts(text, with: "ดำเนินการโดยไม่ใช้งบ") { return true }
         var body = Substring(text)
-        if body.hasSuffix("บาท") { body = body.dropLast(3) }
+        if ImportText.ends(body, with: "บาท") { body = body.dropLast(3) }
         return !body.isEmpty && body.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") } && body.first!.isNumber
     }
 
@@ -131,11 +131,11 @@ struct PlanTableParser {
     /// "จำนวน 4 โครงการ" → 4
     static func statedCount(_ text: String) -> Int? {
         let arabic = ImportText.arabic(text)
-        guard let range = arabic.range(of: "จำนวน", options: .backwards) ?? arabic.range(of: "รวมทั้งสิ้น") ?? arabic.range(of: "รวม") else { return nil }
+        guard let range = ImportText.find("จำนวน", in: arabic, fromEnd: true) ?? ImportText.find("รวมทั้งสิ้น", in: arabic) ?? ImportText.find("รวม", in: arabic) else { return nil }
         let after = ImportText.trimmedStart(arabic[range.upperBound...])
         guard let (count, rest) = ImportText.leadingNumber(after, maxDigits: 5) else { return nil }
         let word = ImportText.trimmedStart(rest)
-        guard ["โครงการ", "กิจกรรม", "มาตรการ", "รายการ"].contains(where: { word.hasPrefix($0) }) else { return nil }
+        guard ["โครงการ", "กิจกรรม", "มาตรการ", "รายการ"].contains(where: { ImportText.starts(word, with: $0) }) else { return nil }
         return count
     }
 
@@ -155,19 +155,19 @@ struct PlanTableParser {
             noteHeader(header)
             return
         }
-        if compact.hasPrefix("รวมทั้งสิ้น") || compact.hasPrefix("รวมทั้งหมด") {
+        if ImportText.starts(compact, with: "รวมทั้งสิ้น") || ImportText.starts(compact, with: "รวมทั้งหมด") {
             grandTotal = StatedTotal(dimension: nil, count: Self.statedCount(text), countLine: cell.line, line: cell.line)
             target = .grandTotal
             columnIndex = firstBudgetColumn
             return
         }
-        if compact == "รวม" || (compact.hasPrefix("รวม") && compact.count < 30 && Self.statedCount(text) != nil) {
+        if compact == "รวม" || (ImportText.starts(compact, with: "รวม") && compact.count < 30 && Self.statedCount(text) != nil) {
             subtotals.append(StatedTotal(dimension: currentDimension, count: Self.statedCount(text), countLine: cell.line, line: cell.line))
             target = .subtotal(subtotals.count - 1)
             columnIndex = firstBudgetColumn
             return
         }
-        if compact.hasPrefix("จำนวน"), let count = Self.statedCount(text) {
+        if ImportText.starts(compact, with: "จำนวน"), let count = Self.statedCount(text) {
             switch target {
             case .subtotal(let index) where subtotals[index].count == nil:
                 subtotals[index].count = count
@@ -295,7 +295,7 @@ struct PlanTableParser {
         for (offset, line) in cell.lines.enumerated() {
             let lineNumber = cell.line + offset
             let marker = ImportText.marker(Substring(line))
-            if line.hasPrefix("มิติที่"), let (number, rest) = ImportText.leadingNumber(ImportText.trimmedStart(line.dropFirst("มิติที่".count)), maxDigits: 2) {
+            if ImportText.starts(line, with: "มิติที่"), let (number, rest) = ImportText.leadingNumber(ImportText.trimmedStart(line.dropFirst("มิติที่".count)), maxDigits: 2) {
                 setDimension(number, name: ImportText.clean(rest), line: lineNumber)
                 placedSomething = true
                 newItems = []
@@ -332,7 +332,7 @@ struct PlanTableParser {
                 newItems.append(items.count - 1)
                 placedSomething = true
             } else if !placedSomething, currentDimension != nil, items.isEmpty || target == nil, missions.last?.line != lineNumber,
-                      ImportText.containsThai(line), offset == 0, !line.contains("โครงการ") {
+                      ImportText.containsThai(line), offset == 0, !ImportText.has(line, "โครงการ") {
                 // A mission written without its number.
                 setMission(code: nil, name: line, line: lineNumber)
                 placedSomething = true

@@ -8,12 +8,12 @@ enum ResultsReportParser {
 
     static func column(_ header: String) -> Column {
         let text = header.lowercased()
-        if text.contains("outcome") || text.contains("ผลลัพธ์") || text.contains("ผลสัมฤทธิ์") { return .outcome }
-        if text.contains("output") || text.contains("ผลการดำเนินการ") || text.contains("ผลผลิต") { return .output }
-        if text.contains("ขั้นตอน") || text.contains("วิธีการ") || text.contains("วิธีดำเนินการ") { return .steps }
-        if text.contains("ระยะเวลา") || text.contains("ช่วงเวลา") { return .period }
-        if text.contains("ผู้รับผิดชอบ") || text.contains("หน่วยงานที่รับผิดชอบ") { return .responsible }
-        if text.contains("มาตรการ") || text.contains("โครงการ") || text.contains("กิจกรรม") { return .measure }
+        if ImportText.has(text, "outcome") || ImportText.has(text, "ผลลัพธ์") || ImportText.has(text, "ผลสัมฤทธิ์") { return .outcome }
+        if ImportText.has(text, "output") || ImportText.has(text, "ผลการดำเนินการ") || ImportText.has(text, "ผลผลิต") { return .output }
+        if ImportText.has(text, "ขั้นตอน") || ImportText.has(text, "วิธีการ") || ImportText.has(text, "วิธีดำเนินการ") { return .steps }
+        if ImportText.has(text, "ระยะเวลา") || ImportText.has(text, "ช่วงเวลา") { return .period }
+        if ImportText.has(text, "ผู้รับผิดชอบ") || ImportText.has(text, "หน่วยงานที่รับผิดชอบ") { return .responsible }
+        if ImportText.has(text, "มาตรการ") || ImportText.has(text, "โครงการ") || ImportText.has(text, "กิจกรรม") { return .measure }
         return .other
     }
 

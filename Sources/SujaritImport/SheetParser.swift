@@ -81,8 +81,8 @@ struct SheetParser {
     }
 
     static func label(_ text: String) -> (SheetField, String)? {
-        for (label, field) in labels where text.hasPrefix(label) {
-            var after = ImportText.trimmedStart(text.dropFirst(label.count))
+        for (label, field) in labels where ImportText.starts(text, with: label) {
+            var after = ImportText.trimmedStart(ImportText.afterPrefix(text, label))
             if field == .name {
                 if let first = after.first, first == ":" || first == "：" { after = after.dropFirst() }
                 return (field, ImportText.clean(after))
@@ -94,7 +94,7 @@ struct SheetParser {
                 return (field, ImportText.clean(after[after.index(after: colon)...]))
             }
             let words = ImportText.clean(after)
-            if words.count <= 30 && !words.contains(where: { $0.isNumber }) && !words.contains("ไม่ใช้") { return (field, "") }
+            if words.count <= 30 && !words.contains(where: { $0.isNumber }) && !ImportText.has(words, "ไม่ใช้") { return (field, "") }
             return (field, words)
         }
         return nil
@@ -102,10 +102,10 @@ struct SheetParser {
 
     /// "ผลผลิต", "ผลผลิต :", "ผลผลิต (output)" — the two parts of field 9.
     static func resultsPart(_ line: String) -> (isOutput: Bool, rest: String)? {
-        for (word, isOutput) in [("ผลผลิต", true), ("ผลลัพธ์", false)] where line.hasPrefix(word) {
-            var rest = ImportText.trimmedStart(line.dropFirst(word.count))
-            if rest.hasPrefix("/") { return nil }
-            if rest.hasPrefix("(") {
+        for (word, isOutput) in [("ผลผลิต", true), ("ผลลัพธ์", false)] where ImportText.starts(line, with: word) {
+            var rest = ImportText.trimmedStart(ImportText.afterPrefix(line, word))
+            if ImportText.starts(rest, with: "/") { return nil }
+            if ImportText.starts(rest, with: "(") {
                 if let close = rest.firstIndex(of: ")"), rest.distance(from: rest.startIndex, to: close) < 30 { rest = rest[rest.index(after: close)...] }
             }
             rest = ImportText.trimmedStart(rest)
@@ -141,8 +141,8 @@ struct SheetParser {
                 items[items.count - 1] += " " + line.text
             }
         }
-        return items.map { ImportText.clean($0.replacingOccurrences(of: "\n", with: "\u{1}")).replacingOccurrences(of: "\u{1}", with: "\n") }
-            .filter { !$0.isEmpty }
+        // The pieces were clean lines already; only empty items remain to drop.
+        return items.filter { !$0.isEmpty }
     }
 
     /// Steps of วิธีดำเนินการ: "1)" steps, "1.1)" sub-steps, "-" bullets under the last step.
@@ -201,13 +201,15 @@ struct SheetParser {
         var total = 0
         var found = false
         var search = arabic[...]
-        while let range = search.range(of: "คน") {
+        while let offset = ImportText.byteOffset(of: "คน", in: search) {
+            let start = search.utf8.index(search.utf8.startIndex, offsetBy: offset)
+            let range = start..<search.utf8.index(start, offsetBy: "คน".utf8.count)
             // Digits just before "คน", possibly with a space: "72 คน", "จำนวน ๕ คน".
             var before = search[search.startIndex..<range.lowerBound]
             while let last = before.last, last == " " { before = before.dropLast() }
             let digits = before.reversed().prefix(while: { $0.isASCII && ($0.isNumber || $0 == ",") })
             let value = Int(String(digits.reversed()).replacingOccurrences(of: ",", with: ""))
-            if let value, value > 0, value < 10_000_000, !(range.upperBound < search.endIndex && ["อื่น"].contains(where: { search[range.upperBound...].hasPrefix($0) })) {
+            if let value, value > 0, value < 10_000_000, !ImportText.starts(search[range.upperBound...], with: "อื่น") {
                 total += value
                 found = true
             }
@@ -276,7 +278,7 @@ struct SheetReader {
             field = nil
             return
         }
-        if text.hasPrefix("มิติที่"), let (number, _) = ImportText.leadingNumber(ImportText.trimmedStart(text.dropFirst("มิติที่".count)), maxDigits: 2) {
+        if ImportText.starts(text, with: "มิติที่"), let (number, _) = ImportText.leadingNumber(ImportText.trimmedStart(text.dropFirst("มิติที่".count)), maxDigits: 2) {
             finishSheet()
             dimension = number
             missionCode = nil
