@@ -100,6 +100,10 @@ public enum PlainTextReader {
             let pieces = raw.utf8.contains(0x3C) && (ImportText.has(raw, "<p") || ImportText.has(raw, "<ul") || ImportText.has(raw, "<br"))
                 ? ImportText.htmlFragmentLines(String(raw)) : [ImportText.clean(raw)]
             for text in pieces where !text.isEmpty {
+                if text.utf8.count <= 240 && (PlainTextReader.isStructuralHeading(text) || text == "คำนำ" || text == "สารบัญ") {
+                    blocks.append(.heading(TextBlock(text: text, line: line, level: 1)))
+                    continue
+                }
                 let block = TextBlock(text: text, line: line)
                 blocks.append(ImportText.marker(Substring(text)) != nil ? .listItem(block) : .paragraph(block))
             }
