@@ -110,7 +110,7 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
             request.logger.report(error: error)
         }
         let response: Response
-        if request.url.path.hasPrefix("/api/") || request.headers.accept.mediaTypes.first == .json {
+        if request.url.path.hasPrefix("/api/") || (request.headers.first(name: .accept) ?? "").hasPrefix("application/json") {
             let current = (error as? PlanConflict).map { PlanResponse(plan: $0.current, publicURL: nil) }
             let body = ErrorResponse(status: Int(classified.status.code), reason: classified.message, fields: classified.fields, current: current)
             response = Response(status: classified.status)
