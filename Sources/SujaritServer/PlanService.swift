@@ -75,6 +75,24 @@ struct PlanService {
             if item.order == 0 { item.order = index + 1 }
             return item
         }
+        if let ids = body.standardMeasureIDs, !ids.isEmpty {
+            guard plan.cycleID == PlanCatalog.cycle2566.id else {
+                throw SujaritError(.unprocessableEntity, LocalizedText(
+                    th: "มาตรการมาตรฐานใช้ได้กับแผนตามแบบ พ.ศ. 2566 – 2570 เท่านั้น", en: "Standard measures belong to the 2566–2570 template"),
+                    fields: [FieldError(field: "standardMeasureIDs", message: LocalizedText(th: "ใช้กับรอบแผนนี้ไม่ได้", en: "not for this cycle"))])
+            }
+            var measures: [StandardMeasure] = []
+            for (index, id) in ids.enumerated() {
+                guard let measure = StandardMeasures.measure(id: id) else {
+                    throw SujaritError(.unprocessableEntity, LocalizedText(th: "ไม่รู้จักมาตรการ “\(id)”", en: "Unknown standard measure “\(id)”"),
+                                       fields: [FieldError(field: "standardMeasureIDs[\(index)]", message: LocalizedText(th: "ไม่รู้จัก", en: "unknown"))])
+                }
+                measures.append(measure)
+            }
+            let start = (plan.items.map(\.order).max() ?? 0) + 1
+            plan.items += StandardMeasures.items(measures, organization: organization, firstYear: first, lastYear: last, startingOrder: start)
+                .filter { plan.mission(code: $0.missionCode ?? "") != nil }
+        }
         plan.risks = body.risks ?? []
         plan.targets = body.targets ?? []
         plan.frontMatter = body.frontMatter ?? PlanFrontMatter()

@@ -20,6 +20,7 @@ func registerRoutes(_ app: Application) throws {
     try app.register(collection: APIController())
     try app.register(collection: APIEditingController())
     try app.register(collection: EditorController())
+    try app.register(collection: WizardController())
 }
 
 @Sendable func health(_ request: Request) async throws -> Response {

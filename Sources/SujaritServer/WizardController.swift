@@ -1,0 +1,164 @@
+import Foundation
+import Vapor
+import SujaritCore
+import SujaritPersistence
+import SujaritAPIModels
+
+/// จัดทำแผนใหม่ — the new-plan wizard: choose the cycle (a catalog template or a custom range
+/// such as a one-year plan), the title (the organization's name filled in), and start empty or
+/// with ticked standard measures, each with a draft sheet.
+struct WizardController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("o", ":slug", "plans", "new", use: form)
+        routes.post("o", ":slug", "plans", "new", use: create)
+        routes.get("api", "v1", "catalog", "measures", use: measures)
+    }
+
+    struct WizardForm: Content {
+        var cycle: String?
+        var firstYear: String?
+        var lastYear: String?
+        var title: String?
+        var measures: [String]?
+    }
+
+    func organizationForEditor(_ request: Request) async throws -> Organization {
+        let viewer = try request.requireViewer()
+        let organization = try await PlanService(request: request).organization(slug: request.parameters.get("slug"))
+        guard viewer.can(.editor, in: organization.id) else { throw SujaritError.forbidden() }
+        return organization
+    }
+
+    @Sendable func form(_ request: Request) async throws -> Response {
+        let organization = try await organizationForEditor(request)
+        let template = PlanCatalog.cycle2566
+        let initial = WizardForm(cycle: template.id, firstYear: String(template.firstYear.be), lastYear: String(template.lastYear.be),
+                                 title: template.title(organizationName: organization.name), measures: [])
+        return Layout.response(Self.page(request, organization: organization, form: initial, errors: FormErrors()))
+    }
+
+    @Sendable func create(_ request: Request) async throws -> Response {
+        try CSRF.verify(request)
+        let organization = try await organizationForEditor(request)
+        let form = try request.content.decode(WizardForm.self)
+        var errors = FormErrors()
+        let template: PlanTemplate
+        var first: FiscalYear, last: FiscalYear
+        if let cycle = form.cycle, let found = PlanCatalog.template(id: cycle) {
+            template = found
+            first = found.firstYear
+            last = found.lastYear
+        } else {
+            // A custom range: its missions come from the cycle its first year belongs to.
+            let firstText = ThaiDigits.toArabic((form.firstYear ?? "").cleaned)
+            let lastText = ThaiDigits.toArabic((form.lastYear ?? "").cleaned)
+            let firstValue = Int(firstText) ?? 0
+            let lastValue = Int(lastText.isEmpty ? firstText : lastText) ?? 0
+            if !FiscalYear.plausibleRange.contains(firstValue) {
+                errors.add("firstYear", LocalizedText(th: "กรอกปีงบประมาณเป็นพุทธศักราช เช่น 2568", en: "Enter a Buddhist-Era fiscal year, e.g. 2568"))
+            }
+            if !FiscalYear.plausibleRange.contains(lastValue) || lastValue < firstValue || lastValue - firstValue >= PlanService.maximumYears {
+                errors.add("lastYear", LocalizedText(th: "ปีสุดท้ายต้องไม่น้อยกว่าปีแรก และช่วงไม่เกิน \(PlanService.maximumYears) ปี",
+                                                     en: "The last year must not precede the first, at most \(PlanService.maximumYears) years"))
+            }
+            first = FiscalYear(firstValue)
+            last = FiscalYear(lastValue)
+            template = PlanCatalog.template(covering: first)
+        }
+        let chosen = (form.measures ?? []).compactMap(StandardMeasures.measure(id:))
+        if chosen.count != (form.measures ?? []).count {
+            errors.add("measures", LocalizedText(th: "มีมาตรการที่ไม่รู้จัก", en: "Unknown measure chosen"))
+        }
+        let title = (form.title ?? "").cleaned
+        if title.count > 500 { errors.add("title", LocalizedText(th: "ชื่อแผนยาวเกิน 500 ตัวอักษร", en: "Title longer than 500 characters")) }
+        guard errors.isEmpty else {
+            return Layout.response(Self.page(request, organization: organization, form: form, errors: errors), status: .unprocessableEntity)
+        }
+        var body = PlanWriteRequest(title: title.isEmpty ? nil : title, firstYear: first.be, lastYear: last.be, cycleID: template.id)
+        body.standardMeasureIDs = chosen.map(\.id)
+        let plan: Plan
+        do {
+            plan = try await PlanService(request: request).create(in: organization.slug, body: body)
+        } catch let error as SujaritError where error.status == .unprocessableEntity {
+            var shown = FormErrors()
+            for field in error.fields { shown.add(field.field.hasPrefix("standardMeasureIDs") ? "measures" : field.field, LocalizedText(th: field.messageThai, en: field.message)) }
+            shown.add("measures", error.message)
+            return Layout.response(Self.page(request, organization: organization, form: form, errors: shown), status: .unprocessableEntity)
+        }
+        let response = Response(status: .seeOther)
+        response.headers.replaceOrAdd(name: .location, value: "\(SiteURL.plan(plan.id))/edit")
+        return response
+    }
+
+    struct MeasureDTO: Content {
+        var id: String
+        var kind: PlanItemKind
+        var name: String
+        var englishTitle: String
+        var missionCode: String
+        var subMissionCode: String?
+        var itaTopic: String?
+    }
+
+    /// GET /api/v1/catalog/measures[?org=slug] — the standard measures, names filled in for an
+    /// organization when one is given.
+    @Sendable func measures(_ request: Request) async throws -> [MeasureDTO] {
+        var name = "องค์กรปกครองส่วนท้องถิ่น"
+        if let slug = request.query[String.self, at: "org"] {
+            name = try await PlanService(request: request).organization(slug: slug).name
+        }
+        return StandardMeasures.all.map {
+            MeasureDTO(id: $0.id, kind: $0.kind, name: $0.name(organizationName: name), englishTitle: $0.englishTitle,
+                       missionCode: $0.missionCode, subMissionCode: $0.subMissionCode, itaTopic: $0.itaTopic)
+        }
+    }
+
+    static func page(_ request: Request, organization org: Organization, form: WizardForm, errors: FormErrors) -> HTML {
+        let t = request.t
+        let th = t.language == .thai
+        let chosen = Set(form.measures ?? [])
+        let cycles: [HTML] = PlanCatalog.templates.map { template in
+            """
+            <li><label class="check"><input type="radio" name="cycle" value="\(template.id)"\(form.cycle == template.id ? HTML(" checked") : HTML())>
+            \(template.thaiName)\(template.plansByMonth ? HTML(" <span class=\"muted\">(\(th ? "แผนรายเดือน" : "month by month"))</span>") : HTML())</label></li>
+            """
+        }
+        let custom: HTML = """
+            <li><label class="check"><input type="radio" name="cycle" value="custom"\(form.cycle == "custom" || form.cycle == nil ? HTML(" checked") : HTML())>
+            \(th ? "กำหนดช่วงปีเอง เช่น แผนประจำปี 2568" : "Custom years, e.g. a one-year plan 2568")</label>
+            <div class="years"><label for="firstYear">\(th ? "ปีแรก (พ.ศ.)" : "First year (B.E.)")</label>
+            <input type="text" inputmode="numeric" id="firstYear" name="firstYear" value="\(form.firstYear ?? "")" maxlength="4">\(EditorPages.fieldError(errors, "firstYear", t))
+            <label for="lastYear">\(th ? "ปีสุดท้าย (พ.ศ.)" : "Last year (B.E.)")</label>
+            <input type="text" inputmode="numeric" id="lastYear" name="lastYear" value="\(form.lastYear ?? "")" maxlength="4">\(EditorPages.fieldError(errors, "lastYear", t))</div></li>
+            """
+        var groups: [HTML] = []
+        for group in StandardMeasures.byMission {
+            let boxes: [HTML] = group.measures.map { measure in
+                """
+                <li><label class="check"><input type="checkbox" name="measures[]" value="\(measure.id)"\(chosen.contains(measure.id) ? HTML(" checked") : HTML())>
+                \(measure.name(organizationName: org.name))</label>\(th ? HTML() : HTML(" <span class=\"muted\">— \(measure.englishTitle)</span>"))</li>
+                """
+            }
+            let missionName = PlanCatalog.cycle2566.dimensions.flatMap(\.missions).first { $0.code == group.missionCode }?.name ?? ""
+            groups.append("<fieldset><legend>\(group.missionCode) \(missionName)</legend><ul class=\"plain\">\(boxes)</ul></fieldset>")
+        }
+        let body: HTML = """
+            <p><a href="\(SiteURL.organization(org.slug))">← \(org.name)</a></p>
+            <h1>\(th ? "จัดทำแผนปฏิบัติการป้องกันการทุจริตใหม่" : "New anti-corruption action plan")</h1>
+            \(errors.isEmpty ? HTML() : EditorPages.banner(LocalizedText(th: "กรุณาแก้ไขช่องที่มีข้อความสีแดง", en: "Please correct the fields marked in red"), t))
+            <form method="post" action="\(SiteURL.organization(org.slug))/plans/new" class="editor" novalidate>
+            \(CSRF.field(request))
+            <fieldset><legend>1. \(th ? "รอบของแผน" : "Plan cycle")</legend><ul class="plain">\(cycles)\(custom)</ul></fieldset>
+            <fieldset><legend>2. \(th ? "ชื่อแผน" : "Title")</legend>
+            <label for="title">\(th ? "ชื่อแผน (เว้นว่างเพื่อใช้ชื่อตามแบบของ ป.ป.ช. พร้อมชื่อองค์กร)" : "Title (leave empty for the national template's title with your organization's name)")</label>
+            <textarea id="title" name="title" rows="2">\(form.title ?? "")</textarea>\(EditorPages.fieldError(errors, "title", t))</fieldset>
+            <fieldset><legend>3. \(th ? "เริ่มจากมาตรการมาตรฐาน (ไม่บังคับ)" : "Start from standard measures (optional)")</legend>
+            <p class="hint">\(th ? "ติ๊กมาตรการที่ต้องการ ระบบจะสร้างรายการพร้อมร่างรายละเอียดโครงการ 9 หัวข้อที่ใส่ชื่อองค์กรแล้ว แก้ไขต่อได้ทุกช่อง ไม่ติ๊กเลยเพื่อเริ่มจากแผนว่าง" : "Tick the measures to include; each comes with a draft 9-field sheet with your organization's name, all editable. Tick none to start empty.")</p>
+            \(EditorPages.fieldError(errors, "measures", t))
+            \(groups)</fieldset>
+            <p><button type="submit" class="primary">\(th ? "สร้างแผน" : "Create the plan")</button></p>
+            </form>
+            """
+        return Layout.page(request: request, title: th ? "จัดทำแผนใหม่" : "New plan", body: body)
+    }
+}
