@@ -52,6 +52,7 @@ let package = Package(
             name: "SujaritServer",
             dependencies: [
                 "SujaritCore",
+                "SujaritImport",
                 "SujaritPersistence",
                 "SujaritAPIModels",
                 .product(name: "Vapor", package: "vapor"),

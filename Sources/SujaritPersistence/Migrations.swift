@@ -10,6 +10,7 @@ public enum SujaritMigrations {
         CreatePlans(),
         CreatePlanChildren(),
         CreateAuditEvents(),
+        CreatePlanImports(),
     ]
 }
 

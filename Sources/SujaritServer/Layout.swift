@@ -80,6 +80,10 @@ enum Layout {
         th, td { border: 1px solid var(--line); padding: 6px 8px; vertical-align: top; text-align: left; }
         th { background: #eef1f6; }
         td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+        table.plan-table td:nth-child(1) { min-width: 120px; width: 13%; }
+        table.plan-table td:nth-child(2) { min-width: 150px; width: 20%; }
+        table.plan-table td:nth-child(3) { min-width: 260px; width: 32%; }
+        table.plan-table th.num { white-space: normal; min-width: 84px; }
         tr.subtotal td { background: #f3f5f9; font-weight: bold; }
         tr.grand td { background: #e4e9f2; font-weight: bold; }
         ul.cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 12px; }
@@ -111,6 +115,8 @@ enum Layout {
         span.missing { color: var(--warn); font-weight: bold; }
         section.dimension { border-top: 2px solid var(--line); margin-top: 20px; }
         :focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
+        .side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: 20px; }
+        @media (max-width: 900px) { .side-by-side { grid-template-columns: 1fr; } }
         @media print { header.site, footer.site, nav, .skip { display: none; } body { background: #fff; font-size: 16pt; } .table-wrap { border: 0; } }
         @media (max-width: 640px) { body { font-size: 17px; } main { padding: 10px; } th, td { padding: 4px 5px; } }
         """

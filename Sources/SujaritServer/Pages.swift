@@ -87,7 +87,7 @@ enum Pages {
             String(format: t(.projectsCount), value).replacingOccurrences(of: "\(value)", with: n(value))
         }
 
-        let yearHeaders: [HTML] = years.map { "<th class=\"num\" scope=\"col\">\(t(.fiscalYear)) \(n($0.be))<br>\(t(.budgetBaht))</th>" }
+        let yearHeaders: [HTML] = years.map { "<th class=\"num\" scope=\"col\">\(t(.fiscalYear)) \(n($0.be))<br><span class=\"muted\">\(t(.budgetBaht))</span></th>" }
         var rows: [HTML] = []
         for dimension in plan.dimensions.sorted(by: { $0.number < $1.number }) {
             let total = summary.dimension(dimension.number)
@@ -133,7 +133,7 @@ enum Pages {
             """)
 
         let summaryList: [HTML] = summary.dimensions.map { d in
-            "<li>\(t(.dimension)) \(n(d.number)) \(d.name): \(count(d.itemCount)), \(money(d.total)) บาท</li>"
+            "<li>\(t(.dimension)) \(n(d.number)) \(d.name): \(count(d.itemCount)), \(d.total == .zero ? t(.noBudget) : "\(money(d.total)) บาท")</li>"
         }
 
         let notice: HTML = plan.status == .published ? "" : "<p class=\"notice\">\(t(.draftNotice))</p>"

@@ -21,6 +21,7 @@ func registerRoutes(_ app: Application) throws {
     try app.register(collection: APIEditingController())
     try app.register(collection: EditorController())
     try app.register(collection: WizardController())
+    try app.register(collection: ImportController())
 }
 
 @Sendable func health(_ request: Request) async throws -> Response {

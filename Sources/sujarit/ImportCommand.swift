@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import SujaritCore
 import SujaritImport
+import SujaritPersistence
+import SujaritServer
+import class Vapor.Application
 
 /// `sujarit import FILE… [--format json|summary] [--org NAME]` — reads plan documents (text,
 /// DOCX, HTML) and prints each as a readable summary or as JSON, without a server or database.
@@ -25,7 +28,23 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Organization name to use instead of the one read from the document.")
     var org: String?
 
+    @Option(name: .customLong("save"), help: "Store each parsed plan as a draft of the organization with this slug (see `sujarit org list`).")
+    var saveTo: String?
+
+    @OptionGroup var database: DatabaseOptions
+
     func run() async throws {
+        if let slug = saveTo {
+            // One database connection for all files.
+            try await withApplication(settings: database.settings()) { app in
+                try await process(saveTo: slug, app: app)
+            }
+        } else {
+            try await process(saveTo: nil, app: nil)
+        }
+    }
+
+    func process(saveTo slug: String?, app: Application?) async throws {
         var failures = 0
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -45,6 +64,13 @@ struct ImportCommand: AsyncParsableCommand {
                     let json = try encoder.encode(result)
                     print(String(decoding: json, as: UTF8.self))
                 }
+                if let slug, let app {
+                    let plan = try await ImportedPlans.saveDraft(result, organizationSlug: slug, on: app)
+                    Self.printError("\(path): saved as draft plan \(plan.id.uuidString.lowercased()) of \(slug) — review it at /plans/\(plan.id.uuidString.lowercased())/import")
+                }
+            } catch let error as StoreError {
+                failures += 1
+                Self.printError("\(path): \(error.message.th)\n\(path): \(error.message.en)")
             } catch let error as ImportError {
                 failures += 1
                 Self.printError("\(path): \(error.message.th)\n\(path): \(error.message.en)")

@@ -37,7 +37,9 @@ func withApplication<T>(
     settings: ServerSettings, environmentName: String = "development", arguments: [String] = ["sujarit"],
     _ body: (Application) async throws -> T
 ) async throws -> T {
-    var environment = Environment(name: environmentName, arguments: arguments)
+    // Administrative commands print their own results; only warnings from the framework.
+    let quiet = arguments == ["sujarit"] && ProcessInfo.processInfo.environment["LOG_LEVEL"] == nil
+    var environment = Environment(name: environmentName, arguments: quiet ? ["sujarit", "--log", "warning"] : arguments)
     try LoggingSystem.bootstrap(from: &environment)
     let app = try await Application.make(environment)
     do {

@@ -1,0 +1,103 @@
+import Foundation
+import XCTest
+import XCTVapor
+import SujaritCore
+import SujaritImport
+import SujaritPersistence
+@testable import SujaritServer
+
+/// Uploading a plan document, reviewing it beside its diagnosis, accepting or discarding it.
+final class ImportWebTests: ServerTestCase {
+    func upload(_ browser: inout Browser, slug: String, fileName: String, data: Data) async throws -> Browser.Page {
+        if browser.csrf == nil { _ = try await browser.get("/o/\(slug)/import") }
+        let boundary = "----sujarit-test-boundary"
+        var body = Data()
+        func part(_ header: String, _ content: Data) {
+            body.append(Data("--\(boundary)\r\n\(header)\r\n\r\n".utf8))
+            body.append(content)
+            body.append(Data("\r\n".utf8))
+        }
+        part("Content-Disposition: form-data; name=\"_csrf\"", Data((browser.csrf ?? "").utf8))
+        part("Content-Disposition: form-data; name=\"document\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream", data)
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        if let cookie = browser.cookie { headers.cookie = HTTPCookies(dictionaryLiteral: ("sujarit_session", HTTPCookies.Value(string: cookie))) }
+        var page = Browser.Page(status: .ok, body: "")
+        try await app.test(.POST, "/o/\(slug)/import", headers: headers, body: ByteBuffer(data: body)) { res async throws in
+            page = Browser.Page(status: res.status, body: res.body.string, location: res.headers.first(name: .location))
+        }
+        return page
+    }
+
+    func testUploadReviewAndAccept() async throws {
+        let organization = try await makeOrganization(slug: "importer")
+        try await makeUser("editor", role: .editor, in: organization)
+        var browser = Browser(app)
+        try await browser.signIn("editor", password: Self.password)
+        let form = try await browser.get("/o/importer/import")
+        XCTAssertEqual(form.status, .ok)
+        XCTAssertTrue(form.body.contains("enctype=\"multipart/form-data\""))
+
+        let text = SyntheticPlanDocument.text(itemCount: 12)
+        let expected = try DocumentImporter.importDocument(Data(text.utf8), fileName: "plan.txt")
+        let page = try await upload(&browser, slug: "importer", fileName: "plan.txt", data: Data(text.utf8))
+        XCTAssertEqual(page.status, .seeOther, page.body)
+        let location = try XCTUnwrap(page.location)
+        XCTAssertTrue(location.hasSuffix("/import"))
+
+        let plans = try await PlanStore(db).plans(organizationID: organization.id, includeUnpublished: true)
+        XCTAssertEqual(plans.count, 1)
+        let loaded = try await PlanStore(db).plan(id: plans[0].id, scope: .everything)
+        let plan = try XCTUnwrap(loaded)
+        XCTAssertEqual(plan.status, .draft)
+        XCTAssertEqual(plan.organizationID, organization.id)
+        XCTAssertEqual(PlanSummary(plan: plan).itemCount, expected.summary.itemCount)
+        XCTAssertEqual(PlanSummary(plan: plan).total, expected.summary.total)
+
+        let review = try await browser.get(location)
+        XCTAssertEqual(review.status, .ok)
+        XCTAssertTrue(review.body.contains("ผลการตรวจเอกสาร"))
+        for finding in expected.findings.prefix(5) {
+            XCTAssertTrue(review.body.contains(HTML.escape(finding.message.th)), finding.code)
+        }
+        let accepted = try await browser.post("/plans/\(plan.id.uuidString.lowercased())/import/accept", [])
+        XCTAssertEqual(accepted.status, .seeOther)
+        let record = try await PlanImportStore(db).record(planID: plan.id, organizationID: organization.id)
+        XCTAssertEqual(record?.status, "accepted")
+        // An accepted import cannot be discarded from the review page any more.
+        let late = try await browser.post("/plans/\(plan.id.uuidString.lowercased())/import/discard", [])
+        XCTAssertEqual(late.status, .conflict)
+    }
+
+    func testDiscardDeletesTheDraftAndBadFilesAreRefused() async throws {
+        let organization = try await makeOrganization(slug: "importer2")
+        try await makeUser("editor", role: .editor, in: organization)
+        try await makeUser("viewer", role: .viewer, in: organization)
+        var browser = Browser(app)
+        try await browser.signIn("editor", password: Self.password)
+
+        for (name, data) in [("empty.txt", Data()), ("garbage.docx", Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) })),
+                             ("zip.docx", Data([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 100)))] {
+            let page = try await upload(&browser, slug: "importer2", fileName: name, data: data)
+            XCTAssertEqual(page.status, .unprocessableEntity, name)
+            XCTAssertTrue(page.body.contains("notice error"), name)
+        }
+        var plans = try await PlanStore(db).plans(organizationID: organization.id, includeUnpublished: true)
+        XCTAssertTrue(plans.isEmpty, "nothing stored for unreadable files")
+
+        let page = try await upload(&browser, slug: "importer2", fileName: "plan.txt", data: Data(SyntheticPlanDocument.text(itemCount: 5).utf8))
+        XCTAssertEqual(page.status, .seeOther)
+        plans = try await PlanStore(db).plans(organizationID: organization.id, includeUnpublished: true)
+        let id = plans[0].id.uuidString.lowercased()
+        let discarded = try await browser.post("/plans/\(id)/import/discard", [])
+        XCTAssertEqual(discarded.status, .seeOther)
+        plans = try await PlanStore(db).plans(organizationID: organization.id, includeUnpublished: true)
+        XCTAssertTrue(plans.isEmpty)
+
+        var viewer = Browser(app)
+        try await viewer.signIn("viewer", password: Self.password)
+        let denied = try await viewer.get("/o/importer2/import")
+        XCTAssertEqual(denied.status, .forbidden)
+    }
+}
