@@ -53,7 +53,7 @@ enum Pages {
               <tbody>\(rows)</tbody></table></div>
               """
         let newPlan: HTML = (request.viewer?.can(.editor, in: org.id) ?? false)
-            ? "<p><a class=\"button\" href=\"\(SiteURL.organization(org.slug))/plans/new\">+ \(t.language == .thai ? "จัดทำแผนใหม่" : "New plan")</a></p>"
+            ? "<p><a class=\"button\" href=\"\(SiteURL.organization(org.slug))/plans/new\">+ \(t.language == .thai ? "จัดทำแผนใหม่" : "New plan")</a> <a class=\"button\" href=\"\(SiteURL.organization(org.slug))/import\">\(t.language == .thai ? "นำเข้าแผนจากไฟล์ Word/ข้อความ" : "Import from a Word/text file")</a></p>"
             : ""
         let body: HTML = """
             <p><a href="/">\(t(.organizations))</a></p>
