@@ -100,6 +100,30 @@ struct PlanService {
         return plan.normalized()
     }
 
+    /// Gives a fresh id to every item, risk row and target of a request body whose id is not one
+    /// of `keeping` (the plan's own) or repeats: ids of another plan's rows would collide in
+    /// storage. Links from risk rows follow their items' new ids.
+    static func freshIDs(_ plan: Plan, keeping: Set<UUID>) -> Plan {
+        var plan = plan
+        var used: Set<UUID> = []
+        var newItemIDs: [UUID: UUID] = [:]
+        func fresh(_ id: UUID) -> UUID {
+            if keeping.contains(id) && used.insert(id).inserted { return id }
+            return UUID()
+        }
+        for index in plan.items.indices {
+            let old = plan.items[index].id
+            plan.items[index].id = fresh(old)
+            if !keeping.contains(old) && newItemIDs[old] == nil { newItemIDs[old] = plan.items[index].id }
+        }
+        for index in plan.risks.indices {
+            plan.risks[index].id = fresh(plan.risks[index].id)
+            plan.risks[index].linkedItemIDs = plan.risks[index].linkedItemIDs.map { newItemIDs[$0] ?? $0 }
+        }
+        for index in plan.targets.indices { plan.targets[index].id = fresh(plan.targets[index].id) }
+        return plan
+    }
+
     static func checkLengths(_ plan: Plan) throws {
         var fields: [FieldError] = []
         func check(_ text: String, _ path: String, limit: Int = maximumTextLength) {
@@ -143,7 +167,7 @@ struct PlanService {
         let viewer = try request.requireViewer()
         let organization = try await organization(slug: slug)
         guard viewer.can(.editor, in: organization.id) else { throw SujaritError.forbidden() }
-        let plan = try Self.buildPlan(from: body, organization: organization, id: UUID())
+        let plan = Self.freshIDs(try Self.buildPlan(from: body, organization: organization, id: UUID()), keeping: [])
         try Self.rejectBlockingFindings(plan)
         let stored = try await plans.create(plan)
         try await AuditLog(request.db).record(organizationID: organization.id, userID: viewer.userID, action: "plan.create",
@@ -166,6 +190,7 @@ struct PlanService {
         }
         guard let organization = try await organizations.find(id: current.organizationID) else { throw SujaritError.notFound() }
         var plan = try Self.buildPlan(from: body, organization: organization, id: current.id)
+        plan = Self.freshIDs(plan, keeping: Set(current.items.map(\.id) + current.risks.map(\.id) + current.targets.map(\.id)))
         plan.status = current.status
         plan.revision = current.revision
         if body.cycleID == nil && body.dimensions == nil {
