@@ -146,6 +146,14 @@ struct PlanService {
         for text in [plan.frontMatter.foreword, plan.frontMatter.rationale] + plan.frontMatter.objectives + plan.frontMatter.benefits {
             check(text, "frontMatter")
         }
+        for (i, risk) in plan.risks.enumerated() {
+            check(risk.workArea, "risks[\(i)].workArea", limit: 1_000)
+            for text in risk.issues.map(\.text) + risk.controlMeasures { check(text, "risks[\(i)]", limit: 5_000) }
+        }
+        for (i, target) in plan.targets.enumerated() {
+            check(target.indicator, "targets[\(i)].indicator", limit: 1_000)
+            check(target.unit, "targets[\(i)].unit", limit: 100)
+        }
         if plan.items.count > 500 {
             fields.append(FieldError(field: "items", message: LocalizedText(th: "รายการเกิน 500 รายการ", en: "more than 500 items")))
         }

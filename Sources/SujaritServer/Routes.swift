@@ -22,6 +22,7 @@ func registerRoutes(_ app: Application) throws {
     try app.register(collection: EditorController())
     try app.register(collection: WizardController())
     try app.register(collection: ImportController())
+    try app.register(collection: OrganizationController())
 }
 
 @Sendable func health(_ request: Request) async throws -> Response {

@@ -74,3 +74,29 @@ final class WizardTests: ServerTestCase {
         XCTAssertEqual(plan.fiscalYears.count, 5)
     }
 }
+
+/// The organization's own settings: only its admin may change them.
+final class OrganizationSettingsTests: ServerTestCase {
+    func testAdminSetsThaiDigitsAndUnits() async throws {
+        let organization = try await makeOrganization(slug: "settings")
+        try await makeUser("admin", role: .admin, in: organization)
+        try await makeUser("editor", role: .editor, in: organization)
+        var editor = Browser(app)
+        try await editor.signIn("editor", password: Self.password)
+        let denied = try await editor.get("/o/settings/settings")
+        XCTAssertEqual(denied.status, .forbidden)
+
+        var admin = Browser(app)
+        try await admin.signIn("admin", password: Self.password)
+        var page = try await admin.post("/o/settings/settings", [("name", ""), ("kind", "sao"), ("digitStyle", "thai")])
+        XCTAssertEqual(page.status, .unprocessableEntity)
+        XCTAssertTrue(page.body.contains("id=\"name-error\""))
+        page = try await admin.post("/o/settings/settings", [("name", "องค์การบริหารส่วนตำบลตั้งค่า"), ("kind", "sao"), ("district", "พล"),
+                                                              ("province", "ขอนแก่น"), ("units", "สำนักปลัด\nกองคลัง\n\nกองช่าง"), ("digitStyle", "thai")])
+        XCTAssertEqual(page.status, .seeOther)
+        let stored = try await OrganizationStore(db).find(slug: "settings")
+        XCTAssertEqual(stored?.digitStyle, .thai)
+        XCTAssertEqual(stored?.units, ["สำนักปลัด", "กองคลัง", "กองช่าง"])
+        XCTAssertEqual(stored?.name, "องค์การบริหารส่วนตำบลตั้งค่า")
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Vapor
+import SujaritCore
+import SujaritPersistence
+
+/// ข้อมูลองค์กร — an organization's admin keeps its details, units and digit style here.
+struct OrganizationController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("o", ":slug", "settings", use: form)
+        routes.post("o", ":slug", "settings", use: save)
+    }
+
+    struct SettingsForm: Content {
+        var name: String?
+        var kind: String?
+        var district: String?
+        var province: String?
+        var website: String?
+        var phone: String?
+        var units: String?
+        var digitStyle: String?
+
+        init(_ org: Organization) {
+            name = org.name
+            kind = org.kind.rawValue
+            district = org.district
+            province = org.province
+            website = org.website
+            phone = org.phone
+            units = org.units.joined(separator: "\n")
+            digitStyle = org.digitStyle.rawValue
+        }
+    }
+
+    func adminOrganization(_ request: Request) async throws -> (Organization, Viewer) {
+        let viewer = try request.requireViewer()
+        let organization = try await PlanService(request: request).organization(slug: request.parameters.get("slug"))
+        guard viewer.can(.admin, in: organization.id) else { throw SujaritError.forbidden() }
+        return (organization, viewer)
+    }
+
+    @Sendable func form(_ request: Request) async throws -> Response {
+        let (organization, _) = try await adminOrganization(request)
+        return Layout.response(Self.page(request, organization: organization, form: SettingsForm(organization), errors: FormErrors()))
+    }
+
+    @Sendable func save(_ request: Request) async throws -> Response {
+        try CSRF.verify(request)
+        let (organization, viewer) = try await adminOrganization(request)
+        let form = try request.content.decode(SettingsForm.self)
+        var errors = FormErrors()
+        let name = (form.name ?? "").cleaned
+        if name.isEmpty || name.count > 300 { errors.add("name", LocalizedText(th: "ชื่อองค์กรต้องมี 1–300 ตัวอักษร", en: "1–300 characters")) }
+        let kind = form.kind.flatMap(OrganizationKind.init(rawValue:))
+        if kind == nil { errors.add("kind", LocalizedText(th: "เลือกประเภทองค์กร", en: "Choose a kind")) }
+        let digits = form.digitStyle.flatMap(DigitStyle.init(rawValue:))
+        if digits == nil { errors.add("digitStyle", LocalizedText(th: "เลือกเลขไทยหรือเลขอารบิก", en: "Choose Thai or Arabic digits")) }
+        let units = listLines(form.units)
+        if units.count > 50 || units.contains(where: { $0.count > 200 }) {
+            errors.add("units", LocalizedText(th: "ส่วนราชการไม่เกิน 50 รายการ รายการละไม่เกิน 200 ตัวอักษร", en: "At most 50 units of 200 characters"))
+        }
+        for (field, value) in [("district", form.district), ("province", form.province), ("website", form.website), ("phone", form.phone)]
+            where (value ?? "").count > 200 {
+            errors.add(field, LocalizedText(th: "ยาวเกิน 200 ตัวอักษร", en: "Longer than 200 characters"))
+        }
+        guard errors.isEmpty, let kind, let digits else {
+            return Layout.response(Self.page(request, organization: organization, form: form, errors: errors), status: .unprocessableEntity)
+        }
+        var updated = organization
+        updated.name = name
+        updated.kind = kind
+        updated.district = (form.district ?? "").cleaned
+        updated.province = (form.province ?? "").cleaned
+        updated.website = (form.website ?? "").cleaned
+        updated.phone = (form.phone ?? "").cleaned
+        updated.units = units
+        updated.digitStyle = digits
+        try await OrganizationStore(request.db).update(updated)
+        try await AuditLog(request.db).record(organizationID: organization.id, userID: viewer.userID, action: "organization.update", subject: organization.slug)
+        let response = Response(status: .seeOther)
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.organization(organization.slug))
+        return response
+    }
+
+    static func page(_ request: Request, organization org: Organization, form: SettingsForm, errors: FormErrors) -> HTML {
+        let t = request.t
+        let th = t.language == .thai
+        func field(_ name: String, _ label: String, _ value: String?) -> HTML {
+            """
+            <label for="\(name)">\(label)</label><input type="text" id="\(name)" name="\(name)" value="\(value ?? "")">\(EditorPages.fieldError(errors, name, t))
+            """
+        }
+        let kinds: [HTML] = OrganizationKind.allCases.map { kind in
+            "<option value=\"\(kind.rawValue)\"\(form.kind == kind.rawValue ? HTML(" selected") : HTML())>\(th ? kind.thaiName : kind.englishName)</option>"
+        }
+        let body: HTML = """
+            <p><a href="\(SiteURL.organization(org.slug))">← \(org.name)</a></p>
+            <h1>\(th ? "ข้อมูลองค์กร" : "Organization details")</h1>
+            \(errors.isEmpty ? HTML() : EditorPages.banner(LocalizedText(th: "กรุณาแก้ไขช่องที่มีข้อความสีแดง", en: "Please correct the fields marked in red"), t))
+            <form method="post" action="\(SiteURL.organization(org.slug))/settings" class="editor" novalidate>
+            \(CSRF.field(request))
+            \(field("name", th ? "ชื่อองค์กร" : "Name", form.name))
+            <label for="kind">\(th ? "ประเภท" : "Kind")</label><select id="kind" name="kind">\(kinds)</select>\(EditorPages.fieldError(errors, "kind", t))
+            \(field("district", t(.district), form.district))
+            \(field("province", t(.province), form.province))
+            \(field("website", t(.website), form.website))
+            \(field("phone", t(.phone), form.phone))
+            <label for="units">\(th ? "ส่วนราชการ (หนึ่งบรรทัดต่อหนึ่งหน่วย)" : "Units (one per line)")</label>
+            <textarea id="units" name="units" rows="6">\(form.units ?? "")</textarea>\(EditorPages.fieldError(errors, "units", t))
+            <fieldset><legend>\(th ? "ตัวเลขในเอกสารและหน้าเว็บ" : "Digits in documents and pages")</legend>
+            <label class="check"><input type="radio" name="digitStyle" value="thai"\(form.digitStyle == "thai" ? HTML(" checked") : HTML())> \(th ? "เลขไทย (๒๕๖๘)" : "Thai digits (๒๕๖๘)")</label>
+            <label class="check"><input type="radio" name="digitStyle" value="arabic"\(form.digitStyle == "arabic" ? HTML(" checked") : HTML())> \(th ? "เลขอารบิก (2568)" : "Arabic digits (2568)")</label>
+            \(EditorPages.fieldError(errors, "digitStyle", t))</fieldset>
+            <p><button type="submit" class="primary">\(th ? "บันทึก" : "Save")</button></p>
+            </form>
+            """
+        return Layout.page(request: request, title: th ? "ข้อมูลองค์กร" : "Organization details", body: body)
+    }
+}
