@@ -52,29 +52,10 @@ public struct PlanImportStore: Sendable {
     /// Saves the plan as a new draft of `organizationID` (fresh ids) together with its report,
     /// in one transaction.
     public func saveDraft(_ plan: Plan, organizationID: UUID, fileName: String, reportJSON: String, userID: UUID?) async throws -> Plan {
-        var draft = plan
-        draft.id = UUID()
+        var draft = plan.withFreshIDs()
         draft.organizationID = organizationID
         draft.status = .draft
         draft.revision = 1
-        var newItemIDs: [UUID: UUID] = [:]
-        draft.items = draft.items.map { item in
-            var copy = item
-            copy.id = UUID()
-            newItemIDs[item.id] = copy.id
-            return copy
-        }
-        draft.risks = draft.risks.map { risk in
-            var copy = risk
-            copy.id = UUID()
-            copy.linkedItemIDs = risk.linkedItemIDs.compactMap { newItemIDs[$0] }
-            return copy
-        }
-        draft.targets = draft.targets.map { target in
-            var copy = target
-            copy.id = UUID()
-            return copy
-        }
         let toStore = draft
         let stored = try await database.transaction { db -> Plan in
             let created = try await PlanStore(db).create(toStore)

@@ -172,30 +172,10 @@ public struct PlanStore: Sendable {
         else { throw StoreError.notFound("แผน \(published.id)") }
         let latest = try await PlanRecord.query(on: database).filter(\.$seriesID == source.seriesID)
             .sort(\.$revision, .descending).first()
-        var draft = published.normalized()
-        draft.id = newID
+        var draft = published.normalized().withFreshIDs(planID: newID)
         draft.status = .draft
         draft.revision = (latest?.revision ?? source.revision) + 1
         draft.version = 1
-        // Children get fresh ids; links from risks to items follow them.
-        var newItemIDs: [UUID: UUID] = [:]
-        draft.items = draft.items.map { item in
-            var copy = item
-            copy.id = UUID()
-            newItemIDs[item.id] = copy.id
-            return copy
-        }
-        draft.risks = draft.risks.map { risk in
-            var copy = risk
-            copy.id = UUID()
-            copy.linkedItemIDs = risk.linkedItemIDs.compactMap { newItemIDs[$0] }
-            return copy
-        }
-        draft.targets = draft.targets.map { target in
-            var copy = target
-            copy.id = UUID()
-            return copy
-        }
         let stored = draft
         let seriesID = source.seriesID
         try await database.transaction { db in

@@ -55,7 +55,7 @@ struct ImportController: RouteCollection {
         let result: ImportResult
         do {
             result = try DocumentImporter.importDocument(data, fileName: file.filename, organizationName: organization.name)
-        } catch let error as ImportError {
+        } catch {
             return Layout.response(Self.uploadPage(request, organization: organization, error: error.message), status: .unprocessableEntity)
         }
         let plan = try await Self.saveDraft(result, organization: organization, userID: viewer.userID, on: request.db)

@@ -62,26 +62,7 @@ class ServerTestCase: XCTestCase {
 
     /// The demo plan copied into an organization with fresh ids for everything.
     func demoPlan(for organization: Organization, status: PlanStatus = .draft) -> Plan {
-        var plan = DemoData.plan(organizationID: organization.id)
-        plan.id = UUID()
-        var newIDs: [UUID: UUID] = [:]
-        plan.items = plan.items.map { item in
-            var copy = item
-            copy.id = UUID()
-            newIDs[item.id] = copy.id
-            return copy
-        }
-        plan.risks = plan.risks.map { risk in
-            var copy = risk
-            copy.id = UUID()
-            copy.linkedItemIDs = risk.linkedItemIDs.compactMap { newIDs[$0] }
-            return copy
-        }
-        plan.targets = plan.targets.map { target in
-            var copy = target
-            copy.id = UUID()
-            return copy
-        }
+        var plan = DemoData.plan(organizationID: organization.id).withFreshIDs()
         plan.status = status
         return plan
     }
