@@ -96,7 +96,7 @@ enum EditorPages {
                 <button type="submit">\(th ? "เพิ่มภารกิจ" : "Add mission")</button></form></details>
                 """ : ""
             sections.append("""
-                <section class="dimension"><h3>\(t(.dimension))ที่ \(n(dimension.number)) \(dimension.name)
+                <section class="dimension"><h3>\(th ? "มิติที่" : "Dimension") \(n(dimension.number)) \(dimension.name)
                 <span class="muted">(\(String(format: t(.projectsCount), summary.dimension(dimension.number)?.itemCount ?? 0)))</span></h3>
                 \(missionBlocks)\(customMission)</section>
                 """)
