@@ -110,7 +110,7 @@ enum Layout {
         button.primary { background: var(--accent); color: #fff; border-color: var(--accent); padding: 6px 18px; }
         a.button.danger { color: var(--bad); }
         .steps form { margin-right: 6px; }
-        ul.plain { list-style: none; padding-left: 0; }
+        ul.plain, ol.plain { list-style: none; padding-left: 0; }
         ul.findings { margin: 4px 0; padding-left: 18px; font-size: 16px; }
         span.missing { color: var(--warn); font-weight: bold; }
         section.dimension { border-top: 2px solid var(--line); margin-top: 20px; }
