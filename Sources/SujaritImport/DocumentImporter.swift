@@ -34,10 +34,13 @@ public enum DocumentImporter {
         var parser = DocumentParser(blocks: blocks, organizationOverride: organizationName)
         let output = parser.parse()
         guard output.hasContent else { throw .noPlanContent }
+        var plan = output.plan
+        var findings = output.findings
+        MissionSuggestion.apply(to: &plan, findings: &findings, sheets: output.sheets, organizationName: output.organization.name)
         return ImportResult(
             fileName: fileName, format: format, documentKind: output.kind, organization: output.organization,
-            plan: output.plan, sheets: output.sheets, monitoringRows: output.rows, findings: output.findings,
-            summary: PlanSummary(plan: output.plan), blockCount: blocks.count)
+            plan: plan, sheets: output.sheets, monitoringRows: output.rows, findings: findings,
+            summary: PlanSummary(plan: plan), blockCount: blocks.count)
     }
 
     /// The reader step alone: the document as blocks.
