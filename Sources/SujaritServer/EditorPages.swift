@@ -40,6 +40,7 @@ enum EditorPages {
         let findings = PlanValidator.validate(plan)
         let byItem = Dictionary(grouping: findings.filter { $0.location.itemID != nil }) { $0.location.itemID! }
         let general = findings.filter { $0.location.itemID == nil }
+        let errorCount = findings.filter { $0.severity == .error }.count
         let years = plan.fiscalYears
         let editable = plan.status == .draft && viewer.can(.editor, in: plan.organizationID)
         let base = SiteURL.plan(plan.id)
@@ -103,7 +104,10 @@ enum EditorPages {
         }
         let unplaced = plan.orderedItems.filter { item in item.missionCode.flatMap { plan.mission(code: $0) } == nil }
         if !unplaced.isEmpty {
-            let links: [HTML] = unplaced.map { "<li><a href=\"\(base)/items/\($0.id)/edit\">\($0.name)</a></li>" }
+            let links: [HTML] = unplaced.map { item in
+                let notes: [HTML] = (byItem[item.id] ?? []).map { "<li class=\"finding-\($0.severity.rawValue)\">\(t.pick($0.message))</li>" }
+                return "<li><a href=\"\(base)/items/\(item.id)/edit\">\(item.name)</a>\(notes.isEmpty ? HTML() : HTML("<ul class=\"findings\">\(notes)</ul>"))</li>"
+            }
             sections.append("<section><h3>\(t(.unplaced))</h3><ul>\(links)</ul></section>")
         }
 
@@ -146,6 +150,7 @@ enum EditorPages {
             · \(th ? "บันทึกครั้งที่" : "version") \(n(plan.version))</p>
             \(editable ? HTML() : HTML("<p class=\"notice\">\(plan.status == .draft ? (th ? "คุณมีสิทธิ์อ่านอย่างเดียว" : "You can read but not edit") : (th ? "แผนฉบับนี้ไม่ใช่ร่าง จึงแก้ไขไม่ได้ ให้สร้างฉบับแก้ไขใหม่" : "This revision is not a draft and cannot be edited; start a new revision"))</p>"))
             <div class="steps">\(steps)</div>
+            \(errorCount == 0 ? HTML() : HTML("<p class=\"finding-error\">\(th ? "แผนมีข้อผิดพลาด \(errorCount) รายการที่ต้องแก้ก่อนเสนออนุมัติ (ดูข้อความสีแดงที่รายการ)" : "\(errorCount) error(s) to fix before submitting (see the red notes at the items)")</p>"))
             <h2>\(t(.summary))</h2>
             <div class="table-wrap"><table><thead><tr><th>\(t(.dimension))</th><th class="num">\(th ? "จำนวน" : "Items")</th>\(yearHeads)<th class="num">\(th ? "รวม" : "Total")</th></tr></thead>
             <tbody>\(summaryRows)</tbody></table></div>
