@@ -120,15 +120,7 @@ public enum PlanEditing {
         guard !risk.workArea.cleaned.isEmpty else {
             throw PlanEditError(field: "workArea", LocalizedText(th: "กรุณาระบุขั้นตอนการดำเนินงาน", en: "Enter the work area"))
         }
-        if let index = plan.risks.firstIndex(where: { $0.id == risk.id }) {
-            var updated = risk
-            updated.order = plan.risks[index].order
-            plan.risks[index] = updated
-        } else {
-            var added = risk
-            added.order = (plan.risks.map(\.order).max() ?? 0) + 1
-            plan.risks.append(added)
-        }
+        upsert(risk, into: &plan.risks)
         return plan
     }
 
@@ -151,15 +143,7 @@ public enum PlanEditing {
             throw PlanEditError(field: "values.\(outside.be)", LocalizedText(
                 th: "ปี \(outside.be) อยู่นอกช่วงปีของแผน", en: "\(outside.be) is outside the plan's years"))
         }
-        if let index = plan.targets.firstIndex(where: { $0.id == target.id }) {
-            var updated = target
-            updated.order = plan.targets[index].order
-            plan.targets[index] = updated
-        } else {
-            var added = target
-            added.order = (plan.targets.map(\.order).max() ?? 0) + 1
-            plan.targets.append(added)
-        }
+        upsert(target, into: &plan.targets)
         return plan
     }
 
@@ -200,6 +184,18 @@ public enum PlanEditing {
     }
 
     // MARK: Helpers
+
+    /// Replaces the row with the same id (keeping its place) or appends it after the last one.
+    static func upsert<Row: OrderedPlanRow>(_ row: Row, into rows: inout [Row]) {
+        var row = row
+        if let index = rows.firstIndex(where: { $0.id == row.id }) {
+            row.order = rows[index].order
+            rows[index] = row
+        } else {
+            row.order = (rows.map(\.order).max() ?? 0) + 1
+            rows.append(row)
+        }
+    }
 
     static let itemNotFound = PlanEditError(field: "item", LocalizedText(th: "ไม่พบรายการนี้ในแผน", en: "No such item in this plan"))
 
@@ -330,3 +326,12 @@ public enum PlanAction: String, CaseIterable, Sendable, Codable {
         return plan
     }
 }
+
+/// A row of a plan table that has an id and a place in its table (risk rows, targets).
+protocol OrderedPlanRow {
+    var id: UUID { get }
+    var order: Int { get set }
+}
+
+extension RiskArea: OrderedPlanRow {}
+extension YearlyTarget: OrderedPlanRow {}
