@@ -124,6 +124,14 @@ public enum PlanEditing {
         return plan
     }
 
+    /// Changes an existing risk row; refuses an id that is not one of the plan's rows.
+    public static func updateRisk(_ risk: RiskArea, in plan: Plan) throws -> Plan {
+        guard plan.risks.contains(where: { $0.id == risk.id }) else {
+            throw PlanEditError(field: "riskID", LocalizedText(th: "ไม่พบแถวความเสี่ยงนี้", en: "No such risk row"))
+        }
+        return try upsertRisk(risk, in: plan)
+    }
+
     public static func deleteRisk(_ id: UUID, from plan: Plan) throws -> Plan {
         guard plan.risks.contains(where: { $0.id == id }) else {
             throw PlanEditError(field: "id", LocalizedText(th: "ไม่พบแถวความเสี่ยงนี้", en: "No such risk row"))
@@ -145,6 +153,14 @@ public enum PlanEditing {
         }
         upsert(target, into: &plan.targets)
         return plan
+    }
+
+    /// Changes an existing target; refuses an id that is not one of the plan's targets.
+    public static func updateTarget(_ target: YearlyTarget, in plan: Plan) throws -> Plan {
+        guard plan.targets.contains(where: { $0.id == target.id }) else {
+            throw PlanEditError(field: "targetID", LocalizedText(th: "ไม่พบค่าเป้าหมายนี้", en: "No such target"))
+        }
+        return try upsertTarget(target, in: plan)
     }
 
     public static func deleteTarget(_ id: UUID, from plan: Plan) throws -> Plan {

@@ -149,12 +149,8 @@ struct APIEditingController: RouteCollection {
         let body = try decode(RiskWriteRequest.self, request)
         var risk = body.risk
         risk.id = try id(request, "riskID")
-        let riskID = risk.id
-        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, action: "risk.update", subject: risk.workArea) { plan in
-            guard plan.risks.contains(where: { $0.id == riskID }) else {
-                throw PlanEditError(field: "riskID", LocalizedText(th: "ไม่พบแถวความเสี่ยงนี้", en: "No such risk row"))
-            }
-            return try PlanEditing.upsertRisk(risk, in: plan)
+        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, action: "risk.update", subject: risk.workArea) {
+            try PlanEditing.updateRisk(risk, in: $0)
         }
         return try respond(plan, request)
     }
@@ -181,12 +177,8 @@ struct APIEditingController: RouteCollection {
         let body = try decode(TargetWriteRequest.self, request)
         var target = body.target
         target.id = try id(request, "targetID")
-        let targetID = target.id
-        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, action: "target.update", subject: target.indicator) { plan in
-            guard plan.targets.contains(where: { $0.id == targetID }) else {
-                throw PlanEditError(field: "targetID", LocalizedText(th: "ไม่พบค่าเป้าหมายนี้", en: "No such target"))
-            }
-            return try PlanEditing.upsertTarget(target, in: plan)
+        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, action: "target.update", subject: target.indicator) {
+            try PlanEditing.updateTarget(target, in: $0)
         }
         return try respond(plan, request)
     }

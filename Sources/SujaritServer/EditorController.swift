@@ -234,7 +234,7 @@ struct EditorController: RouteCollection {
         do {
             let saved = try await service(request).edit(planID: planID(request), expectedVersion: form.version ?? -1,
                                                         action: riskID == nil ? "risk.add" : "risk.update", subject: risk.workArea) {
-                try PlanEditing.upsertRisk(risk, in: $0)
+                riskID == nil ? try PlanEditing.upsertRisk(risk, in: $0) : try PlanEditing.updateRisk(risk, in: $0)
             }
             return toEditor(saved)
         } catch let conflict as PlanConflict {
@@ -288,7 +288,7 @@ struct EditorController: RouteCollection {
         do {
             let saved = try await service(request).edit(planID: planID(request), expectedVersion: form.version ?? -1,
                                                         action: targetID == nil ? "target.add" : "target.update", subject: target.indicator) {
-                try PlanEditing.upsertTarget(target, in: $0)
+                targetID == nil ? try PlanEditing.upsertTarget(target, in: $0) : try PlanEditing.updateTarget(target, in: $0)
             }
             return toEditor(saved)
         } catch let conflict as PlanConflict {
