@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "sujarit", targets: ["sujarit"]),
         .library(name: "SujaritCore", targets: ["SujaritCore"]),
         .library(name: "SujaritImport", targets: ["SujaritImport"]),
+        .library(name: "SujaritExport", targets: ["SujaritExport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -28,6 +29,13 @@ let package = Package(
         .target(name: "SujaritCore"),
         .target(
             name: "SujaritImport",
+            dependencies: [
+                "SujaritCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .target(
+            name: "SujaritExport",
             dependencies: [
                 "SujaritCore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -53,6 +61,7 @@ let package = Package(
             dependencies: [
                 "SujaritCore",
                 "SujaritImport",
+                "SujaritExport",
                 "SujaritPersistence",
                 "SujaritAPIModels",
                 .product(name: "Vapor", package: "vapor"),
@@ -67,6 +76,7 @@ let package = Package(
             dependencies: [
                 "SujaritCore",
                 "SujaritImport",
+                "SujaritExport",
                 "SujaritPersistence",
                 "SujaritServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -88,10 +98,21 @@ let package = Package(
             dependencies: ["SujaritCore", "SujaritImport", "SujaritTestSupport"]
         ),
         .testTarget(
+            name: "SujaritExportTests",
+            dependencies: [
+                "SujaritCore",
+                "SujaritImport",
+                "SujaritExport",
+                "SujaritTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .testTarget(
             name: "SujaritServerTests",
             dependencies: [
                 "SujaritCore",
                 "SujaritServer",
+                "SujaritExport",
                 "SujaritPersistence",
                 "SujaritAPIModels",
                 "SujaritTestSupport",

@@ -548,6 +548,10 @@ struct DocumentParser {
         let line = sheet.fields[.budget]?.first?.line ?? sheet.line
         let tableText: String = nonZero.count == 1 ? "\(nonZero.first!.formatted()) บาทต่อปี" : (nonZero.isEmpty ? "ไม่ใช้งบประมาณ" : "รวม \(total.formatted()) บาท")
         let tableEnglish: String = nonZero.count == 1 ? "\(nonZero.first!.formatted()) baht a year" : (nonZero.isEmpty ? "no budget" : "\(total.formatted()) baht in all")
+        // "15,000 บาท ต่อปี ในปี 2566 – 2567 และ 20,000 บาท ต่อปี ในปี 2568 – 2570": a text that
+        // names several amounts agrees when each is a yearly amount of the row or its total.
+        let amountsInText = Self.amountsBeforeBaht(text)
+        if amountsInText.count > 1, amountsInText.allSatisfy({ nonZero.contains($0) || $0 == total }) { return }
         switch stated {
         case .amount(let amount):
             guard !nonZero.contains(amount) || nonZero.count > 1, amount != total || nonZero.isEmpty else { return }
@@ -560,6 +564,18 @@ struct DocumentParser {
                 th: "รายละเอียดโครงการ\(Self.sheetLabel(sheet.number)) “\(sheet.name)” ระบุว่าไม่ใช้งบประมาณ แต่ตารางแผนระบุ \(tableText)",
                 en: "Project sheet\(Self.sheetLabelEnglish(sheet.number)) “\(sheet.name)” states no budget, but the plan table says \(tableEnglish)")))
         }
+    }
+
+    /// Every amount written before "บาท" in a text, in order.
+    static func amountsBeforeBaht(_ text: String) -> [Money] {
+        let arabic = ThaiDigits.toArabic(text)
+        var amounts: [Money] = []
+        for segment in arabic.components(separatedBy: "บาท").dropLast() {
+            let tail = segment.reversed().drop(while: { $0.isWhitespace })
+            let number = String(tail.prefix(while: { ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." }).reversed())
+            if let money = try? Money.parse(number) { amounts.append(money) }
+        }
+        return amounts
     }
 
     mutating func checkStatedCounts(lines: [SourceLine], tableItems: [PlanItem], table: PlanTableParser) {

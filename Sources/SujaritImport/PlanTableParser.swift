@@ -181,6 +181,20 @@ struct PlanTableParser {
                 break
             }
         }
+        // The remarks column of a one-item row holds free text ("ตั้งแต่ปี 2568 เพิ่มกิจกรรม…").
+        if case .items(let indices) = target, indices.count == 1, !cell.isEmpty, columnIndex < effectiveColumns.count,
+           effectiveColumns[columnIndex] == .remarks, !Self.startsStructure(cell) {
+            columnIndex += 1
+            items[indices[0]].remarks.append(cell.text)
+            return
+        }
+        // "ยังไม่ได้ระบุมิติและภารกิจ": the items that follow belong to no dimension or mission.
+        if ImportText.starts(compact, with: "ยังไม่ได้ระบุมิติ") || ImportText.starts(compact, with: "ไม่ระบุมิติ") {
+            currentDimension = nil
+            currentMission = nil
+            target = nil
+            return
+        }
         if !cell.lines.isEmpty && cell.lines.allSatisfy(Self.isBudgetLine) || cell.isEmpty || cell.lines.allSatisfy(Self.isScheduleMark) {
             readValueCell(cell)
             return
@@ -285,6 +299,18 @@ struct PlanTableParser {
         case .grandTotal:
             grandTotal?.budgets[year] = entry(lines.joined(separator: " "))
             grandTotal?.budgetText[year] = lines.joined(separator: " ")
+        }
+    }
+
+    /// Whether a cell begins with a dimension, mission or numbered item — then it is not remarks.
+    static func startsStructure(_ cell: TableCell) -> Bool {
+        guard let first = cell.lines.first else { return false }
+        if ImportText.starts(first, with: "มิติที่") { return true }
+        guard let marker = ImportText.marker(Substring(first)) else { return false }
+        switch marker.style {
+        case .closingParen, .parens, .code: return true
+        case .dot: return marker.numbers.count <= 2
+        default: return false
         }
     }
 

@@ -100,6 +100,17 @@ struct SheetParser {
         return nil
     }
 
+    /// "พื้นที่ดำเนินการ", "พื้นที่ดำเนินการ : หมู่ที่ 1 – 10": the area label without a field number.
+    /// Returns the text after the label (empty when the label stands alone).
+    static func areaLabel(_ line: String) -> String? {
+        for word in ["พื้นที่ดำเนินการ", "สถานที่ดำเนินการ"] where ImportText.starts(line, with: word) {
+            let rest = ImportText.trimmedStart(ImportText.afterPrefix(line, word))
+            if rest.isEmpty { return "" }
+            if let first = rest.first, first == ":" || first == "：" { return ImportText.clean(rest.dropFirst()) }
+        }
+        return nil
+    }
+
     /// "ผลผลิต", "ผลผลิต :", "ผลผลิต (output)" — the two parts of field 9.
     static func resultsPart(_ line: String) -> (isOutput: Bool, rest: String)? {
         for (word, isOutput) in [("ผลผลิต", true), ("ผลลัพธ์", false)] where ImportText.starts(line, with: word) {
@@ -324,6 +335,15 @@ struct SheetReader {
             }
             return
         }
+        if current != nil, let rest = SheetParser.areaLabel(text) {
+            // "พื้นที่ดำเนินการ : …" written without a number, beside the nine numbered fields.
+            field = .area
+            if current?.fields[.area] == nil { current?.fields[.area] = [] }
+            if !rest.isEmpty { current?.fields[.area]?.append(SourceLine(text: rest, line: line.line)) }
+            return
+        }
+        // A lone "-" stands for "nothing here" (an empty field printed by Sujarit or by hand).
+        if current != nil, field != .budget, field != .name, text.allSatisfy({ "-–—".contains($0) || $0.isWhitespace }) { return }
         guard current != nil, let field else {
             // The title of Part 3 ("รายละเอียดโครงการ/กิจกรรม/มาตรการ") before the first sheet.
             if current == nil && ImportText.compact(text).hasPrefix("รายละเอียดโครงการ") && text.count < 80 { return }
