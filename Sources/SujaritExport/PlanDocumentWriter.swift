@@ -225,7 +225,7 @@ struct PlanDocumentWriter {
     private mutating func writeCover() {
         var emblem = WParagraph([WRun("ตราสัญลักษณ์", size: 28, muted: true)], alignment: .center)
         emblem.boxed = true
-        emblem.leftIndent = 3 * Twips.inch
+        emblem.leftIndent = 2 * Twips.inch + Twips.inch / 4
         emblem.spaceBefore = Twips.inch
         emblem.spaceAfter = Twips.inch
         add(emblem)
@@ -364,7 +364,7 @@ struct PlanDocumentWriter {
                 WCell(measures),
             ], cantSplit: !long))
         }
-        add(WTable(columnWidths: [700, 1700, 2900, 1000, 2700], rows: rows))
+        add(WTable(columnWidths: [850, 1550, 2850, 1200, 2550], rows: rows))
     }
 
     private mutating func writeTargetTable() {
@@ -396,11 +396,11 @@ struct PlanDocumentWriter {
     private var part2Widths: [Int] {
         let usable = Twips.a4Long - 2 * Twips.inch
         let yearCount = max(1, plan.fiscalYears.count)
-        let remarks = 1100
-        let yearWidth = min(1250, max(760, (usable - remarks - 1500 - 2100 - 3400) / yearCount))
+        let remarks = 1300
+        let yearWidth = min(1150, max(760, (usable - remarks - 1500 - 2300 - 3300) / yearCount))
         let names = usable - remarks - yearWidth * yearCount
-        let dimension = names * 18 / 100
-        let mission = names * 27 / 100
+        let dimension = names * 20 / 100
+        let mission = names * 32 / 100
         return [dimension, mission, names - dimension - mission] + Array(repeating: yearWidth, count: yearCount) + [remarks]
     }
 
@@ -428,11 +428,19 @@ struct PlanDocumentWriter {
         }
 
         var rows: [WRow] = []
-        rows.append(WRow(cells: [headerCell("มิติ", merge: .restart), headerCell("ภารกิจตามมิติ", merge: .restart),
-                                 headerCell("โครงการ/กิจกรรม/มาตรการ", merge: .restart)]
-                         + years.map { headerCell("ปี \($0.be)") } + [headerCell("หมายเหตุ", merge: .restart)], isHeader: true))
-        rows.append(WRow(cells: [headerCell("", merge: .continue), headerCell("", merge: .continue), headerCell("", merge: .continue)]
-                         + years.map { _ in headerCell("งบประมาณ (บาท)") } + [headerCell("", merge: .continue)], isHeader: true))
+        // One header row: each year column reads "งบประมาณ / ปี 2566 / (บาท)" on three lines.
+        func yearHeader(_ year: FiscalYear) -> WCell {
+            var cell = headerCell("งบประมาณ")
+            cell.paragraphs.append(tableText("ปี \(year.be)", bold: true, alignment: .center, generated: true))
+            cell.paragraphs.append(tableText("(บาท)", bold: true, alignment: .center, generated: true))
+            // 12 pt, so that "งบประมาณ" fits the width of an amount.
+            for index in cell.paragraphs.indices {
+                cell.paragraphs[index].runs = cell.paragraphs[index].runs.map { var run = $0; run.size = 24; return run }
+            }
+            return cell
+        }
+        rows.append(WRow(cells: [headerCell("มิติ"), headerCell("ภารกิจตามมิติ"), headerCell("โครงการ/กิจกรรม/มาตรการ")]
+                         + years.map(yearHeader) + [headerCell("หมายเหตุ")], isHeader: true))
 
         func itemCell(_ item: PlanItem) -> WCell {
             let number = numbers[item.id].map { digits.number($0) + ") " } ?? ""
