@@ -136,6 +136,9 @@ public struct ErrorResponse: Codable, Sendable {
     public var fields: [FieldError]
     /// On a version conflict (409): the plan as it is now, with the other person's change.
     public var current: PlanResponse?
+    /// The address of what the error is about, e.g. the draft revision that exists already
+    /// when a second one is asked for (409).
+    public var location: String?
 
     public init(status: Int, reason: LocalizedText, fields: [FieldError] = [], current: PlanResponse? = nil) {
         error = true

@@ -13,7 +13,7 @@ public enum PDFConversionError: Error, Equatable, Sendable {
     public var message: String {
         switch self {
         case .notInstalled:
-            "PDF needs LibreOffice, which is not installed on this server (Debian/Ubuntu: apt-get install libreoffice-writer-nogui fonts-tlwg-laksaman). The Word file can be downloaded instead."
+            "PDF needs LibreOffice, which is not installed on this server (Debian/Ubuntu: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui fonts-tlwg-laksaman). The Word file can be downloaded instead."
         case .timedOut(let seconds):
             "Converting the document to PDF took longer than \(seconds) s and was stopped."
         case .failed(let status, let output):

@@ -397,7 +397,7 @@ struct PlanDocumentWriter {
         let usable = Twips.a4Long - 2 * Twips.inch
         let yearCount = max(1, plan.fiscalYears.count)
         let remarks = 1300
-        let yearWidth = min(1150, max(760, (usable - remarks - 1500 - 2300 - 3300) / yearCount))
+        let yearWidth = min(1200, max(760, (usable - remarks - 1500 - 2300 - 3300) / yearCount))
         let names = usable - remarks - yearWidth * yearCount
         let dimension = names * 20 / 100
         let mission = names * 32 / 100
@@ -428,19 +428,13 @@ struct PlanDocumentWriter {
         }
 
         var rows: [WRow] = []
-        // One header row: each year column reads "งบประมาณ / ปี 2566 / (บาท)" on three lines.
-        func yearHeader(_ year: FiscalYear) -> WCell {
-            var cell = headerCell("งบประมาณ")
-            cell.paragraphs.append(tableText("ปี \(year.be)", bold: true, alignment: .center, generated: true))
-            cell.paragraphs.append(tableText("(บาท)", bold: true, alignment: .center, generated: true))
-            // 12 pt, so that "งบประมาณ" fits the width of an amount.
-            for index in cell.paragraphs.indices {
-                cell.paragraphs[index].runs = cell.paragraphs[index].runs.map { var run = $0; run.size = 24; return run }
-            }
-            return cell
-        }
-        rows.append(WRow(cells: [headerCell("มิติ"), headerCell("ภารกิจตามมิติ"), headerCell("โครงการ/กิจกรรม/มาตรการ")]
-                         + years.map(yearHeader) + [headerCell("หมายเหตุ")], isHeader: true))
+        // Two header rows, as the official table: "งบประมาณ (บาท)" spans the year columns above
+        // "ปี 2566" … ; the other headings span both rows.
+        rows.append(WRow(cells: [headerCell("มิติ", merge: .restart), headerCell("ภารกิจตามมิติ", merge: .restart),
+                                 headerCell("โครงการ/กิจกรรม/มาตรการ", merge: .restart), headerCell("งบประมาณ (บาท)", span: years.count),
+                                 headerCell("หมายเหตุ", merge: .restart)], isHeader: true))
+        rows.append(WRow(cells: [headerCell("", merge: .continue), headerCell("", merge: .continue), headerCell("", merge: .continue)]
+                         + years.map { headerCell("ปี \($0.be)") } + [headerCell("", merge: .continue)], isHeader: true))
 
         func itemCell(_ item: PlanItem) -> WCell {
             let number = numbers[item.id].map { digits.number($0) + ") " } ?? ""

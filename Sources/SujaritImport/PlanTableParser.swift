@@ -213,7 +213,17 @@ struct PlanTableParser {
         case .items:
             if items.isEmpty { columns = [] }
         case .year(let year):
-            if items.isEmpty && !columns.contains(.year(year)) { columns.append(.year(year)) }
+            guard items.isEmpty && !columns.contains(.year(year)) else { break }
+            // Years stand together; "งบประมาณ (บาท)" spanning the year columns above them (a
+            // header row before the years) names no column of its own: the years take its place.
+            let isYear: (PlanColumn) -> Bool = { if case .year = $0 { return true }; return false }
+            if let lastYear = columns.lastIndex(where: isYear) {
+                columns.insert(.year(year), at: lastYear + 1)
+            } else if let spanning = columns.firstIndex(of: .budget) {
+                columns[spanning] = .year(year)
+            } else {
+                columns.append(.year(year))
+            }
         case .month(let month):
             if items.isEmpty && !columns.contains(.month(month)) { columns.append(.month(month)) }
         case .remarks:

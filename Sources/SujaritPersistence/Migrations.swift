@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 
 /// The schema, in order. Every migration has an explicit, stable name: Fluent records applied
 /// migrations by name, and the default name is the type's module path, which changes when code
@@ -11,6 +12,7 @@ public enum SujaritMigrations {
         CreatePlanChildren(),
         CreateAuditEvents(),
         CreatePlanImports(),
+        CreateLookupIndexes(),
     ]
 }
 
@@ -175,5 +177,48 @@ struct CreateAuditEvents: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(AuditEventRecord.schema).delete()
+    }
+}
+
+/// Indexes for the columns every read and delete filters by: a plan's child rows by `plan_id`,
+/// tenant rows by `organization_id` (PostgreSQL does not index foreign keys by itself, and
+/// deleting an organization cascades through them), plan series, audit events by subject.
+/// Columns that lead a unique constraint (`plans.series_id`, `plan_item_budgets.item_id`,
+/// `plan_imports.plan_id`, `memberships.user_id`, `api_tokens.token_hash`) are indexed already.
+/// `CREATE INDEX IF NOT EXISTS` is the same statement on SQLite and PostgreSQL.
+struct CreateLookupIndexes: AsyncMigration {
+    var name: String { "2026-11-22-07-lookup-indexes" }
+
+    /// (index name, table, columns)
+    static let indexes: [(String, String, [String])] = [
+        ("plans_organization_years_idx", PlanRecord.schema, ["organization_id", "first_year", "last_year"]),
+        ("plan_items_plan_idx", PlanItemRecord.schema, ["plan_id"]),
+        ("plan_items_organization_idx", PlanItemRecord.schema, ["organization_id"]),
+        ("plan_item_budgets_plan_idx", BudgetRecord.schema, ["plan_id"]),
+        ("plan_item_budgets_organization_idx", BudgetRecord.schema, ["organization_id"]),
+        ("plan_risks_plan_idx", RiskRecord.schema, ["plan_id"]),
+        ("plan_risks_organization_idx", RiskRecord.schema, ["organization_id"]),
+        ("plan_targets_plan_idx", TargetRecord.schema, ["plan_id"]),
+        ("plan_targets_organization_idx", TargetRecord.schema, ["organization_id"]),
+        ("plan_imports_organization_idx", PlanImportRecord.schema, ["organization_id"]),
+        ("memberships_organization_idx", MembershipRecord.schema, ["organization_id"]),
+        ("api_tokens_user_idx", APITokenRecord.schema, ["user_id"]),
+        ("audit_events_subject_idx", AuditEventRecord.schema, ["subject"]),
+        ("audit_events_organization_created_idx", AuditEventRecord.schema, ["organization_id", "created_at"]),
+    ]
+
+    func prepare(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        for (index, table, columns) in Self.indexes {
+            let list = SQLList(columns.map { SQLIdentifier($0) })
+            try await sql.raw("CREATE INDEX IF NOT EXISTS \(ident: index) ON \(ident: table) (\(list))").run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        for (index, _, _) in Self.indexes.reversed() {
+            try await sql.raw("DROP INDEX IF EXISTS \(ident: index)").run()
+        }
     }
 }

@@ -86,17 +86,43 @@ public struct PlanImportStore: Sendable {
         try await record.save(on: database)
     }
 
-    /// Discarding deletes the imported draft and its report.
+    /// Marks a pending import settled once its plan has moved on from a draft (submitted,
+    /// approved, published): from then on the plan is an ordinary plan and the import can no
+    /// longer be discarded. Does nothing for a plan that was not imported or is settled already.
+    public func settle(planID: UUID, organizationID: UUID) async throws {
+        guard let record = try await record(planID: planID, organizationID: organizationID), record.status == "pending" else { return }
+        record.status = "settled"
+        try await record.save(on: database)
+    }
+
+    /// Discarding deletes the imported draft and its report — only while the import is still
+    /// pending and its plan is the draft it was stored as: never a plan that was submitted,
+    /// approved or published, and never one that a later revision was made from.
     public func discard(planID: UUID, organizationID: UUID) async throws {
         try await database.transaction { db in
             guard let record = try await PlanImportRecord.query(on: db)
                 .filter(\.$planID == planID).filter(\.$organizationID == organizationID).first()
             else { throw StoreError.notFound("การนำเข้า") }
             guard record.status == "pending" else {
-                throw StoreError.notAllowed(LocalizedText(th: "รับแผนนี้เข้าระบบแล้ว ลบจากหน้านี้ไม่ได้", en: "This import was already accepted"))
+                throw StoreError.notAllowed(record.status == "accepted"
+                    ? LocalizedText(th: "รับแผนนี้เข้าระบบแล้ว ลบจากหน้านี้ไม่ได้", en: "This import was already accepted")
+                    : Self.settledMessage)
+            }
+            guard let plan = try await PlanRecord.query(on: db)
+                .filter(\.$id == planID).filter(\.$organizationID == organizationID).first()
+            else { throw StoreError.notFound("แผน \(planID)") }
+            let others = try await PlanRecord.query(on: db)
+                .filter(\.$seriesID == plan.seriesID).filter(\.$organizationID == organizationID)
+                .filter(\.$id != planID).count()
+            guard plan.status == PlanStatus.draft.rawValue, plan.publishedAt == nil, others == 0 else {
+                throw StoreError.notAllowed(Self.settledMessage)
             }
             try await record.delete(on: db)
             try await PlanStore(db).delete(id: planID, organizationID: organizationID)
         }
     }
+
+    static let settledMessage = LocalizedText(
+        th: "แผนที่นำเข้านี้ได้เสนออนุมัติ อนุมัติ หรือเผยแพร่ไปแล้ว การนำเข้าจึงถือว่าเสร็จสิ้น ทิ้งการนำเข้าไม่ได้",
+        en: "This imported plan has been submitted, approved or published, so the import is settled and can no longer be discarded")
 }

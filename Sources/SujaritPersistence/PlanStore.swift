@@ -166,28 +166,63 @@ public struct PlanStore: Sendable {
 
     /// Stores a new revision of a published plan: a draft copy with the next revision number in
     /// the same series. The published revision stays as it is, readable.
+    ///
+    /// Only the latest revision of a series can be revised, so a series has at most one revision
+    /// that is not published after its published ones: when another revision already follows
+    /// `published` this throws `StoreError.newerRevision` naming it. The check and the insert
+    /// happen in one transaction that holds the write lock (SQLite: `BEGIN IMMEDIATE`;
+    /// PostgreSQL: the source row is locked `FOR UPDATE`), so parallel requests cannot both pass
+    /// it; should the unique (series, revision) constraint still refuse the insert, the error
+    /// is reported the same way.
     public func createRevision(from published: Plan, newID: UUID = UUID()) async throws -> Plan {
-        guard let source = try await PlanRecord.query(on: database)
-            .filter(\.$id == published.id).filter(\.$organizationID == published.organizationID).first()
-        else { throw StoreError.notFound("แผน \(published.id)") }
-        let latest = try await PlanRecord.query(on: database).filter(\.$seriesID == source.seriesID)
-            .sort(\.$revision, .descending).first()
         var draft = published.normalized().withFreshIDs(planID: newID)
         draft.status = .draft
-        draft.revision = (latest?.revision ?? source.revision) + 1
         draft.version = 1
-        let stored = draft
-        let seriesID = source.seriesID
-        try await database.transaction { db in
-            let record = PlanRecord()
-            record.id = stored.id
-            record.organizationID = stored.organizationID
-            record.seriesID = seriesID
-            Self.fill(record, from: stored)
-            try await record.create(on: db)
-            try await Self.insertChildren(of: stored, on: db)
+        let template = draft
+        do {
+            return try await database.transaction { db -> Plan in
+                if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+                    try await sql.raw("SELECT id FROM \(ident: PlanRecord.schema) WHERE id = \(bind: published.id) FOR UPDATE").run()
+                }
+                guard let source = try await PlanRecord.query(on: db)
+                    .filter(\.$id == published.id).filter(\.$organizationID == published.organizationID).first()
+                else { throw StoreError.notFound("แผน \(published.id)") }
+                let latest = try await PlanRecord.query(on: db).filter(\.$seriesID == source.seriesID)
+                    .filter(\.$organizationID == source.organizationID)
+                    .sort(\.$revision, .descending).first()
+                if let latest, latest.id != source.id {
+                    throw StoreError.newerRevision(id: try latest.requireID(), revision: latest.revision,
+                                                   status: PlanStatus(rawValue: latest.status) ?? .draft)
+                }
+                var stored = template
+                stored.revision = source.revision + 1
+                let record = PlanRecord()
+                record.id = stored.id
+                record.organizationID = stored.organizationID
+                record.seriesID = source.seriesID
+                Self.fill(record, from: stored)
+                try await record.create(on: db)
+                try await Self.insertChildren(of: stored, on: db)
+                return stored
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            // A parallel request may have inserted the next revision first (unique constraint).
+            if let newer = try await newerRevision(than: published) { throw newer }
+            throw error
         }
-        return draft
+    }
+
+    /// The revision that follows `plan` in its series, if any, as a `StoreError.newerRevision`.
+    func newerRevision(than plan: Plan) async throws -> StoreError? {
+        guard let source = try await PlanRecord.query(on: database)
+            .filter(\.$id == plan.id).filter(\.$organizationID == plan.organizationID).first(),
+              let latest = try await PlanRecord.query(on: database).filter(\.$seriesID == source.seriesID)
+            .filter(\.$organizationID == source.organizationID).sort(\.$revision, .descending).first(),
+              latest.id != source.id
+        else { return nil }
+        return .newerRevision(id: try latest.requireID(), revision: latest.revision, status: PlanStatus(rawValue: latest.status) ?? .draft)
     }
 
     /// Replaces the stored plan with `plan` if its stored version is still `expectedVersion`;

@@ -11,6 +11,11 @@ public enum StoreError: Error, Equatable, Sendable {
     case notAllowed(LocalizedText)
     case invalid(LocalizedText)
     case corrupt(String)
+    /// The database stayed locked by other writers for longer than the busy timeout (SQLite).
+    case busy
+    /// A plan series already has a revision after the one to be revised (at most one draft
+    /// revision per series): `id`, `revision` and `status` of that latest revision.
+    case newerRevision(id: UUID, revision: Int, status: PlanStatus)
 
     public var message: LocalizedText {
         switch self {
@@ -26,6 +31,18 @@ public enum StoreError: Error, Equatable, Sendable {
             text
         case .corrupt(let detail):
             LocalizedText(th: "ข้อมูลในฐานข้อมูลเสียหาย: \(detail)", en: "Stored data is corrupt: \(detail)")
+        case .busy:
+            LocalizedText(
+                th: "ระบบกำลังบันทึกข้อมูลอื่นอยู่ กรุณาลองใหม่อีกครั้งในอีกสักครู่",
+                en: "The database is busy with other changes; please try again in a moment")
+        case .newerRevision(_, let revision, let status):
+            status == .published
+                ? LocalizedText(
+                    th: "มีฉบับแก้ไขที่ใหม่กว่าอยู่แล้ว (ฉบับที่ \(revision)) ให้แก้ไขจากฉบับนั้น",
+                    en: "A newer revision already exists (revision \(revision)); revise that one")
+                : LocalizedText(
+                    th: "มีฉบับแก้ไขที่ยังไม่เผยแพร่อยู่แล้ว (ฉบับที่ \(revision), \(status.thaiName)) ให้แก้ไขต่อในฉบับนั้น",
+                    en: "A revision that is not yet published already exists (revision \(revision), \(status.englishName.lowercased())); continue with that one")
         }
     }
 }

@@ -14,6 +14,7 @@ struct APIController: RouteCollection {
         api.get("plans", ":planID", use: plan)
         api.put("plans", ":planID", use: replacePlan)
         api.post("sessions", use: signIn)
+        api.delete("sessions", use: signOut)
     }
 
     @Sendable func organizations(_ request: Request) async throws -> [OrganizationDTO] {
@@ -45,15 +46,30 @@ struct APIController: RouteCollection {
         return try await respond(plan, request: request, status: .ok)
     }
 
-    @Sendable func signIn(_ request: Request) async throws -> SignInResponse {
+    @Sendable func signIn(_ request: Request) async throws -> Response {
         let body = try request.content.decode(SignInRequest.self, as: .json)
-        guard let user = try await Authentication.verify(username: body.username.cleaned, password: body.password, on: request) else {
+        guard let user = try await Authentication.signIn(username: body.username.cleaned, password: body.password, on: request) else {
             throw SujaritError(.unauthorized, LocalizedText(th: "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง", en: "Wrong username or password"))
         }
         let token = [UInt8].random(count: 32).base64URL
         let expires = Date().addingTimeInterval(12 * 3600)
         try await UserStore(request.db).addToken(hash: SHA256.hash(data: Data(token.utf8)).hex, userID: user.requireID(), expiresAt: expires)
-        return SignInResponse(token: token, expiresAt: expires)
+        let response = Response(status: .ok)
+        try response.content.encode(SignInResponse(token: token, expiresAt: expires))
+        // A secret: no cache may keep it.
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        response.headers.replaceOrAdd(name: .pragma, value: "no-cache")
+        return response
+    }
+
+    /// Signs out a script: the bearer token of the request stops working at once.
+    @Sendable func signOut(_ request: Request) async throws -> Response {
+        guard let bearer = request.headers.bearerAuthorization, request.viewer != nil else {
+            throw SujaritError(.unauthorized, LocalizedText(th: "ต้องส่งโทเค็นที่จะยกเลิก", en: "Send the bearer token to revoke"))
+        }
+        try await UserStore(request.db).deleteToken(hash: SHA256.hash(data: Data(bearer.token.utf8)).hex)
+        try await AuditLog(request.db).record(organizationID: nil, userID: request.viewer?.userID, action: "user.signout", subject: request.viewer?.username ?? "")
+        return Response(status: .noContent)
     }
 
     func respond(_ plan: Plan, request: Request, status: HTTPResponseStatus) async throws -> Response {

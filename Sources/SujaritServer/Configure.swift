@@ -16,16 +16,25 @@ public struct ServerSettings: Sendable {
     public var passwordCost: Int
     /// Mark the session cookie Secure (set behind HTTPS).
     public var secureCookies: Bool
+    /// How PDFs are made: LibreOffice found at start (default), none, or a given converter.
+    public var pdf: PDFSetting
+    /// The site's address as the public reaches it ("https://sujarit.example.go.th"), printed
+    /// before a plan's address in exported open data; without it the address is a path.
+    public var publicBaseURL: String?
 
-    public init(database: DatabaseSetting, autoMigrate: Bool = true, passwordCost: Int = 12, secureCookies: Bool = false) {
+    public init(database: DatabaseSetting, autoMigrate: Bool = true, passwordCost: Int = 12, secureCookies: Bool = false,
+                pdf: PDFSetting = .locate(timeout: 120), publicBaseURL: String? = nil) {
         self.database = database
         self.autoMigrate = autoMigrate
         self.passwordCost = passwordCost
         self.secureCookies = secureCookies
+        self.pdf = pdf
+        self.publicBaseURL = publicBaseURL
     }
 
     /// `DATABASE_URL`, `SUJARIT_SQLITE_PATH`, `SUJARIT_AUTO_MIGRATE` (default true),
-    /// `SUJARIT_SECURE_COOKIES` (default false).
+    /// `SUJARIT_SECURE_COOKIES` (default false), `SUJARIT_PDF` (`off` disables PDF),
+    /// `SUJARIT_PDF_TIMEOUT` (seconds, default 120), `SUJARIT_PUBLIC_URL`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> ServerSettings {
         func flag(_ name: String, default value: Bool) -> Bool {
             guard let text = environment[name]?.lowercased() else { return value }
@@ -35,7 +44,11 @@ public struct ServerSettings: Sendable {
             database: .fromEnvironment(environment),
             autoMigrate: flag("SUJARIT_AUTO_MIGRATE", default: true),
             passwordCost: Int(environment["SUJARIT_BCRYPT_COST"] ?? "") ?? 12,
-            secureCookies: flag("SUJARIT_SECURE_COOKIES", default: false))
+            secureCookies: flag("SUJARIT_SECURE_COOKIES", default: false),
+            pdf: flag("SUJARIT_PDF", default: true)
+                ? .locate(timeout: TimeInterval(environment["SUJARIT_PDF_TIMEOUT"] ?? "").flatMap { $0 > 0 ? $0 : nil } ?? 120)
+                : .disabled,
+            publicBaseURL: environment["SUJARIT_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : String($0.reversed().drop { $0 == "/" }.reversed()) })
     }
 }
 
@@ -52,6 +65,7 @@ extension Application {
 /// the CLI commands and the tests all call this one function.
 public func configure(_ app: Application, settings: ServerSettings) async throws {
     app.sujaritSettings = settings
+    app.pdfService = PDFService(converter: settings.pdf.resolve())
     app.databases.use(try settings.database.factory(), as: settings.database.databaseID)
     app.migrations.add(SujaritMigrations.all)
     app.migrations.add(SessionRecord.migration)
@@ -65,21 +79,23 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     }
     app.routes.defaultMaxBodySize = "4mb"
 
+    app.storage[SignInThrottleKey.self] = SignInThrottle()
+    app.storage[DummyPasswordHashKey.self] = DummyPasswordHash()
+
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-    app.middleware.use(SujaritErrorMiddleware())
+    // Outside the error middleware, so that error answers (404, 403, 409, 413, 500…) get the
+    // security headers too.
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SujaritErrorMiddleware())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(ViewerMiddleware())
 
     try registerRoutes(app)
 
-    if case .sqliteFile = settings.database {
-        // Write-ahead logging: readers do not wait for the writer.
-        if let sql = app.db as? any SQLDatabase {
-            try await sql.raw("PRAGMA journal_mode=WAL").run()
-        }
-    }
+    // SQLite: a busy timeout on every connection, write-ahead logging for a file (readers do
+    // not wait for the writer); transactions start with BEGIN IMMEDIATE (DatabaseSetting).
+    try await settings.database.prepareConnections(app.databases, on: Array(app.eventLoopGroup.makeIterator()), logger: app.logger)
     if settings.autoMigrate {
         try await app.autoMigrate()
     }

@@ -15,6 +15,27 @@ public enum DemoSetup {
         ("demo-viewer", "ผู้อ่านตัวอย่าง", .viewer),
     ]
 
+    /// `serve --demo` refused: the demo accounts have a published password.
+    public struct RefusedInProduction: Error, Sendable {
+        public var message: LocalizedText
+    }
+
+    /// Whether the demo may be loaded in the environment `environmentName` (`--env`). In
+    /// production it is refused unless `allowInProduction` (`--allow-demo-in-production`) is
+    /// given, and then the warning returned must be shown. Returns nil when there is nothing to say.
+    public static func checkEnvironment(_ environmentName: String, allowInProduction: Bool) throws -> LocalizedText? {
+        let name = environmentName.lowercased()
+        guard name == "production" || name == "prod" else { return nil }
+        guard allowInProduction else {
+            throw RefusedInProduction(message: LocalizedText(
+                th: "ไม่โหลดข้อมูลตัวอย่างในระบบจริง (--env production): บัญชีตัวอย่าง \(accounts.map(\.0).joined(separator: ", ")) ใช้รหัสผ่านที่เปิดเผยต่อสาธารณะ ถ้าต้องการจริง ๆ ให้เพิ่ม --allow-demo-in-production",
+                en: "Refusing --demo with --env production: the demo accounts \(accounts.map(\.0).joined(separator: ", ")) have a published password. Add --allow-demo-in-production if you really mean it."))
+        }
+        return LocalizedText(
+            th: "คำเตือน: โหลดข้อมูลตัวอย่างในระบบจริง บัญชี \(accounts.map(\.0).joined(separator: ", ")) ใช้รหัสผ่าน “\(password)” ที่ใครก็รู้ ให้ลบหรือเปลี่ยนรหัสผ่านทันที",
+            en: "WARNING: loading the demo in production; the accounts \(accounts.map(\.0).joined(separator: ", ")) have the published password “\(password)” — remove them or change their passwords at once.")
+    }
+
     /// Returns true when demo data was written now.
     @discardableResult
     public static func load(on app: Application) async throws -> Bool {

@@ -10,11 +10,19 @@ public struct SujaritError: Error, Sendable {
     public var status: HTTPResponseStatus
     public var message: LocalizedText
     public var fields: [FieldError]
+    /// The address of what the error is about (e.g. the draft revision that exists already):
+    /// a link on the error page, `location` in the JSON body.
+    public var location: String?
+    /// Seconds after which trying again may succeed (`Retry-After`; 429 and 503).
+    public var retryAfter: Int?
 
-    public init(_ status: HTTPResponseStatus, _ message: LocalizedText, fields: [FieldError] = []) {
+    public init(_ status: HTTPResponseStatus, _ message: LocalizedText, fields: [FieldError] = [],
+                location: String? = nil, retryAfter: Int? = nil) {
         self.status = status
         self.message = message
         self.fields = fields
+        self.location = location
+        self.retryAfter = retryAfter
     }
 
     static func notFound(_ what: String = "") -> SujaritError {
@@ -54,7 +62,13 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
             case .notAllowed: return SujaritError(.conflict, error.message)
             case .invalid: return SujaritError(.unprocessableEntity, error.message)
             case .corrupt: return SujaritError(.internalServerError, LocalizedText(th: "ระบบขัดข้อง", en: "Internal error"))
+            case .busy: return SujaritError(.serviceUnavailable, error.message, retryAfter: 2)
+            case .newerRevision(let id, _, _):
+                return SujaritError(.conflict, error.message, location: "\(SiteURL.plan(id))/edit")
             }
+        case is ConnectionPoolTimeoutError:
+            // Every database connection stayed busy for the pool's whole timeout: a load peak.
+            return SujaritError(.serviceUnavailable, StoreError.busy.message, retryAfter: 2)
         case let error as DecodingError:
             let (path, detail) = describe(error)
             return SujaritError(.badRequest, LocalizedText(
@@ -69,6 +83,7 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
             case .unsupportedMediaType: "รูปแบบข้อมูลไม่รองรับ"
             case .badRequest: "คำขอไม่ถูกต้อง: \(reason)"
             case .methodNotAllowed: "ไม่รองรับวิธีเรียกนี้"
+            case .tooManyRequests: "มีคำขอมากเกินไป กรุณารอสักครู่แล้วลองใหม่"
             default: reason
             }
             return SujaritError(error.status, LocalizedText(th: thai, en: reason))
@@ -112,7 +127,8 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
         let response: Response
         if request.url.path.hasPrefix("/api/") || (request.headers.first(name: .accept) ?? "").hasPrefix("application/json") {
             let current = (error as? PlanConflict).map { PlanResponse(plan: $0.current, publicURL: nil) }
-            let body = ErrorResponse(status: Int(classified.status.code), reason: classified.message, fields: classified.fields, current: current)
+            var body = ErrorResponse(status: Int(classified.status.code), reason: classified.message, fields: classified.fields, current: current)
+            body.location = classified.location
             response = Response(status: classified.status)
             try? response.content.encode(body, as: .json)
         } else {
@@ -120,14 +136,21 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
             let title = classified.status == .notFound ? t(.notFound)
                 : classified.status == .forbidden ? t(.forbidden)
                 : classified.status.code >= 500 ? t(.serverError) : t(.badRequest)
+            let link: HTML = classified.location.map {
+                "<p><a href=\"\($0)\">\(t.language == .thai ? "ไปที่" : "Go to") \($0)</a></p>"
+            } ?? ""
             let page = Layout.page(request: request, title: title, body: """
                 <h1>\(title)</h1>
                 <p class="error-message">\(t.pick(classified.message))</p>
+                \(link)
                 <p><a href="/">\(t(.home))</a></p>
                 """)
             response = Response(status: classified.status)
             response.headers.contentType = .html
             response.body = .init(string: page.rendered)
+        }
+        if let seconds = classified.retryAfter {
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
         }
         if classified.status == .unauthorized && request.url.path.hasPrefix("/api/") {
             response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")

@@ -88,7 +88,9 @@ struct ImportController: RouteCollection {
         }
         let report = try JSONDecoder().decode(Report.self, from: Data(record.reportJSON.utf8))
         guard let organization = try await OrganizationStore(request.db).find(id: plan.organizationID) else { throw SujaritError.notFound() }
-        return Layout.response(Self.reviewPage(request, plan: plan, organization: organization, report: report, pending: record.status == "pending"))
+        return Layout.response(Self.reviewPage(request, plan: plan, organization: organization, report: report,
+                                               pending: record.status == "pending" && plan.status == .draft,
+                                               settled: record.status == "settled" || (record.status == "pending" && plan.status != .draft)))
     }
 
     @Sendable func accept(_ request: Request) async throws -> Response {
@@ -132,7 +134,7 @@ struct ImportController: RouteCollection {
         return Layout.page(request: request, title: th ? "นำเข้าแผน" : "Import", body: body)
     }
 
-    static func reviewPage(_ request: Request, plan: Plan, organization org: Organization, report: Report, pending: Bool) -> HTML {
+    static func reviewPage(_ request: Request, plan: Plan, organization org: Organization, report: Report, pending: Bool, settled: Bool = false) -> HTML {
         let t = request.t
         let th = t.language == .thai
         let summary = PlanSummary(plan: plan)
@@ -158,7 +160,9 @@ struct ImportController: RouteCollection {
         let actions: HTML = pending ? """
             <form method="post" action="\(base)/import/accept" class="inline">\(CSRF.field(request))<button type="submit" class="primary">\(th ? "รับเข้าเป็นร่างแผน" : "Accept as a draft plan")</button></form>
             <form method="post" action="\(base)/import/discard" class="inline">\(CSRF.field(request))<button type="submit">\(th ? "ทิ้งการนำเข้านี้" : "Discard this import")</button></form>
-            """ : "<p class=\"notice success\">\(th ? "รับเข้าเป็นร่างแผนแล้ว" : "Accepted as a draft plan")</p>"
+            """ : settled
+            ? "<p class=\"notice\">\(th ? "แผนนี้เสนออนุมัติ อนุมัติ หรือเผยแพร่ไปแล้ว การนำเข้าถือว่าเสร็จสิ้น" : "This plan has been submitted, approved or published; the import is settled")</p>"
+            : "<p class=\"notice success\">\(th ? "รับเข้าเป็นร่างแผนแล้ว" : "Accepted as a draft plan")</p>"
         let body: HTML = """
             <p><a href="\(SiteURL.organization(org.slug))">← \(org.name)</a></p>
             <h1>\(th ? "ตรวจผลการนำเข้า" : "Review the import"): \(report.fileName)</h1>

@@ -117,7 +117,40 @@ enum Layout {
         :focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
         .side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: 20px; }
         @media (max-width: 900px) { .side-by-side { grid-template-columns: 1fr; } }
-        @media print { header.site, footer.site, nav, .skip { display: none; } body { background: #fff; font-size: 16pt; } .table-wrap { border: 0; } }
+        p.downloads { margin: 4px 0 12px; }
+        .print-only { display: none; }
+        @page { size: A4; margin: 2cm; }
+        @page landscape { size: A4 landscape; margin: 1.5cm 2cm; }
+        @media print {
+          header.site, footer.site, nav, .skip, form, button, a.button, input, select, textarea, .downloads, .screen-only, .field-error { display: none !important; }
+          .print-only { display: block; }
+          body { background: #fff; color: #000; font-size: 15pt; line-height: 1.35; }
+          main { max-width: none; margin: 0; padding: 0; }
+          a { color: inherit; text-decoration: none; }
+          h1 { font-size: 20pt; margin: 0 0 6pt; } h2 { font-size: 17pt; margin: 12pt 0 6pt; break-after: avoid; }
+          .badge { border: 1px solid #999; background: none !important; }
+          .notice { background: none; border: 1px solid #999; }
+          .table-wrap { overflow: visible; border: 0; border-radius: 0; background: none; }
+          table { font-size: 12.5pt; width: 100%; }
+          th, td { border: 1px solid #555; padding: 2pt 4pt; }
+          th { background: #eee; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          thead { display: table-header-group; }
+          tfoot { display: table-footer-group; }
+          tr { break-inside: avoid; page-break-inside: avoid; }
+          tr.subtotal td, tr.grand td { background: #f0f0f0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          section.print-sheet { break-before: page; page-break-before: always; }
+          section.part2 { page: landscape; break-before: page; page-break-before: always; }
+          table.plan-table { font-size: 11pt; table-layout: auto; }
+          table.plan-table td:nth-child(1) { min-width: 0; width: 11%; }
+          table.plan-table td:nth-child(2) { min-width: 0; width: 15%; }
+          table.plan-table td:nth-child(3) { min-width: 0; width: 28%; }
+          table.plan-table td:last-child { min-width: 0; width: 11%; }
+          table.plan-table th.num { min-width: 0; white-space: normal; }
+          table.plan-table td.num { white-space: nowrap; }
+          dl.sheet dt { break-after: avoid; page-break-after: avoid; margin-top: 8pt; }
+          dl.sheet dd { orphans: 3; widows: 3; }
+          ol, ul { margin-top: 2pt; margin-bottom: 2pt; }
+        }
         @media (max-width: 640px) { body { font-size: 17px; } main { padding: 10px; } th, td { padding: 4px 5px; } }
         """
 }

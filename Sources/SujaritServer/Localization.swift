@@ -14,6 +14,7 @@ public enum UIKey: String, CaseIterable, Sendable {
     case findings, noFindings, error, warning, notFound, forbidden, badRequest, serverError, tryAgain
     case home, draftNotice, summary, totalOverPlan, unplaced, kindColumn, responsibleUnit
     case province, district, website, phone, apiLink, skipToContent, csrfFailed, noBudget, persons
+    case download, pdfUnavailable, downloadWordInstead
 }
 
 public struct Translator: Sendable {
@@ -105,5 +106,8 @@ public struct Translator: Sendable {
         .csrfFailed: ("แบบฟอร์มหมดอายุ กรุณาโหลดหน้าใหม่แล้วส่งอีกครั้ง", "The form expired; reload the page and submit again"),
         .noBudget: ("ไม่ใช้งบประมาณ", "No budget"),
         .persons: ("คน", "persons"),
+        .download: ("ดาวน์โหลด", "Download"),
+        .pdfUnavailable: ("ยังสร้างไฟล์ PDF ไม่ได้", "The PDF cannot be made"),
+        .downloadWordInstead: ("ดาวน์โหลดไฟล์ Word แทน", "Download the Word file instead"),
     ]
 }

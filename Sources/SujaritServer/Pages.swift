@@ -2,6 +2,7 @@ import Foundation
 import Vapor
 import SujaritCore
 import SujaritPersistence
+import SujaritExport
 
 /// The HTML of each page. Each function takes what the page shows and the request (for
 /// language, viewer and CSRF token) and returns the whole document.
@@ -75,7 +76,26 @@ enum Pages {
 
     // MARK: A plan: the official Part 2 table
 
-    static func plan(_ request: Request, plan: Plan, organization org: Organization, showFindings: Bool) -> HTML {
+    /// Where a plan page's download links point: the stable public files of the latest
+    /// published revision, or the files of the revision shown.
+    enum Downloads {
+        case published
+        case revision
+    }
+
+    /// "ดาวน์โหลด: Word · PDF · Excel · CSV · JSON".
+    static func downloadLinks(_ t: Translator, plan: Plan, organization org: Organization, downloads: Downloads) -> HTML {
+        let links: [HTML] = ExportFormat.allCases.map { format in
+            let href = switch downloads {
+            case .published: SiteURL.publishedPlanFile(org.slug, plan.yearSlug, format)
+            case .revision: SiteURL.planExport(plan.id, format)
+            }
+            return "<a href=\"\(href)\" type=\"\(format.mediaType)\">\(format.label)</a>"
+        }
+        return "<p class=\"downloads\">\(t(.download)): \(links.joined(separator: " · "))</p>"
+    }
+
+    static func plan(_ request: Request, plan: Plan, organization org: Organization, showFindings: Bool, downloads: Downloads = .revision) -> HTML {
         let t = request.t
         let digits = org.digitStyle
         let summary = PlanSummary(plan: plan)
@@ -148,17 +168,20 @@ enum Pages {
             <h1>\(plan.title)</h1>
             <p><span class="badge \(plan.status.rawValue)">\(statusName(plan.status, t))</span>
             \(t(.revision)) \(n(plan.revision)) · \(t(.planYears)) \(ThaiCalendar.yearRange(plan.firstYear, plan.lastYear, digits: digits))
-            · <a href="\(SiteURL.apiPlan(plan.id))">\(t(.apiLink))</a></p>
+            <span class="screen-only">· <a href="\(SiteURL.apiPlan(plan.id))">\(t(.apiLink))</a></span></p>
+            \(downloadLinks(t, plan: plan, organization: org, downloads: downloads))
             \(notice)
             \(staffLinks)
             <h2>\(t(.summary))</h2>
             <ul>\(summaryList)
             <li><strong>\(t(.grandTotal)) \(count(summary.itemCount)) · \(t(.totalOverPlan)) \(money(summary.total)) บาท</strong></li></ul>
+            <section class="part2">
             <h2>\(t(.plans))</h2>
             <div class="table-wrap"><table class="plan-table">
             <thead><tr><th scope="col">\(t(.dimension))</th><th scope="col">\(t(.mission))</th><th scope="col">\(t(.items))</th>\(yearHeaders)<th scope="col">\(t(.remarks))</th></tr></thead>
             <tbody>\(rows)</tbody>
             </table></div>
+            </section>
             \(riskTable(plan, t: t, digits: digits))
             \(targetTable(plan, t: t, digits: digits))
             \(showFindings ? findingsList(plan, t: t) : HTML())
@@ -180,10 +203,12 @@ enum Pages {
                 """
         }
         return """
+            <section class="print-sheet">
             <h2>\(t(.riskTable))</h2>
             <div class="table-wrap"><table>
             <thead><tr><th>#</th><th>\(t(.workArea))</th><th>\(t(.riskIssues))</th><th>\(t(.riskLevel))</th><th>\(t(.controlMeasures))</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
+            </section>
             """
     }
 
@@ -196,8 +221,10 @@ enum Pages {
             return "<tr><td>\(target.indicator)</td>\(cells)</tr>"
         }
         return """
+            <section class="print-sheet">
             <h2>\(t(.targets))</h2>
             <div class="table-wrap"><table><thead><tr><th>\(t(.indicator))</th>\(headers)</tr></thead><tbody>\(rows)</tbody></table></div>
+            </section>
             """
     }
 
@@ -255,7 +282,7 @@ enum Pages {
             sheetHTML = "<p class=\"muted\">\(t(.noSheet))</p>"
         }
         let body: HTML = """
-            <p><a href="\(SiteURL.plan(plan.id))">← \(t(.backToPlan))</a> · \(plan.title)</p>
+            <p><span class="screen-only"><a href="\(SiteURL.plan(plan.id))">← \(t(.backToPlan))</a> · </span>\(plan.title)</p>
             <h1>\(d(String(number)))) \(item.name)</h1>
             <p><span class="badge">\(t.language == .thai ? item.kind.thaiName : item.kind.englishName)</span>
             \(t(.mission)): \(d(missionText))\(item.responsibleUnit.isEmpty ? "" : " · \(t(.responsibleUnit)): \(item.responsibleUnit)")</p>
@@ -299,4 +326,10 @@ enum SiteURL {
     static func plan(_ id: UUID) -> String { "/plans/\(id.uuidString.lowercased())" }
     static func item(_ planID: UUID, _ itemID: UUID) -> String { "/plans/\(planID.uuidString.lowercased())/items/\(itemID.uuidString.lowercased())" }
     static func apiPlan(_ id: UUID) -> String { "/api/v1/plans/\(id.uuidString.lowercased())" }
+    /// One revision as a file: `/plans/{id}/export/docx`.
+    static func planExport(_ id: UUID, _ format: ExportFormat) -> String { "\(plan(id))/export/\(format.rawValue)" }
+    /// The latest published revision as a file: `/o/{slug}/plan/{years}/plan.docx`.
+    static func publishedPlanFile(_ slug: String, _ years: String, _ format: ExportFormat) -> String {
+        "\(publishedPlan(slug, years))/plan.\(format.fileExtension)"
+    }
 }

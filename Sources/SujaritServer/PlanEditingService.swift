@@ -91,6 +91,10 @@ struct PlanEditingService {
         } catch StoreError.conflict {
             throw try await conflict(try await base.readablePlan(id: planID))
         }
+        if stored.status != .draft {
+            // A plan that moved on from its draft settles its import: it can no longer be discarded.
+            try await PlanImportStore(request.db).settle(planID: stored.id, organizationID: stored.organizationID)
+        }
         try await AuditLog(request.db).record(organizationID: plan.organizationID, userID: viewer.userID,
                                              action: "plan.\(action.rawValue)", subject: plan.id.uuidString,
                                              detail: "\(plan.status.rawValue) → \(stored.status.rawValue)")
@@ -105,12 +109,8 @@ struct PlanEditingService {
             throw StoreError.notAllowed(LocalizedText(
                 th: "สร้างฉบับแก้ไขได้จากแผนที่อนุมัติหรือเผยแพร่แล้วเท่านั้น", en: "Only an approved or published plan can be revised"))
         }
-        let series = try await seriesID(of: plan)
-        let revisions = try await base.plans.revisions(seriesID: series, organizationID: plan.organizationID)
-        if let latest = revisions.first, latest.id != plan.id {
-            throw StoreError.notAllowed(LocalizedText(
-                th: "มีฉบับแก้ไขที่ใหม่กว่าอยู่แล้ว (ฉบับที่ \(latest.revision))", en: "A newer revision already exists (revision \(latest.revision))"))
-        }
+        // At most one revision after the latest published one: the store checks it again in the
+        // transaction that inserts, so parallel requests get the same 409 with the draft's address.
         let draft = try await base.plans.createRevision(from: plan)
         try await AuditLog(request.db).record(organizationID: plan.organizationID, userID: viewer.userID, action: "plan.revise",
                                              subject: draft.id.uuidString, detail: "from \(plan.id.uuidString) revision \(plan.revision)")

@@ -36,6 +36,16 @@ struct PlanService {
         return organization
     }
 
+    /// The latest published revision of an organization's plan for the years of a public
+    /// address ("2566-2570", "2568", Thai digits accepted), with its organization.
+    func publishedPlan(slug: String?, years: String?) async throws -> (Plan, Organization) {
+        let organization = try await organization(slug: slug)
+        guard let (first, last) = PublicPagesController.parseYears(years),
+              let plan = try await plans.publishedPlan(organizationID: organization.id, first: first, last: last)
+        else { throw SujaritError.notFound("แผน") }
+        return (plan, organization)
+    }
+
     /// A plan the requester may read (drafts only for members of its organization).
     func readablePlan(id text: String?) async throws -> Plan {
         let id = try Self.parseID(text)

@@ -23,6 +23,7 @@ func registerRoutes(_ app: Application) throws {
     try app.register(collection: WizardController())
     try app.register(collection: ImportController())
     try app.register(collection: OrganizationController())
+    try app.register(collection: ExportController())
 }
 
 @Sendable func health(_ request: Request) async throws -> Response {
@@ -61,12 +62,9 @@ struct PublicPagesController: RouteCollection {
     /// The stable public address of a plan: `/o/{slug}/plan/2566-2570` (or `/plan/2568`),
     /// always the latest published revision.
     @Sendable func publishedPlan(_ request: Request) async throws -> Response {
-        let service = PlanService(request: request)
-        let organization = try await service.organization(slug: request.parameters.get("slug"))
-        guard let (first, last) = Self.parseYears(request.parameters.get("years")),
-              let plan = try await service.plans.publishedPlan(organizationID: organization.id, first: first, last: last)
-        else { throw SujaritError.notFound("แผน") }
-        let response = Layout.response(Pages.plan(request, plan: plan, organization: organization, showFindings: false))
+        let (plan, organization) = try await PlanService(request: request)
+            .publishedPlan(slug: request.parameters.get("slug"), years: request.parameters.get("years"))
+        let response = Layout.response(Pages.plan(request, plan: plan, organization: organization, showFindings: false, downloads: .published))
         if request.viewer == nil { response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300") }
         return response
     }
@@ -122,7 +120,7 @@ struct SignInController: RouteCollection {
         let form = try request.content.decode(SignInForm.self)
         let username = (form.username ?? "").cleaned
         let next = Self.safeNext(form.next)
-        guard let user = try await Authentication.verify(username: username, password: form.password ?? "", on: request) else {
+        guard let user = try await Authentication.signIn(username: username, password: form.password ?? "", on: request) else {
             return Layout.response(Pages.login(request, username: String(username.prefix(64)), failed: true, next: next), status: .unauthorized)
         }
         // A fresh session id on sign-in, so a planted cookie cannot ride along.
@@ -142,24 +140,33 @@ struct SignInController: RouteCollection {
         return request.redirect(to: "/", redirectType: .normal)
     }
 
-    /// Only local paths are allowed as the page to return to after sign-in.
+    /// Only local paths are allowed as the page to return to after sign-in. The address is
+    /// read the way a browser's URL parser (WHATWG) would read it: tabs and newlines anywhere are
+    /// dropped and leading/trailing control characters and spaces are trimmed; what is left must
+    /// be a path on this site — it starts with one "/", not "//" or "/\" (both leave the site),
+    /// has no backslash, control character or space, not even percent-encoded, and no scheme or
+    /// host. Anything else gives "/".
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.count < 500 else { return "/" }
-        return next
-    }
-}
-
-/// Password checks, shared by the sign-in form and the API.
-enum Authentication {
-    /// A bcrypt hash of a dummy password, compared against when the user does not exist so that
-    /// the answer takes as long either way.
-    static let dummyHash = try! Bcrypt.hash("sujarit-no-such-user", cost: 4)
-
-    static func verify(username: String, password: String, on request: Request) async throws -> UserRecord? {
-        guard !username.isEmpty, !password.isEmpty, password.utf8.count <= 72 * 4 else { return nil }
-        let user = try await UserStore(request.db).find(username: username)
-        let hash = user?.passwordHash ?? dummyHash
-        let matches = try await request.password.async.verify(password, created: hash)
-        return matches ? user : nil
+        guard let next, next.utf8.count < 500 else { return "/" }
+        let trimmable = CharacterSet(charactersIn: Unicode.Scalar(UInt8(0))...Unicode.Scalar(UInt8(0x20)))
+        let cleaned = String(String.UnicodeScalarView(next.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }))
+            .trimmingCharacters(in: trimmable)
+        func leavesSite(_ path: String) -> Bool {
+            !path.hasPrefix("/") || path.hasPrefix("//") || path.hasPrefix("/\\")
+                || path.unicodeScalars.contains { $0 == "\\" || $0.value <= 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) }
+        }
+        guard !leavesSite(cleaned) else { return "/" }
+        // The same checks on the percent-decoded address (decoded again while it changes):
+        // `/%5C/evil`, `/%2F/evil` or `/%09/evil` must not become an address elsewhere either.
+        var decoded = cleaned
+        for _ in 0..<3 {
+            guard let once = decoded.removingPercentEncoding, once != decoded else { break }
+            decoded = once
+            guard !leavesSite(decoded) else { return "/" }
+        }
+        guard let components = URLComponents(string: cleaned), components.scheme == nil, components.host == nil,
+              components.user == nil, components.port == nil
+        else { return "/" }
+        return cleaned
     }
 }

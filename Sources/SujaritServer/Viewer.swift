@@ -98,10 +98,17 @@ struct ViewerMiddleware: AsyncMiddleware {
     }
 }
 
-/// Adds the security headers every response carries.
+/// Adds the security headers every response carries, error answers included (it runs outside
+/// the error middleware, and turns any error that still reaches it into an answer itself).
+/// Error answers and answers to a signed-in visitor are never stored by caches.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: request)
+        let response: Response
+        do {
+            response = try await next.respond(to: request)
+        } catch {
+            response = SujaritErrorMiddleware.response(for: error, request: request)
+        }
         let headers: [(String, String)] = [
             ("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"),
             ("X-Content-Type-Options", "nosniff"),
@@ -113,7 +120,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         for (name, value) in headers where !response.headers.contains(name: name) {
             response.headers.replaceOrAdd(name: name, value: value)
         }
-        if request.viewer != nil || request.url.path.hasPrefix("/login") {
+        if request.viewer != nil || request.url.path.hasPrefix("/login") || response.status.code >= 400 {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         return response

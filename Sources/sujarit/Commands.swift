@@ -1,4 +1,4 @@
 import ArgumentParser
 
-/// Commands defined in their own files (import, bench), registered here.
-let extraCommands: [any ParsableCommand.Type] = [ImportCommand.self, BenchCommand.self]
+/// Commands defined in their own files (import, export, bench), registered here.
+let extraCommands: [any ParsableCommand.Type] = [ImportCommand.self, ExportCommand.self, BenchCommand.self]

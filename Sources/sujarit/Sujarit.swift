@@ -60,9 +60,20 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 8080
     @Option(name: .customLong("env"), help: "Environment: development or production.") var environmentName = "development"
     @Flag(help: "Load the demo organization, plan and accounts first (once).") var demo = false
+    @Flag(help: "Allow --demo with --env production (its accounts have a published password).") var allowDemoInProduction = false
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
+        if demo {
+            do {
+                if let warning = try DemoSetup.checkEnvironment(environmentName, allowInProduction: allowDemoInProduction) {
+                    FileHandle.standardError.write(Data("\(warning.th)\n\(warning.en)\n".utf8))
+                }
+            } catch let refusal as DemoSetup.RefusedInProduction {
+                FileHandle.standardError.write(Data("sujarit: \(refusal.message.th)\nsujarit: \(refusal.message.en)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
         let settings = database.settings(autoMigrate: true)
         let arguments = ["sujarit", "serve", "--hostname", hostname, "--port", String(port)]
         try await withApplication(settings: settings, environmentName: environmentName, arguments: arguments) { app in

@@ -100,4 +100,59 @@ final class ImportWebTests: ServerTestCase {
         let denied = try await viewer.get("/o/importer2/import")
         XCTAssertEqual(denied.status, .forbidden)
     }
+
+    /// Issue 8, 2.1: an import that was taken through submit, approve and publish is settled —
+    /// discarding it is refused (409 with a message) and the published plan stays public.
+    /// Submitting alone settles it too, even after the plan is returned to draft.
+    func testDiscardAfterPublishIsRefusedAndThePlanStaysPublic() async throws {
+        let organization = try await makeOrganization(slug: "importer3")
+        try await makeUser("chief", role: .admin, in: organization)
+        var browser = Browser(app)
+        try await browser.signIn("chief", password: Self.password)
+
+        func importPlan() async throws -> Plan {
+            let before = Set(try await PlanStore(db).plans(organizationID: organization.id, includeUnpublished: true).map(\.id))
+            let page = try await upload(&browser, slug: "importer3", fileName: "plan.txt", data: Data(SyntheticPlanDocument.text(itemCount: 5).utf8))
+            XCTAssertEqual(page.status, .seeOther, page.body)
+            let after = try await PlanStore(db).plans(organizationID: organization.id, includeUnpublished: true)
+            let entry = try XCTUnwrap(after.first { !before.contains($0.id) })
+            let plan = try await PlanStore(db).plan(id: entry.id, scope: .everything)
+            return try XCTUnwrap(plan)
+        }
+        func step(_ plan: Plan, _ action: String, version: Int) async throws {
+            let page = try await browser.post("/plans/\(plan.id.uuidString.lowercased())/transition", [("action", action), ("version", String(version))])
+            XCTAssertEqual(page.status, .seeOther, "\(action): \(page.body.prefix(2000))")
+        }
+
+        let plan = try await importPlan()
+        try await step(plan, "submit", version: plan.version)
+        try await step(plan, "approve", version: plan.version + 1)
+        try await step(plan, "publish", version: plan.version + 2)
+        let published = try await PlanStore(db).plan(id: plan.id, scope: .everything)
+        XCTAssertEqual(published?.status, .published)
+
+        let id = plan.id.uuidString.lowercased()
+        let review = try await browser.get("/plans/\(id)/import")
+        XCTAssertEqual(review.status, .ok)
+        XCTAssertFalse(review.body.contains("/import/discard"), "no discard button once settled")
+        let discarded = try await browser.post("/plans/\(id)/import/discard", [])
+        XCTAssertEqual(discarded.status, .conflict)
+        XCTAssertTrue(discarded.body.contains("ทิ้งการนำเข้าไม่ได้"), discarded.body)
+        let still = try await PlanStore(db).plan(id: plan.id, scope: .everything)
+        XCTAssertEqual(still?.status, .published, "the published plan is still there")
+        let record = try await PlanImportStore(db).record(planID: plan.id, organizationID: organization.id)
+        XCTAssertNotNil(record)
+        try await app.test(.GET, "/o/importer3/plan/\(plan.yearSlug)") { res async throws in
+            XCTAssertEqual(res.status, .ok, "the public address still serves it")
+        }
+
+        // Submitted and returned to draft: the import is settled as well.
+        let second = try await importPlan()
+        try await step(second, "submit", version: second.version)
+        try await step(second, "returnToDraft", version: second.version + 1)
+        let refused = try await browser.post("/plans/\(second.id.uuidString.lowercased())/import/discard", [])
+        XCTAssertEqual(refused.status, .conflict)
+        let kept = try await PlanStore(db).plan(id: second.id, scope: .everything)
+        XCTAssertEqual(kept?.status, .draft)
+    }
 }

@@ -19,10 +19,22 @@ class ServerTestCase: XCTestCase {
         return .sqliteMemory
     }
 
+    /// Test classes that need SQLite in a real file (write-ahead logging, several connections
+    /// writing at once) return true; PostgreSQL is used instead when it is configured.
+    class var usesSQLiteFile: Bool { false }
+    /// The SQLite file of this test, when `usesSQLiteFile`.
+    var sqliteFile: URL?
+
     override func setUp() async throws {
         try await super.setUp()
         app = try await Application.make(.testing)
-        let settings = ServerSettings(database: Self.databaseSetting, autoMigrate: false, passwordCost: 4)
+        var database = Self.databaseSetting
+        if Self.usesSQLiteFile && !database.isPostgres {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("sujarit-test-\(UUID().uuidString).sqlite")
+            sqliteFile = file
+            database = .sqliteFile(path: file.path)
+        }
+        let settings = ServerSettings(database: database, autoMigrate: false, passwordCost: 4)
         try await configure(app, settings: settings)
         if settings.database.isPostgres {
             try await app.autoRevert()
@@ -33,6 +45,11 @@ class ServerTestCase: XCTestCase {
     override func tearDown() async throws {
         try await app?.asyncShutdown()
         app = nil
+        if let file = sqliteFile {
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                try? FileManager.default.removeItem(atPath: file.path + suffix)
+            }
+        }
         try await super.tearDown()
     }
 

@@ -1,0 +1,194 @@
+import Foundation
+import Vapor
+import SujaritCore
+import SujaritPersistence
+
+// MARK: Clock
+
+struct ClockKey: StorageKey { typealias Value = @Sendable () -> Date }
+
+extension Application {
+    /// The time now, for rules that depend on it (sign-in rate limits). Tests replace it to move
+    /// time forward without waiting.
+    public var sujaritClock: @Sendable () -> Date {
+        get { storage[ClockKey.self] ?? { Date() } }
+        set { storage[ClockKey.self] = newValue }
+    }
+}
+
+// MARK: Rate limit
+
+/// Counts failed sign-ins per account and per client address in a sliding window and refuses
+/// further attempts (429 with `Retry-After`) once a limit is reached. The count only looks back
+/// over the window, so an account is never locked for longer than the window after the last
+/// failures: an officer whose name someone else tries can always sign in again later.
+/// A successful sign-in clears the account's count. Kept in memory, per server process.
+final class SignInThrottle: @unchecked Sendable {
+    struct Limit: Sendable {
+        var failures: Int
+        var window: TimeInterval
+    }
+
+    /// 5 wrong passwords per account in 15 minutes.
+    static let accountLimit = Limit(failures: 5, window: 15 * 60)
+    /// 100 wrong passwords from one client address in 15 minutes: stops password spraying from
+    /// one address while a whole office behind one address can still mistype.
+    static let clientLimit = Limit(failures: 100, window: 15 * 60)
+    /// Keys kept before old ones are dropped, so that guessing many names cannot fill memory.
+    static let maximumKeys = 20_000
+
+    private let lock = NSLock()
+    private var failures: [String: [Date]] = [:]
+
+    struct Key: Hashable {
+        var name: String
+        var limit: Limit
+
+        static func == (a: Key, b: Key) -> Bool { a.name == b.name }
+        func hash(into hasher: inout Hasher) { hasher.combine(name) }
+
+        static func account(_ username: String) -> Key {
+            Key(name: "account:" + username.lowercased(), limit: SignInThrottle.accountLimit)
+        }
+
+        static func client(_ address: String) -> Key {
+            Key(name: "client:" + address, limit: SignInThrottle.clientLimit)
+        }
+    }
+
+    /// Seconds to wait before another attempt is allowed under any of the keys, or nil.
+    func retryAfter(_ keys: [Key], now: Date) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        var wait: TimeInterval = 0
+        for key in keys {
+            let recent = (failures[key.name] ?? []).filter { now.timeIntervalSince($0) < key.limit.window }
+            failures[key.name] = recent.isEmpty ? nil : recent
+            if recent.count >= key.limit.failures {
+                // Allowed again when enough of the failures have left the window.
+                let release = recent.sorted()[recent.count - key.limit.failures].addingTimeInterval(key.limit.window)
+                wait = max(wait, release.timeIntervalSince(now))
+            }
+        }
+        return wait > 0 ? max(1, Int(wait.rounded(.up))) : nil
+    }
+
+    func recordFailure(_ keys: [Key], now: Date) {
+        lock.lock()
+        defer { lock.unlock() }
+        if failures.count >= Self.maximumKeys {
+            let longest = max(Self.accountLimit.window, Self.clientLimit.window)
+            failures = failures.filter { $0.value.contains { now.timeIntervalSince($0) < longest } }
+            if failures.count >= Self.maximumKeys { failures.removeAll() }
+        }
+        for key in keys {
+            var list = failures[key.name] ?? []
+            list.append(now)
+            if list.count > key.limit.failures * 2 { list.removeFirst(list.count - key.limit.failures * 2) }
+            failures[key.name] = list
+        }
+    }
+
+    func clear(_ key: Key) {
+        lock.lock()
+        defer { lock.unlock() }
+        failures[key.name] = nil
+    }
+}
+
+struct SignInThrottleKey: StorageKey { typealias Value = SignInThrottle }
+
+/// A bcrypt hash of a random password at the configured cost, compared against when the user
+/// does not exist so that the answer takes as long as for a real user.
+final class DummyPasswordHash: @unchecked Sendable {
+    private let lock = NSLock()
+    private var hash: String?
+
+    func value(on request: Request) async throws -> String {
+        if let cached = lock.withLock({ hash }) { return cached }
+        // The application's own hasher, so the cost is the one real hashes are made with.
+        let made = try await request.password.async.hash([UInt8].random(count: 24).base64URL)
+        return lock.withLock {
+            if hash == nil { hash = made }
+            return hash!
+        }
+    }
+}
+
+struct DummyPasswordHashKey: StorageKey { typealias Value = DummyPasswordHash }
+
+extension Application {
+    var signInThrottle: SignInThrottle {
+        if let existing = storage[SignInThrottleKey.self] { return existing }
+        let made = SignInThrottle()
+        storage[SignInThrottleKey.self] = made
+        return made
+    }
+
+    var dummyPasswordHash: DummyPasswordHash {
+        if let existing = storage[DummyPasswordHashKey.self] { return existing }
+        let made = DummyPasswordHash()
+        storage[DummyPasswordHashKey.self] = made
+        return made
+    }
+}
+
+// MARK: Sign-in
+
+/// Password checks, shared by the sign-in form and the API.
+enum Authentication {
+    /// Checks a username and password under the sign-in rate limits: throws 429 (with
+    /// `Retry-After`) while the account or the client address has too many recent failures,
+    /// records and audits a failure, clears the account's count on success.
+    static func signIn(username: String, password: String, on request: Request) async throws -> UserRecord? {
+        let app = request.application
+        let now = app.sujaritClock()
+        let name = String(username.lowercased().prefix(64))
+        var keys = [SignInThrottle.Key.account(name)]
+        let client = clientAddress(request)
+        if let client { keys.append(.client(client)) }
+        if let wait = app.signInThrottle.retryAfter(keys, now: now) {
+            let minutes = max(1, (wait + 59) / 60)
+            throw SujaritError(.tooManyRequests, LocalizedText(
+                th: "ลงชื่อเข้าใช้ผิดหลายครั้งเกินไป กรุณารอประมาณ \(minutes) นาทีแล้วลองใหม่",
+                en: "Too many failed sign-ins; wait about \(minutes) minute\(minutes == 1 ? "" : "s") and try again"),
+                retryAfter: wait)
+        }
+        if let user = try await verify(username: username, password: password, on: request) {
+            app.signInThrottle.clear(.account(name))
+            return user
+        }
+        app.signInThrottle.recordFailure(keys, now: app.sujaritClock())
+        try await AuditLog(request.db).record(organizationID: nil, userID: nil, action: "user.signin.failed", subject: name,
+                                             detail: client.map { "client \($0)" } ?? "")
+        return nil
+    }
+
+    /// The address the request came from. Behind a reverse proxy on the same machine (the peer
+    /// is a loopback address) that is the last address of `X-Forwarded-For`, which the proxy
+    /// appends; otherwise every visitor would share the proxy's address and its limit.
+    static func clientAddress(_ request: Request) -> String? {
+        guard let peer = request.remoteAddress?.ipAddress else { return nil }
+        let loopback = peer == "::1" || peer.hasPrefix("127.") || peer.hasPrefix("::ffff:127.")
+        if loopback, let forwarded = request.headers.first(name: .xForwardedFor)?
+            .split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !forwarded.isEmpty {
+            return String(forwarded.prefix(64))
+        }
+        return peer
+    }
+
+    /// Compares the password with the user's hash, or with a dummy hash of the same cost when
+    /// there is no such user, so that both take as long.
+    static func verify(username: String, password: String, on request: Request) async throws -> UserRecord? {
+        guard !username.isEmpty, !password.isEmpty, password.utf8.count <= 72 * 4 else { return nil }
+        let user = try await UserStore(request.db).find(username: username)
+        let hash: String
+        if let user {
+            hash = user.passwordHash
+        } else {
+            hash = try await request.application.dummyPasswordHash.value(on: request)
+        }
+        let matches = try await request.password.async.verify(password, created: hash)
+        return matches ? user : nil
+    }
+}
