@@ -90,6 +90,8 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     app.middleware.use(SujaritErrorMiddleware())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(ViewerMiddleware())
+    // API writes: bearer token and JSON only, never a browser's cookie alone.
+    app.middleware.use(APIWriteGuard())
 
     try registerRoutes(app)
 
