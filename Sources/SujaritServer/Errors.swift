@@ -139,9 +139,15 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
             let link: HTML = classified.location.map {
                 "<p><a href=\"\($0)\">\(t.language == .thai ? "ไปที่" : "Go to") \($0)</a></p>"
             } ?? ""
+            // What exactly is wrong, field by field (e.g. an imported document over the limits).
+            let fieldItems: [HTML] = classified.fields.prefix(50).map { field in
+                "<li><code>\(field.field)</code>: \(t.language == .thai ? field.messageThai : field.message)</li>"
+            }
+            let fieldList: HTML = fieldItems.isEmpty ? "" : "<ul class=\"error-fields\">\(fieldItems.joined())</ul>"
             let page = Layout.page(request: request, title: title, body: """
                 <h1>\(title)</h1>
                 <p class="error-message">\(t.pick(classified.message))</p>
+                \(fieldList)
                 \(link)
                 <p><a href="/">\(t(.home))</a></p>
                 """)

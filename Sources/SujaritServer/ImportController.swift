@@ -78,6 +78,9 @@ struct ImportController: RouteCollection {
         if plan.title.cleaned.isEmpty {
             plan.title = PlanCatalog.template(covering: plan.firstYear).title(organizationName: organization.name, first: plan.firstYear, last: plan.lastYear)
         }
+        // The same limits as every edit (items, text lengths): a document over them is refused
+        // with the fields named, never stored as a plan nobody could edit.
+        try PlanService.checkLengths(plan)
         return try await PlanImportStore(db).saveDraft(plan, organizationID: organization.id, fileName: result.fileName, reportJSON: json, userID: userID)
     }
 

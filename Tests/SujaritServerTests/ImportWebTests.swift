@@ -30,6 +30,34 @@ final class ImportWebTests: ServerTestCase {
         return page
     }
 
+    /// Issue 8, 2.7: an imported document over the editing limits is refused with the fields
+    /// named, and nothing is stored (it could not be edited afterwards).
+    func testImportOverTheLimitsIsRefusedAndNothingIsStored() async throws {
+        let organization = try await makeOrganization(slug: "limits")
+        try await makeUser("editor", role: .editor, in: organization)
+        var browser = Browser(app)
+        try await browser.signIn("editor", password: Self.password)
+
+        // 520 items: more than the 500 an edited plan may hold.
+        let many = SyntheticPlanDocument.text(itemCount: 520)
+        let tooMany = try await upload(&browser, slug: "limits", fileName: "many.txt", data: Data(many.utf8))
+        XCTAssertEqual(tooMany.status, .unprocessableEntity, String(tooMany.body.prefix(300)))
+        XCTAssertTrue(tooMany.body.contains("500"), "the page says which limit")
+
+        // A 5,000-character item name: more than the 1,000 a name may have.
+        var result = try DocumentImporter.importDocument(Data(SyntheticPlanDocument.text(itemCount: 3).utf8), fileName: "long.txt")
+        result.plan.items[0].name = "โครงการ" + String(repeating: "ก", count: 5_000)
+        do {
+            _ = try await ImportController.saveDraft(result, organization: organization, userID: nil, on: db)
+            XCTFail("a name over the limit was stored")
+        } catch let error as SujaritError {
+            XCTAssertEqual(error.status, .unprocessableEntity)
+            XCTAssertTrue(error.fields.contains { $0.field == "items[0].name" }, "\(error.fields)")
+        }
+        let plans = try await PlanStore(db).plans(organizationID: organization.id, includeUnpublished: true)
+        XCTAssertEqual(plans.count, 0, "nothing half-stored")
+    }
+
     func testUploadReviewAndAccept() async throws {
         let organization = try await makeOrganization(slug: "importer")
         try await makeUser("editor", role: .editor, in: organization)
