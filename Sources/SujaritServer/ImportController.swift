@@ -53,9 +53,11 @@ struct ImportController: RouteCollection {
         }
         let data = Data(file.data.readableBytesView)
         let result: ImportResult
-        do {
-            result = try DocumentImporter.importDocument(data, fileName: file.filename, organizationName: organization.name)
-        } catch {
+        // Read off the event loop, a bounded number of documents at a time.
+        switch try await request.application.importWorkers.read(data, fileName: file.filename, organizationName: organization.name) {
+        case .success(let read):
+            result = read
+        case .failure(let error):
             return Layout.response(Self.uploadPage(request, organization: organization, error: error.message), status: .unprocessableEntity)
         }
         let plan = try await Self.saveDraft(result, organization: organization, userID: viewer.userID, on: request.db)

@@ -1,0 +1,58 @@
+import Foundation
+import XCTest
+import SujaritCore
+import SujaritImport
+@testable import SujaritServer
+
+/// Issue 8, 2.8: uploads are read off the event loop, a bounded number at a time, and a queue
+/// that is full is answered 503 rather than growing without end.
+final class ImportWorkersTests: XCTestCase {
+    func testDocumentsAreReadAndTheSlotsAreGivenBack() async throws {
+        let workers = ImportWorkers(capacity: 2, maximumWaiting: 8, largeDocumentBytes: 100_000)
+        let small = Data(SyntheticPlanDocument.text(itemCount: 5).utf8)
+        let large = Data(SyntheticPlanDocument.text(itemCount: 300).utf8)
+        XCTAssertGreaterThan(large.count, 100_000, "the large document takes the whole capacity")
+        let results = try await withThrowingTaskGroup(of: Int.self) { group in
+            for index in 0..<6 {
+                let data = index.isMultiple(of: 3) ? large : small
+                group.addTask {
+                    switch try await workers.read(data, fileName: "plan-\(index).txt", organizationName: nil) {
+                    case .success(let result): return result.summary.itemCount
+                    case .failure(let error): XCTFail("\(error)"); return -1
+                    }
+                }
+            }
+            var counts: [Int] = []
+            for try await count in group { counts.append(count) }
+            return counts
+        }
+        XCTAssertEqual(results.sorted(), [5, 5, 5, 5, 300, 300])
+        let load = await workers.load
+        XCTAssertEqual(load.inUse, 0)
+        XCTAssertEqual(load.waiting, 0)
+    }
+
+    func testAFullQueueIsRefusedWith503() async throws {
+        let workers = ImportWorkers(capacity: 1, maximumWaiting: 0, largeDocumentBytes: 1)
+        let large = Data(SyntheticPlanDocument.text(itemCount: 400).utf8)
+        var refused = 0
+        var read = 0
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            for index in 0..<4 {
+                group.addTask {
+                    do {
+                        _ = try await workers.read(large, fileName: "plan-\(index).txt", organizationName: nil)
+                        return true
+                    } catch let error as SujaritError {
+                        XCTAssertEqual(error.status, .serviceUnavailable)
+                        XCTAssertNotNil(error.retryAfter)
+                        return false
+                    }
+                }
+            }
+            for try await ok in group { if ok { read += 1 } else { refused += 1 } }
+        }
+        XCTAssertGreaterThanOrEqual(read, 1)
+        XCTAssertGreaterThanOrEqual(refused, 1, "with no room to wait, uploads beyond the one being read are refused")
+    }
+}
