@@ -74,6 +74,11 @@ public struct UserStore: Sendable {
         return try await UserRecord.find(token.userID, on: database)
     }
 
+    /// Revokes every API token of the user (sign-out, password change).
+    public func deleteTokens(userID: UUID) async throws {
+        try await APITokenRecord.query(on: database).filter(\.$userID == userID).delete()
+    }
+
     public func deleteToken(hash: String) async throws {
         try await APITokenRecord.query(on: database).filter(\.$tokenHash == hash).delete()
     }

@@ -77,6 +77,8 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
         HTTPCookies.Value(string: sessionID.string, expires: Date(timeIntervalSinceNow: 8 * 3600), maxAge: nil, domain: nil,
                           path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
+    // Server-side ends of a signed-in session (idle and absolute), checked by ViewerMiddleware.
+    app.sessionLifetime = SessionLifetime.fromEnvironment()
     app.routes.defaultMaxBodySize = "4mb"
 
     app.storage[SignInThrottleKey.self] = SignInThrottle()

@@ -130,12 +130,18 @@ struct SignInController: RouteCollection {
         request.session.id = nil
         request.session.data = SessionData()
         request.session.data[ViewerMiddleware.sessionUserKey] = try user.requireID().uuidString
+        SessionLifetime.start(request.session, now: request.application.sujaritClock())
         try await AuditLog(request.db).record(organizationID: nil, userID: user.id, action: "user.signin", subject: user.username)
         return request.redirect(to: next, redirectType: .normal)
     }
 
     @Sendable func signOut(_ request: Request) async throws -> Response {
         try CSRF.verify(request)
+        // Signing out ends the person's API tokens too: "sign out" means nothing of theirs stays
+        // signed in.
+        if let viewer = request.viewer {
+            try await UserStore(request.db).deleteTokens(userID: viewer.userID)
+        }
         request.session.destroy()
         return request.redirect(to: "/", redirectType: .normal)
     }

@@ -76,7 +76,10 @@ struct ViewerMiddleware: AsyncMiddleware {
                 throw SujaritError(.unauthorized, LocalizedText(th: "โทเค็นไม่ถูกต้องหรือหมดอายุ", en: "Invalid or expired token"))
             }
         } else if request.hasSession, let text = request.session.data[Self.sessionUserKey], let id = UUID(uuidString: text) {
-            if let user = try await UserStore(request.db).find(id: id) {
+            if !request.application.sessionLifetime.check(request.session, now: request.application.sujaritClock()) {
+                // Idle too long, or signed in too long ago: the session ends on the server.
+                request.session.destroy()
+            } else if let user = try await UserStore(request.db).find(id: id) {
                 request.viewer = try await Self.viewer(for: user, on: request.db)
             } else {
                 request.session.destroy()
