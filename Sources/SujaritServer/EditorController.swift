@@ -155,6 +155,8 @@ struct EditorController: RouteCollection {
 
     @Sendable func confirmDelete(_ request: Request) async throws -> Response {
         let (plan, _) = try await service(request).editablePlan(id: planID(request))
+        // Only a draft changes: no confirmation page for a deletion that cannot happen.
+        guard plan.status == .draft else { throw PlanEditingService.notDraft(plan) }
         let itemID = try PlanService.parseID(request.parameters.get("itemID"))
         guard let item = plan.items.first(where: { $0.id == itemID }) else { throw SujaritError.notFound("รายการ") }
         return Layout.response(EditorPages.confirmDelete(request, plan: plan, item: item))

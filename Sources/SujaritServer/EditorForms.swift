@@ -263,8 +263,9 @@ struct TargetForm: Content {
         for year in plan.fiscalYears {
             let text = ThaiDigits.toArabic((values?[String(year.be)] ?? "").cleaned).replacingOccurrences(of: ",", with: "")
             guard !text.isEmpty else { continue }
-            guard text.count <= 20, let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),
-                  text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else {
+            // A plain number: "80", "72.5", "-3" — not "1-2" (read as 1) nor "--1" (read as 0).
+            guard text.count <= 20, text.range(of: #"^-?[0-9]+(\.[0-9]+)?$"#, options: .regularExpression) != nil,
+                  let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
                 errors.add("value-\(year.be)", LocalizedText(th: "ต้องเป็นตัวเลข", en: "Must be a number"))
                 continue
             }

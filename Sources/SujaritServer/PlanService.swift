@@ -143,6 +143,24 @@ struct PlanService {
             }
         }
         check(plan.title, "title", limit: 500)
+        // The structure too: a plan has a handful of dimensions and missions with short names.
+        if plan.dimensions.count > 20 {
+            fields.append(FieldError(field: "dimensions", message: LocalizedText(th: "มิติเกิน 20 มิติ", en: "more than 20 dimensions")))
+        }
+        for (d, dimension) in plan.dimensions.enumerated() {
+            check(dimension.name, "dimensions[\(d)].name", limit: 1_000)
+            if dimension.missions.count > 100 {
+                fields.append(FieldError(field: "dimensions[\(d)].missions", message: LocalizedText(th: "ภารกิจเกิน 100 ภารกิจ", en: "more than 100 missions")))
+            }
+            for (m, mission) in dimension.missions.enumerated() {
+                check(mission.code, "dimensions[\(d)].missions[\(m)].code", limit: 20)
+                check(mission.name, "dimensions[\(d)].missions[\(m)].name", limit: 1_000)
+                for sub in mission.subMissions {
+                    check(sub.code, "dimensions[\(d)].missions[\(m)].subMissions", limit: 20)
+                    check(sub.name, "dimensions[\(d)].missions[\(m)].subMissions", limit: 1_000)
+                }
+            }
+        }
         for (i, item) in plan.items.enumerated() {
             check(item.name, "items[\(i)].name", limit: PlanValidator.maximumNameLength)
             check(item.remarks, "items[\(i)].remarks", limit: 2_000)

@@ -191,6 +191,13 @@ final class EditorFormTests: ServerTestCase {
         XCTAssertEqual(target.values, [FiscalYear(2566): 80, FiscalYear(2570): Decimal(string: "90.5")!])
         page = try await browser.post("\(base)/targets/new", [("version", String(now.version)), ("indicator", "y"), ("values[2566]", "สิบ")])
         XCTAssertEqual(page.status, .unprocessableEntity)
+        // Not a number, however close: "1-2" is not 1 and "--1" is not 0 (issue 8, 2.12).
+        for bad in ["1-2", "--1", "1.2.3", "-", "."] {
+            page = try await browser.post("\(base)/targets/new", [("version", String(now.version)), ("indicator", "y"), ("values[2566]", bad)])
+            XCTAssertEqual(page.status, .unprocessableEntity, bad)
+        }
+        let unchanged = try await stored()
+        XCTAssertEqual(unchanged.version, now.version, "nothing stored")
 
         page = try await browser.post("\(base)/front-matter", [("version", String(now.version)), ("title", "แผนใหม่"), ("foreword", "คำนำ"),
                                                                ("rationale", "เหตุผล"), ("objectives", "(1) หนึ่ง\n(2) สอง"), ("benefits", "ประโยชน์")])

@@ -1,0 +1,57 @@
+import Foundation
+import XCTest
+import XCTVapor
+import SujaritCore
+import SujaritPersistence
+import SujaritAPIModels
+import struct SujaritCore.Dimension
+@testable import SujaritServer
+
+/// Issue 8, 2.12: the smaller faults found by attacking the server.
+final class SmallFaultsTests: ServerTestCase {
+    func testBidiControlsAreDroppedFromStoredText() {
+        XCTAssertEqual("\u{202E}gpj.exe".cleaned, "gpj.exe")
+        XCTAssertEqual(" โครงการ\u{2066}ทดสอบ\u{2069} ".cleaned, "โครงการทดสอบ")
+        XCTAssertEqual("ชื่อ\u{200F}".cleaned, "ชื่อ")
+        XCTAssertEqual("โครงการ ๑".cleaned, "โครงการ ๑", "ordinary Thai text unchanged")
+    }
+
+    func testDimensionAndMissionNamesHaveLimitsThroughTheAPI() async throws {
+        let organization = try await makeOrganization(slug: "structure")
+        try await makeUser("editor", role: .editor, in: organization)
+        let token = try await token("editor")
+        var plan = demoPlan(for: organization)
+        plan = try await PlanStore(db).create(plan)
+        var headers = bearer(token)
+        headers.contentType = .json
+
+        var longName = PlanWriteRequest(title: plan.title, firstYear: 2566, lastYear: 2570, version: plan.version)
+        var dimensions = plan.dimensions
+        dimensions[0].name = String(repeating: "ก", count: 10_000)
+        longName.dimensions = dimensions
+        longName.items = plan.items
+        try await app.test(.PUT, "/api/v1/plans/\(plan.id)", headers: headers, body: ByteBuffer(data: try JSONEncoder().encode(longName))) { res async throws in
+            XCTAssertEqual(res.status, .unprocessableEntity, res.body.string)
+            XCTAssertTrue(res.body.string.contains("dimensions[0].name"), res.body.string)
+        }
+        var many = PlanWriteRequest(title: plan.title, firstYear: 2566, lastYear: 2570, version: plan.version)
+        many.dimensions = (1...1_000).map { Dimension(number: $0, name: "มิติ \($0)", missions: []) }
+        try await app.test(.PUT, "/api/v1/plans/\(plan.id)", headers: headers, body: ByteBuffer(data: try JSONEncoder().encode(many))) { res async throws in
+            XCTAssertEqual(res.status, .unprocessableEntity, res.body.string)
+        }
+        let stored = try await PlanStore(db).plan(id: plan.id, scope: .everything)
+        XCTAssertEqual(stored?.version, plan.version, "nothing stored")
+    }
+
+    func testNoDeleteConfirmationOnAPublishedPlan() async throws {
+        let organization = try await makeOrganization(slug: "confirm")
+        try await makeUser("editor", role: .editor, in: organization)
+        let plan = try await PlanStore(db).create(demoPlan(for: organization, status: .published))
+        var browser = Browser(app)
+        try await browser.signIn("editor", password: Self.password)
+        let itemID = try XCTUnwrap(plan.items.first?.id)
+        let page = try await browser.get("/plans/\(plan.id.uuidString.lowercased())/items/\(itemID.uuidString.lowercased())/delete")
+        XCTAssertNotEqual(page.status, .ok, "no confirmation for a deletion that cannot happen")
+        XCTAssertFalse(page.body.contains("action=\"/plans/\(plan.id.uuidString.lowercased())/items/\(itemID.uuidString.lowercased())/delete\""))
+    }
+}
