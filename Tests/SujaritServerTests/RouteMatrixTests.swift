@@ -1,0 +1,195 @@
+import Foundation
+import XCTest
+import XCTVapor
+import SujaritCore
+import SujaritPersistence
+@testable import SujaritServer
+
+/// Every route the application registers — found from the router, so a new route cannot be
+/// added without being covered — tried by people who must not succeed: someone not signed in,
+/// a viewer of the organization, an editor and an admin of another organization; on a draft
+/// and on a published plan; forms also by a legitimate editor without the CSRF token. None may
+/// succeed, and afterwards nothing has changed (issue 8, "tests that must exist").
+final class RouteMatrixTests: ServerTestCase {
+    /// Writes anybody may make: signing in and out, and the public complaint channel.
+    static func isPublicWrite(_ method: HTTPMethod, _ path: String) -> Bool {
+        if ["/login", "/logout", "/api/v1/sessions"].contains(path) { return true }
+        if path.hasPrefix("/o/{slug}/report") { return true }
+        return false
+    }
+
+    struct Fixture {
+        var draft: Plan
+        var published: Plan
+    }
+
+    enum Actor: String, CaseIterable {
+        case anonymous, viewer, outsiderEditor, outsiderAdmin
+    }
+
+    /// A route's path with its parameters filled in for one plan.
+    func concretePath(_ route: Route, plan: Plan) -> String? {
+        var parts: [String] = []
+        for component in route.path {
+            switch component {
+            case .constant(let text): parts.append(text)
+            case .parameter(let name):
+                switch name {
+                case "slug": parts.append("matrix-a")
+                case "years": parts.append(plan.yearSlug)
+                case "planID": parts.append(plan.id.uuidString.lowercased())
+                case "itemID": parts.append((plan.items.first?.id ?? UUID()).uuidString.lowercased())
+                case "riskID": parts.append((plan.risks.first?.id ?? UUID()).uuidString.lowercased())
+                case "targetID": parts.append((plan.targets.first?.id ?? UUID()).uuidString.lowercased())
+                case "format": parts.append("csv")
+                default: parts.append(UUID().uuidString.lowercased())
+                }
+            case .anything, .catchall: return nil
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    static func template(_ route: Route) -> String {
+        "/" + route.path.map { component -> String in
+            switch component {
+            case .constant(let text): text
+            case .parameter(let name): "{\(name)}"
+            case .anything: "*"
+            case .catchall: "**"
+            }
+        }.joined(separator: "/")
+    }
+
+    /// Whether an answer means the request did what it asked: 2xx, or a redirect anywhere but
+    /// to the sign-in page.
+    static func succeeded(_ status: HTTPStatus, location: String?) -> Bool {
+        if (200..<300).contains(Int(status.code)) { return true }
+        if [301, 302, 303, 307, 308].contains(Int(status.code)) { return !(location ?? "").hasPrefix("/login") }
+        return false
+    }
+
+    func testNoRouteLetsTheWrongPersonWrite() async throws {
+        let a = try await makeOrganization(slug: "matrix-a", name: "องค์การบริหารส่วนตำบลเมทริกซ์")
+        let b = try await makeOrganization(slug: "matrix-b")
+        try await makeUser("viewer-a", role: .viewer, in: a)
+        try await makeUser("editor-a", role: .editor, in: a)
+        try await makeUser("editor-b", role: .editor, in: b)
+        try await makeUser("admin-b", role: .admin, in: b)
+        let store = PlanStore(db)
+        let draft = try await store.create(demoPlan(for: a))
+        var publishedPlan = demoPlan(for: a, status: .published)
+        publishedPlan.firstYear = FiscalYear(2571)
+        publishedPlan.lastYear = FiscalYear(2575)
+        let published = try await store.create(publishedPlan)
+
+        // Each actor as a browser (cookie + CSRF token) and as a script (bearer token).
+        var browsers: [Actor: Browser] = [:]
+        var tokens: [Actor: String] = [:]
+        var anonymous = Browser(app)
+        _ = try await anonymous.get("/login")
+        browsers[.anonymous] = anonymous
+        for (actor, username) in [(Actor.viewer, "viewer-a"), (.outsiderEditor, "editor-b"), (.outsiderAdmin, "admin-b")] {
+            var browser = Browser(app)
+            try await browser.signIn(username, password: Self.password)
+            browsers[actor] = browser
+            tokens[actor] = try await token(username)
+        }
+        var editor = Browser(app)
+        try await editor.signIn("editor-a", password: Self.password)
+        _ = try await editor.get("/plans/\(draft.id.uuidString.lowercased())/edit")
+
+        var failures: [String] = []
+        var tried = 0
+        let routes = app.routes.all.filter { $0.method != .GET && $0.method != .HEAD && $0.method != .OPTIONS }
+        XCTAssertGreaterThan(routes.count, 30, "the router lists the write routes")
+        for route in routes {
+            let template = Self.template(route)
+            if Self.isPublicWrite(route.method, template) { continue }
+            let plans = template.contains("{planID}") || template.contains("{years}") ? [draft, published] : [draft]
+            for plan in plans {
+                guard let path = concretePath(route, plan: plan) else { continue }
+                let isAPI = path.hasPrefix("/api/")
+                for actor in Actor.allCases {
+                    tried += 1
+                    var headers = HTTPHeaders()
+                    let body: ByteBuffer
+                    if isAPI {
+                        headers.contentType = .json
+                        if let token = tokens[actor] { headers.bearerAuthorization = BearerAuthorization(token: token) }
+                        body = ByteBuffer(string: #"{"version":\#(plan.version),"action":"publish"}"#)
+                    } else {
+                        let browser = browsers[actor]!
+                        headers.contentType = .urlEncodedForm
+                        if let cookie = browser.cookie {
+                            headers.cookie = HTTPCookies(dictionaryLiteral: ("sujarit_session", HTTPCookies.Value(string: cookie)))
+                        }
+                        body = ByteBuffer(string: "_csrf=\(browser.csrf ?? "")&version=\(plan.version)&action=publish&name=x&title=x")
+                    }
+                    try await app.test(route.method, path, headers: headers, body: body) { res async throws in
+                        if Self.succeeded(res.status, location: res.headers.first(name: .location)) || res.status.code >= 500 {
+                            failures.append("\(actor.rawValue) \(route.method.rawValue) \(path) (\(plan.status.rawValue)) → \(res.status.code)")
+                        }
+                    }
+                }
+                // A legitimate editor's form without the CSRF token is refused too.
+                if !isAPI {
+                    tried += 1
+                    var headers = HTTPHeaders()
+                    headers.contentType = .urlEncodedForm
+                    headers.cookie = HTTPCookies(dictionaryLiteral: ("sujarit_session", HTTPCookies.Value(string: editor.cookie ?? "")))
+                    try await app.test(route.method, path, headers: headers,
+                                       body: ByteBuffer(string: "version=\(plan.version)&action=submit&name=x&title=x")) { res async throws in
+                        if res.status != .forbidden {
+                            failures.append("editor without CSRF \(route.method.rawValue) \(path) (\(plan.status.rawValue)) → \(res.status.code)")
+                        }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(tried, 300, "every write route × actor × plan state was tried")
+        XCTAssertEqual(failures, [], "\(failures.count) of \(tried) attempts were not refused")
+
+        // Nothing changed: both plans as they were, no other plan, the organization untouched.
+        let draftAfter = try await store.plan(id: draft.id, scope: .everything)
+        let publishedAfter = try await store.plan(id: published.id, scope: .everything)
+        XCTAssertEqual(draftAfter?.version, draft.version)
+        XCTAssertEqual(draftAfter?.status, .draft)
+        XCTAssertEqual(publishedAfter?.version, published.version)
+        XCTAssertEqual(publishedAfter?.status, .published)
+        let plans = try await store.plans(organizationID: a.id, includeUnpublished: true)
+        XCTAssertEqual(plans.count, 2, "no plan was created or deleted")
+        let organization = try await OrganizationStore(db).find(slug: "matrix-a")
+        XCTAssertEqual(organization?.name, "องค์การบริหารส่วนตำบลเมทริกซ์")
+    }
+
+    /// Drafts are seen by their organization's members only; every page and file of a draft
+    /// answers outsiders as if it did not exist.
+    func testNoRouteShowsADraftToOutsiders() async throws {
+        let a = try await makeOrganization(slug: "matrix-a")
+        let b = try await makeOrganization(slug: "matrix-b")
+        try await makeUser("editor-b", role: .editor, in: b)
+        _ = a
+        let draft = try await PlanStore(db).create(demoPlan(for: a))
+        var outsider = Browser(app)
+        try await outsider.signIn("editor-b", password: Self.password)
+        let outsiderToken = try await token("editor-b")
+        var failures: [String] = []
+        for route in app.routes.all where route.method == .GET {
+            let template = Self.template(route)
+            guard template.contains("{planID}"), let path = concretePath(route, plan: draft) else { continue }
+            for (label, headers) in [("anonymous", HTTPHeaders()), ("outsider", { () -> HTTPHeaders in
+                var headers = HTTPHeaders()
+                headers.cookie = HTTPCookies(dictionaryLiteral: ("sujarit_session", HTTPCookies.Value(string: outsider.cookie ?? "")))
+                return headers
+            }()), ("outsider token", bearer(outsiderToken))] {
+                try await app.test(.GET, path, headers: headers) { res async throws in
+                    if Self.succeeded(res.status, location: res.headers.first(name: .location)) || res.body.string.contains(draft.items[0].name) {
+                        failures.append("\(label) GET \(path) → \(res.status.code)")
+                    }
+                }
+            }
+        }
+        XCTAssertEqual(failures, [])
+    }
+}
