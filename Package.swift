@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        // Already used by Vapor; named here for SujaritVault (ChaCha20-Poly1305, HKDF, PBKDF2).
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .target(name: "SujaritCore"),
@@ -42,6 +44,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "SujaritVault",
+            dependencies: [
+                "SujaritCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "SujaritPersistence",
             dependencies: [
                 "SujaritCore",
@@ -49,6 +59,8 @@ let package = Package(
                 .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                // SHA-256 of the complaint log's hash chain.
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
@@ -64,6 +76,7 @@ let package = Package(
                 "SujaritExport",
                 "SujaritPersistence",
                 "SujaritAPIModels",
+                "SujaritVault",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -79,6 +92,7 @@ let package = Package(
                 "SujaritExport",
                 "SujaritPersistence",
                 "SujaritServer",
+                "SujaritVault",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Vapor", package: "vapor"),
             ],
@@ -92,6 +106,10 @@ let package = Package(
         .testTarget(
             name: "SujaritCoreTests",
             dependencies: ["SujaritCore", "SujaritTestSupport"]
+        ),
+        .testTarget(
+            name: "SujaritVaultTests",
+            dependencies: ["SujaritVault"]
         ),
         .testTarget(
             name: "SujaritImportTests",
@@ -115,6 +133,7 @@ let package = Package(
                 "SujaritExport",
                 "SujaritPersistence",
                 "SujaritAPIModels",
+                "SujaritVault",
                 "SujaritTestSupport",
                 .product(name: "XCTVapor", package: "vapor"),
             ],

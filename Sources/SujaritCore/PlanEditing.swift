@@ -5,10 +5,14 @@ public struct PlanEditError: Error, Equatable, Sendable {
     /// A path into the plan, e.g. "items[<id>].missionCode", or a form field name.
     public var field: String
     public var message: LocalizedText
+    /// The edit names a row (item, risk, target) that the plan does not have: "not found",
+    /// not "invalid".
+    public var isMissing: Bool
 
-    public init(field: String, _ message: LocalizedText) {
+    public init(field: String, _ message: LocalizedText, isMissing: Bool = false) {
         self.field = field
         self.message = message
+        self.isMissing = isMissing
     }
 }
 
@@ -127,14 +131,14 @@ public enum PlanEditing {
     /// Changes an existing risk row; refuses an id that is not one of the plan's rows.
     public static func updateRisk(_ risk: RiskArea, in plan: Plan) throws -> Plan {
         guard plan.risks.contains(where: { $0.id == risk.id }) else {
-            throw PlanEditError(field: "riskID", LocalizedText(th: "ไม่พบแถวความเสี่ยงนี้", en: "No such risk row"))
+            throw PlanEditError(field: "riskID", LocalizedText(th: "ไม่พบแถวความเสี่ยงนี้", en: "No such risk row"), isMissing: true)
         }
         return try upsertRisk(risk, in: plan)
     }
 
     public static func deleteRisk(_ id: UUID, from plan: Plan) throws -> Plan {
         guard plan.risks.contains(where: { $0.id == id }) else {
-            throw PlanEditError(field: "id", LocalizedText(th: "ไม่พบแถวความเสี่ยงนี้", en: "No such risk row"))
+            throw PlanEditError(field: "id", LocalizedText(th: "ไม่พบแถวความเสี่ยงนี้", en: "No such risk row"), isMissing: true)
         }
         var plan = plan
         plan.risks.removeAll { $0.id == id }
@@ -158,14 +162,14 @@ public enum PlanEditing {
     /// Changes an existing target; refuses an id that is not one of the plan's targets.
     public static func updateTarget(_ target: YearlyTarget, in plan: Plan) throws -> Plan {
         guard plan.targets.contains(where: { $0.id == target.id }) else {
-            throw PlanEditError(field: "targetID", LocalizedText(th: "ไม่พบค่าเป้าหมายนี้", en: "No such target"))
+            throw PlanEditError(field: "targetID", LocalizedText(th: "ไม่พบค่าเป้าหมายนี้", en: "No such target"), isMissing: true)
         }
         return try upsertTarget(target, in: plan)
     }
 
     public static func deleteTarget(_ id: UUID, from plan: Plan) throws -> Plan {
         guard plan.targets.contains(where: { $0.id == id }) else {
-            throw PlanEditError(field: "id", LocalizedText(th: "ไม่พบค่าเป้าหมายนี้", en: "No such target"))
+            throw PlanEditError(field: "id", LocalizedText(th: "ไม่พบค่าเป้าหมายนี้", en: "No such target"), isMissing: true)
         }
         var plan = plan
         plan.targets.removeAll { $0.id == id }
@@ -213,7 +217,7 @@ public enum PlanEditing {
         }
     }
 
-    static let itemNotFound = PlanEditError(field: "item", LocalizedText(th: "ไม่พบรายการนี้ในแผน", en: "No such item in this plan"))
+    static let itemNotFound = PlanEditError(field: "item", LocalizedText(th: "ไม่พบรายการนี้ในแผน", en: "No such item in this plan"), isMissing: true)
 
     static func checkMission(_ code: String?, in plan: Plan) throws {
         guard let code, !code.isEmpty else { return }

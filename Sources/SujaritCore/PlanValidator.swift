@@ -128,7 +128,6 @@ public enum PlanValidator {
                     ("targetGroup", sheet.targetGroup.cleaned.isEmpty, "กลุ่มเป้าหมาย", "target group"),
                     ("method", sheet.method.allSatisfy { $0.text.cleaned.isEmpty }, "วิธีดำเนินการ", "method"),
                     ("period", sheet.period.cleaned.isEmpty, "ระยะเวลาดำเนินการ", "period"),
-                    ("budgetText", sheet.budgetText.cleaned.isEmpty, "งบประมาณดำเนินการ", "budget"),
                     ("responsible", sheet.responsible.cleaned.isEmpty, "ผู้รับผิดชอบ", "responsible"),
                     ("outputs", sheet.outputs.allSatisfy { $0.cleaned.isEmpty } && sheet.outcomes.allSatisfy { $0.cleaned.isEmpty },
                      "ผลผลิต/ผลลัพธ์", "outputs/outcomes"),
@@ -138,14 +137,15 @@ public enum PlanValidator {
                         th: "รายละเอียดโครงการ “\(name)”: ยังไม่ได้กรอก\(thai)",
                         en: "Project sheet of “\(name)”: \(english) is empty")
                 }
-                if let stated = BudgetEntry.parseDocumentText(sheet.budgetText), case .amount(let amount) = stated {
-                    let yearly = Set(plan.fiscalYears.compactMap { item.budgets[$0]?.countedAmount }.filter { $0 != .zero })
-                    let total = plan.fiscalYears.reduce(Money.zero) { $0 + (item.budgets[$1]?.countedAmount ?? .zero) }
-                    if !yearly.isEmpty && !yearly.contains(amount) && amount != total {
-                        add("sheet.budget.mismatch", .warning, .item(item.id, field: "sheet.budgetText"),
-                            th: "งบประมาณในรายละเอียดโครงการ (\(amount.formatted()) บาท) ไม่ตรงกับตารางแผน",
-                            en: "The sheet's budget (\(amount.formatted()) baht) does not match the plan table")
-                    }
+                // Field 7 follows the budget row unless the officer wrote their own text: every
+                // written text that disagrees with the row is a finding (the importer's rule).
+                if !item.sheetBudgetTextFollowsBudgets(years: plan.fiscalYears),
+                   let disagreement = item.budgetTextDisagreement(sheet.budgetText, years: plan.fiscalYears) {
+                    let statedThai = disagreement.stated.map { "ระบุงบประมาณ \($0.formatted()) บาท" } ?? "ระบุว่าไม่ใช้งบประมาณ"
+                    let statedEnglish = disagreement.stated.map { "states \($0.formatted()) baht" } ?? "states no budget"
+                    add("sheet.budget.mismatch", .warning, .item(item.id, field: "sheet.budgetText"),
+                        th: "งบประมาณในรายละเอียดโครงการ (ข้อ 7) \(statedThai) แต่ตารางแผนระบุ \(disagreement.tableThai)",
+                        en: "The project sheet's budget (field 7) \(statedEnglish), but the plan table says \(disagreement.tableEnglish)")
                 }
             } else {
                 add("item.sheet.missing", .warning, .item(item.id, field: "sheet"),

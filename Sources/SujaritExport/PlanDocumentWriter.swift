@@ -571,22 +571,9 @@ struct PlanDocumentWriter {
     }
 
     /// Field 7 as the officer wrote it, or generated from the budget row.
+    /// Field 7: the officer's text, or the one generated from the budget row (Core's rule).
     func budgetText(for item: PlanItem) -> String {
-        if let written = item.sheet?.budgetText.trimmingCharacters(in: .whitespacesAndNewlines), !written.isEmpty { return written }
-        let amounts = plan.fiscalYears.compactMap { year -> (FiscalYear, Money)? in
-            if case .amount(let money)? = item.budgets[year], money != .zero { return (year, money) }
-            return nil
-        }
-        guard !amounts.isEmpty else { return "ไม่ใช้งบประมาณ" }
-        let distinct = Set(amounts.map(\.1))
-        if distinct.count == 1, amounts.count == plan.fiscalYears.count, amounts.count > 1 {
-            return "งบประมาณปีละ \(amounts[0].1.formatted()) บาท"
-        }
-        if amounts.count == 1 {
-            return "\(amounts[0].1.formatted()) บาท (ปี \(amounts[0].0.be))"
-        }
-        let total = amounts.reduce(Money.zero) { $0 + $1.1 }
-        return "รวม \(total.formatted()) บาท (" + amounts.map { "ปี \($0.0.be) \($0.1.formatted()) บาท" }.joined(separator: ", ") + ")"
+        item.sheetBudgetText(years: plan.fiscalYears)
     }
 
     private mutating func writeSheet(_ item: PlanItem, number: Int) {

@@ -15,6 +15,7 @@ public enum DocumentImporter {
     /// Judges the format by content: a ZIP archive is taken for DOCX, markup with `<html`,
     /// `<body` or `<table` near the start for HTML, anything else for text.
     public static func detectFormat(_ data: Data) -> DocumentFormat {
+        if data.starts(with: Array("%PDF".utf8)) { return .pdf }
         if data.count >= 4, data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return .docx }
         let head = String(decoding: data.prefix(4_096), as: UTF8.self).lowercased()
         for marker in ["<html", "<!doctype html", "<body", "<table"] where head.contains(marker) { return .html }
@@ -30,34 +31,50 @@ public enum DocumentImporter {
     ///   diagnosis says what is missing.
     public static func importDocument(_ data: Data, fileName: String, organizationName: String? = nil) throws(ImportError) -> ImportResult {
         let format = detectFormat(data)
-        let blocks = try readBlocks(data, format: format)
+        let (blocks, repairs) = try read(data, format: format)
         var parser = DocumentParser(blocks: blocks, organizationOverride: organizationName)
         let output = parser.parse()
         guard output.hasContent else { throw .noPlanContent }
         var plan = output.plan
-        var findings = output.findings
+        var findings = TextRepair.findings(repairs) + output.findings
         MissionSuggestion.apply(to: &plan, findings: &findings, sheets: output.sheets, organizationName: output.organization.name)
-        return ImportResult(
+        var result = ImportResult(
             fileName: fileName, format: format, documentKind: output.kind, organization: output.organization,
             plan: plan, sheets: output.sheets, monitoringRows: output.rows, findings: findings,
             summary: PlanSummary(plan: plan), blockCount: blocks.count)
+        let ids = Set(plan.items.map(\.id))
+        let months = output.months.filter { ids.contains($0.key) }
+        if !months.isEmpty { result.itemMonths = Dictionary(uniqueKeysWithValues: months.map { ($0.key.uuidString, $0.value) }) }
+        return result
     }
 
     /// The reader step alone: the document as blocks.
     public static func readBlocks(_ data: Data, format: DocumentFormat? = nil) throws(ImportError) -> [DocumentBlock] {
+        try read(data, format: format).blocks
+    }
+
+    /// The blocks, and what was repaired in the text before reading it.
+    static func read(_ data: Data, format: DocumentFormat? = nil) throws(ImportError) -> (blocks: [DocumentBlock], repairs: TextRepair.Report) {
         guard data.count <= maximumInputBytes else { throw .tooLarge(bytes: data.count, limit: maximumInputBytes) }
         guard !data.isEmpty else { throw .empty }
         let blocks: [DocumentBlock]
+        var repairs = TextRepair.Report()
         switch format ?? detectFormat(data) {
         case .docx:
-            blocks = try DocxReader.read(data)
+            (blocks, repairs) = TextRepair.repair(try DocxReader.read(data))
         case .html:
-            blocks = HTMLReader.read(try decodeText(data))
+            (blocks, repairs) = TextRepair.repair(HTMLReader.read(try decodeText(data)))
         case .text:
-            blocks = PlainTextReader.read(try decodeText(data))
+            let repaired = TextRepair.repair(try decodeText(data))
+            repairs = repaired.report
+            blocks = PlainTextReader.read(repaired.text)
+        case .pdf:
+            let repaired = TextRepair.repair(try PDFTextExtractor.extractText(data))
+            repairs = repaired.report
+            blocks = PlainTextReader.read(repaired.text)
         }
         guard !blocks.isEmpty else { throw .empty }
-        return blocks
+        return (blocks, repairs)
     }
 
     /// Decodes text as UTF-8 (or UTF-16 with a byte-order mark, or the Thai legacy code page

@@ -29,6 +29,9 @@ struct DocumentParser {
         var rows: [MonitoringResultRow]
         var findings: [ImportFinding]
         var hasContent: Bool
+        /// Months (1 = January … 12 = December) in which each item runs, from a month-by-month
+        /// table (the 2561–2564 cycle), by item id.
+        var months: [UUID: [Int]] = [:]
     }
 
     // MARK: - Sections
@@ -142,6 +145,7 @@ struct DocumentParser {
         findings += tableParser.findings
         let missionCodes = resolveMissions(tableParser.missions, dimensionNames: tableParser.dimensionNames, plan: &plan)
         var tableItems: [PlanItem] = []
+        var itemMonths: [UUID: [Int]] = [:]
         for (index, item) in tableParser.items.enumerated() {
             let code = item.missionCode.flatMap { missionCodes[$0] ?? $0 }
             var remarks = item.remarks
@@ -152,6 +156,7 @@ struct DocumentParser {
             tableItems.append(PlanItem(kind: kind(of: item.name, line: item.line), name: item.name,
                                        missionCode: code.flatMap { plan.mission(code: $0) != nil ? $0 : nil },
                                        order: index + 1, budgets: item.budgets, remarks: remarks.joined(separator: "\n")))
+            if !item.months.isEmpty { itemMonths[tableItems[tableItems.count - 1].id] = item.months.sorted { ($0 + 2) % 12 < ($1 + 2) % 12 } }
         }
 
         // Part 3.
@@ -254,7 +259,8 @@ struct DocumentParser {
         }
         let hasContent = !items.isEmpty || !rows.isEmpty || !plan.risks.isEmpty || !plan.targets.isEmpty || !tableParser.dimensionNames.isEmpty
         findings.sort { ($0.line ?? 0, $0.severity) < ($1.line ?? 0, $1.severity) }
-        return Output(kind: kind, organization: organization, plan: plan, sheets: importedSheets, rows: rows, findings: findings, hasContent: hasContent)
+        return Output(kind: kind, organization: organization, plan: plan, sheets: importedSheets, rows: rows, findings: findings, hasContent: hasContent,
+                      months: itemMonths)
     }
 
     static func looksLikePlanTable(_ table: DocumentTable) -> Bool {
@@ -265,6 +271,7 @@ struct DocumentParser {
                     itemLines += 1
                 }
                 if case .year? = PlanTableParser.header(line) { return true }
+                if case .month? = PlanTableParser.header(line), table.rows.first?.cells.contains(where: { PlanTableParser.header($0.text) == .items }) == true { return true }
             }
         }
         return itemLines >= 2

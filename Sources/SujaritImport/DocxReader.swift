@@ -15,7 +15,7 @@ public enum DocxReader {
     public static let maximumPartBytes = 64 * 1024 * 1024
 
     public static func read(_ data: Data) throws(ImportError) -> [DocumentBlock] {
-        try ZipStructure.validate(data)
+        let parts = try ZipStructure.validate(data)
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)
@@ -26,9 +26,9 @@ public enum DocxReader {
             let names = archive.prefix(5).map(\.path).joined(separator: ", ")
             throw .notADocx(detail: names.isEmpty ? "empty archive" : names)
         }
-        let documentXML = try extract(documentEntry, from: archive)
+        let documentXML = try extract(documentEntry, data: data, parts: parts)
         var numbering = NumberingDefinitions()
-        if let numberingEntry = archive["word/numbering.xml"], let numberingXML = try? extract(numberingEntry, from: archive) {
+        if let numberingEntry = archive["word/numbering.xml"], let numberingXML = try? extract(numberingEntry, data: data, parts: parts) {
             numbering = NumberingDefinitions.parse(numberingXML)
         }
         let delegate = DocumentDelegate(numbering: numbering)
@@ -43,22 +43,43 @@ public enum DocxReader {
         return delegate.blocks
     }
 
-    static func extract(_ entry: Entry, from archive: Archive) throws(ImportError) -> Data {
+    /// A part's bytes. Inflated here rather than by `Archive.extract`, whose inflate loop never
+    /// ends when a damaged deflate stream runs out of input before its end: this provider
+    /// refuses to read past the part's compressed bytes, so damage ends in an error.
+    static func extract(_ entry: Entry, data: Data, parts: [String: ZipStructure.Part]) throws(ImportError) -> Data {
         guard entry.uncompressedSize <= UInt64(maximumPartBytes) else {
             throw .tooLarge(bytes: Int(clamping: entry.uncompressedSize), limit: maximumPartBytes)
         }
-        var data = Data()
-        do {
-            _ = try archive.extract(entry, skipCRC32: true) { chunk in
-                data.append(chunk)
-                if data.count > maximumPartBytes { throw ImportError.tooLarge(bytes: data.count, limit: maximumPartBytes) }
+        guard let part = parts[entry.path] else { throw .corruptDocx(detail: "\(entry.path) is not in the directory") }
+        let start = data.startIndex + part.dataOffset
+        switch part.method {
+        case 0:
+            return data.subdata(in: start..<(start + part.compressedSize))
+        case 8:
+            var output = Data()
+            let bufferSize = 32 * 1024
+            do {
+                _ = try Data.decompress(size: Int64(part.compressedSize), bufferSize: bufferSize, skipCRC32: true, provider: { position, size in
+                    guard position >= 0, position < Int64(part.compressedSize) else { throw ImportError.corruptDocx(detail: "\(entry.path): the compressed data ends early") }
+                    let from = start + Int(position)
+                    let to = start + min(part.compressedSize, Int(position) + min(size, bufferSize))
+                    var chunk = data.subdata(in: from..<to)
+                    // The inflater reads a whole buffer: pad the last chunk (inflate stops at the stream's end).
+                    if chunk.count < bufferSize { chunk.append(Data(count: bufferSize - chunk.count)) }
+                    return chunk
+                }, consumer: { chunk in
+                    output.append(chunk)
+                    if output.count > maximumPartBytes { throw ImportError.tooLarge(bytes: output.count, limit: maximumPartBytes) }
+                })
+            } catch let error as ImportError {
+                throw error
+            } catch {
+                throw .corruptDocx(detail: "\(entry.path): \(error)")
             }
-        } catch let error as ImportError {
-            throw error
-        } catch {
-            throw .corruptDocx(detail: "\(error)")
+            return output
+        default:
+            throw .corruptDocx(detail: "\(entry.path): compression method \(part.method) is not supported")
         }
-        return data
     }
 }
 
@@ -344,7 +365,17 @@ enum ZipStructure {
         Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
     }
 
-    static func validate(_ data: Data) throws(ImportError) {
+    struct Part {
+        var method: Int
+        var compressedSize: Int
+        /// Where the part's (compressed) bytes begin, from the start of the data.
+        var dataOffset: Int
+    }
+
+    /// Checks that every entry of the archive lies inside the file, and returns where each is.
+    @discardableResult
+    static func validate(_ data: Data) throws(ImportError) -> [String: Part] {
+        var parts: [String: Part] = [:]
         let problem: String? = data.withUnsafeBytes { bytes -> String? in
             let count = bytes.count
             guard count >= 22 else { return "too short for a ZIP archive" }
@@ -377,10 +408,14 @@ enum ZipStructure {
                 let localName = uint16(bytes, localOffset + 26)
                 let localExtra = uint16(bytes, localOffset + 28)
                 guard localOffset + 30 + localName + localExtra + compressedSize <= directoryOffset else { return "an entry's data is cut off" }
+                guard offset + 46 + nameLength <= end else { return "damaged directory entry" }
+                let name = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(offset + 46)..<(offset + 46 + nameLength)]), as: UTF8.self)
+                parts[name] = Part(method: uint16(bytes, offset + 10), compressedSize: compressedSize, dataOffset: localOffset + 30 + localName + localExtra)
                 offset += 46 + nameLength + extraLength + commentLength
             }
             return nil
         }
         if let problem { throw .corruptDocx(detail: problem) }
+        return parts
     }
 }

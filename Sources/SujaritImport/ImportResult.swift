@@ -6,6 +6,8 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
     case text
     case docx
     case html
+    /// PDF, read through `pdftotext -layout` (poppler-utils).
+    case pdf
 }
 
 /// What a document turned out to be.
@@ -194,6 +196,14 @@ public struct ImportResult: Sendable, Codable {
     public var summary: PlanSummary
     /// Number of blocks the reader produced (a measure of how much was read).
     public var blockCount: Int
+    /// Months in which items run (1 = January … 12 = December, in fiscal-year order October
+    /// first), read from a month-by-month table (the 2561–2564 cycle); keyed by item id. Kept
+    /// here because `PlanItem` has no schedule field (it is also written to the item's remarks).
+    /// Keyed by the item id's `uuidString`; nil when the document has no schedule.
+    public var itemMonths: [String: [Int]]? = nil
+
+    /// The months in which an item runs, when the document scheduled it by month.
+    public func months(of item: PlanItem) -> [Int] { itemMonths?[item.id.uuidString] ?? [] }
 
     /// Findings of one rule.
     public func findings(code: String) -> [ImportFinding] { findings.filter { $0.code == code } }
@@ -208,6 +218,15 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
     case corruptDocx(detail: String)
     case noPlanContent
     case unreadableFile(path: String, detail: String)
+    /// A PDF, but `pdftotext` (poppler-utils) is not installed.
+    case pdfToolMissing
+    /// A PDF with no text layer (an image scan).
+    case pdfNoText
+    /// A PDF that needs a password.
+    case pdfEncrypted
+    /// Text extraction took longer than allowed.
+    case pdfTimeout(seconds: Int)
+    case pdfUnreadable(detail: String)
 
     public var message: LocalizedText {
         switch self {
@@ -230,6 +249,20 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
                           en: "No anti-corruption plan content was found (no dimension, item, project sheet or results table)")
         case .unreadableFile(let path, let detail):
             LocalizedText(th: "อ่านไฟล์ \(path) ไม่ได้ (\(detail))", en: "Cannot read the file \(path) (\(detail))")
+        case .pdfToolMissing:
+            LocalizedText(th: "อ่านไฟล์ PDF ไม่ได้ เพราะเครื่องนี้ไม่มีโปรแกรม pdftotext (ติดตั้งด้วย apt-get install poppler-utils หรือ brew install poppler) หรือส่งไฟล์ Word (.docx) แทน",
+                          en: "Cannot read PDF: pdftotext is not installed (apt-get install poppler-utils, or brew install poppler); or send the Word (.docx) file instead")
+        case .pdfNoText:
+            LocalizedText(th: "ไฟล์ PDF นี้ไม่มีข้อความ (น่าจะเป็นภาพสแกน) กรุณาแปลงเป็นข้อความด้วยโปรแกรม OCR ที่อ่านภาษาไทยได้ (เช่น tesseract -l tha) หรือส่งไฟล์ Word ต้นฉบับ",
+                          en: "This PDF has no text (it looks like a scanned image); run OCR with Thai support (e.g. tesseract -l tha) first, or send the original Word file")
+        case .pdfEncrypted:
+            LocalizedText(th: "ไฟล์ PDF นี้ถูกเข้ารหัสหรือต้องใช้รหัสผ่าน จึงอ่านข้อความไม่ได้ กรุณาส่งไฟล์ที่ไม่ได้ล็อก",
+                          en: "This PDF is encrypted or needs a password, so its text cannot be read; send an unlocked file")
+        case .pdfTimeout(let seconds):
+            LocalizedText(th: "อ่านข้อความจาก PDF ไม่เสร็จภายใน \(seconds) วินาที (ไฟล์ใหญ่หรือซับซ้อนเกินไป)",
+                          en: "Reading the PDF's text did not finish within \(seconds) seconds (the file is too large or complex)")
+        case .pdfUnreadable(let detail):
+            LocalizedText(th: "อ่านไฟล์ PDF ไม่ได้ (\(detail))", en: "The PDF cannot be read (\(detail))")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SujaritCore
 
 /// Reads plain text as extracted from Word or PDF into blocks.
 ///
@@ -65,6 +66,29 @@ public enum PlainTextReader {
         return trimmed.allSatisfy { "#=_~-–—*".contains($0) }
     }
 
+    /// A page number a PDF or Word extraction leaves on a line of its own: "12", "- 12 -",
+    /// "หน้า 12", "หน้า 12 จาก 60", "หน้า 12/60" (Thai or Arabic digits).
+    static func isPageNumber<S: StringProtocol>(_ raw: S) -> Bool {
+        let text = ImportText.arabic(ImportText.clean(raw))
+        guard !text.isEmpty, text.utf8.count <= 40 else { return false }
+        var rest = Substring(text)
+        if ImportText.starts(rest, with: "หน้า") { rest = ImportText.trimmedStart(rest.dropFirst("หน้า".count)) }
+        else if rest.first == "-" || rest.first == "–" {
+            guard rest.last == "-" || rest.last == "–", rest.count >= 3 else { return false }
+            rest = ImportText.trimmedStart(rest.dropFirst().dropLast())
+            rest = rest.reversed().drop(while: { $0 == " " }).reversed().reduce(into: Substring()) { $0.append($1) }
+        }
+        guard let (_, after) = ImportText.leadingNumber(rest, maxDigits: 3) else { return false }
+        let tail = ImportText.trimmedStart(after)
+        if tail.isEmpty { return true }
+        var total = tail
+        if ImportText.starts(total, with: "จาก") { total = ImportText.trimmedStart(total.dropFirst("จาก".count)) }
+        else if total.first == "/" { total = ImportText.trimmedStart(total.dropFirst()) }
+        else { return false }
+        guard let (_, end) = ImportText.leadingNumber(total, maxDigits: 3) else { return false }
+        return ImportText.trimmedStart(end).isEmpty
+    }
+
     /// Lines that begin a new part of a plan document even right after a table.
     static func isStructuralHeading(_ text: String) -> Bool {
         for prefix in ["ส่วนที่", "มิติที่", "ลำดับที่", "ภาคผนวก", "บทที่"] where ImportText.starts(text, with: prefix) { return true }
@@ -96,7 +120,7 @@ public enum PlainTextReader {
         }
 
         mutating func addText(_ raw: Substring, line: Int) {
-            if PlainTextReader.isSeparator(raw) { return }
+            if PlainTextReader.isSeparator(raw) || PlainTextReader.isPageNumber(raw) { return }
             let pieces = raw.utf8.contains(0x3C) && (ImportText.has(raw, "<p") || ImportText.has(raw, "<ul") || ImportText.has(raw, "<br"))
                 ? ImportText.htmlFragmentLines(String(raw)) : [ImportText.clean(raw)]
             for text in pieces where !text.isEmpty {
@@ -172,7 +196,7 @@ public enum PlainTextReader {
                         break // a "--\t---\t--" rule
                     }
                     let firstEmpty = ImportText.clean(parts[0]).isEmpty
-                    if blankBefore && firstEmpty && !rows.isEmpty && !nonEmpty.isEmpty {
+                    if blankBefore && firstEmpty && !rows.isEmpty && !nonEmpty.isEmpty && !Self.beginsRow(parts) {
                         Self.merge(continuation: parts, into: &rows[rows.count - 1])
                         break
                     }
@@ -181,12 +205,26 @@ public enum PlainTextReader {
                     }
                     rawRows.append(parts)
                     rows.append(TableRow(cells: parts.map { TableCell(lines: Self.cellLines($0), line: index + 1) }, line: index + 1))
+                case .text(let text) where PlainTextReader.isPageNumber(text):
+                    blankBefore = true // a page break inside the table
                 case .cell, .text:
                     break loop
                 }
                 index += 1
             }
             if !rows.isEmpty { blocks.append(.table(DocumentTable(rows: rows, line: start))) }
+        }
+
+        /// A row after a page break that begins an item ("5) โครงการ…") or a total is a row of
+        /// its own, not the overflow of the row above.
+        static func beginsRow(_ parts: [Substring]) -> Bool {
+            parts.contains { raw in
+                let text = ImportText.clean(raw)
+                if ImportText.starts(text, with: "รวม") { return true }
+                guard let marker = ImportText.marker(Substring(text)), marker.numbers.count == 1,
+                      marker.style == .closingParen || marker.style == .dot else { return false }
+                return PlanItemKind.recognize(fromName: String(marker.rest)) != nil
+            }
         }
 
         static func merge(continuation parts: [Substring], into row: inout TableRow) {

@@ -91,8 +91,9 @@ struct PlanTableParser {
         let compact = ImportText.compact(text)
         guard !compact.isEmpty, compact.count <= 60 else { return nil }
         switch compact {
-        case "มิติ": return .dimension
-        case "ภารกิจตามมิติ", "ภารกิจ": return .mission
+        // "มติ", "ภารกิจตามมติ", "ภาระกิจ": misspelled headers, common in real plans.
+        case "มิติ", "มติ", "มิติที่": return .dimension
+        case "ภารกิจตามมิติ", "ภารกิจ", "ภารกิจตามมติ", "ภาระกิจตามมิติ", "ภาระกิจตามมติ", "ภาระกิจ": return .mission
         case "หมายเหตุ": return .remarks
         case "งบประมาณบาท", "งบประมาณ", "บาท", "หน่วยบาท": return .unit
         default: break
@@ -125,7 +126,7 @@ struct PlanTableParser {
 
     static func isScheduleMark(_ line: String) -> Bool {
         let text = line.filter { !$0.isWhitespace }
-        return text.count <= 2 && !text.isEmpty && text.allSatisfy { "✓✔/*xX●•√■□✗".contains($0) }
+        return text.count <= 8 && !text.isEmpty && text.allSatisfy { "✓✔/*xX●•√■□✗→←↔⟶⟵⟷<>-–—".contains($0) } && !text.allSatisfy { "-–—".contains($0) }
     }
 
     /// "จำนวน 4 โครงการ" → 4
@@ -140,8 +141,9 @@ struct PlanTableParser {
     }
 
     mutating func read(_ table: DocumentTable) {
-        for row in table.rows {
-            for cell in row.cells {
+        for row in logicalRows(table) {
+            let skip = layout.flatMap { $0.width == row.cells.count ? $0.skip : nil } ?? []
+            for (column, cell) in row.cells.enumerated() where !skip.contains(column) {
                 read(cell)
             }
         }
@@ -200,6 +202,159 @@ struct PlanTableParser {
             return
         }
         readStructureCell(cell)
+    }
+
+    // MARK: - Logical rows
+
+    /// Which grid column holds what, from the header row naming the items column.
+    struct RowLayout {
+        var width: Int
+        var dimension: Int?
+        var mission: Int?
+        var items: Int
+        /// Columns the plan does not keep (ที่, เป้าหมาย, ตัวชี้วัด, ผู้รับผิดชอบ — the 2561–2564
+        /// layout): their cells are not read as items, budgets or marks.
+        var skip: Set<Int> = []
+        func isText(_ column: Int) -> Bool { column == dimension || column == mission || column == items }
+    }
+
+    /// The layout of the tables read so far (a table split by a page break keeps its header's).
+    var layout: RowLayout?
+
+    /// A dimension or mission beginning: "1. การ…", "มิติที่ 1", "1.1 …", "1.1.2 …".
+    static func startsHeading(_ line: String) -> Bool {
+        if ImportText.starts(line, with: "มิติที่") || ImportText.starts(line, with: "มติที่") { return true }
+        guard let marker = ImportText.marker(Substring(line)) else { return false }
+        switch marker.style {
+        case .code: return marker.numbers.count >= 2
+        case .dot: return marker.numbers.count <= 3 && !marker.rest.isEmpty
+        case .closingParen, .parens: return marker.numbers.count >= 2
+        default: return false
+        }
+    }
+
+    /// An item beginning: a numbered line ("1)", "(1)", "1.", "๑)") or a kind word.
+    static func startsItem(_ line: String) -> Bool {
+        if PlanItemKind.recognize(fromName: line) != nil { return true }
+        guard let marker = ImportText.marker(Substring(line)) else { return false }
+        switch marker.style {
+        case .closingParen, .parens: return marker.numbers.count == 1
+        case .dot: return marker.numbers.count == 1 && PlanItemKind.recognize(fromName: String(marker.rest)) != nil
+        default: return false
+        }
+    }
+
+    static func startsTotal(_ line: String) -> Bool {
+        let compact = ImportText.compact(line)
+        return ImportText.starts(compact, with: "รวม") || ImportText.starts(compact, with: "ยังไม่ได้ระบุมิติ") || ImportText.starts(compact, with: "ไม่ระบุมิติ")
+    }
+
+    /// Rows as the document meant them. Extraction from Word or PDF often gives every visual
+    /// line of a multi-line cell a row of its own, the other cells empty and the budgets on the
+    /// first line only; the dimension and mission columns wrap on their own, into the rows of
+    /// the next items. A row begins where the items column begins an item, the mission column a
+    /// mission, the dimension column a dimension, or a total row begins; any other row's cells
+    /// continue the cells above them in their columns. Header rows repeated at page breaks go.
+    mutating func logicalRows(_ table: DocumentTable) -> [TableRow] {
+        if let headerIndex = table.rows.firstIndex(where: { row in row.cells.contains { Self.header($0.text) == .items } }) {
+            let cells = table.rows[headerIndex].cells
+            var found = RowLayout(width: cells.count, dimension: nil, mission: nil, items: 0)
+            for (column, cell) in cells.enumerated() {
+                switch Self.header(cell.text) {
+                case .dimension?: found.dimension = column
+                case .mission?: found.mission = column
+                case .items?: found.items = column
+                case nil where !cell.isEmpty: found.skip.insert(column)
+                default: break
+                }
+            }
+            if layout == nil || items.isEmpty { layout = found }
+        }
+        guard let layout, layout.width >= 3 else { return table.rows }
+        var out: [TableRow] = []
+        /// Per column, the row whose cell in it is still open (may continue).
+        var open: [Int: Int] = [:]
+        var current: Int?
+        var seenData = false
+        // Once items are numbered, a line beginning with a kind word but no number ("โครงการ…"
+        // as the second visual line of a name) is no item of its own.
+        var numbered: Bool?
+        func beginsItem(_ line: String) -> Bool {
+            if let marker = ImportText.marker(Substring(line)), Self.startsItem(line), marker.style != .bullet {
+                numbered = true
+                return true
+            }
+            guard numbered != true, PlanItemKind.recognize(fromName: line) != nil else { return false }
+            numbered = false
+            return true
+        }
+        for row in table.rows {
+            guard row.cells.count == layout.width else {
+                out.append(row)
+                open = [:]
+                current = nil
+                continue
+            }
+            if row.cells.allSatisfy(\.isEmpty) { continue }
+            let isHeader = row.cells.allSatisfy { $0.isEmpty || Self.header($0.text) != nil }
+                && row.cells.contains { Self.header($0.text) != nil }
+            if isHeader {
+                // A header repeated after a page break says nothing new.
+                if !seenData { out.append(row) }
+                continue
+            }
+            seenData = true
+            let first = row.cells.map { $0.lines.first ?? "" }
+            let begins = beginsItem(first[layout.items]) || Self.startsHeading(first[layout.items])
+                || layout.mission.map { Self.startsHeading(first[$0]) } == true
+                || layout.dimension.map { Self.startsHeading(first[$0]) } == true
+                || first.contains(where: Self.startsTotal)
+                || current == nil
+            var row = row
+            if begins {
+                // Dimension or mission text that does not begin one continues the one above.
+                for column in [layout.dimension, layout.mission].compactMap({ $0 }) where !row.cells[column].isEmpty && !Self.startsHeading(first[column]) && !Self.startsTotal(first[column]) {
+                    if let target = open[column] {
+                        Self.append(row.cells[column], to: &out[target].cells[column])
+                        row.cells[column] = TableCell(lines: [], line: row.cells[column].line)
+                    }
+                }
+                out.append(row)
+                current = out.count - 1
+                for (column, cell) in row.cells.enumerated() where !cell.isEmpty { open[column] = out.count - 1 }
+                continue
+            }
+            guard let current else { continue }
+            for (column, cell) in row.cells.enumerated() where !cell.isEmpty {
+                let target = layout.isText(column) && column != layout.items ? (open[column] ?? current) : current
+                Self.append(cell, to: &out[target].cells[column])
+                open[column] = target
+            }
+        }
+        return out
+    }
+
+    /// A cell's further visual lines: the first joins the cell's last line (a word broken at
+    /// the cell's edge), the others follow. Budget lines stay lines of their own.
+    static func append(_ cell: TableCell, to target: inout TableCell) {
+        guard !cell.lines.isEmpty else { return }
+        if target.isEmpty {
+            target.lines = cell.lines
+            return
+        }
+        if cell.lines.allSatisfy(isBudgetLine) && target.lines.allSatisfy(isBudgetLine) {
+            target.lines += cell.lines
+            return
+        }
+        let last = target.lines.removeLast()
+        let next = cell.lines[0]
+        if let end = last.unicodeScalars.last, let start = next.unicodeScalars.first, ImportText.digitValue(end) != nil,
+           start == "," || start == "." || ImportText.digitValue(start) != nil {
+            target.lines.append(last + next) // "10" + ",000": a number broken at the cell's edge
+        } else {
+            target.lines.append(ImportText.joinBroken(last, next))
+        }
+        target.lines += cell.lines.dropFirst()
     }
 
     private var firstBudgetColumn: Int {

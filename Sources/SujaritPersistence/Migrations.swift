@@ -13,6 +13,7 @@ public enum SujaritMigrations {
         CreateAuditEvents(),
         CreatePlanImports(),
         CreateLookupIndexes(),
+        CreateComplaintChannel(),
     ]
 }
 

@@ -62,13 +62,24 @@ public struct PlanStore: Sendable {
     /// The latest published revision of the organization's plan for exactly these years:
     /// what the stable public address `/o/{slug}/plan/2566-2570` serves.
     public func publishedPlan(organizationID: UUID, first: FiscalYear, last: FiscalYear) async throws -> Plan? {
-        guard let record = try await PlanRecord.query(on: database)
+        guard let record = try await publishedRecord(organizationID: organizationID, first: first, last: last) else { return nil }
+        return try await assemble(record, on: database)
+    }
+
+    /// The id of the plan `publishedPlan` serves, without reading its rows: pages and the API
+    /// use it so that a plan's public address, the organization page and `publicURL` agree.
+    public func publishedPlanID(organizationID: UUID, first: FiscalYear, last: FiscalYear) async throws -> UUID? {
+        try await publishedRecord(organizationID: organizationID, first: first, last: last)?.id
+    }
+
+    /// Latest revision first; among older data with two series for the same years (no longer
+    /// created), the most recently changed, then the id, so the choice is always the same.
+    func publishedRecord(organizationID: UUID, first: FiscalYear, last: FiscalYear) async throws -> PlanRecord? {
+        try await PlanRecord.query(on: database)
             .filter(\.$organizationID == organizationID)
             .filter(\.$firstYear == first.be).filter(\.$lastYear == last.be)
             .filter(\.$status == PlanStatus.published.rawValue)
-            .sort(\.$revision, .descending).first()
-        else { return nil }
-        return try await assemble(record, on: database)
+            .sort(\.$revision, .descending).sort(\.$updatedAt, .descending).sort(\.$id, .descending).first()
     }
 
     /// Every revision of the plan series the given plan belongs to, newest first.

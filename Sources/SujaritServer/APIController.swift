@@ -74,7 +74,9 @@ struct APIController: RouteCollection {
 
     func respond(_ plan: Plan, request: Request, status: HTTPResponseStatus) async throws -> Response {
         var publicURL: String?
-        if plan.status == .published, let org = try await OrganizationStore(request.db).find(id: plan.organizationID) {
+        // Only the revision the public address serves has it as its `publicURL`.
+        if plan.status == .published, let org = try await OrganizationStore(request.db).find(id: plan.organizationID),
+           try await PlanStore(request.db).publishedPlanID(organizationID: plan.organizationID, first: plan.firstYear, last: plan.lastYear) == plan.id {
             publicURL = SiteURL.publishedPlan(org.slug, plan.yearSlug)
         }
         let response = Response(status: status)

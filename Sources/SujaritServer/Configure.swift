@@ -85,7 +85,8 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     app.storage[DummyPasswordHashKey.self] = DummyPasswordHash()
 
     app.middleware = Middlewares()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    // Vapor's route logging, except on the complaint reporter's paths (nothing of them is logged).
+    app.middleware.use(ComplaintAwareRouteLogging(logLevel: .info))
     // Outside the error middleware, so that error answers (404, 403, 409, 413, 500…) get the
     // security headers too.
     app.middleware.use(SecurityHeadersMiddleware())
@@ -95,6 +96,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     // API writes: bearer token and JSON only, never a browser's cookie alone.
     app.middleware.use(APIWriteGuard())
 
+    try configureComplaints(app)
     try registerRoutes(app)
 
     // SQLite: a busy timeout on every connection, write-ahead logging for a file (readers do

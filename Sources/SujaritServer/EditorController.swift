@@ -66,7 +66,8 @@ struct EditorController: RouteCollection {
         guard viewer.can(.viewer, in: plan.organizationID) else { throw SujaritError.forbidden() }
         let org = try await organization(of: plan, request)
         let done = request.query[String.self, at: "saved"] != nil
-        let message = done ? LocalizedText(th: "บันทึกแล้ว", en: "Saved") : nil
+        let step = request.query[String.self, at: "step"].flatMap(PlanAction.init(rawValue:))
+        let message = step.map(EditorPages.stepDone) ?? (done ? LocalizedText(th: "บันทึกแล้ว", en: "Saved") : nil)
         return Layout.response(EditorPages.editor(request, plan: plan, organization: org, viewer: viewer, message: message))
     }
 
@@ -82,11 +83,13 @@ struct EditorController: RouteCollection {
         let (plan, _) = try await service(request).editablePlan(id: planID(request))
         guard plan.status == .draft else { throw PlanEditingService.notDraft(plan) }
         let org = try await organization(of: plan, request)
+        // One responsible value: the table's unit and the sheet's field 8 start the same.
+        let responsible = org.units.first ?? org.name
         var item = PlanItem(kind: .project, name: "", missionCode: request.query[String.self, at: "mission"], order: 0,
-                            responsibleUnit: org.units.first ?? org.name)
-        for year in plan.fiscalYears { item.budgets[year] = .noBudget }
+                            responsibleUnit: responsible)
+        // No year is "no budget" by default, and field 7 follows the budget row (empty).
         item.sheet = ProjectSheet(period: "ปีงบประมาณ พ.ศ. \(ThaiCalendar.yearRange(plan.firstYear, plan.lastYear))",
-                                  budgetText: "ไม่ใช้งบประมาณ", responsible: org.name)
+                                  budgetText: "", responsible: responsible)
         return Layout.response(EditorPages.itemForm(request, plan: plan, organization: org, form: ItemForm(item: item, plan: plan), itemID: nil))
     }
 
@@ -338,15 +341,19 @@ struct EditorController: RouteCollection {
         }
     }
 
-    struct TransitionForm: Content { var version: Int?; var action: String? }
+    struct TransitionForm: Content { var version: Int?; var action: String?; var comment: String? }
 
     @Sendable func transition(_ request: Request) async throws -> Response {
         let form = try form(TransitionForm.self, request)
         guard let action = form.action.flatMap(PlanAction.init(rawValue:)) else {
             throw SujaritError(.badRequest, LocalizedText(th: "ไม่รู้จักขั้นตอนนี้", en: "Unknown step"))
         }
-        let saved = try await service(request).transition(planID: planID(request), action: action, expectedVersion: form.version ?? -1)
-        return toEditor(saved)
+        let saved = try await service(request).transition(planID: planID(request), action: action, expectedVersion: form.version ?? -1,
+                                                          comment: form.comment)
+        // Back to the editor with what happened (`?step=submit`), which also says who acts next.
+        let response = Response(status: .seeOther)
+        response.headers.replaceOrAdd(name: .location, value: "\(SiteURL.plan(saved.id))/edit?step=\(action.rawValue)")
+        return response
     }
 
     @Sendable func revise(_ request: Request) async throws -> Response {

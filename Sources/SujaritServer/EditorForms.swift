@@ -112,7 +112,9 @@ struct ItemForm: Content {
             targetHeadcount = sheet.targetHeadcount.map(String.init)
             method = methodText(sheet.method)
             period = sheet.period
-            budgetText = sheet.budgetText
+            // Field 7 that follows the budget row (empty or generated) stays empty in the form,
+            // so that it keeps following the row when the amounts change.
+            budgetText = item.sheetBudgetTextFollowsBudgets(years: plan.fiscalYears) ? "" : sheet.budgetText
             responsible = sheet.responsible
             outputs = sheet.outputs.joined(separator: "\n")
             outcomes = sheet.outcomes.joined(separator: "\n")
@@ -140,10 +142,11 @@ struct ItemForm: Content {
             let key = String(year.be)
             let typed = (budgets?[key] ?? "").cleaned
             let none = noBudget?[key] != nil
-            if none && !typed.isEmpty && (try? Money.parse(typed)) != Money.zero {
-                errors.add("budget-\(key)", LocalizedText(th: "เลือก “ไม่ใช้งบประมาณ” หรือกรอกจำนวนเงิน อย่างใดอย่างหนึ่ง",
-                                                          en: "Either choose “no budget” or enter an amount, not both"))
-            } else if none {
+            // An amount typed beside a ticked "no budget" box means the amount (without scripts
+            // the box cannot untick itself); a zero or empty amount with the box ticked is "no
+            // budget"; an empty field without the tick stays "not stated".
+            let typedAmount = typed.isEmpty ? nil : try? Money.parse(typed)
+            if none && (typed.isEmpty || typedAmount == Money.zero) {
                 entries[year] = .noBudget
             } else if !typed.isEmpty {
                 do {
@@ -172,7 +175,9 @@ struct ItemForm: Content {
             sheet = ProjectSheet(
                 sheetNumber: number, rationale: (rationale ?? "").cleaned, objectives: listLines(objectives),
                 targetGroup: (targetGroup ?? "").cleaned, targetHeadcount: headcount, method: methodSteps(method),
-                period: (period ?? "").cleaned, budgetText: (budgetText ?? "").cleaned, responsible: (responsible ?? "").cleaned,
+                period: (period ?? "").cleaned, budgetText: (budgetText ?? "").cleaned,
+                // Field 8 left empty is the table's responsible unit (one value in both places).
+                responsible: (responsible ?? "").cleaned.isEmpty ? (responsibleUnit ?? "").cleaned : (responsible ?? "").cleaned,
                 outputs: listLines(outputs), outcomes: listLines(outcomes), area: area.flatMap { $0.cleaned.isEmpty ? nil : $0.cleaned })
             let texts: [(String, String)] = [("rationale", sheet!.rationale), ("objectives", objectives ?? ""), ("method", method ?? ""),
                                              ("outputs", outputs ?? ""), ("outcomes", outcomes ?? ""), ("targetGroup", targetGroup ?? "")]

@@ -65,7 +65,7 @@ enum EditorPages {
                 let rows: [HTML] = items.enumerated().map { index, item in
                     let budgetCells: [HTML] = years.map { "<td class=\"num\">\(item.budgets[$0]?.formatted(digits: d) ?? "<span class=\"missing\">?</span>" as String)</td>" }
                     let itemFindings: [HTML] = (byItem[item.id] ?? []).map {
-                        "<li class=\"finding-\($0.severity.rawValue)\">\(t.pick($0.message)) <a href=\"\(base)/items/\(item.id)/edit#\(fieldAnchor($0.location))\">\(th ? "แก้ไข" : "fix")</a></li>"
+                        "<li class=\"finding-\($0.severity.rawValue)\">\(Pages.shortMessage($0, item: item, t)) <a href=\"\(base)/items/\(item.id)/edit#\(fieldAnchor($0.location))\">\(th ? "แก้ไข" : "fix")</a></li>"
                     }
                     var buttons: [HTML] = []
                     if editable {
@@ -105,7 +105,7 @@ enum EditorPages {
         let unplaced = plan.orderedItems.filter { item in item.missionCode.flatMap { plan.mission(code: $0) } == nil }
         if !unplaced.isEmpty {
             let links: [HTML] = unplaced.map { item in
-                let notes: [HTML] = (byItem[item.id] ?? []).map { "<li class=\"finding-\($0.severity.rawValue)\">\(t.pick($0.message))</li>" }
+                let notes: [HTML] = (byItem[item.id] ?? []).map { "<li class=\"finding-\($0.severity.rawValue)\">\(Pages.shortMessage($0, item: item, t))</li>" }
                 return "<li><a href=\"\(base)/items/\(item.id)/edit\">\(item.name)</a>\(notes.isEmpty ? HTML() : HTML("<ul class=\"findings\">\(notes)</ul>"))</li>"
             }
             sections.append("<section><h3>\(t(.unplaced))</h3><ul>\(links)</ul></section>")
@@ -132,7 +132,8 @@ enum EditorPages {
         // Life cycle.
         var steps: [HTML] = []
         if let role = viewer.role(in: plan.organizationID) {
-            for action in PlanAction.available(from: plan.status) where role >= (action.needsAdmin ? .admin : .editor) {
+            steps.append(approvalButtons(request, plan: plan, role: role))
+            for action in PlanAction.available(from: plan.status) where !action.needsAdmin && role >= .editor {
                 steps.append(postButton(request, action: "\(base)/transition", version: plan.version, label: th ? action.thaiName : action.englishName,
                                         extra: "<input type=\"hidden\" name=\"action\" value=\"\(action.rawValue)\">"))
             }
@@ -148,7 +149,7 @@ enum EditorPages {
             \(banner(message, t, kind: "success"))
             <p><span class="badge \(plan.status.rawValue)">\(Pages.statusName(plan.status, t))</span> \(t(.revision)) \(n(plan.revision))
             · \(th ? "บันทึกครั้งที่" : "version") \(n(plan.version))</p>
-            \(editable ? HTML() : HTML("<p class=\"notice\">\(plan.status == .draft ? (th ? "คุณมีสิทธิ์อ่านอย่างเดียว" : "You can read but not edit") : (th ? "แผนฉบับนี้ไม่ใช่ร่าง จึงแก้ไขไม่ได้ ให้สร้างฉบับแก้ไขใหม่" : "This revision is not a draft and cannot be edited; start a new revision"))</p>"))
+            \(editable ? HTML() : HTML("<p class=\"notice\">\(plan.status == .draft ? (th ? "คุณมีสิทธิ์อ่านอย่างเดียว" : "You can read but not edit") : t.pick(statusNotice(plan, organization: org, role: viewer.role(in: plan.organizationID))))</p>"))
             <div class="steps">\(steps)</div>
             \(errorCount == 0 ? HTML() : HTML("<p class=\"finding-error\">\(th ? "แผนมีข้อผิดพลาด \(errorCount) รายการที่ต้องแก้ก่อนเสนออนุมัติ (ดูข้อความสีแดงที่รายการ)" : "\(errorCount) error(s) to fix before submitting (see the red notes at the items)")</p>"))
             <h2>\(t(.summary))</h2>
@@ -156,6 +157,7 @@ enum EditorPages {
             <tbody>\(summaryRows)</tbody></table></div>
             \(general.isEmpty ? HTML() : HTML("<h2>\(t(.findings))</h2><ul class=\"findings\">\(generalFindings)</ul>"))
             <h2>\(th ? "ส่วนนำของแผน" : "Front matter")</h2>
+            \(frontMatterSummary(plan, th: th))
             <p>\(editable ? HTML("<a class=\"button\" href=\"\(base)/front-matter\">\(th ? "แก้ไขชื่อแผน คำนำ หลักการและเหตุผล วัตถุประสงค์ ประโยชน์" : "Edit title, foreword, rationale, objectives, benefits")</a>") : HTML())</p>
             <h2>\(t(.plans))</h2>
             \(sections)
@@ -264,7 +266,7 @@ enum EditorPages {
             <input type="text" inputmode="numeric" id="targetHeadcount" name="targetHeadcount" value="\(form.targetHeadcount ?? "")"\(described("targetHeadcount"))>\(err("targetHeadcount"))
             \(area("method", "5. \(t(.sheetMethod))", form.method, rows: 8, hint: th ? "หนึ่งบรรทัดต่อหนึ่งขั้นตอน ขั้นตอนย่อยขึ้นต้นด้วย -" : "One step per line; start a sub-step with -"))
             \(area("period", "6. \(t(.sheetPeriod))", form.period, rows: 1))
-            \(area("budgetText", "7. \(t(.sheetBudget))", form.budgetText, rows: 1))
+            \(area("budgetText", "7. \(t(.sheetBudget))", form.budgetText, rows: 1, hint: budgetTextHint(form, plan: plan, th: th)))
             \(area("responsible", "8. \(t(.sheetResponsible))", form.responsible, rows: 1))
             \(area("outputs", "9. \(t(.sheetOutputs))", form.outputs, hint: listHint))
             \(area("outcomes", "9. \(t(.sheetOutcomes))", form.outcomes, hint: listHint))
@@ -274,6 +276,85 @@ enum EditorPages {
             </form>
             """
         return Layout.page(request: request, title: form.name ?? (th ? "รายการ" : "Item"), body: body)
+    }
+
+    /// Field 7 left empty follows the budget row: the hint shows the text it gets now.
+    static func budgetTextHint(_ form: ItemForm, plan: Plan, th: Bool) -> String {
+        let generated = form.item(id: UUID(), plan: plan).0?.generatedBudgetText(years: plan.fiscalYears)
+        let now = generated.map { th ? " (ตอนนี้: \($0))" : " (now: \($0))" } ?? ""
+        return th ? "เว้นว่างเพื่อให้ระบบเขียนจากงบประมาณในตารางแผนและปรับตามเมื่องบประมาณเปลี่ยน\(now)"
+                  : "Leave empty to have it written from the budget row, following it when the amounts change\(now)"
+    }
+
+    /// What a life-cycle step did, shown once after it.
+    static func stepDone(_ action: PlanAction) -> LocalizedText {
+        switch action {
+        case .submit: LocalizedText(th: "เสนออนุมัติแล้ว", en: "Submitted for approval")
+        case .returnToDraft: LocalizedText(th: "ส่งกลับเป็นร่างแล้ว แก้ไขต่อได้", en: "Returned to draft; it can be edited again")
+        case .approve: LocalizedText(th: "อนุมัติแล้ว", en: "Approved")
+        case .publish: LocalizedText(th: "เผยแพร่แล้ว", en: "Published")
+        }
+    }
+
+    /// Where a revision that is not a draft stands, and who must act next.
+    static func statusNotice(_ plan: Plan, organization org: Organization, role: OrganizationRole?) -> LocalizedText {
+        let admin = role.map { $0 >= .admin } ?? false
+        switch plan.status {
+        case .draft:
+            return LocalizedText(th: "ฉบับร่าง แก้ไขได้ เมื่อพร้อมให้กด “เสนออนุมัติ”", en: "A draft: edit it, then submit it for approval")
+        case .submitted:
+            return admin
+                ? LocalizedText(th: "แผนนี้รอการอนุมัติจากคุณ: ตรวจแผนแล้วกด “อนุมัติ” (ใส่ความเห็นได้) หรือ “ส่งกลับเป็นร่าง” เพื่อให้แก้ไข",
+                                en: "This plan waits for your approval: check it, then approve (with an optional comment) or return it to draft")
+                : LocalizedText(th: "เสนออนุมัติแล้ว ขั้นต่อไป: ผู้ดูแลแผนขององค์กร (สิทธิ์ผู้ดูแล) ตรวจและอนุมัติ ระหว่างรออนุมัติแก้ไขไม่ได้ หากต้องแก้ไข ให้ “ส่งกลับเป็นร่าง”",
+                                en: "Submitted for approval. Next: the organization's plan administrator checks and approves it. It cannot be edited meanwhile; return it to draft to change it")
+        case .approved:
+            return admin
+                ? LocalizedText(th: "อนุมัติแล้ว ขั้นต่อไป: กด “เผยแพร่” เพื่อแสดงแผนที่ที่อยู่สาธารณะ", en: "Approved. Next: publish it to show it at its public address")
+                : LocalizedText(th: "อนุมัติแล้ว ขั้นต่อไป: ผู้ดูแลแผนขององค์กรกด “เผยแพร่”", en: "Approved. Next: the organization's plan administrator publishes it")
+        case .published:
+            return LocalizedText(th: "เผยแพร่แล้วที่ \(SiteURL.publishedPlan(org.slug, plan.yearSlug)) ฉบับที่เผยแพร่แล้วจะไม่เปลี่ยน หากต้องปรับปรุงแผน ให้กด “สร้างฉบับแก้ไขใหม่”",
+                                 en: "Published at \(SiteURL.publishedPlan(org.slug, plan.yearSlug)). A published revision never changes; to update the plan, start a new revision")
+        }
+    }
+
+    /// Approve / publish / return to draft for an admin, with an optional comment kept in the
+    /// history: on the editor and on the plan's page.
+    static func approvalButtons(_ request: Request, plan: Plan, role: OrganizationRole?) -> HTML {
+        guard let role, role >= .admin, plan.status == .submitted || plan.status == .approved else { return "" }
+        let th = request.t.language == .thai
+        let base = SiteURL.plan(plan.id)
+        let buttons: [HTML] = PlanAction.available(from: plan.status).filter(\.needsAdmin).map { action in
+            let id = "comment-\(action.rawValue)"
+            return postButton(request, action: "\(base)/transition", version: plan.version, label: th ? action.thaiName : action.englishName,
+                              extra: """
+                              <input type="hidden" name="action" value="\(action.rawValue)">
+                              <label for="\(id)">\(th ? "ความเห็นของผู้อนุมัติ (ไม่บังคับ)" : "Approver's comment (optional)")</label>
+                              <textarea id="\(id)" name="comment" rows="2" maxlength="2000"></textarea>
+                              """)
+        }
+        return "<div class=\"approval\">\(buttons)</div>"
+    }
+
+    /// คำนำ and the texts of Part 1 as the editor shows them (risks and targets follow below).
+    static func frontMatterSummary(_ plan: Plan, th: Bool) -> HTML {
+        let front = plan.frontMatter
+        let notYet = th ? "ยังไม่ได้กรอก" : "not written yet"
+        func block(_ title: String, _ content: HTML, empty: Bool) -> HTML {
+            "<h3>\(title)</h3>\(empty ? HTML("<p class=\"muted\">\(notYet)</p>") : content)"
+        }
+        func list(_ values: [String]) -> HTML {
+            let items: [HTML] = values.map { "<li>\($0)</li>" }
+            return "<ol>\(items)</ol>"
+        }
+        return """
+            <div class="front-matter">
+            \(block(th ? "คำนำ" : "Foreword", Pages.paragraphs(front.foreword), empty: front.foreword.cleaned.isEmpty))
+            \(block(th ? "หลักการและเหตุผล" : "Rationale", Pages.paragraphs(front.rationale), empty: front.rationale.cleaned.isEmpty))
+            \(block(th ? "วัตถุประสงค์ของการจัดทำแผน" : "Objectives of the plan", list(front.objectives), empty: front.objectives.isEmpty))
+            \(block(th ? "ประโยชน์ของการจัดทำแผน" : "Benefits of the plan", list(front.benefits), empty: front.benefits.isEmpty))
+            </div>
+            """
     }
 
     static func confirmDelete(_ request: Request, plan: Plan, item: PlanItem) -> HTML {
@@ -386,7 +467,7 @@ enum EditorPages {
             return "<tr><td class=\"num\">\(entry.revision)</td><td><a href=\"\(SiteURL.plan(entry.id))\">\(entry.title)</a></td><td><span class=\"badge \(entry.status.rawValue)\">\(Pages.statusName(entry.status, t))</span></td><td>\(when)</td></tr>"
         }
         let eventRows: [HTML] = entries.map { entry in
-            "<tr><td>\(ThaiCalendar.thaiDate(entry.at, digits: org.digitStyle, short: true)) \(SujaritErrorMiddleware.timeOfDay(entry.at))</td><td class=\"num\">\(entry.revision)</td><td>\(actionName(entry.action, th))</td><td>\(entry.by)</td><td>\(entry.detail)</td></tr>"
+            "<tr><td>\(ThaiCalendar.thaiDate(entry.at, digits: org.digitStyle, short: true)) \(SujaritErrorMiddleware.timeOfDay(entry.at))</td><td class=\"num\">\(entry.revision)</td><td>\(actionName(entry.action, th))</td><td>\(entry.by)</td><td>\(detailText(entry.detail, th))</td></tr>"
         }
         let body: HTML = """
             <p><a href="\(SiteURL.plan(plan.id))">← \(plan.title)</a></p>
@@ -396,6 +477,20 @@ enum EditorPages {
             \(entries.isEmpty ? HTML() : HTML("<h2>\(th ? "ผู้แก้ไขและเวลา" : "Who and when")</h2><div class=\"table-wrap\"><table><thead><tr><th>\(th ? "เวลา" : "When")</th><th>\(t(.revision))</th><th>\(th ? "การกระทำ" : "Action")</th><th>\(th ? "โดย" : "By")</th><th></th></tr></thead><tbody>\(eventRows)</tbody></table></div>"))
             """
         return Layout.page(request: request, title: th ? "ประวัติการแก้ไข" : "History", body: body)
+    }
+
+    /// A history line's detail in words: "submitted → approved · ความเห็น: …" becomes
+    /// "เสนออนุมัติ → อนุมัติแล้ว · ความเห็น: …" (the approver's comment kept as written).
+    static func detailText(_ detail: String, _ thai: Bool) -> String {
+        let parts = detail.components(separatedBy: PlanEditingService.commentMarker)
+        var head = parts[0]
+        let states = head.components(separatedBy: " → ")
+        if states.count == 2, let from = PlanStatus(rawValue: states[0]), let to = PlanStatus(rawValue: states[1]) {
+            head = thai ? "\(from.thaiName) → \(to.thaiName)" : "\(from.englishName) → \(to.englishName)"
+        }
+        guard parts.count > 1 else { return head }
+        let comment = parts.dropFirst().joined(separator: PlanEditingService.commentMarker)
+        return head + (thai ? PlanEditingService.commentMarker : " · comment: ") + comment
     }
 
     static func actionName(_ action: String, _ thai: Bool) -> String {

@@ -28,11 +28,23 @@ enum Pages {
 
     // MARK: One organization
 
-    static func organization(_ request: Request, organization org: Organization, plans: [PlanListEntry], canSeeDrafts: Bool) -> HTML {
+    /// The plans the public addresses serve (one per period), so that only their rows link there.
+    static func servedPlanIDs(_ plans: [PlanListEntry], store: PlanStore, organizationID: UUID) async throws -> Set<UUID> {
+        var served: Set<UUID> = []
+        var seen: Set<String> = []
+        for entry in plans where entry.status == .published && seen.insert(entry.yearSlug).inserted {
+            if let id = try await store.publishedPlanID(organizationID: organizationID, first: entry.firstYear, last: entry.lastYear) {
+                served.insert(id)
+            }
+        }
+        return served
+    }
+
+    static func organization(_ request: Request, organization org: Organization, plans: [PlanListEntry], canSeeDrafts: Bool, served: Set<UUID>) -> HTML {
         let t = request.t
         let digits = org.digitStyle
         let rows: [HTML] = plans.map { entry in
-            let href = entry.status == .published ? SiteURL.publishedPlan(org.slug, entry.yearSlug) : SiteURL.plan(entry.id)
+            let href = served.contains(entry.id) ? SiteURL.publishedPlan(org.slug, entry.yearSlug) : SiteURL.plan(entry.id)
             return """
                 <tr><td><a href="\(href)">\(entry.title)</a></td>
                 <td class="num">\(ThaiCalendar.yearRange(entry.firstYear, entry.lastYear, digits: digits))</td>
@@ -160,8 +172,13 @@ enum Pages {
         }
 
         let notice: HTML = plan.status == .published ? "" : "<p class=\"notice\">\(t(.draftNotice))</p>"
+        let role = request.viewer?.role(in: plan.organizationID)
         let staffLinks: HTML = showFindings
-            ? "<p><a class=\"button\" href=\"\(SiteURL.plan(plan.id))/edit\">\(t.language == .thai ? "หน้าแก้ไขแผน" : "Plan editor")</a> <a class=\"button\" href=\"\(SiteURL.plan(plan.id))/history\">\(t.language == .thai ? "ประวัติการแก้ไข" : "History")</a></p>"
+            ? """
+              <p><a class="button" href="\(SiteURL.plan(plan.id))/edit">\(t.language == .thai ? "หน้าแก้ไขแผน" : "Plan editor")</a> <a class="button" href="\(SiteURL.plan(plan.id))/history">\(t.language == .thai ? "ประวัติการแก้ไข" : "History")</a></p>
+              \(plan.status == .draft ? HTML() : HTML("<p class=\"notice\">\(t.pick(EditorPages.statusNotice(plan, organization: org, role: role)))</p>"))
+              \(EditorPages.approvalButtons(request, plan: plan, role: role))
+              """
             : ""
         let body: HTML = """
             <p><a href="\(SiteURL.organization(org.slug))">\(org.name)</a></p>
@@ -172,24 +189,59 @@ enum Pages {
             \(downloadLinks(t, plan: plan, organization: org, downloads: downloads))
             \(notice)
             \(staffLinks)
+            \(partOne(plan, t: t, digits: digits))
             <h2>\(t(.summary))</h2>
             <ul>\(summaryList)
             <li><strong>\(t(.grandTotal)) \(count(summary.itemCount)) · \(t(.totalOverPlan)) \(money(summary.total)) บาท</strong></li></ul>
             <section class="part2">
+            <p class="part-label"><strong>\(t.language == .thai ? "ส่วนที่ 2" : "Part 2")</strong></p>
             <h2>\(t(.plans))</h2>
             <div class="table-wrap"><table class="plan-table">
             <thead><tr><th scope="col">\(t(.dimension))</th><th scope="col">\(t(.mission))</th><th scope="col">\(t(.items))</th>\(yearHeaders)<th scope="col">\(t(.remarks))</th></tr></thead>
             <tbody>\(rows)</tbody>
             </table></div>
             </section>
-            \(riskTable(plan, t: t, digits: digits))
-            \(targetTable(plan, t: t, digits: digits))
             \(showFindings ? findingsList(plan, t: t) : HTML())
             """
         return Layout.page(request: request, title: plan.title, body: body)
     }
 
-    static func riskTable(_ plan: Plan, t: Translator, digits: DigitStyle) -> HTML {
+    /// คำนำ and ส่วนที่ 1 บทนำ in the official order: the risk assessment, rationale,
+    /// objectives, targets and benefits (as in the Word document).
+    static func partOne(_ plan: Plan, t: Translator, digits: DigitStyle) -> HTML {
+        let th = t.language == .thai
+        let front = plan.frontMatter
+        let notYet: HTML = "<p class=\"muted\">\(th ? "ยังไม่ได้กรอก" : "Not written yet")</p>"
+        func list(_ values: [String]) -> HTML {
+            let entries = values.filter { !$0.cleaned.isEmpty }
+            guard !entries.isEmpty else { return notYet }
+            let items: [HTML] = entries.map { "<li>\(ThaiDigits.apply(digits, to: $0))</li>" }
+            return "<ol>\(items)</ol>"
+        }
+        func prose(_ text: String) -> HTML { text.cleaned.isEmpty ? notYet : paragraphs(ThaiDigits.apply(digits, to: text)) }
+        func n(_ number: Int) -> String { ThaiDigits.apply(digits, to: "\(number).") }
+        let foreword: HTML = front.foreword.cleaned.isEmpty ? "" : """
+            <section class="foreword"><h2>\(th ? "คำนำ" : "Foreword")</h2>\(prose(front.foreword))</section>
+            """
+        let risks = riskTable(plan, t: t, digits: digits, heading: "\(n(1)) \(th ? "การประเมินความเสี่ยงการทุจริตในองค์กร" : "Corruption risk assessment")")
+        let targets = targetTable(plan, t: t, digits: digits, heading: "\(n(4)) \(th ? "เป้าหมาย" : "Targets")")
+        return """
+            \(foreword)
+            <section class="part1">
+            <h2>\(th ? "ส่วนที่ 1 บทนำ" : "Part 1 Introduction")</h2>
+            \(risks.rendered.isEmpty ? HTML("<h3>\(n(1)) \(th ? "การประเมินความเสี่ยงการทุจริตในองค์กร" : "Corruption risk assessment")</h3><p class=\"muted\">\(th ? "ยังไม่ได้บันทึกผลการประเมินความเสี่ยงการทุจริต" : "No risk assessment recorded yet")</p>") : risks)
+            <h3>\(n(2)) \(th ? "หลักการและเหตุผล" : "Rationale")</h3>
+            \(prose(front.rationale))
+            <h3>\(n(3)) \(th ? "วัตถุประสงค์ของการจัดทำแผน" : "Objectives of the plan")</h3>
+            \(list(front.objectives))
+            \(targets.rendered.isEmpty ? HTML("<h3>\(n(4)) \(th ? "เป้าหมาย" : "Targets")</h3>\(notYet)") : targets)
+            <h3>\(n(5)) \(th ? "ประโยชน์ของการจัดทำแผน" : "Benefits of the plan")</h3>
+            \(list(front.benefits))
+            </section>
+            """
+    }
+
+    static func riskTable(_ plan: Plan, t: Translator, digits: DigitStyle, heading: String? = nil) -> HTML {
         guard !plan.risks.isEmpty else { return "" }
         let names = Dictionary(uniqueKeysWithValues: plan.items.map { ($0.id, $0) })
         let rows: [HTML] = plan.risks.sorted { $0.order < $1.order }.enumerated().map { index, risk in
@@ -204,7 +256,7 @@ enum Pages {
         }
         return """
             <section class="print-sheet">
-            <h2>\(t(.riskTable))</h2>
+            \(heading.map { HTML("<h3>\($0)</h3>") } ?? HTML("<h2>\(t(.riskTable))</h2>"))
             <div class="table-wrap"><table>
             <thead><tr><th>#</th><th>\(t(.workArea))</th><th>\(t(.riskIssues))</th><th>\(t(.riskLevel))</th><th>\(t(.controlMeasures))</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
@@ -212,7 +264,7 @@ enum Pages {
             """
     }
 
-    static func targetTable(_ plan: Plan, t: Translator, digits: DigitStyle) -> HTML {
+    static func targetTable(_ plan: Plan, t: Translator, digits: DigitStyle, heading: String? = nil) -> HTML {
         guard !plan.targets.isEmpty else { return "" }
         let years = plan.fiscalYears
         let headers: [HTML] = years.map { "<th class=\"num\">\(t(.fiscalYear)) \(ThaiDigits.apply(digits, to: String($0.be)))</th>" }
@@ -222,21 +274,44 @@ enum Pages {
         }
         return """
             <section class="print-sheet">
-            <h2>\(t(.targets))</h2>
+            \(heading.map { HTML("<h3>\($0)</h3>") } ?? HTML("<h2>\(t(.targets))</h2>"))
             <div class="table-wrap"><table><thead><tr><th>\(t(.indicator))</th>\(headers)</tr></thead><tbody>\(rows)</tbody></table></div>
             </section>
             """
     }
 
+    /// Findings grouped per item: the item's name once, then one short line per finding
+    /// (one per missing field); findings of the plan as a whole first.
     static func findingsList(_ plan: Plan, t: Translator) -> HTML {
         let findings = PlanValidator.validate(plan)
         guard !findings.isEmpty else { return "<h2>\(t(.findings))</h2><p>\(t(.noFindings))</p>" }
-        let items: [HTML] = findings.map { finding in
-            let link: HTML = finding.location.itemID.map { "<a href=\"\(SiteURL.item(plan.id, $0))\">→</a>" } ?? ""
+        func line(_ finding: PlanFinding, item: PlanItem?) -> HTML {
             let label = finding.severity == .error ? t(.error) : t(.warning)
-            return "<li class=\"finding-\(finding.severity.rawValue)\"><strong>\(label):</strong> \(t.pick(finding.message)) \(link)</li>"
+            let text = item.map { shortMessage(finding, item: $0, t) } ?? t.pick(finding.message)
+            return "<li class=\"finding-\(finding.severity.rawValue)\"><strong>\(label):</strong> \(text)</li>"
         }
-        return "<h2>\(t(.findings))</h2><ul class=\"findings\">\(items)</ul>"
+        let general: [HTML] = findings.filter { $0.location.itemID == nil }.map { line($0, item: nil) }
+        let byItem = Dictionary(grouping: findings.filter { $0.location.itemID != nil }) { $0.location.itemID! }
+        let numbers = plan.itemNumbers
+        let groups: [HTML] = plan.orderedItems.compactMap { item in
+            guard let found = byItem[item.id] else { return nil }
+            let lines: [HTML] = found.map { line($0, item: item) }
+            let number = numbers[item.id].map { "\($0)) " } ?? ""
+            return "<li class=\"finding-group\"><a href=\"\(SiteURL.item(plan.id, item.id))\">\(number)\(item.name)</a><ul>\(lines)</ul></li>"
+        }
+        return "<h2>\(t(.findings))</h2><ul class=\"findings\">\(general)\(groups)</ul>"
+    }
+
+    /// A finding's message without its item's name, for a line under that name.
+    static func shortMessage(_ finding: PlanFinding, item: PlanItem, _ t: Translator) -> String {
+        var text = t.pick(finding.message)
+        let name = item.name.cleaned
+        guard !name.isEmpty else { return text }
+        for quoted in ["รายละเอียดโครงการ “\(name)”: ", "Project sheet of “\(name)”: "] {
+            text = text.replacingOccurrences(of: quoted, with: t.language == .thai ? "รายละเอียดโครงการ: " : "Project sheet: ")
+        }
+        text = text.replacingOccurrences(of: "“\(name)” ", with: "").replacingOccurrences(of: "“\(name)”", with: "")
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     // MARK: An item's project sheet
@@ -272,7 +347,7 @@ enum Pages {
                 <dt>4. \(t(.sheetTargetGroup))</dt><dd>\(d(sheet.targetGroup))\(headcount)</dd>
                 <dt>5. \(t(.sheetMethod))</dt><dd>\(steps(sheet.method))</dd>
                 <dt>6. \(t(.sheetPeriod))</dt><dd>\(d(sheet.period))</dd>
-                <dt>7. \(t(.sheetBudget))</dt><dd>\(d(sheet.budgetText))</dd>
+                <dt>7. \(t(.sheetBudget))</dt><dd>\(d(item.sheetBudgetText(years: plan.fiscalYears)))</dd>
                 <dt>8. \(t(.sheetResponsible))</dt><dd>\(d(sheet.responsible))</dd>
                 <dt>9. \(t(.sheetOutputsOutcomes))</dt><dd><strong>\(t(.sheetOutputs))</strong>\(list(sheet.outputs))<strong>\(t(.sheetOutcomes))</strong>\(list(sheet.outcomes))</dd>
                 \(area)

@@ -40,7 +40,9 @@ struct PlanEditingService {
         do {
             changed = try change(plan)
         } catch let error as PlanEditError {
-            throw SujaritError(.unprocessableEntity, error.message, fields: [FieldError(field: error.field, message: error.message)])
+            // A row the plan does not have (an item id of another plan) is 404, as documented.
+            throw SujaritError(error.isMissing ? .notFound : .unprocessableEntity, error.message,
+                               fields: [FieldError(field: error.field, message: error.message)])
         }
         try PlanService.checkLengths(changed)
         try PlanService.rejectBlockingFindings(changed)
@@ -74,7 +76,7 @@ struct PlanEditingService {
     }
 
     /// Takes a life-cycle step. Approving and publishing need the organization's admin.
-    func transition(planID: String?, action: PlanAction, expectedVersion: Int) async throws -> Plan {
+    func transition(planID: String?, action: PlanAction, expectedVersion: Int, comment: String? = nil) async throws -> Plan {
         let viewer = try request.requireViewer()
         let plan = try await base.readablePlan(id: planID)
         guard viewer.can(action.needsAdmin ? .admin : .editor, in: plan.organizationID) else { throw SujaritError.forbidden() }
@@ -97,8 +99,15 @@ struct PlanEditingService {
         }
         try await AuditLog(request.db).record(organizationID: plan.organizationID, userID: viewer.userID,
                                              action: "plan.\(action.rawValue)", subject: plan.id.uuidString,
-                                             detail: "\(plan.status.rawValue) → \(stored.status.rawValue)")
+                                             detail: "\(plan.status.rawValue) → \(stored.status.rawValue)" + Self.commentDetail(comment))
         return stored
+    }
+
+    /// The approver's optional comment as it is kept in the history ("… · ความเห็น: …").
+    static let commentMarker = " · ความเห็น: "
+    static func commentDetail(_ comment: String?) -> String {
+        guard let text = comment?.cleaned, !text.isEmpty else { return "" }
+        return commentMarker + String(text.prefix(2_000))
     }
 
     /// Starts a new draft revision from a published (or approved) one. The old revision stays

@@ -205,10 +205,35 @@ struct PlanService {
         guard viewer.can(.editor, in: organization.id) else { throw SujaritError.forbidden() }
         let plan = Self.freshIDs(try Self.buildPlan(from: body, organization: organization, id: UUID()), keeping: [])
         try Self.rejectBlockingFindings(plan)
+        if let existing = try await existingSeries(organizationID: organization.id, first: plan.firstYear, last: plan.lastYear) {
+            throw Self.seriesExists(existing, digits: organization.digitStyle)
+        }
         let stored = try await plans.create(plan)
         try await AuditLog(request.db).record(organizationID: organization.id, userID: viewer.userID, action: "plan.create",
                                              subject: stored.id.uuidString, detail: stored.title)
         return stored
+    }
+
+    /// One plan series per organization and period: the latest revision of the series that
+    /// already covers exactly these years, if any.
+    func existingSeries(organizationID: UUID, first: FiscalYear, last: FiscalYear) async throws -> PlanListEntry? {
+        try await plans.plans(organizationID: organizationID, includeUnpublished: true)
+            .first { $0.firstYear == first && $0.lastYear == last }
+    }
+
+    /// 409 naming the plan that already covers the years, with its address.
+    static func seriesExists(_ existing: PlanListEntry, digits: DigitStyle) -> SujaritError {
+        let years = ThaiCalendar.yearRange(existing.firstYear, existing.lastYear, digits: digits)
+        let revision = ThaiDigits.apply(digits, to: String(existing.revision))
+        let next = existing.status == .draft
+            ? LocalizedText(th: "เปิดฉบับร่างนั้นเพื่อแก้ไขต่อ", en: "open that draft and continue it")
+            : existing.status == .published
+            ? LocalizedText(th: "เริ่มฉบับแก้ไขใหม่ (ปรับปรุงแผน) จากแผนนั้น", en: "start a new revision of that plan")
+            : LocalizedText(th: "รอให้ฉบับนั้นผ่านการอนุมัติ หรือส่งกลับเป็นร่างเพื่อแก้ไข", en: "wait for that revision's approval, or return it to draft to change it")
+        return SujaritError(.conflict, LocalizedText(
+            th: "องค์กรนี้มีแผนปี \(years) อยู่แล้ว (ฉบับที่ \(revision) · \(existing.status.thaiName)) แผนแต่ละช่วงปีมีได้ชุดเดียว จึงไม่สร้างแผนใหม่ ให้\(next.th)",
+            en: "This organization already has a plan for \(existing.firstYear.be)–\(existing.lastYear.be) (revision \(existing.revision), \(existing.status.englishName.lowercased())); there is one plan per period, so no new plan was created — \(next.en)"),
+            location: SiteURL.plan(existing.id))
     }
 
     func replace(id text: String?, body: PlanWriteRequest) async throws -> Plan {
@@ -229,6 +254,14 @@ struct PlanService {
         plan = Self.freshIDs(plan, keeping: Set(current.items.map(\.id) + current.risks.map(\.id) + current.targets.map(\.id)))
         plan.status = current.status
         plan.revision = current.revision
+        // Moving a plan to other years must not give those years a second plan series.
+        if plan.firstYear != current.firstYear || plan.lastYear != current.lastYear {
+            let entries = try await plans.plans(organizationID: current.organizationID, includeUnpublished: true)
+            let series = entries.first { $0.id == current.id }?.seriesID
+            if let existing = entries.first(where: { $0.firstYear == plan.firstYear && $0.lastYear == plan.lastYear && $0.seriesID != series }) {
+                throw Self.seriesExists(existing, digits: organization.digitStyle)
+            }
+        }
         if body.cycleID == nil && body.dimensions == nil {
             plan.dimensions = current.dimensions
             plan.cycleID = current.cycleID

@@ -24,6 +24,8 @@ func registerRoutes(_ app: Application) throws {
     try app.register(collection: ImportController())
     try app.register(collection: OrganizationController())
     try app.register(collection: ExportController())
+    try app.register(collection: ComplaintReportController())
+    try app.register(collection: ComplaintStaffController())
 }
 
 @Sendable func health(_ request: Request) async throws -> Response {
@@ -56,7 +58,8 @@ struct PublicPagesController: RouteCollection {
         let organization = try await service.organization(slug: request.parameters.get("slug"))
         let member = request.viewer?.can(.viewer, in: organization.id) ?? false
         let plans = try await service.plans.plans(organizationID: organization.id, includeUnpublished: member)
-        return Layout.response(Pages.organization(request, organization: organization, plans: plans, canSeeDrafts: member))
+        let served = try await Pages.servedPlanIDs(plans, store: service.plans, organizationID: organization.id)
+        return Layout.response(Pages.organization(request, organization: organization, plans: plans, canSeeDrafts: member, served: served))
     }
 
     /// The stable public address of a plan: `/o/{slug}/plan/2566-2570` (or `/plan/2568`),

@@ -74,6 +74,10 @@ struct WizardController: RouteCollection {
         guard errors.isEmpty else {
             return Layout.response(Self.page(request, organization: organization, form: form, errors: errors), status: .unprocessableEntity)
         }
+        // One plan series per organization and period: offer the existing plan instead.
+        if let existing = try await PlanService(request: request).existingSeries(organizationID: organization.id, first: first, last: last) {
+            return Layout.response(Self.page(request, organization: organization, form: form, errors: FormErrors(), existing: existing), status: .conflict)
+        }
         var body = PlanWriteRequest(title: title.isEmpty ? nil : title, firstYear: first.be, lastYear: last.be, cycleID: template.id)
         body.standardMeasureIDs = chosen.map(\.id)
         let plan: Plan
@@ -84,6 +88,10 @@ struct WizardController: RouteCollection {
             for field in error.fields { shown.add(field.field.hasPrefix("standardMeasureIDs") ? "measures" : field.field, LocalizedText(th: field.messageThai, en: field.message)) }
             shown.add("measures", error.message)
             return Layout.response(Self.page(request, organization: organization, form: form, errors: shown), status: .unprocessableEntity)
+        } catch let error as SujaritError where error.status == .conflict {
+            // Another officer created the plan for these years meanwhile.
+            guard let existing = try await PlanService(request: request).existingSeries(organizationID: organization.id, first: first, last: last) else { throw error }
+            return Layout.response(Self.page(request, organization: organization, form: form, errors: FormErrors(), existing: existing), status: .conflict)
         }
         let response = Response(status: .seeOther)
         response.headers.replaceOrAdd(name: .location, value: "\(SiteURL.plan(plan.id))/edit")
@@ -113,7 +121,30 @@ struct WizardController: RouteCollection {
         }
     }
 
-    static func page(_ request: Request, organization org: Organization, form: WizardForm, errors: FormErrors) -> HTML {
+    /// What the wizard shows instead of creating a second plan for the same years: the
+    /// existing plan and the one step that continues it.
+    static func existingPlanNotice(_ request: Request, organization org: Organization, existing: PlanListEntry) -> HTML {
+        let t = request.t
+        let th = t.language == .thai
+        let error = PlanService.seriesExists(existing, digits: org.digitStyle)
+        let open: HTML = "<a class=\"button\" href=\"\(SiteURL.plan(existing.id))\">\(th ? "เปิดแผนเดิม" : "Open the existing plan")</a>"
+        let next: HTML
+        switch existing.status {
+        case .draft:
+            next = "<a class=\"button primary\" href=\"\(SiteURL.plan(existing.id))/edit\">\(th ? "แก้ไขฉบับร่างต่อ" : "Continue the draft")</a>"
+        case .published:
+            next = EditorPages.postButton(request, action: "\(SiteURL.plan(existing.id))/revise", version: 0,
+                                          label: th ? "เริ่มฉบับแก้ไขใหม่ของแผนนี้" : "Start a new revision of this plan")
+        default:
+            next = ""
+        }
+        return """
+            <div class="notice error existing-plan" role="alert"><p>\(t.pick(error.message))</p>
+            <p>\(next) \(open)</p></div>
+            """
+    }
+
+    static func page(_ request: Request, organization org: Organization, form: WizardForm, errors: FormErrors, existing: PlanListEntry? = nil) -> HTML {
         let t = request.t
         let th = t.language == .thai
         let chosen = Set(form.measures ?? [])
@@ -146,6 +177,7 @@ struct WizardController: RouteCollection {
             <p><a href="\(SiteURL.organization(org.slug))">← \(org.name)</a></p>
             <h1>\(th ? "จัดทำแผนปฏิบัติการป้องกันการทุจริตใหม่" : "New anti-corruption action plan")</h1>
             \(errors.isEmpty ? HTML() : EditorPages.banner(LocalizedText(th: "กรุณาแก้ไขช่องที่มีข้อความสีแดง", en: "Please correct the fields marked in red"), t))
+            \(existing.map { existingPlanNotice(request, organization: org, existing: $0) } ?? HTML())
             <form method="post" action="\(SiteURL.organization(org.slug))/plans/new" class="editor" novalidate>
             \(CSRF.field(request))
             <fieldset><legend>1. \(th ? "รอบของแผน" : "Plan cycle")</legend><ul class="plain">\(cycles)\(custom)</ul></fieldset>

@@ -6,12 +6,15 @@ import SujaritPersistence
 import SujaritServer
 import class Vapor.Application
 
-/// `sujarit import FILE… [--format json|summary] [--org NAME]` — reads plan documents (text,
-/// DOCX, HTML) and prints each as a readable summary or as JSON, without a server or database.
+/// `sujarit import FILE… [--format json|summary] [--org NAME] [--expect EXPECTED.json]` — reads
+/// plan documents (text, DOCX, HTML, PDF through pdftotext) and prints each as a readable summary
+/// or as JSON, without a server or database; with `--expect`, prints precision and recall per
+/// field against the structure written down in EXPECTED.json (see `ImportScoring`).
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "นำเข้าเอกสารแผน / Import plan documents (text, DOCX, HTML) and print the plan with its diagnosis."
+        abstract: "นำเข้าเอกสารแผน / Import plan documents (text, DOCX, HTML, PDF) and print the plan with its diagnosis.",
+        discussion: "PDF needs pdftotext (apt-get install poppler-utils). --expect EXPECTED.json scores the import against a written-down structure: {\"items\": [{\"name\", \"dimension\", \"mission\", \"budgets\": {\"2566\": 20000, \"2567\": null}, \"months\"}], \"sheets\": [names], \"statedTotalFindings\": [{\"code\", \"line\"}]}."
     )
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -19,7 +22,7 @@ struct ImportCommand: AsyncParsableCommand {
         case json
     }
 
-    @Argument(help: "One or more document files (.txt, .docx, .html).")
+    @Argument(help: "One or more document files (.txt, .docx, .html, .pdf).")
     var files: [String]
 
     @Option(help: "Output: summary (readable) or json.")
@@ -27,6 +30,9 @@ struct ImportCommand: AsyncParsableCommand {
 
     @Option(help: "Organization name to use instead of the one read from the document.")
     var org: String?
+
+    @Option(help: "Score each import against this expected structure (JSON) and print precision/recall per field.")
+    var expect: String?
 
     @Option(name: .customLong("save"), help: "Store each parsed plan as a draft of the organization with this slug (see `sujarit org list`).")
     var saveTo: String?
@@ -48,6 +54,15 @@ struct ImportCommand: AsyncParsableCommand {
         var failures = 0
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var expected: ImportScoring.Expected?
+        if let expect {
+            do {
+                expected = try ImportScoring.decodeExpected(Data(contentsOf: URL(fileURLWithPath: expect)))
+            } catch {
+                Self.printError("\(expect): not a readable expected structure (\(error.localizedDescription))")
+                throw ExitCode(2)
+            }
+        }
         for (index, path) in files.enumerated() {
             let name = URL(fileURLWithPath: path).lastPathComponent
             if files.count > 1 {
@@ -56,6 +71,17 @@ struct ImportCommand: AsyncParsableCommand {
             do {
                 let data = try Self.readFile(path)
                 let result = try DocumentImporter.importDocument(data, fileName: name, organizationName: org)
+                if let expected {
+                    let scores = ImportScoring.score(result, expected: expected)
+                    switch format {
+                    case .summary:
+                        if files.count > 1 { print("== \(path)") }
+                        print(ImportScoring.render(scores))
+                    case .json:
+                        print(String(decoding: try encoder.encode(scores), as: UTF8.self))
+                    }
+                    continue
+                }
                 switch format {
                 case .summary:
                     if files.count > 1 { print("== \(path)") }

@@ -37,7 +37,9 @@ enum FixtureWriter {
     /// automatically numbered paragraphs (the marker moves to numbering.xml); a table's cells
     /// that are empty below a filled first-column cell become vertically merged (vMerge), and
     /// a row shorter than the table gets a first cell spanning the missing columns (gridSpan).
-    static func docx(_ blocks: [DocumentBlock]) throws -> Data {
+    /// - Parameter laidOut: give tables column widths on landscape pages, as a real plan has
+    ///   (for LibreOffice to print it readably).
+    static func docx(_ blocks: [DocumentBlock], laidOut: Bool = false) throws -> Data {
         var body = ""
         var numID = 0
         var lastNumber = 0
@@ -61,13 +63,13 @@ enum FixtureWriter {
                     lastNumber = 0
                 }
             case .table(let table):
-                body += docxTable(table)
+                body += docxTable(table, laidOut: laidOut)
                 lastNumber = 0
             }
         }
         let document = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)<w:sectPr/></w:body></w:document>
+        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)\(laidOut ? landscape : "<w:sectPr/>")</w:body></w:document>
         """
         var nums = ""
         for id in stride(from: 1, through: max(numID, 1), by: 1) {
@@ -81,10 +83,25 @@ enum FixtureWriter {
         """
         let contentTypes = """
         <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-        <Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" \
-        ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>
+        <Default Extension="xml" ContentType="application/xml"/>\
+        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+        <Override PartName="/word/document.xml" \
+        ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
+        <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>
         """
-        return try zip([("[Content_Types].xml", contentTypes), ("word/document.xml", document), ("word/numbering.xml", numbering)])
+        // The package relationships, so that Word and LibreOffice open the file too.
+        let packageRels = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>
+        """
+        let documentRels = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>
+        """
+        return try zip([("[Content_Types].xml", contentTypes), ("_rels/.rels", packageRels), ("word/document.xml", document),
+                        ("word/_rels/document.xml.rels", documentRels), ("word/numbering.xml", numbering)])
     }
 
     static func paragraph(_ text: String, style: String? = nil, numID: Int? = nil) -> String {
@@ -101,9 +118,21 @@ enum FixtureWriter {
         return "<w:p>" + (properties.isEmpty ? "" : "<w:pPr>\(properties)</w:pPr>") + runs + "</w:p>"
     }
 
-    static func docxTable(_ table: DocumentTable) -> String {
+    static let landscape = "<w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/><w:pgMar w:top=\"720\" w:right=\"720\" w:bottom=\"720\" w:left=\"720\"/></w:sectPr>"
+
+    static func docxTable(_ table: DocumentTable, laidOut: Bool = false) -> String {
         let width = table.rows.map(\.cells.count).max() ?? 1
         var xml = "<w:tbl>"
+        if laidOut {
+            // Columns as wide as their longest line (within limits), across the landscape page.
+            var weights = Array(repeating: 20, count: width)
+            for row in table.rows where row.cells.count == width {
+                for (column, cell) in row.cells.enumerated() { weights[column] = max(weights[column], min(40, cell.lines.map(\.count).max() ?? 0)) }
+            }
+            let total = weights.reduce(0, +)
+            xml += "<w:tblPr><w:tblW w:w=\"15000\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"
+            xml += weights.map { "<w:gridCol w:w=\"\(15000 * $0 / total)\"/>" }.joined() + "</w:tblGrid>"
+        }
         for (rowIndex, row) in table.rows.enumerated() {
             xml += "<w:tr>"
             for (column, cell) in row.cells.enumerated() {

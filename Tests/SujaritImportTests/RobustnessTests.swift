@@ -169,7 +169,10 @@ final class RobustnessTests: XCTestCase {
                 refused += 1
                 XCTAssertFalse(error.message.en.isEmpty)
             }
-            XCTAssertLessThan(Date().timeIntervalSince(start), 5, "run \(run) took too long")
+            // A hang guard, not a speed target (that is `sujarit bench import`, release build): a
+            // damaged document must never make the importer loop; debug builds on a busy machine
+            // take a few seconds for the larger seeds.
+            XCTAssertLessThan(Date().timeIntervalSince(start), 30, "run \(run) took too long: the importer may loop on this input")
         }
         XCTAssertEqual(imported + refused, runs)
     }

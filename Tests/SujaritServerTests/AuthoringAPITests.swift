@@ -632,15 +632,16 @@ final class AuthoringAPITests: ServerTestCase {
                                     json: #"{"budgets":{"2566":"๒๐,๐๐๐","2567":" 20,000 บาท ","2568":"none"},"version":\#(plan.plan.version)}"#)
         XCTAssertEqual(plan.plan.items[0].budgets, [FiscalYear(2566): .amount(Money(baht: 20_000)), FiscalYear(2567): .amount(Money(baht: 20_000)), FiscalYear(2568): .noBudget])
 
-        // Another plan of the same organization, with a custom mission 1.9, and its item.
-        var other = try await createPlan(team)
+        // Another plan of the same organization (another period: one plan per period), with a
+        // custom mission 1.9, and its item.
+        var other = try await createPlan(team, first: 2571, last: 2575)
         let otherDimensions = other.plan.dimensions.map { dimension -> SujaritCore.Dimension in
             var dimension = dimension
             if dimension.number == 1 { dimension.missions.append(Mission(code: "1.9", name: "ภารกิจที่เพิ่มเอง", isCustom: true)) }
             return dimension
         }
         other = try await expectPlan(.PUT, "/api/v1/plans/\(other.plan.id)", token: team.editor,
-                                     json: try json(PlanWriteRequest(firstYear: 2566, lastYear: 2570, cycleID: "custom", dimensions: otherDimensions, items: [], version: other.plan.version)))
+                                     json: try json(PlanWriteRequest(firstYear: 2571, lastYear: 2575, cycleID: "custom", dimensions: otherDimensions, items: [], version: other.plan.version)))
         XCTAssertNotNil(other.plan.mission(code: "1.9"))
         let otherItem: UUID
         (other, otherItem) = try await add(item("โครงการของแผนอื่น", mission: "1.9"), to: other, token: team.editor)
@@ -700,17 +701,17 @@ final class AuthoringAPITests: ServerTestCase {
 
         // Ids of another plan's item (same organization), in the path or in links.
         try await expectError(.PUT, "\(base)/items/\(otherItem)", token: team.editor,
-                              json: itemBody(#"{"kind":"project","name":"ก","missionCode":"3.1"}"#), status: .unprocessableEntity, field: "item")
-        try await expectError(.POST, "\(base)/items/\(otherItem)/move", token: team.editor, json: #"{"missionCode":"3.1","version":\#(v)}"#, status: .unprocessableEntity, field: "item")
-        try await expectError(.POST, "\(base)/items/\(otherItem)/duplicate", token: team.editor, json: #"{"version":\#(v)}"#, status: .unprocessableEntity, field: "item")
-        try await expectError(.PUT, "\(base)/items/\(otherItem)/budgets", token: team.editor, json: #"{"budgets":{},"version":\#(v)}"#, status: .unprocessableEntity, field: "item")
-        try await expectError(.PUT, "\(base)/items/\(otherItem)/sheet", token: team.editor, json: #"{"sheet":null,"version":\#(v)}"#, status: .unprocessableEntity, field: "item")
-        try await expectError(.DELETE, "\(base)/items/\(otherItem)?version=\(v)", token: team.editor, status: .unprocessableEntity, field: "item")
+                              json: itemBody(#"{"kind":"project","name":"ก","missionCode":"3.1"}"#), status: .notFound, field: "item")
+        try await expectError(.POST, "\(base)/items/\(otherItem)/move", token: team.editor, json: #"{"missionCode":"3.1","version":\#(v)}"#, status: .notFound, field: "item")
+        try await expectError(.POST, "\(base)/items/\(otherItem)/duplicate", token: team.editor, json: #"{"version":\#(v)}"#, status: .notFound, field: "item")
+        try await expectError(.PUT, "\(base)/items/\(otherItem)/budgets", token: team.editor, json: #"{"budgets":{},"version":\#(v)}"#, status: .notFound, field: "item")
+        try await expectError(.PUT, "\(base)/items/\(otherItem)/sheet", token: team.editor, json: #"{"sheet":null,"version":\#(v)}"#, status: .notFound, field: "item")
+        try await expectError(.DELETE, "\(base)/items/\(otherItem)?version=\(v)", token: team.editor, status: .notFound, field: "item")
         try await expectError(.POST, "\(base)/risks", token: team.editor,
                               json: #"{"risk":{"workArea":"งานพัสดุ","linkedItemIDs":["\#(otherItem)"]},"version":\#(v)}"#, status: .unprocessableEntity, field: "linkedItemIDs")
         try await expectError(.PUT, "\(base)/risks/\(UUID())", token: team.editor,
-                              json: #"{"risk":{"workArea":"งานพัสดุ"},"version":\#(v)}"#, status: .unprocessableEntity, field: "riskID")
-        try await expectError(.DELETE, "\(base)/targets/\(UUID())?version=\(v)", token: team.editor, status: .unprocessableEntity, field: "id")
+                              json: #"{"risk":{"workArea":"งานพัสดุ"},"version":\#(v)}"#, status: .notFound, field: "riskID")
+        try await expectError(.DELETE, "\(base)/targets/\(UUID())?version=\(v)", token: team.editor, status: .notFound, field: "id")
 
         // Malformed JSON, missing or wrong fields.
         try await expectError(.POST, "\(base)/items", token: team.editor, json: #"{"item": {"kind":"project","#, status: .badRequest)

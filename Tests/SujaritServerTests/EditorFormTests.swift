@@ -85,8 +85,8 @@ final class EditorFormTests: ServerTestCase {
             XCTAssertTrue(page.body.contains("value=\"\(HTML.escape(typed))\""), "the typed amount is kept")
             XCTAssertTrue(page.body.contains("รายการ \(HTML.escape(typed))"), "the typed name is kept")
         }
-        // Both "no budget" and an amount: refused.
-        let both = try await browser.post("\(base)/items/new", itemFields(version: plan.version, name: "ทั้งสองอย่าง", budgets: [2566: "100"], noBudget: [2566]))
+        // Both "no budget" and a bad amount: the amount is what was meant, so it is refused.
+        let both = try await browser.post("\(base)/items/new", itemFields(version: plan.version, name: "ทั้งสองอย่าง", budgets: [2566: "abc"], noBudget: [2566]))
         XCTAssertEqual(both.status, .unprocessableEntity)
         let long = try await browser.post("\(base)/items/new", itemFields(version: plan.version, name: String(repeating: "ก", count: 10_000)))
         XCTAssertEqual(long.status, .unprocessableEntity)

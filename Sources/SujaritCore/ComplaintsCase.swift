@@ -1,0 +1,285 @@
+import Foundation
+
+/// A day in Thai time, without time of day — the only time the complaint channel keeps about
+/// a reporter ("2568-01-15" is stored, never the hour, which could identify who sent it).
+public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// Christian-Era year, month 1–12, day 1–31.
+    public let year: Int, month: Int, day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The day a moment falls on in Thai time.
+    public init(_ date: Date) {
+        let parts = ThaiCalendar.components(of: date)
+        self.init(year: parts.year, month: parts.month, day: parts.day)
+    }
+
+    /// "2025-01-15".
+    public init?(iso: String) {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
+        self.init(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String { iso }
+
+    public static func < (a: Self, b: Self) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+
+    var date: Date { ThaiCalendar.gregorian.date(from: DateComponents(year: year, month: month, day: day, hour: 12))! }
+
+    public func adding(days: Int) -> CalendarDay {
+        CalendarDay(ThaiCalendar.gregorian.date(byAdding: .day, value: days, to: date)!)
+    }
+
+    /// 1 = Sunday … 7 = Saturday.
+    public var weekday: Int { ThaiCalendar.gregorian.component(.weekday, from: date) }
+    public var isWeekend: Bool { weekday == 1 || weekday == 7 }
+
+    public var fiscalYear: FiscalYear { ThaiCalendar.fiscalYear(of: date) }
+
+    /// Days from this day to another (negative when the other is earlier).
+    public func days(until other: CalendarDay) -> Int {
+        ThaiCalendar.gregorian.dateComponents([.day], from: date, to: other.date).day!
+    }
+
+    /// "15 มกราคม 2568".
+    public func thai(digits: DigitStyle = .arabic) -> String { ThaiCalendar.thaiDate(date, digits: digits) }
+}
+
+/// ช่องทาง — how a complaint came in.
+public enum ComplaintChannel: String, CaseIterable, Sendable, Codable {
+    /// the online form
+    case online
+    /// ยื่นด้วยตนเอง — in person
+    case walkIn
+    /// จดหมาย
+    case letter
+    /// โทรศัพท์
+    case phone
+
+    public var thaiName: String {
+        switch self {
+        case .online: "แบบฟอร์มออนไลน์"
+        case .walkIn: "ยื่นด้วยตนเอง"
+        case .letter: "จดหมาย"
+        case .phone: "โทรศัพท์"
+        }
+    }
+}
+
+/// สถานะเรื่องร้องเรียน — where a case is.
+public enum ComplaintStatus: String, CaseIterable, Sendable, Codable {
+    /// รับเรื่องแล้ว
+    case received
+    /// แจ้งตอบรับแล้ว
+    case acknowledged
+    /// อยู่ระหว่างพิจารณาเบื้องต้น
+    case screening
+    /// อยู่ระหว่างตรวจสอบข้อเท็จจริง
+    case investigating
+    /// ส่งต่อหน่วยงานกำกับดูแล
+    case referred
+    /// มีผลการพิจารณาแล้ว
+    case concluded
+    /// ยุติเรื่อง
+    case closed
+
+    public var thaiName: String {
+        switch self {
+        case .received: "รับเรื่องแล้ว"
+        case .acknowledged: "ตอบรับเรื่องแล้ว"
+        case .screening: "อยู่ระหว่างพิจารณาเบื้องต้น"
+        case .investigating: "อยู่ระหว่างตรวจสอบข้อเท็จจริง"
+        case .referred: "ส่งต่อหน่วยงานที่มีอำนาจ"
+        case .concluded: "มีผลการพิจารณาแล้ว"
+        case .closed: "ยุติเรื่องแล้ว"
+        }
+    }
+
+    /// Still being handled by the organization (counts as "in progress").
+    public var isOpen: Bool { [.received, .acknowledged, .screening, .investigating].contains(self) }
+}
+
+/// ผลการพิจารณา
+public enum ComplaintOutcome: String, CaseIterable, Sendable, Codable {
+    /// มีมูล
+    case substantiated
+    /// ไม่มีมูล
+    case unsubstantiated
+    /// หลักฐานไม่เพียงพอ
+    case insufficientEvidence
+
+    public var thaiName: String {
+        switch self {
+        case .substantiated: "มีมูล"
+        case .unsubstantiated: "ไม่มีมูล"
+        case .insufficientEvidence: "หลักฐานไม่เพียงพอ"
+        }
+    }
+}
+
+/// หน่วยงานกำกับดูแล — bodies a case can be referred to.
+public enum OversightBody: String, CaseIterable, Sendable, Codable {
+    /// ป.ป.ช. — National Anti-Corruption Commission
+    case nacc
+    /// ป.ป.ท. — Public Sector Anti-Corruption Commission
+    case pacc
+    /// สตง. — State Audit Office
+    case sao
+    /// จังหวัด — the province
+    case province
+    case other
+
+    public var thaiName: String {
+        switch self {
+        case .nacc: "สำนักงาน ป.ป.ช."
+        case .pacc: "สำนักงาน ป.ป.ท."
+        case .sao: "สำนักงานการตรวจเงินแผ่นดิน (สตง.)"
+        case .province: "จังหวัด"
+        case .other: "หน่วยงานอื่น"
+        }
+    }
+}
+
+/// What the reporter told: sealed as one JSON document in the vault, never stored in the clear.
+public struct ComplaintReport: Sendable, Codable, Equatable {
+    /// เกิดอะไรขึ้น
+    public var what: String
+    /// ผู้ถูกร้องเรียน (optional)
+    public var who: String
+    /// เมื่อไร
+    public var when: String
+    /// ที่ไหน
+    public var whereText: String
+    /// จำนวนเงินที่เกี่ยวข้อง (optional, as typed)
+    public var amount: String
+    /// ช่องทางติดต่อกลับ — empty when the reporter stays anonymous.
+    public var contact: String
+    public var anonymous: Bool
+
+    public init(what: String, who: String = "", when: String = "", whereText: String = "", amount: String = "",
+                contact: String = "", anonymous: Bool = true) {
+        self.what = what
+        self.who = who
+        self.when = when
+        self.whereText = whereText
+        self.amount = amount
+        self.anonymous = anonymous
+        self.contact = anonymous ? "" : contact
+    }
+
+    public static let maximumFieldLength = 10_000
+
+    /// Problems with what was typed, by field.
+    public func problems() -> [String: LocalizedText] {
+        var problems: [String: LocalizedText] = [:]
+        if what.trimmingCharacters(in: .whitespacesAndNewlines).count < 10 {
+            problems["what"] = LocalizedText(th: "กรุณาเล่าเรื่องที่เกิดขึ้นอย่างน้อย 10 ตัวอักษร", en: "Describe what happened (at least 10 characters)")
+        }
+        for (field, value) in [("what", what), ("who", who), ("when", when), ("where", whereText), ("amount", amount), ("contact", contact)]
+        where value.count > Self.maximumFieldLength {
+            problems[field] = LocalizedText(th: "ข้อความยาวเกิน \(Self.maximumFieldLength) ตัวอักษร", en: "Longer than \(Self.maximumFieldLength) characters")
+        }
+        if !anonymous && contact.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problems["contact"] = LocalizedText(th: "กรุณาระบุช่องทางติดต่อ หรือเลือกไม่เปิดเผยตัวตน", en: "Give a contact, or choose to stay anonymous")
+        }
+        return problems
+    }
+}
+
+/// เรื่องร้องเรียนการทุจริต — one corruption complaint, as the workflow sees it. The reporter's
+/// words live sealed beside it; this holds only what the workflow needs.
+public struct ComplaintCase: Sendable, Equatable, Identifiable {
+    public var id: UUID
+    public var organizationID: UUID
+    public var channel: ComplaintChannel
+    public var status: ComplaintStatus
+    public var referredTo: OversightBody?
+    /// The body's name when `referredTo` is `.other` (or a specific office).
+    public var referredToName: String
+    public var outcome: ComplaintOutcome?
+    public var receivedOn: CalendarDay
+    public var dueOn: CalendarDay
+    /// เรื่องเกี่ยวกับผู้บริหารท้องถิ่นหรือปลัด — handled past the organization's own officers.
+    public var concernsExecutive: Bool
+    public var assignedTo: UUID?
+    /// Officers who declared a conflict of interest: they cannot see or act on the case.
+    public var recused: Set<UUID>
+    public var version: Int
+
+    public init(id: UUID = UUID(), organizationID: UUID, channel: ComplaintChannel = .online, status: ComplaintStatus = .received,
+                referredTo: OversightBody? = nil, referredToName: String = "", outcome: ComplaintOutcome? = nil,
+                receivedOn: CalendarDay, dueOn: CalendarDay, concernsExecutive: Bool = false, assignedTo: UUID? = nil,
+                recused: Set<UUID> = [], version: Int = 1) {
+        self.id = id
+        self.organizationID = organizationID
+        self.channel = channel
+        self.status = status
+        self.referredTo = referredTo
+        self.referredToName = referredToName
+        self.outcome = outcome
+        self.receivedOn = receivedOn
+        self.dueOn = dueOn
+        self.concernsExecutive = concernsExecutive
+        self.assignedTo = assignedTo
+        self.recused = recused
+        self.version = version
+    }
+
+    /// Past its deadline and not yet answered with a result or a referral.
+    public func isOverdue(today: CalendarDay) -> Bool {
+        status.isOpen && today > dueOn
+    }
+
+    /// What the reporter sees as the status (the referral's body included).
+    public var publicStatus: String {
+        switch status {
+        case .referred: "\(status.thaiName): \(referredToName.isEmpty ? (referredTo?.thaiName ?? "") : referredToName)"
+        case .concluded, .closed: outcome.map { "\(status.thaiName) (\($0.thaiName))" } ?? status.thaiName
+        default: status.thaiName
+        }
+    }
+}
+
+/// กำหนดเวลา — when an answer is due: 15 calendar days by default; an organization can set
+/// another number or count working days (Saturdays and Sundays skipped).
+public struct ComplaintDeadlinePolicy: Sendable, Equatable, Codable {
+    public var days: Int
+    public var workingDaysOnly: Bool
+
+    public init(days: Int = 15, workingDaysOnly: Bool = false) {
+        self.days = max(1, min(days, 365))
+        self.workingDaysOnly = workingDaysOnly
+    }
+
+    public static let standard = ComplaintDeadlinePolicy()
+
+    public func due(receivedOn day: CalendarDay) -> CalendarDay {
+        guard workingDaysOnly else { return day.adding(days: days) }
+        var current = day
+        var left = days
+        while left > 0 {
+            current = current.adding(days: 1)
+            if !current.isWeekend { left -= 1 }
+        }
+        return current
+    }
+}
+
+/// What a message on a case is.
+public enum ComplaintMessageKind: String, CaseIterable, Sendable, Codable {
+    /// ข้อมูลเพิ่มเติมจากผู้ร้องเรียน — from the reporter (tracking page) or recorded by an officer
+    case reporter
+    /// คำตอบถึงผู้ร้องเรียน — the reporter reads it on the tracking page
+    case reply
+    /// บันทึกภายใน — officers only
+    case note
+
+    /// Whether the reporter sees it.
+    public var isVisibleToReporter: Bool { self != .note }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import SujaritCore
+
+/// ซ่อมข้อความที่เสียจากการแปลง PDF — undoes what PDF text extraction does to Thai, before the
+/// text is read:
+/// - sara am written as nikhahit + sara aa (`ํา`) becomes `ำ`;
+/// - a space before a vowel or tone mark that can never begin a syllable (`ท ี่`) is removed;
+/// - when sara am is missing from the whole document (the font had no mapping for it), the
+///   words the importer depends on (ลำดับที่, จำนวน, ดำเนินการ, ตำบล, คำนำ …) get it back.
+///
+/// Only known words are restored and only spaces that cannot be right are removed, so a repair
+/// never joins two lines or makes a line look like an item that was not one.
+public enum TextRepair {
+    public struct Report: Hashable, Sendable {
+        public var decomposedSaraAm = 0
+        public var spacesBeforeMarks = 0
+        public var restoredSaraAm = 0
+        public var misplacedToneMarks = 0
+        public var isEmpty: Bool { decomposedSaraAm == 0 && spacesBeforeMarks == 0 && restoredSaraAm == 0 && misplacedToneMarks == 0 }
+    }
+
+    /// Vowels and tone marks that never begin a syllable: ะ ั า ำ ิ ี ึ ื ุ ู ฺ ๅ ็ ่ ้ ๊ ๋ ์ ํ ๎.
+    static func isFollowingMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0E30...0x0E3A, 0x0E45, 0x0E47...0x0E4E: true
+        default: false
+        }
+    }
+
+    static func isThai(_ scalar: Unicode.Scalar) -> Bool { (0x0E01...0x0E5B).contains(scalar.value) }
+
+    /// Words with sara am as they read without it, and the word. Each damaged form is not a Thai
+    /// word of its own (and not part of one), so restoring it cannot change a correct text.
+    static let saraAmWords: [(String, String)] = [
+        ("ลดับที่", "ลำดับที่"), ("ลดับ", "ลำดับ"), ("จนวน", "จำนวน"), ("ดเนิน", "ดำเนิน"), ("กหนด", "กำหนด"), ("สนักงาน", "สำนักงาน"),
+        ("สนักปลัด", "สำนักปลัด"), ("ประจปี", "ประจำปี"), ("ประจเดือน", "ประจำเดือน"), ("ประจไตรมาส", "ประจำไตรมาส"),
+        ("สคัญ", "สำคัญ"), ("สหรับ", "สำหรับ"), ("กกับดูแล", "กำกับดูแล"), ("กกับติดตาม", "กำกับติดตาม"), ("ทงาน", "ทำงาน"), ("จัดท", "จัดทำ"), ("อเภอ", "อำเภอ"),
+        ("ตบล", "ตำบล"), ("ลปาง", "ลำปาง"), ("สเร็จ", "สำเร็จ"), ("จเป็น", "จำเป็น"), ("คสั่ง", "คำสั่ง"), ("ตแหน่ง", "ตำแหน่ง"),
+        ("สรวจ", "สำรวจ"), ("ชระ", "ชำระ"), ("สเนา", "สำเนา"), ("จกัด", "จำกัด"), ("ดรง", "ดำรง"), ("คนวณ", "คำนวณ"),
+        ("คร้อง", "คำร้อง"), ("ทความเข้าใจ", "ทำความเข้าใจ"), ("แนะน", "แนะนำ"), ("กลังคน", "กำลังคน"),
+    ]
+
+    /// What a text needs: whether it has sara am in two parts, spaces before marks, or no sara
+    /// am at all although it is long Thai text.
+    struct Needs {
+        var nikhahit = false
+        var spaceBeforeMark = false
+        var lostSaraAm = false
+        var any: Bool { nikhahit || spaceBeforeMark || lostSaraAm }
+    }
+
+    static func needs(_ text: String) -> Needs {
+        var needs = Needs()
+        var saraAm = 0, thaiLetters = 0
+        var previous: Unicode.Scalar = " "
+        var beforePrevious: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            if scalar == "\u{0E4D}" { needs.nikhahit = true; saraAm += 1 }
+            if scalar == "\u{0E33}" { saraAm += 1 }
+            if (0x0E01...0x0E2E).contains(scalar.value) { thaiLetters += 1 }
+            if previous == " " && isFollowingMark(scalar) && isThai(beforePrevious) { needs.spaceBeforeMark = true }
+            if (0x0E48...0x0E4B).contains(scalar.value) && (0x0E01...0x0E2E).contains(previous.value) && beforePrevious == "\u{0E31}" { needs.spaceBeforeMark = true }
+            beforePrevious = previous
+            previous = scalar
+        }
+        // Sara am is about one Thai letter in a hundred; a long text with (almost) none lost it.
+        needs.lostSaraAm = thaiLetters >= 2_000 && saraAm * 1_000 < thaiLetters
+        return needs
+    }
+
+    /// The text repaired, and what was done.
+    public static func repair(_ text: String) -> (text: String, report: Report) {
+        var report = Report()
+        let needs = needs(text)
+        guard needs.any else { return (text, report) }
+        return (apply(text, lostSaraAm: needs.lostSaraAm, report: &report), report)
+    }
+
+    /// Repairs every text of the blocks (DOCX and HTML made from PDFs carry the same damage).
+    static func repair(_ blocks: [DocumentBlock]) -> (blocks: [DocumentBlock], report: Report) {
+        var all = ""
+        for block in blocks {
+            switch block {
+            case .heading(let text), .paragraph(let text), .listItem(let text): all += text.text + "\n"
+            case .table(let table): for cell in table.cells { all += cell.lines.joined(separator: "\n") + "\n" }
+            }
+        }
+        var report = Report()
+        let needs = needs(all)
+        guard needs.any else { return (blocks, report) }
+        func fix(_ text: String) -> String { apply(text, lostSaraAm: needs.lostSaraAm, report: &report) }
+        let repaired = blocks.map { block -> DocumentBlock in
+            switch block {
+            case .heading(var text): text.text = fix(text.text); return .heading(text)
+            case .paragraph(var text): text.text = fix(text.text); return .paragraph(text)
+            case .listItem(var text): text.text = fix(text.text); return .listItem(text)
+            case .table(var table):
+                for row in table.rows.indices {
+                    for cell in table.rows[row].cells.indices { table.rows[row].cells[cell].lines = table.rows[row].cells[cell].lines.map(fix) }
+                }
+                return .table(table)
+            }
+        }
+        return (repaired, report)
+    }
+
+    static func apply(_ text: String, lostSaraAm: Bool, report: inout Report) -> String {
+        let scalars = text.unicodeScalars
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(scalars.count)
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            if scalar == "\u{0E4D}", next != scalars.endIndex, scalars[next] == "\u{0E32}" {
+                out.append("\u{0E33}")
+                report.decomposedSaraAm += 1
+                index = scalars.index(after: next)
+                continue
+            }
+            // "ทัง้" → "ทั้ง": the tone mark belongs before the final consonant after mai han-akat.
+            if (0x0E48...0x0E4B).contains(scalar.value), out.count >= 3 {
+                let last = out[out.index(before: out.endIndex)]
+                let vowel = out[out.index(out.endIndex, offsetBy: -2)]
+                if vowel == "\u{0E31}", (0x0E01...0x0E2E).contains(last.value) {
+                    out.removeLast()
+                    out.append(scalar)
+                    out.append(last)
+                    report.misplacedToneMarks += 1
+                    index = next
+                    continue
+                }
+            }
+            if scalar == " " || scalar == "\u{A0}" {
+                // Spaces, then a mark that cannot begin a syllable, after Thai: drop the spaces.
+                var end = next
+                while end != scalars.endIndex, scalars[end] == " " || scalars[end] == "\u{A0}" { end = scalars.index(after: end) }
+                if end != scalars.endIndex, isFollowingMark(scalars[end]), let last = out.last, isThai(last) {
+                    report.spacesBeforeMarks += 1
+                    index = end
+                    continue
+                }
+            }
+            out.append(scalar)
+            index = next
+        }
+        var result = String(out)
+        if lostSaraAm {
+            for (damaged, word) in saraAmWords where result.contains(damaged) {
+                let parts = result.components(separatedBy: damaged)
+                report.restoredSaraAm += parts.count - 1
+                result = parts.joined(separator: word)
+            }
+            // "คำนำ" without sara am is "คน" — only as a heading of its own.
+            var lines = result.components(separatedBy: "\n")
+            for index in lines.indices where lines[index].trimmingCharacters(in: .whitespaces) == "คน" {
+                lines[index] = "คำนำ"
+                report.restoredSaraAm += 1
+            }
+            result = lines.joined(separator: "\n")
+        }
+        return result
+    }
+
+    /// The diagnosis of a repair: one info finding saying what the extraction had damaged.
+    static func findings(_ report: Report) -> [ImportFinding] {
+        var findings: [ImportFinding] = []
+        if report.decomposedSaraAm > 0 || report.spacesBeforeMarks > 0 || report.misplacedToneMarks > 0 {
+            findings.append(ImportFinding(severity: .info, code: "text.pdfDamage", line: nil, message: LocalizedText(
+                th: "ข้อความเสียจากการแปลง PDF ได้ซ่อมแล้ว: สระอำแยกเป็นสองตัว \(report.decomposedSaraAm) แห่ง ช่องว่างหน้าสระหรือวรรณยุกต์ \(report.spacesBeforeMarks) แห่ง วรรณยุกต์ผิดที่ \(report.misplacedToneMarks) แห่ง",
+                en: "Text damaged by PDF extraction was repaired: sara am in two parts \(report.decomposedSaraAm) times, a space before a vowel or tone mark \(report.spacesBeforeMarks) times, a misplaced tone mark \(report.misplacedToneMarks) times")))
+        }
+        if report.restoredSaraAm > 0 {
+            findings.append(ImportFinding(severity: .warning, code: "text.saraAmMissing", line: nil, message: LocalizedText(
+                th: "เอกสารไม่มีสระอำเลย (ตกหายจากการแปลง PDF) เติมคืนให้ \(report.restoredSaraAm) คำ ชื่อโครงการและข้อความอื่นอาจยังขาดสระอำ กรุณาตรวจทาน",
+                en: "The document has no sara am at all (lost in PDF extraction); it was restored in \(report.restoredSaraAm) known words, but item names and other text may still lack it — please review")))
+        }
+        return findings
+    }
+}

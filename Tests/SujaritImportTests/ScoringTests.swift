@@ -1,0 +1,71 @@
+import Foundation
+import SujaritCore
+@testable import SujaritImport
+import XCTest
+
+/// `sujarit import --expect EXPECTED.json FILE`: precision and recall per field.
+final class ScoringTests: XCTestCase {
+    func fixture() throws -> (ImportResult, Data) {
+        let folder = Cycle2561Tests.folder
+        let expected = try Data(contentsOf: folder.appendingPathComponent("plan-2562-annual.expected.json"))
+        let result = try DocumentImporter.importDocument(try Data(contentsOf: folder.appendingPathComponent("plan-2562-annual.txt")), fileName: "plan.txt")
+        return (result, expected)
+    }
+
+    func testFixtureScoresFully() throws {
+        let (result, expected) = try fixture()
+        let scores = ImportScoring.score(result, expected: try ImportScoring.decodeExpected(expected))
+        XCTAssertEqual(scores.map(\.field), ["items", "dimension of each item", "mission of each item", "months of each item"])
+        for score in scores {
+            XCTAssertEqual(score.precision, 1, score.field)
+            XCTAssertEqual(score.recall, 1, score.field)
+            XCTAssertEqual(score.expected, 9, score.field)
+        }
+        XCTAssertTrue(ImportScoring.render(scores).contains("100.0 %"))
+    }
+
+    func testMissingAndWrongThingsLowerTheScores() throws {
+        let (result, _) = try fixture()
+        let items = result.plan.orderedItems
+        // One item the document does not have, one with the wrong dimension and months.
+        let json = """
+        {"items": [
+          {"name": "\(items[0].name)", "dimension": 1, "months": [3, 4]},
+          {"name": "\(items[1].name)", "dimension": 4, "months": [1]},
+          {"name": "โครงการที่เอกสารไม่มีเลยแม้แต่นิดเดียว", "dimension": 2}
+        ]}
+        """
+        let scores = ImportScoring.score(result, expected: try ImportScoring.decodeExpected(Data(json.utf8)))
+        let byField = Dictionary(uniqueKeysWithValues: scores.map { ($0.field, $0) })
+        let itemScore = try XCTUnwrap(byField["items"])
+        XCTAssertEqual(itemScore.correct, 2)
+        XCTAssertEqual(itemScore.recall, 2.0 / 3.0, accuracy: 0.001)
+        XCTAssertEqual(itemScore.precision, 2.0 / Double(items.count), accuracy: 0.001)
+        XCTAssertEqual(byField["dimension of each item"]?.correct, 1)
+        XCTAssertEqual(byField["months of each item"]?.correct, 1)
+        XCTAssertEqual(byField["months of each item"]?.expected, 2)
+    }
+
+    func testBudgetsSheetsAndStatedTotalsOfSeed000() throws {
+        let result = try DocumentImporter.importDocument(try Seeds.data("000"), fileName: "000.txt")
+        let json = """
+        {"items": [
+           {"name": "โครงการสนับสนุนการจัดทำแผนชุมชนตำบลบ้านโป่ง", "budgets": {"2568": 20000, "2569": 5000}},
+           {"name": "มาตรการ NO Gift Policy", "budgets": {"2566": null}}
+         ],
+         "sheets": ["มาตรการ NO Gift Policy", "ชื่อโครงการที่ไม่มีในเอกสาร"],
+         "statedTotalFindings": [{"code": "subtotal.count", "line": 309}, {"code": "count.stated.total", "line": 16}, {"code": "total.budget"}]}
+        """
+        let scores = ImportScoring.score(result, expected: try ImportScoring.decodeExpected(Data(json.utf8)))
+        let byField = Dictionary(uniqueKeysWithValues: scores.map { ($0.field, $0) })
+        let budgets = try XCTUnwrap(byField["budgets per year"])
+        XCTAssertEqual(budgets.expected, 3)
+        XCTAssertEqual(budgets.correct, 2, "20,000 in 2568 and no budget in 2566 are right; 5,000 in 2569 is not")
+        XCTAssertEqual(byField["sheet names"]?.correct, 1)
+        XCTAssertEqual(byField["sheet names"]?.recall, 0.5)
+        let stated = try XCTUnwrap(byField["stated-total findings"])
+        XCTAssertEqual(stated.correct, 2, "the grand total is right, so no total.budget finding")
+        XCTAssertEqual(stated.expected, 3)
+        XCTAssertEqual(stated.found, result.findings.filter { ImportScoring.statedTotalCodes.contains($0.code) }.count)
+    }
+}
