@@ -546,43 +546,21 @@ struct DocumentParser {
 
     // MARK: - Checks
 
+    /// Field 7 against the item's budget row, by the same rule the validator applies to plans
+    /// written in Sujarit (`PlanItem.budgetTextDisagreement`).
     mutating func checkSheetBudget(_ sheet: ParsedSheet, item: PlanItem, plan: Plan) {
         let text = sheet.text(.budget)
-        guard !text.isEmpty, let stated = BudgetEntry.parseDocumentText(text) else { return }
-        let amounts = plan.fiscalYears.compactMap { item.budgets[$0]?.countedAmount }
-        let nonZero = Set(amounts.filter { $0 != .zero })
-        let total = amounts.reduce(Money.zero, +)
+        guard let disagreement = item.budgetTextDisagreement(text, years: plan.fiscalYears) else { return }
         let line = sheet.fields[.budget]?.first?.line ?? sheet.line
-        let tableText: String = nonZero.count == 1 ? "\(nonZero.first!.formatted()) บาทต่อปี" : (nonZero.isEmpty ? "ไม่ใช้งบประมาณ" : "รวม \(total.formatted()) บาท")
-        let tableEnglish: String = nonZero.count == 1 ? "\(nonZero.first!.formatted()) baht a year" : (nonZero.isEmpty ? "no budget" : "\(total.formatted()) baht in all")
-        // "15,000 บาท ต่อปี ในปี 2566 – 2567 และ 20,000 บาท ต่อปี ในปี 2568 – 2570": a text that
-        // names several amounts agrees when each is a yearly amount of the row or its total.
-        let amountsInText = Self.amountsBeforeBaht(text)
-        if amountsInText.count > 1, amountsInText.allSatisfy({ nonZero.contains($0) || $0 == total }) { return }
-        switch stated {
-        case .amount(let amount):
-            guard !nonZero.contains(amount) || nonZero.count > 1, amount != total || nonZero.isEmpty else { return }
+        if let amount = disagreement.stated {
             findings.append(ImportFinding(severity: .warning, code: "sheet.budget.mismatch", line: line, message: LocalizedText(
-                th: "รายละเอียดโครงการ\(Self.sheetLabel(sheet.number)) “\(sheet.name)” ระบุงบประมาณ \(amount.formatted()) บาท แต่ตารางแผนระบุ \(tableText)",
-                en: "Project sheet\(Self.sheetLabelEnglish(sheet.number)) “\(sheet.name)” states a budget of \(amount.formatted()) baht, but the plan table says \(tableEnglish)")))
-        case .noBudget:
-            guard !nonZero.isEmpty else { return }
+                th: "รายละเอียดโครงการ\(Self.sheetLabel(sheet.number)) “\(sheet.name)” ระบุงบประมาณ \(amount.formatted()) บาท แต่ตารางแผนระบุ \(disagreement.tableThai)",
+                en: "Project sheet\(Self.sheetLabelEnglish(sheet.number)) “\(sheet.name)” states a budget of \(amount.formatted()) baht, but the plan table says \(disagreement.tableEnglish)")))
+        } else {
             findings.append(ImportFinding(severity: .warning, code: "sheet.budget.mismatch", line: line, message: LocalizedText(
-                th: "รายละเอียดโครงการ\(Self.sheetLabel(sheet.number)) “\(sheet.name)” ระบุว่าไม่ใช้งบประมาณ แต่ตารางแผนระบุ \(tableText)",
-                en: "Project sheet\(Self.sheetLabelEnglish(sheet.number)) “\(sheet.name)” states no budget, but the plan table says \(tableEnglish)")))
+                th: "รายละเอียดโครงการ\(Self.sheetLabel(sheet.number)) “\(sheet.name)” ระบุว่าไม่ใช้งบประมาณ แต่ตารางแผนระบุ \(disagreement.tableThai)",
+                en: "Project sheet\(Self.sheetLabelEnglish(sheet.number)) “\(sheet.name)” states no budget, but the plan table says \(disagreement.tableEnglish)")))
         }
-    }
-
-    /// Every amount written before "บาท" in a text, in order.
-    static func amountsBeforeBaht(_ text: String) -> [Money] {
-        let arabic = ThaiDigits.toArabic(text)
-        var amounts: [Money] = []
-        for segment in arabic.components(separatedBy: "บาท").dropLast() {
-            let tail = segment.reversed().drop(while: { $0.isWhitespace })
-            let number = String(tail.prefix(while: { ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." }).reversed())
-            if let money = try? Money.parse(number) { amounts.append(money) }
-        }
-        return amounts
     }
 
     mutating func checkStatedCounts(lines: [SourceLine], tableItems: [PlanItem], table: PlanTableParser) {
