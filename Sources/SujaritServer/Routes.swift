@@ -49,7 +49,7 @@ struct PublicPagesController: RouteCollection {
     }
 
     @Sendable func home(_ request: Request) async throws -> Response {
-        let organizations = try await OrganizationStore(request.db).all()
+        let organizations = try await request.stores.organizations.all()
         return Layout.response(Pages.organizationList(request, organizations: organizations))
     }
 
@@ -134,7 +134,7 @@ struct SignInController: RouteCollection {
         request.session.data = SessionData()
         request.session.data[ViewerMiddleware.sessionUserKey] = try user.requireID().uuidString
         SessionLifetime.start(request.session, now: request.application.sujaritClock())
-        try await AuditLog(request.db).record(organizationID: nil, userID: user.id, action: "user.signin", subject: user.username)
+        try await request.stores.audit.record(organizationID: nil, userID: user.id, action: .userSignIn, subject: user.username)
         return request.redirect(to: next, redirectType: .normal)
     }
 
@@ -143,7 +143,7 @@ struct SignInController: RouteCollection {
         // Signing out ends the person's API tokens too: "sign out" means nothing of theirs stays
         // signed in.
         if let viewer = request.viewer {
-            try await UserStore(request.db).deleteTokens(userID: viewer.userID)
+            try await request.stores.users.deleteTokens(userID: viewer.userID)
         }
         request.session.destroy()
         return request.redirect(to: "/", redirectType: .normal)

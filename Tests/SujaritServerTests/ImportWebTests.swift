@@ -3,7 +3,7 @@ import XCTest
 import XCTVapor
 import SujaritCore
 import SujaritImport
-import SujaritPersistence
+@_spi(Fixtures) import SujaritPersistence
 @testable import SujaritServer
 
 /// Uploading a plan document, reviewing it beside its diagnosis, accepting or discarding it.
