@@ -23,7 +23,7 @@ struct ComplaintService {
     var now: String { ISO8601DateFormatter().string(from: app.sujaritClock()) }
 
     func organization(slug: String?) async throws -> Organization {
-        guard let slug, let organization = try await request.stores.organizations.find(slug: slug) else {
+        guard let slug, let organization = try await OrganizationStore(request.db).find(slug: slug) else {
             throw SujaritError.notFound("องค์กร")
         }
         return organization
