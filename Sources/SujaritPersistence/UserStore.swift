@@ -53,7 +53,11 @@ public struct UserStore: Sendable {
         let rows = try await MembershipRecord.query(on: database).filter(\.$userID == userID).all()
         var roles: [UUID: OrganizationRole] = [:]
         for row in rows {
-            if let role = OrganizationRole(rawValue: row.role) { roles[row.organizationID] = role }
+            // An unknown role is corrupt data: never silently less (or more) than what was meant.
+            guard let role = OrganizationRole(rawValue: row.role) else {
+                throw StoreError.corrupt("memberships.role “\(row.role)” (user \(userID.uuidString))")
+            }
+            roles[row.organizationID] = role
         }
         return roles
     }
