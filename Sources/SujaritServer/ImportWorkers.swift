@@ -52,9 +52,12 @@ actor ImportWorkers {
                 } catch {
                     result = .failure(error)
                 }
-                if once.claim() { continuation.resume(returning: result) }
-                // The slots are given back when the work ends, not when the requester stops waiting.
-                Task { await self.release(units) }
+                // The slots are given back when the work ends (not when a requester who gave up
+                // stops waiting), and before the answer, so a finished read holds nothing.
+                Task {
+                    await self.release(units)
+                    if once.claim() { continuation.resume(returning: result) }
+                }
             }
             thread.stackSize = 8 * 1024 * 1024
             thread.start()

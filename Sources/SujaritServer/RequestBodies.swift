@@ -15,7 +15,46 @@ enum APIBody {
                 en: "The request body is empty: send a JSON object"),
                 fields: [FieldError(field: "body", message: LocalizedText(th: "ว่าง", en: "empty"))])
         }
-        return try request.content.decode(type, as: .json)
+        do {
+            return try request.content.decode(type, as: .json)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            // Foundation reports a fraction where a whole number belongs ("version": 1.5) as
+            // "not valid JSON" without a path. When the body is JSON, say which value it is.
+            guard let json = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView), options: [.fragmentsAllowed]) else {
+                throw DecodingError.dataCorrupted(context)
+            }
+            let fractions = Self.fractions(in: json, path: "").filter { path, _ in
+                Self.wholeNumberKeys.contains(String(path.split(separator: ".").last ?? "").replacingOccurrences(of: #"\[\d+\]$"#, with: "", options: .regularExpression))
+            }
+            guard !fractions.isEmpty else {
+                throw SujaritError(.badRequest, LocalizedText(
+                    th: "ข้อมูลที่ส่งมามีค่าที่ชนิดไม่ถูกต้อง", en: "Invalid request body: a value is of the wrong type"))
+            }
+            throw SujaritError(.badRequest, LocalizedText(
+                th: "ข้อมูลที่ส่งมาไม่ถูกต้องที่ \(fractions.map(\.0).joined(separator: ", ")): ต้องเป็นจำนวนเต็ม",
+                en: "Invalid request body at \(fractions.map(\.0).joined(separator: ", ")): expected a whole number"),
+                fields: fractions.map { path, value in
+                    FieldError(field: path, message: LocalizedText(th: "ต้องเป็นจำนวนเต็ม (ได้ \(value))", en: "expected a whole number, found \(value)"))
+                })
+        }
+    }
+
+    /// Fields of the API that hold whole numbers.
+    static let wholeNumberKeys: Set<String> = ["version", "order", "position", "firstYear", "lastYear", "number", "revision", "offset", "dimension"]
+
+    /// Paths ("items[0].order") of numbers with a fractional part.
+    static func fractions(in json: Any, path: String) -> [(String, String)] {
+        switch json {
+        case let object as [String: Any]:
+            return object.keys.sorted().flatMap { key in fractions(in: object[key]!, path: path.isEmpty ? key : "\(path).\(key)") }
+        case let array as [Any]:
+            return array.enumerated().flatMap { index, element in fractions(in: element, path: "\(path)[\(index)]") }
+        case let number as NSNumber:
+            let value = number.doubleValue
+            return value.rounded() != value ? [(path, number.stringValue)] : []
+        default:
+            return []
+        }
     }
 }
 

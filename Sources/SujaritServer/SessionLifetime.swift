@@ -82,14 +82,18 @@ extension SessionLifetime {
 /// sweep a minute after start), so that `_fluent_sessions` does not grow without end.
 struct SessionSweeper: LifecycleHandler {
     final class Handle: @unchecked Sendable {
-        var repeated: RepeatedTask?
+        var task: Task<Void, Never>?
     }
-    let task = Handle()
+    let handle = Handle()
 
     func didBoot(_ app: Application) throws {
         let lifetime = app.sessionLifetime
-        task.repeated = app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .minutes(1), delay: .hours(1)) { _ in
-            app.eventLoopGroup.next().makeFutureWithTask {
+        handle.task = Task {
+            var delay: UInt64 = 60
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: delay * 1_000_000_000)
+                if Task.isCancelled { return }
+                delay = 3600
                 do {
                     let count = try await lifetime.deleteEnded(on: app.db, now: app.sujaritClock())
                     if count > 0 { app.logger.info("deleted \(count) ended sessions") }
@@ -101,6 +105,6 @@ struct SessionSweeper: LifecycleHandler {
     }
 
     func shutdown(_ app: Application) {
-        task.repeated?.cancel()
+        handle.task?.cancel()
     }
 }

@@ -34,12 +34,14 @@ final class WritePathTests: ServerTestCase {
         try await sql.raw("ALTER TABLE audit_events_hidden RENAME TO audit_events").run()
         let after = try await PlanStore(db).plan(id: created.id, scope: .everything)
         XCTAssertEqual(after, created, "the plan is as before: version, items, everything")
-        XCTAssertEqual(try await auditCount(created.id), 0)
+        let none = try await auditCount(created.id)
+        XCTAssertEqual(none, 0)
 
         // With the audit table back, the same decision is written with its audit record.
         let stored = try await PlanStore(db).apply(decision)
         XCTAssertEqual(stored.version, created.version + 1)
-        XCTAssertEqual(try await auditCount(created.id), 1)
+        let one = try await auditCount(created.id)
+        XCTAssertEqual(one, 1)
         let event = try await AuditEventRecord.query(on: db).filter(\.$subject == created.id.uuidString).first()
         XCTAssertEqual(try event?.auditAction(), .itemAdd)
     }
@@ -58,7 +60,8 @@ final class WritePathTests: ServerTestCase {
         } catch let error as StoreError {
             XCTAssertEqual(error, .conflict(currentVersion: created.version + 1))
         }
-        XCTAssertEqual(try await auditCount(created.id), 1, "only the write that happened is recorded")
+        let recorded = try await auditCount(created.id)
+        XCTAssertEqual(recorded, 1, "only the write that happened is recorded")
         let now = try await PlanStore(db).plan(id: created.id, scope: .everything)
         XCTAssertEqual(now?.items.count, created.items.count - 1)
     }
@@ -68,7 +71,8 @@ final class WritePathTests: ServerTestCase {
         let save = try PlanWorkflow.decide(.importSave(demoPlan(for: organization), ImportDraft(fileName: "a.docx", reportJSON: "{}")),
                                            by: .system, on: PlanState(organizationID: organization.id), context: .live)
         let imported = try await PlanStore(db).apply(save)
-        let state = try XCTUnwrap(try await PlanStore(db).state(planID: imported.id, scope: .everything))
+        let loaded = try await PlanStore(db).state(planID: imported.id, scope: .everything)
+        let state = try XCTUnwrap(loaded)
         XCTAssertEqual(state.importStatus, .pending)
         let discard = try PlanWorkflow.decide(.importDiscard, by: .system, on: state, context: .live)
         // Someone edits the draft between the decision and the write: the discard must not
@@ -80,12 +84,15 @@ final class WritePathTests: ServerTestCase {
             try await PlanStore(db).apply(discard)
             XCTFail("the plan moved on")
         } catch StoreError.conflict {}
-        XCTAssertNotNil(try await PlanImportStore(db).record(planID: imported.id, organizationID: organization.id))
-        let fresh = try XCTUnwrap(try await PlanStore(db).state(planID: imported.id, scope: .everything))
+        let kept = try await PlanImportStore(db).record(planID: imported.id, organizationID: organization.id)
+        XCTAssertNotNil(kept)
+        let reloaded = try await PlanStore(db).state(planID: imported.id, scope: .everything)
+        let fresh = try XCTUnwrap(reloaded)
         try await PlanStore(db).apply(try PlanWorkflow.decide(.importDiscard, by: .system, on: fresh, context: .live))
         let gone = try await PlanStore(db).plan(id: imported.id, scope: .everything)
         XCTAssertNil(gone)
-        XCTAssertNil(try await PlanImportStore(db).record(planID: imported.id, organizationID: organization.id))
+        let record = try await PlanImportStore(db).record(planID: imported.id, organizationID: organization.id)
+        XCTAssertNil(record)
         let actions = try await AuditEventRecord.query(on: db).filter(\.$subject == imported.id.uuidString).all().map { try $0.auditAction() }
         XCTAssertEqual(Set(actions), [.planImport, .planFrontMatter, .planImportDiscard])
     }
