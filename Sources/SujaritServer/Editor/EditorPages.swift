@@ -21,8 +21,6 @@ enum EditorPages {
         return "<p class=\"notice \(kind)\" role=\"alert\">\(t.pick(message))</p>"
     }
 
-    static func digits(_ organization: Organization) -> DigitStyle { organization.digitStyle }
-
     static func postButton(_ request: Request, action: String, version: Int, label: String, extra: HTML = "", title: String? = nil) -> HTML {
         """
         <form method="post" action="\(action)" class="inline">\(hidden(request, version: version))\(extra)<button type="submit"\(title.map { HTML(unsafeRaw: " title=\"\(HTML.escape($0))\"") } ?? HTML())>\(label)</button></form>
