@@ -1,5 +1,6 @@
 import Foundation
 import SujaritCore
+import SujaritCatalog
 
 /// Times the importer on a plan document of about 400 KB (`sujarit bench import`).
 public enum ImportBenchmark {

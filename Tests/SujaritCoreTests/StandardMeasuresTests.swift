@@ -2,6 +2,7 @@ import Foundation
 import SujaritCore
 import SujaritTestSupport
 import XCTest
+import SujaritCatalog
 
 final class StandardMeasuresTests: XCTestCase {
     let organization = Fixtures.organization()

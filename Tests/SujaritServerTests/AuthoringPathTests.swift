@@ -5,6 +5,7 @@ import SujaritCore
 import SujaritPersistence
 import SujaritAPIModels
 @testable import SujaritServer
+import SujaritCatalog
 
 /// Issue 11: the path from nothing to a correctly published plan, as officers work.
 final class AuthoringPathTests: ServerTestCase {

@@ -3,6 +3,7 @@ import Vapor
 import SujaritCore
 import SujaritPersistence
 import SujaritAPIModels
+import SujaritCatalog
 
 /// จัดทำแผนใหม่ — the new-plan wizard: choose the cycle (a catalog template or a custom range
 /// such as a one-year plan), the title (the organization's name filled in), and start empty or

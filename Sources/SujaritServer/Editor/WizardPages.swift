@@ -3,6 +3,7 @@ import Vapor
 import SujaritCore
 import SujaritPersistence
 import SujaritAPIModels
+import SujaritCatalog
 
 extension WizardController {
     /// What the wizard shows instead of creating a second plan for the same years: the

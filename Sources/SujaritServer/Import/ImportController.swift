@@ -5,6 +5,7 @@ import SujaritCore
 import SujaritImport
 import SujaritPersistence
 import SujaritAPIModels
+import SujaritCatalog
 
 /// นำเข้าแผนจากเอกสาร — upload a Word/HTML/text plan, see the parsed plan beside the
 /// importer's diagnosis, correct it in the editor, then accept it (or discard it).

@@ -4,6 +4,7 @@ import Fluent
 import SujaritCore
 import SujaritPersistence
 import SujaritAPIModels
+import SujaritCatalog
 
 /// What the web pages and the API do with plans: access rules, validation before writing,
 /// and the stores underneath. Route handlers call one function here and render the result.
