@@ -16,10 +16,10 @@ extension OrganizationController {
             "<option value=\"\(kind.rawValue)\"\(form.kind == kind.rawValue ? HTML(" selected") : HTML())>\(th ? kind.thaiName : kind.englishName)</option>"
         }
         let body: HTML = """
-            <p><a href="\(SiteURL.organization(org.slug))">← \(org.name)</a></p>
+            <p><a href="\(SiteURL.organization(slug: org.slug))">← \(org.name)</a></p>
             <h1>\(th ? "ข้อมูลองค์กร" : "Organization details")</h1>
             \(errors.isEmpty ? HTML() : EditorPages.banner(LocalizedText(th: "กรุณาแก้ไขช่องที่มีข้อความสีแดง", en: "Please correct the fields marked in red"), t))
-            <form method="post" action="\(SiteURL.organization(org.slug))/settings" class="editor" novalidate>
+            <form method="post" action="\(SiteURL.organizationSettings(slug: org.slug))" class="editor" novalidate>
             \(CSRF.field(request))
             \(field("name", th ? "ชื่อองค์กร" : "Name", form.name))
             <label for="kind">\(th ? "ประเภท" : "Kind")</label><select id="kind" name="kind">\(kinds)</select>\(EditorPages.fieldError(errors, "kind", t))

@@ -10,7 +10,7 @@ extension Pages {
         let body: HTML = """
             <h1>\(t(.signIn))</h1>
             \(failed ? "<p class=\"error-message\" role=\"alert\">\(t(.signInFailed))</p>" : HTML())
-            <form method="post" action="/login">
+            <form method="post" action="\(SiteURL.signIn)">
             \(CSRF.field(request))
             <input type="hidden" name="next" value="\(next)">
             <label for="username">\(t(.username))</label>

@@ -21,7 +21,7 @@ enum EditorPages {
         return "<p class=\"notice \(kind)\" role=\"alert\">\(t.pick(message))</p>"
     }
 
-    static func postButton(_ request: Request, action: String, version: Int, label: String, extra: HTML = "", title: String? = nil) -> HTML {
+    static func postButton(_ request: Request, action: SiteURL, version: Int, label: String, extra: HTML = "", title: String? = nil) -> HTML {
         """
         <form method="post" action="\(action)" class="inline">\(hidden(request, version: version))\(extra)<button type="submit"\(title.map { HTML(unsafeRaw: " title=\"\(HTML.escape($0))\"") } ?? HTML())>\(label)</button></form>
         """
@@ -41,7 +41,6 @@ enum EditorPages {
         let errorCount = findings.filter { $0.severity == .error }.count
         let years = plan.fiscalYears
         let editable = plan.status == .draft && viewer.can(.editor, in: plan.organizationID)
-        let base = SiteURL.plan(plan.id)
         func n(_ v: Int) -> String { ThaiDigits.apply(d, to: String(v)) }
         func money(_ m: Money?) -> String { (m ?? .zero) == .zero ? "-" : m!.formatted(digits: d) }
 
@@ -63,23 +62,23 @@ enum EditorPages {
                 let rows: [HTML] = items.enumerated().map { index, item in
                     let budgetCells: [HTML] = years.map { "<td class=\"num\">\(item.budgets[$0]?.formatted(digits: d) ?? "<span class=\"missing\">?</span>" as String)</td>" }
                     let itemFindings: [HTML] = (byItem[item.id] ?? []).map {
-                        "<li class=\"finding-\($0.severity.rawValue)\">\(Pages.shortMessage($0, item: item, t)) <a href=\"\(base)/items/\(item.id)/edit#\(fieldAnchor($0.location))\">\(th ? "แก้ไข" : "fix")</a></li>"
+                        "<li class=\"finding-\($0.severity.rawValue)\">\(Pages.shortMessage($0, item: item, t)) <a href=\"\(SiteURL.editItem(plan: plan.id, item: item.id).with(fragment: fieldAnchor($0.location)))\">\(th ? "แก้ไข" : "fix")</a></li>"
                     }
                     var buttons: [HTML] = []
                     if editable {
-                        buttons.append("<a class=\"button\" href=\"\(base)/items/\(item.id)/edit\">\(th ? "แก้ไข" : "Edit")</a>")
-                        if index > 0 { buttons.append(postButton(request, action: "\(base)/items/\(item.id)/shift", version: plan.version, label: "↑", extra: "<input type=\"hidden\" name=\"offset\" value=\"-1\">", title: th ? "เลื่อนขึ้น" : "Move up")) }
-                        if index < items.count - 1 { buttons.append(postButton(request, action: "\(base)/items/\(item.id)/shift", version: plan.version, label: "↓", extra: "<input type=\"hidden\" name=\"offset\" value=\"1\">", title: th ? "เลื่อนลง" : "Move down")) }
-                        buttons.append(postButton(request, action: "\(base)/items/\(item.id)/duplicate", version: plan.version, label: th ? "ทำสำเนา" : "Duplicate"))
-                        buttons.append("<a class=\"button danger\" href=\"\(base)/items/\(item.id)/delete\">\(th ? "ลบ" : "Delete")</a>")
+                        buttons.append("<a class=\"button\" href=\"\(SiteURL.editItem(plan: plan.id, item: item.id))\">\(th ? "แก้ไข" : "Edit")</a>")
+                        if index > 0 { buttons.append(postButton(request, action: SiteURL.shiftItem(plan: plan.id, item: item.id), version: plan.version, label: "↑", extra: "<input type=\"hidden\" name=\"offset\" value=\"-1\">", title: th ? "เลื่อนขึ้น" : "Move up")) }
+                        if index < items.count - 1 { buttons.append(postButton(request, action: SiteURL.shiftItem(plan: plan.id, item: item.id), version: plan.version, label: "↓", extra: "<input type=\"hidden\" name=\"offset\" value=\"1\">", title: th ? "เลื่อนลง" : "Move down")) }
+                        buttons.append(postButton(request, action: SiteURL.duplicateItem(plan: plan.id, item: item.id), version: plan.version, label: th ? "ทำสำเนา" : "Duplicate"))
+                        buttons.append("<a class=\"button danger\" href=\"\(SiteURL.deleteItem(plan: plan.id, item: item.id))\">\(th ? "ลบ" : "Delete")</a>")
                     }
                     return """
                         <tr id="item-\(item.id)"><td class="num">\(n(numbers[item.id] ?? 0))</td>
-                        <td><a href="\(base)/items/\(item.id)">\(item.name)</a>\(itemFindings.isEmpty ? HTML() : "<ul class=\"findings\">\(itemFindings)</ul>")</td>
+                        <td><a href="\(SiteURL.item(plan: plan.id, item: item.id))">\(item.name)</a>\(itemFindings.isEmpty ? HTML() : "<ul class=\"findings\">\(itemFindings)</ul>")</td>
                         \(budgetCells)<td class="actions">\(buttons)</td></tr>
                         """
                 }
-                let add: HTML = editable ? "<a class=\"button\" href=\"\(base)/items/new?mission=\(mission.code)\">+ \(th ? "เพิ่มรายการในภารกิจนี้" : "Add an item to this mission")</a>" : ""
+                let add: HTML = editable ? "<a class=\"button\" href=\"\(SiteURL.newItem(plan: plan.id, mission: mission.code))\">+ \(th ? "เพิ่มรายการในภารกิจนี้" : "Add an item to this mission")</a>" : ""
                 missionBlocks.append("""
                     <h4>\(ThaiDigits.apply(d, to: mission.code)) \(mission.name)\(mission.isCustom ? " (\(th ? "ภารกิจที่เพิ่มเอง" : "custom"))" : "")</h4>
                     \(rows.isEmpty ? HTML("<p class=\"muted\">\(th ? "ยังไม่มีรายการ" : "No item yet")</p>") : HTML("<div class=\"table-wrap\"><table><thead><tr><th>#</th><th>\(t(.items))</th>\(yearHeads)<th></th></tr></thead><tbody>\(rows)</tbody></table></div>"))
@@ -88,7 +87,7 @@ enum EditorPages {
             }
             let customMission: HTML = editable ? """
                 <details><summary>\(th ? "เพิ่มภารกิจในมิตินี้" : "Add a mission to this dimension")</summary>
-                <form method="post" action="\(base)/missions">\(hidden(request, version: plan.version))
+                <form method="post" action="\(SiteURL.addMission(plan.id))">\(hidden(request, version: plan.version))
                 <input type="hidden" name="dimension" value="\(dimension.number)">
                 <label for="mission-\(dimension.number)">\(th ? "ชื่อภารกิจ" : "Mission name")</label>
                 <input type="text" id="mission-\(dimension.number)" name="name" maxlength="500" required>
@@ -104,7 +103,7 @@ enum EditorPages {
         if !unplaced.isEmpty {
             let links: [HTML] = unplaced.map { item in
                 let notes: [HTML] = (byItem[item.id] ?? []).map { "<li class=\"finding-\($0.severity.rawValue)\">\(Pages.shortMessage($0, item: item, t))</li>" }
-                return "<li><a href=\"\(base)/items/\(item.id)/edit\">\(item.name)</a>\(notes.isEmpty ? HTML() : HTML("<ul class=\"findings\">\(notes)</ul>"))</li>"
+                return "<li><a href=\"\(SiteURL.editItem(plan: plan.id, item: item.id))\">\(item.name)</a>\(notes.isEmpty ? HTML() : HTML("<ul class=\"findings\">\(notes)</ul>"))</li>"
             }
             sections.append("<section><h3>\(t(.unplaced))</h3><ul>\(links)</ul></section>")
         }
@@ -113,16 +112,16 @@ enum EditorPages {
         let riskRows: [HTML] = plan.risks.sorted { $0.order < $1.order }.map { risk in
             let issues: [HTML] = risk.issues.map { "<li>\($0.text) — <strong>\(th ? $0.level.thaiName : $0.level.englishName)</strong></li>" }
             let actions: HTML = editable ? """
-                <a class="button" href="\(base)/risks/\(risk.id)/edit">\(th ? "แก้ไข" : "Edit")</a>
-                \(postButton(request, action: "\(base)/risks/\(risk.id)/delete", version: plan.version, label: th ? "ลบ" : "Delete"))
+                <a class="button" href="\(SiteURL.editRisk(plan: plan.id, risk: risk.id))">\(th ? "แก้ไข" : "Edit")</a>
+                \(postButton(request, action: SiteURL.deleteRisk(plan: plan.id, risk: risk.id), version: plan.version, label: th ? "ลบ" : "Delete"))
                 """ : ""
             return "<tr><td>\(risk.workArea)</td><td><ul>\(issues)</ul></td><td>\(n(risk.controlMeasures.count))</td><td class=\"actions\">\(actions)</td></tr>"
         }
         let targetRows: [HTML] = plan.targets.sorted { $0.order < $1.order }.map { target in
             let cells: [HTML] = years.map { "<td class=\"num\">\(target.formattedValue(for: $0, digits: d) ?? "-")</td>" }
             let actions: HTML = editable ? """
-                <a class="button" href="\(base)/targets/\(target.id)/edit">\(th ? "แก้ไข" : "Edit")</a>
-                \(postButton(request, action: "\(base)/targets/\(target.id)/delete", version: plan.version, label: th ? "ลบ" : "Delete"))
+                <a class="button" href="\(SiteURL.editTarget(plan: plan.id, target: target.id))">\(th ? "แก้ไข" : "Edit")</a>
+                \(postButton(request, action: SiteURL.deleteTarget(plan: plan.id, target: target.id), version: plan.version, label: th ? "ลบ" : "Delete"))
                 """ : ""
             return "<tr><td>\(target.indicator)</td>\(cells)<td class=\"actions\">\(actions)</td></tr>"
         }
@@ -132,17 +131,17 @@ enum EditorPages {
         if let role = viewer.role(in: plan.organizationID) {
             steps.append(approvalButtons(request, plan: plan, role: role))
             for action in PlanAction.available(from: plan.status) where !action.needsAdmin && role >= .editor {
-                steps.append(postButton(request, action: "\(base)/transition", version: plan.version, label: th ? action.thaiName : action.englishName,
+                steps.append(postButton(request, action: SiteURL.transition(plan.id), version: plan.version, label: th ? action.thaiName : action.englishName,
                                         extra: "<input type=\"hidden\" name=\"action\" value=\"\(action.rawValue)\">"))
             }
             if (plan.status == .published || plan.status == .approved) && role >= .editor {
-                steps.append(postButton(request, action: "\(base)/revise", version: plan.version, label: th ? "สร้างฉบับแก้ไขใหม่" : "Start a new revision"))
+                steps.append(postButton(request, action: SiteURL.revise(plan.id), version: plan.version, label: th ? "สร้างฉบับแก้ไขใหม่" : "Start a new revision"))
             }
         }
         let generalFindings: [HTML] = general.map { "<li class=\"finding-\($0.severity.rawValue)\">\(t.pick($0.message))</li>" }
 
         let body: HTML = """
-            <p><a href="\(SiteURL.organization(org.slug))">\(org.name)</a> · <a href="\(base)">\(th ? "ดูแผนแบบเอกสาร" : "View as document")</a> · <a href="\(base)/history">\(th ? "ประวัติการแก้ไข" : "History")</a></p>
+            <p><a href="\(SiteURL.organization(slug: org.slug))">\(org.name)</a> · <a href="\(SiteURL.plan(plan.id))">\(th ? "ดูแผนแบบเอกสาร" : "View as document")</a> · <a href="\(SiteURL.history(plan.id))">\(th ? "ประวัติการแก้ไข" : "History")</a></p>
             <h1>\(plan.title)</h1>
             \(banner(message, t, kind: "success"))
             <p><span class="badge \(plan.status.rawValue)">\(Pages.statusName(plan.status, t))</span> \(t(.revision)) \(n(plan.revision))
@@ -156,15 +155,15 @@ enum EditorPages {
             \(general.isEmpty ? HTML() : HTML("<h2>\(t(.findings))</h2><ul class=\"findings\">\(generalFindings)</ul>"))
             <h2>\(th ? "ส่วนนำของแผน" : "Front matter")</h2>
             \(frontMatterSummary(plan, th: th))
-            <p>\(editable ? HTML("<a class=\"button\" href=\"\(base)/front-matter\">\(th ? "แก้ไขชื่อแผน คำนำ หลักการและเหตุผล วัตถุประสงค์ ประโยชน์" : "Edit title, foreword, rationale, objectives, benefits")</a>") : HTML())</p>
+            <p>\(editable ? HTML("<a class=\"button\" href=\"\(SiteURL.frontMatter(plan.id))\">\(th ? "แก้ไขชื่อแผน คำนำ หลักการและเหตุผล วัตถุประสงค์ ประโยชน์" : "Edit title, foreword, rationale, objectives, benefits")</a>") : HTML())</p>
             <h2>\(t(.plans))</h2>
             \(sections)
             <h2>\(t(.riskTable))</h2>
             \(riskRows.isEmpty ? HTML("<p class=\"muted\">-</p>") : HTML("<div class=\"table-wrap\"><table><thead><tr><th>\(t(.workArea))</th><th>\(t(.riskIssues))</th><th>\(t(.controlMeasures))</th><th></th></tr></thead><tbody>\(riskRows)</tbody></table></div>"))
-            \(editable ? HTML("<a class=\"button\" href=\"\(base)/risks/new\">+ \(th ? "เพิ่มแถวความเสี่ยง" : "Add a risk row")</a>") : HTML())
+            \(editable ? HTML("<a class=\"button\" href=\"\(SiteURL.newRisk(plan.id))\">+ \(th ? "เพิ่มแถวความเสี่ยง" : "Add a risk row")</a>") : HTML())
             <h2>\(t(.targets))</h2>
             \(targetRows.isEmpty ? HTML("<p class=\"muted\">-</p>") : HTML("<div class=\"table-wrap\"><table><thead><tr><th>\(t(.indicator))</th>\(yearHeads)<th></th></tr></thead><tbody>\(targetRows)</tbody></table></div>"))
-            \(editable ? HTML("<a class=\"button\" href=\"\(base)/targets/new\">+ \(th ? "เพิ่มค่าเป้าหมาย" : "Add a target")</a>") : HTML())
+            \(editable ? HTML("<a class=\"button\" href=\"\(SiteURL.newTarget(plan.id))\">+ \(th ? "เพิ่มค่าเป้าหมาย" : "Add a target")</a>") : HTML())
             """
         return Layout.page(request: request, title: plan.title, body: body)
     }
@@ -182,8 +181,7 @@ enum EditorPages {
                          errors: FormErrors = FormErrors(), message: LocalizedText? = nil, conflict: PlanItem?? = nil) -> HTML {
         let t = request.t
         let th = t.language == .thai
-        let base = SiteURL.plan(plan.id)
-        let action = itemID.map { "\(base)/items/\($0)/edit" } ?? "\(base)/items/new"
+        let action: SiteURL = itemID.map { .editItem(plan: plan.id, item: $0) } ?? .newItem(plan: plan.id)
         func err(_ f: String) -> HTML { fieldError(errors, f, t) }
         func described(_ f: String) -> HTML { errors[f] == nil ? HTML() : HTML(unsafeRaw: " aria-invalid=\"true\" aria-describedby=\"\(f)-error\"") }
         let kinds: [HTML] = PlanItemKind.allCases.map { kind in
@@ -233,7 +231,7 @@ enum EditorPages {
         }
         let listHint = th ? "หนึ่งบรรทัดต่อหนึ่งข้อ" : "One entry per line"
         let body: HTML = """
-            <p><a href="\(base)/edit">← \(th ? "กลับไปหน้าแก้ไขแผน" : "Back to the plan editor")</a></p>
+            <p><a href="\(SiteURL.editor(plan.id))">← \(th ? "กลับไปหน้าแก้ไขแผน" : "Back to the plan editor")</a></p>
             <h1>\(itemID == nil ? (th ? "เพิ่มรายการ" : "Add an item") : (th ? "แก้ไขรายการ" : "Edit item"))</h1>
             \(banner(message, t))
             \(conflictBox)
@@ -270,7 +268,7 @@ enum EditorPages {
             \(area("outcomes", "9. \(t(.sheetOutcomes))", form.outcomes, hint: listHint))
             \(area("area", t(.sheetArea), form.area, rows: 1))
             </fieldset>
-            <p><button type="submit" class="primary">\(th ? "บันทึก" : "Save")</button> <a href="\(base)/edit">\(th ? "ยกเลิก" : "Cancel")</a></p>
+            <p><button type="submit" class="primary">\(th ? "บันทึก" : "Save")</button> <a href="\(SiteURL.editor(plan.id))">\(th ? "ยกเลิก" : "Cancel")</a></p>
             </form>
             """
         return Layout.page(request: request, title: form.name ?? (th ? "รายการ" : "Item"), body: body)
@@ -311,8 +309,8 @@ enum EditorPages {
                 ? LocalizedText(th: "อนุมัติแล้ว ขั้นต่อไป: กด “เผยแพร่” เพื่อแสดงแผนที่ที่อยู่สาธารณะ", en: "Approved. Next: publish it to show it at its public address")
                 : LocalizedText(th: "อนุมัติแล้ว ขั้นต่อไป: ผู้ดูแลแผนขององค์กรกด “เผยแพร่”", en: "Approved. Next: the organization's plan administrator publishes it")
         case .published:
-            return LocalizedText(th: "เผยแพร่แล้วที่ \(SiteURL.publishedPlan(org.slug, plan.yearSlug)) ฉบับที่เผยแพร่แล้วจะไม่เปลี่ยน หากต้องปรับปรุงแผน ให้กด “สร้างฉบับแก้ไขใหม่”",
-                                 en: "Published at \(SiteURL.publishedPlan(org.slug, plan.yearSlug)). A published revision never changes; to update the plan, start a new revision")
+            return LocalizedText(th: "เผยแพร่แล้วที่ \(SiteURL.publishedPlan(slug: org.slug, years: plan.yearSlug)) ฉบับที่เผยแพร่แล้วจะไม่เปลี่ยน หากต้องปรับปรุงแผน ให้กด “สร้างฉบับแก้ไขใหม่”",
+                                 en: "Published at \(SiteURL.publishedPlan(slug: org.slug, years: plan.yearSlug)). A published revision never changes; to update the plan, start a new revision")
         }
     }
 
@@ -321,10 +319,9 @@ enum EditorPages {
     static func approvalButtons(_ request: Request, plan: Plan, role: OrganizationRole?) -> HTML {
         guard let role, role >= .admin, plan.status == .submitted || plan.status == .approved else { return "" }
         let th = request.t.language == .thai
-        let base = SiteURL.plan(plan.id)
         let buttons: [HTML] = PlanAction.available(from: plan.status).filter(\.needsAdmin).map { action in
             let id = "comment-\(action.rawValue)"
-            return postButton(request, action: "\(base)/transition", version: plan.version, label: th ? action.thaiName : action.englishName,
+            return postButton(request, action: SiteURL.transition(plan.id), version: plan.version, label: th ? action.thaiName : action.englishName,
                               extra: """
                               <input type="hidden" name="action" value="\(action.rawValue)">
                               <label for="\(id)">\(th ? "ความเห็นของผู้อนุมัติ (ไม่บังคับ)" : "Approver's comment (optional)")</label>
@@ -358,13 +355,12 @@ enum EditorPages {
     static func confirmDelete(_ request: Request, plan: Plan, item: PlanItem) -> HTML {
         let t = request.t
         let th = t.language == .thai
-        let base = SiteURL.plan(plan.id)
         let body: HTML = """
             <h1>\(th ? "ลบรายการนี้?" : "Delete this item?")</h1>
             <p><strong>\(item.name)</strong></p>
             <p>\(th ? "รายละเอียดโครงการและงบประมาณของรายการนี้จะถูกลบไปด้วย" : "Its project sheet and budgets are deleted with it.")</p>
-            \(postButton(request, action: "\(base)/items/\(item.id)/delete", version: plan.version, label: th ? "ลบรายการ" : "Delete"))
-            <a href="\(base)/edit">\(th ? "ยกเลิก" : "Cancel")</a>
+            \(postButton(request, action: .deleteItem(plan: plan.id, item: item.id), version: plan.version, label: th ? "ลบรายการ" : "Delete"))
+            <a href="\(SiteURL.editor(plan.id))">\(th ? "ยกเลิก" : "Cancel")</a>
             """
         return Layout.page(request: request, title: item.name, body: body)
     }
@@ -374,14 +370,13 @@ enum EditorPages {
     static func riskForm(_ request: Request, plan: Plan, form: RiskForm, riskID: UUID?, errors: FormErrors = FormErrors(), message: LocalizedText? = nil) -> HTML {
         let t = request.t
         let th = t.language == .thai
-        let base = SiteURL.plan(plan.id)
-        let action = riskID.map { "\(base)/risks/\($0)/edit" } ?? "\(base)/risks/new"
+        let action: SiteURL = riskID.map { .editRisk(plan: plan.id, risk: $0) } ?? .newRisk(plan.id)
         let linked = Set(form.linked ?? [])
         let choices: [HTML] = plan.orderedItems.map { item in
             "<li><label class=\"check\"><input type=\"checkbox\" name=\"linked[]\" value=\"\(item.id.uuidString)\"\(linked.contains(item.id.uuidString) ? HTML(" checked") : HTML())> \(item.name)</label></li>"
         }
         let body: HTML = """
-            <p><a href="\(base)/edit">← \(th ? "กลับไปหน้าแก้ไขแผน" : "Back to the plan editor")</a></p>
+            <p><a href="\(SiteURL.editor(plan.id))">← \(th ? "กลับไปหน้าแก้ไขแผน" : "Back to the plan editor")</a></p>
             <h1>\(t(.riskTable))</h1>
             \(banner(message, t))
             <form method="post" action="\(action)" class="editor" novalidate>
@@ -404,8 +399,7 @@ enum EditorPages {
     static func targetForm(_ request: Request, plan: Plan, organization org: Organization, form: TargetForm, targetID: UUID?, errors: FormErrors = FormErrors(), message: LocalizedText? = nil) -> HTML {
         let t = request.t
         let th = t.language == .thai
-        let base = SiteURL.plan(plan.id)
-        let action = targetID.map { "\(base)/targets/\($0)/edit" } ?? "\(base)/targets/new"
+        let action: SiteURL = targetID.map { .editTarget(plan: plan.id, target: $0) } ?? .newTarget(plan.id)
         let inputs: [HTML] = plan.fiscalYears.map { year in
             let key = String(year.be)
             return """
@@ -414,7 +408,7 @@ enum EditorPages {
                 """
         }
         let body: HTML = """
-            <p><a href="\(base)/edit">← \(th ? "กลับไปหน้าแก้ไขแผน" : "Back to the plan editor")</a></p>
+            <p><a href="\(SiteURL.editor(plan.id))">← \(th ? "กลับไปหน้าแก้ไขแผน" : "Back to the plan editor")</a></p>
             <h1>\(t(.targets))</h1>
             \(banner(message, t))
             <form method="post" action="\(action)" class="editor" novalidate>
@@ -434,12 +428,11 @@ enum EditorPages {
     static func frontMatterForm(_ request: Request, plan: Plan, form: FrontMatterForm, errors: FormErrors = FormErrors(), message: LocalizedText? = nil) -> HTML {
         let t = request.t
         let th = t.language == .thai
-        let base = SiteURL.plan(plan.id)
         let body: HTML = """
-            <p><a href="\(base)/edit">← \(th ? "กลับไปหน้าแก้ไขแผน" : "Back to the plan editor")</a></p>
+            <p><a href="\(SiteURL.editor(plan.id))">← \(th ? "กลับไปหน้าแก้ไขแผน" : "Back to the plan editor")</a></p>
             <h1>\(th ? "ส่วนนำของแผน" : "Front matter")</h1>
             \(banner(message, t))
-            <form method="post" action="\(base)/front-matter" class="editor" novalidate>
+            <form method="post" action="\(SiteURL.frontMatter(plan.id))" class="editor" novalidate>
             \(hidden(request, version: form.version))
             <label for="title">\(th ? "ชื่อแผน" : "Title")</label>
             <textarea id="title" name="title" rows="2" required>\(form.title ?? "")</textarea>\(fieldError(errors, "title", t))

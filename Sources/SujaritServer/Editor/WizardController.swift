@@ -95,7 +95,7 @@ struct WizardController: RouteCollection {
             return Layout.response(Self.page(request, organization: organization, form: form, errors: FormErrors(), existing: existing), status: .conflict)
         }
         let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: "\(SiteURL.plan(plan.id))/edit")
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.editor(plan.id).path)
         return response
     }
 

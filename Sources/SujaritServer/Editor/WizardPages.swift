@@ -16,9 +16,9 @@ extension WizardController {
         let next: HTML
         switch existing.status {
         case .draft:
-            next = "<a class=\"button primary\" href=\"\(SiteURL.plan(existing.id))/edit\">\(th ? "แก้ไขฉบับร่างต่อ" : "Continue the draft")</a>"
+            next = "<a class=\"button primary\" href=\"\(SiteURL.editor(existing.id))\">\(th ? "แก้ไขฉบับร่างต่อ" : "Continue the draft")</a>"
         case .published:
-            next = EditorPages.postButton(request, action: "\(SiteURL.plan(existing.id))/revise", version: 0,
+            next = EditorPages.postButton(request, action: .revise(existing.id), version: 0,
                                           label: th ? "เริ่มฉบับแก้ไขใหม่ของแผนนี้" : "Start a new revision of this plan")
         default:
             next = ""
@@ -59,11 +59,11 @@ extension WizardController {
             groups.append("<fieldset><legend>\(group.missionCode) \(missionName)</legend><ul class=\"plain\">\(boxes)</ul></fieldset>")
         }
         let body: HTML = """
-            <p><a href="\(SiteURL.organization(org.slug))">← \(org.name)</a></p>
+            <p><a href="\(SiteURL.organization(slug: org.slug))">← \(org.name)</a></p>
             <h1>\(th ? "จัดทำแผนปฏิบัติการป้องกันการทุจริตใหม่" : "New anti-corruption action plan")</h1>
             \(errors.isEmpty ? HTML() : EditorPages.banner(LocalizedText(th: "กรุณาแก้ไขช่องที่มีข้อความสีแดง", en: "Please correct the fields marked in red"), t))
             \(existing.map { existingPlanNotice(request, organization: org, existing: $0) } ?? HTML())
-            <form method="post" action="\(SiteURL.organization(org.slug))/plans/new" class="editor" novalidate>
+            <form method="post" action="\(SiteURL.newPlan(slug: org.slug))" class="editor" novalidate>
             \(CSRF.field(request))
             <fieldset><legend>1. \(th ? "รอบของแผน" : "Plan cycle")</legend><ul class="plain">\(cycles)\(custom)</ul></fieldset>
             <fieldset><legend>2. \(th ? "ชื่อแผน" : "Title")</legend>

@@ -13,7 +13,7 @@ extension Pages {
         let t = request.t
         let cards: [HTML] = organizations.map { org in
             """
-            <li><a href="\(SiteURL.organization(org.slug))"><strong>\(org.name)</strong></a><br>
+            <li><a href="\(SiteURL.organization(slug: org.slug))"><strong>\(org.name)</strong></a><br>
             <span class="muted">\(org.district.isEmpty ? "" : "อ.\(org.district) ")\(org.province.isEmpty ? "" : "จ.\(org.province)")</span></li>
             """
         }
@@ -44,7 +44,7 @@ extension Pages {
         let t = request.t
         let digits = org.digitStyle
         let rows: [HTML] = plans.map { entry in
-            let href = served.contains(entry.id) ? SiteURL.publishedPlan(org.slug, entry.yearSlug) : SiteURL.plan(entry.id)
+            let href = served.contains(entry.id) ? SiteURL.publishedPlan(slug: org.slug, years: entry.yearSlug) : SiteURL.plan(entry.id)
             return """
                 <tr><td><a href="\(href)">\(entry.title)</a></td>
                 <td class="num">\(ThaiCalendar.yearRange(entry.firstYear, entry.lastYear, digits: digits))</td>
@@ -66,13 +66,13 @@ extension Pages {
               <tbody>\(rows)</tbody></table></div>
               """
         let newPlan: HTML = (request.viewer?.can(.editor, in: org.id) ?? false)
-            ? "<p><a class=\"button\" href=\"\(SiteURL.organization(org.slug))/plans/new\">+ \(t.language == .thai ? "จัดทำแผนใหม่" : "New plan")</a> <a class=\"button\" href=\"\(SiteURL.organization(org.slug))/import\">\(t.language == .thai ? "นำเข้าแผนจากไฟล์ Word/ข้อความ" : "Import from a Word/text file")</a></p>"
+            ? "<p><a class=\"button\" href=\"\(SiteURL.newPlan(slug: org.slug))\">+ \(t.language == .thai ? "จัดทำแผนใหม่" : "New plan")</a> <a class=\"button\" href=\"\(SiteURL.importDocument(slug: org.slug))\">\(t.language == .thai ? "นำเข้าแผนจากไฟล์ Word/ข้อความ" : "Import from a Word/text file")</a></p>"
             : ""
         let settings: HTML = (request.viewer?.can(.admin, in: org.id) ?? false)
-            ? "<p><a href=\"\(SiteURL.organization(org.slug))/settings\">\(t.language == .thai ? "แก้ไขข้อมูลองค์กร ส่วนราชการ และรูปแบบตัวเลข" : "Edit details, units and digit style")</a></p>"
+            ? "<p><a href=\"\(SiteURL.organizationSettings(slug: org.slug))\">\(t.language == .thai ? "แก้ไขข้อมูลองค์กร ส่วนราชการ และรูปแบบตัวเลข" : "Edit details, units and digit style")</a></p>"
             : ""
         let body: HTML = """
-            <p><a href="/">\(t(.organizations))</a></p>
+            <p><a href="\(SiteURL.home)">\(t(.organizations))</a></p>
             <h1>\(org.name)</h1>
             \(newPlan)\(settings)
             <ul class="muted">\(contact)</ul>
@@ -99,7 +99,7 @@ extension Pages {
     static func downloadLinks(_ t: Translator, plan: Plan, organization org: Organization, downloads: Downloads) -> HTML {
         let links: [HTML] = ExportFormat.allCases.map { format in
             let href = switch downloads {
-            case .published: SiteURL.publishedPlanFile(org.slug, plan.yearSlug, format)
+            case .published: SiteURL.publishedPlanFile(slug: org.slug, years: plan.yearSlug, format)
             case .revision: SiteURL.planExport(plan.id, format)
             }
             return "<a href=\"\(href)\" type=\"\(format.mediaType)\">\(format.label)</a>"
@@ -139,7 +139,7 @@ extension Pages {
                     let missionCell: HTML = firstRowOfMission ? "\(ThaiDigits.apply(digits, to: mission.code)) \(mission.name)" : ""
                     rows.append("""
                         <tr><td>\(dimensionCell)</td><td>\(missionCell)</td>
-                        <td>\(n(numbers[item.id] ?? 0))) <a href="\(SiteURL.item(plan.id, item.id))">\(item.name)</a></td>
+                        <td>\(n(numbers[item.id] ?? 0))) <a href="\(SiteURL.item(plan: plan.id, item: item.id))">\(item.name)</a></td>
                         \(budgetCells)<td>\(item.remarks)</td></tr>
                         """)
                     firstRowOfDimension = false
@@ -159,7 +159,7 @@ extension Pages {
             rows.append("<tr><td colspan=\"\(years.count + 4)\"><strong>\(t(.unplaced))</strong></td></tr>")
             for item in unplaced {
                 let budgetCells: [HTML] = years.map { "<td class=\"num\">\(item.budgets[$0]?.formatted(digits: digits) ?? "-")</td>" }
-                rows.append("<tr><td></td><td></td><td>\(n(numbers[item.id] ?? 0))) <a href=\"\(SiteURL.item(plan.id, item.id))\">\(item.name)</a></td>\(budgetCells)<td>\(item.remarks)</td></tr>")
+                rows.append("<tr><td></td><td></td><td>\(n(numbers[item.id] ?? 0))) <a href=\"\(SiteURL.item(plan: plan.id, item: item.id))\">\(item.name)</a></td>\(budgetCells)<td>\(item.remarks)</td></tr>")
             }
         }
         let grandCells: [HTML] = years.map { "<td class=\"num\">\(money(summary.budgetByYear[$0]))</td>" }
@@ -175,13 +175,13 @@ extension Pages {
         let role = request.viewer?.role(in: plan.organizationID)
         let staffLinks: HTML = showFindings
             ? """
-              <p><a class="button" href="\(SiteURL.plan(plan.id))/edit">\(t.language == .thai ? "หน้าแก้ไขแผน" : "Plan editor")</a> <a class="button" href="\(SiteURL.plan(plan.id))/history">\(t.language == .thai ? "ประวัติการแก้ไข" : "History")</a></p>
+              <p><a class="button" href="\(SiteURL.editor(plan.id))">\(t.language == .thai ? "หน้าแก้ไขแผน" : "Plan editor")</a> <a class="button" href="\(SiteURL.history(plan.id))">\(t.language == .thai ? "ประวัติการแก้ไข" : "History")</a></p>
               \(plan.status == .draft ? HTML() : HTML("<p class=\"notice\">\(t.pick(EditorPages.statusNotice(plan, organization: org, role: role)))</p>"))
               \(EditorPages.approvalButtons(request, plan: plan, role: role))
               """
             : ""
         let body: HTML = """
-            <p><a href="\(SiteURL.organization(org.slug))">\(org.name)</a></p>
+            <p><a href="\(SiteURL.organization(slug: org.slug))">\(org.name)</a></p>
             <h1>\(plan.title)</h1>
             <p><span class="badge \(plan.status.rawValue)">\(statusName(plan.status, t))</span>
             \(t(.revision)) \(n(plan.revision)) · \(t(.planYears)) \(ThaiCalendar.yearRange(plan.firstYear, plan.lastYear, digits: digits))
@@ -248,7 +248,7 @@ extension Pages {
             let issues: [HTML] = risk.issues.map { "<li>\($0.text)</li>" }
             let levels: [HTML] = risk.issues.map { "<li>\(t.language == .thai ? $0.level.thaiName : $0.level.englishName)</li>" }
             let measures: [HTML] = risk.controlMeasures.map { "<li>\($0)</li>" }
-            let links: [HTML] = risk.linkedItemIDs.compactMap { names[$0] }.map { "<li><a href=\"\(SiteURL.item(plan.id, $0.id))\">\($0.name)</a></li>" }
+            let links: [HTML] = risk.linkedItemIDs.compactMap { names[$0] }.map { "<li><a href=\"\(SiteURL.item(plan: plan.id, item: $0.id))\">\($0.name)</a></li>" }
             return """
                 <tr><td class="num">\(ThaiDigits.apply(digits, to: String(index + 1)))</td><td>\(risk.workArea)</td>
                 <td><ol>\(issues)</ol></td><td><ul>\(levels)</ul></td><td><ol>\(measures)</ol>\(links.isEmpty ? HTML() : "<ul>\(links)</ul>")</td></tr>
@@ -297,7 +297,7 @@ extension Pages {
             guard let found = byItem[item.id] else { return nil }
             let lines: [HTML] = found.map { line($0, item: item) }
             let number = numbers[item.id].map { "\($0)) " } ?? ""
-            return "<li class=\"finding-group\"><a href=\"\(SiteURL.item(plan.id, item.id))\">\(number)\(item.name)</a><ul>\(lines)</ul></li>"
+            return "<li class=\"finding-group\"><a href=\"\(SiteURL.item(plan: plan.id, item: item.id))\">\(number)\(item.name)</a><ul>\(lines)</ul></li>"
         }
         return "<h2>\(t(.findings))</h2><ul class=\"findings\">\(general)\(groups)</ul>"
     }

@@ -64,7 +64,7 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
             case .corrupt: return SujaritError(.internalServerError, LocalizedText(th: "ระบบขัดข้อง", en: "Internal error"))
             case .busy: return SujaritError(.serviceUnavailable, error.message, retryAfter: 2)
             case .newerRevision(let id, _, _):
-                return SujaritError(.conflict, error.message, location: "\(SiteURL.plan(id))/edit")
+                return SujaritError(.conflict, error.message, location: SiteURL.editor(id).path)
             }
         case is ConnectionPoolTimeoutError:
             // Every database connection stayed busy for the pool's whole timeout: a load peak.
@@ -149,7 +149,7 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
                 <p class="error-message">\(t.pick(classified.message))</p>
                 \(fieldList)
                 \(link)
-                <p><a href="/">\(t(.home))</a></p>
+                <p><a href="\(SiteURL.home)">\(t(.home))</a></p>
                 """)
             response = Response(status: classified.status)
             response.headers.contentType = .html
