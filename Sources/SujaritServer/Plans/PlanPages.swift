@@ -66,10 +66,10 @@ extension Pages {
               <tbody>\(rows)</tbody></table></div>
               """
         let newPlan: HTML = (request.viewer?.can(.editor, in: org.id) ?? false)
-            ? "<p><a class=\"button\" href=\"\(SiteURL.newPlan(slug: org.slug))\">+ \(t.language == .thai ? "จัดทำแผนใหม่" : "New plan")</a> <a class=\"button\" href=\"\(SiteURL.importDocument(slug: org.slug))\">\(t.language == .thai ? "นำเข้าแผนจากไฟล์ Word/ข้อความ" : "Import from a Word/text file")</a></p>"
+            ? "<p><a class=\"button\" href=\"\(SiteURL.newPlan(slug: org.slug))\">+ \(t(.newPlan))</a> <a class=\"button\" href=\"\(SiteURL.importDocument(slug: org.slug))\">\(t(.importFromFile))</a></p>"
             : ""
         let settings: HTML = (request.viewer?.can(.admin, in: org.id) ?? false)
-            ? "<p><a href=\"\(SiteURL.organizationSettings(slug: org.slug))\">\(t.language == .thai ? "แก้ไขข้อมูลองค์กร ส่วนราชการ และรูปแบบตัวเลข" : "Edit details, units and digit style")</a></p>"
+            ? "<p><a href=\"\(SiteURL.organizationSettings(slug: org.slug))\">\(t(.editOrganizationDetails))</a></p>"
             : ""
         let body: HTML = """
             <p><a href="\(SiteURL.home)">\(t(.organizations))</a></p>
@@ -83,7 +83,7 @@ extension Pages {
     }
 
     static func statusName(_ status: PlanStatus, _ t: Translator) -> String {
-        t.language == .thai ? status.thaiName : status.englishName
+        t.name(status)
     }
 
     // MARK: A plan: the official Part 2 table
@@ -119,7 +119,7 @@ extension Pages {
             return value.formatted(digits: digits)
         }
         func count(_ value: Int) -> String {
-            String(format: t(.projectsCount), value).replacingOccurrences(of: "\(value)", with: n(value))
+            t(.projectsCount, n(value))
         }
 
         let yearHeaders: [HTML] = years.map { "<th class=\"num\" scope=\"col\">\(t(.fiscalYear)) \(n($0.be))<br><span class=\"muted\">\(t(.budgetBaht))</span></th>" }
@@ -175,7 +175,7 @@ extension Pages {
         let role = request.viewer?.role(in: plan.organizationID)
         let staffLinks: HTML = showFindings
             ? """
-              <p><a class="button" href="\(SiteURL.editor(plan.id))">\(t.language == .thai ? "หน้าแก้ไขแผน" : "Plan editor")</a> <a class="button" href="\(SiteURL.history(plan.id))">\(t.language == .thai ? "ประวัติการแก้ไข" : "History")</a></p>
+              <p><a class="button" href="\(SiteURL.editor(plan.id))">\(t(.planEditor))</a> <a class="button" href="\(SiteURL.history(plan.id))">\(t(.history))</a></p>
               \(plan.status == .draft ? HTML() : HTML("<p class=\"notice\">\(t.pick(EditorPages.statusNotice(plan, organization: org, role: role)))</p>"))
               \(EditorPages.approvalButtons(request, plan: plan, role: role))
               """
@@ -194,7 +194,7 @@ extension Pages {
             <ul>\(summaryList)
             <li><strong>\(t(.grandTotal)) \(count(summary.itemCount)) · \(t(.totalOverPlan)) \(money(summary.total)) บาท</strong></li></ul>
             <section class="part2">
-            <p class="part-label"><strong>\(t.language == .thai ? "ส่วนที่ 2" : "Part 2")</strong></p>
+            <p class="part-label"><strong>\(t(.part2))</strong></p>
             <h2>\(t(.plans))</h2>
             <div class="table-wrap"><table class="plan-table">
             <thead><tr><th scope="col">\(t(.dimension))</th><th scope="col">\(t(.mission))</th><th scope="col">\(t(.items))</th>\(yearHeaders)<th scope="col">\(t(.remarks))</th></tr></thead>
@@ -209,9 +209,8 @@ extension Pages {
     /// คำนำ and ส่วนที่ 1 บทนำ in the official order: the risk assessment, rationale,
     /// objectives, targets and benefits (as in the Word document).
     static func partOne(_ plan: Plan, t: Translator, digits: DigitStyle) -> HTML {
-        let th = t.language == .thai
         let front = plan.frontMatter
-        let notYet: HTML = "<p class=\"muted\">\(th ? "ยังไม่ได้กรอก" : "Not written yet")</p>"
+        let notYet: HTML = "<p class=\"muted\">\(t(.notWrittenYet))</p>"
         func list(_ values: [String]) -> HTML {
             let entries = values.filter { !$0.cleaned.isEmpty }
             guard !entries.isEmpty else { return notYet }
@@ -221,21 +220,21 @@ extension Pages {
         func prose(_ text: String) -> HTML { text.cleaned.isEmpty ? notYet : paragraphs(ThaiDigits.apply(digits, to: text)) }
         func n(_ number: Int) -> String { ThaiDigits.apply(digits, to: "\(number).") }
         let foreword: HTML = front.foreword.cleaned.isEmpty ? "" : """
-            <section class="foreword"><h2>\(th ? "คำนำ" : "Foreword")</h2>\(prose(front.foreword))</section>
+            <section class="foreword"><h2>\(t(.foreword))</h2>\(prose(front.foreword))</section>
             """
-        let risks = riskTable(plan, t: t, digits: digits, heading: "\(n(1)) \(th ? "การประเมินความเสี่ยงการทุจริตในองค์กร" : "Corruption risk assessment")")
-        let targets = targetTable(plan, t: t, digits: digits, heading: "\(n(4)) \(th ? "เป้าหมาย" : "Targets")")
+        let risks = riskTable(plan, t: t, digits: digits, heading: "\(n(1)) \(t(.riskAssessmentHeading))")
+        let targets = targetTable(plan, t: t, digits: digits, heading: "\(n(4)) \(t(.planTargets))")
         return """
             \(foreword)
             <section class="part1">
-            <h2>\(th ? "ส่วนที่ 1 บทนำ" : "Part 1 Introduction")</h2>
-            \(risks.rendered.isEmpty ? HTML("<h3>\(n(1)) \(th ? "การประเมินความเสี่ยงการทุจริตในองค์กร" : "Corruption risk assessment")</h3><p class=\"muted\">\(th ? "ยังไม่ได้บันทึกผลการประเมินความเสี่ยงการทุจริต" : "No risk assessment recorded yet")</p>") : risks)
-            <h3>\(n(2)) \(th ? "หลักการและเหตุผล" : "Rationale")</h3>
+            <h2>\(t(.part1Introduction))</h2>
+            \(risks.rendered.isEmpty ? HTML("<h3>\(n(1)) \(t(.riskAssessmentHeading))</h3><p class=\"muted\">\(t(.noRiskAssessmentRecordedYet))</p>") : risks)
+            <h3>\(n(2)) \(t(.sheetRationale))</h3>
             \(prose(front.rationale))
-            <h3>\(n(3)) \(th ? "วัตถุประสงค์ของการจัดทำแผน" : "Objectives of the plan")</h3>
+            <h3>\(n(3)) \(t(.objectivesOfThePlan))</h3>
             \(list(front.objectives))
-            \(targets.rendered.isEmpty ? HTML("<h3>\(n(4)) \(th ? "เป้าหมาย" : "Targets")</h3>\(notYet)") : targets)
-            <h3>\(n(5)) \(th ? "ประโยชน์ของการจัดทำแผน" : "Benefits of the plan")</h3>
+            \(targets.rendered.isEmpty ? HTML("<h3>\(n(4)) \(t(.planTargets))</h3>\(notYet)") : targets)
+            <h3>\(n(5)) \(t(.benefitsOfThePlan))</h3>
             \(list(front.benefits))
             </section>
             """
@@ -246,7 +245,7 @@ extension Pages {
         let names = Dictionary(uniqueKeysWithValues: plan.items.map { ($0.id, $0) })
         let rows: [HTML] = plan.risks.sorted { $0.order < $1.order }.enumerated().map { index, risk in
             let issues: [HTML] = risk.issues.map { "<li>\($0.text)</li>" }
-            let levels: [HTML] = risk.issues.map { "<li>\(t.language == .thai ? $0.level.thaiName : $0.level.englishName)</li>" }
+            let levels: [HTML] = risk.issues.map { "<li>\(t.name($0.level))</li>" }
             let measures: [HTML] = risk.controlMeasures.map { "<li>\($0)</li>" }
             let links: [HTML] = risk.linkedItemIDs.compactMap { names[$0] }.map { "<li><a href=\"\(SiteURL.item(plan: plan.id, item: $0.id))\">\($0.name)</a></li>" }
             return """
@@ -308,7 +307,7 @@ extension Pages {
         let name = item.name.cleaned
         guard !name.isEmpty else { return text }
         for quoted in ["รายละเอียดโครงการ “\(name)”: ", "Project sheet of “\(name)”: "] {
-            text = text.replacingOccurrences(of: quoted, with: t.language == .thai ? "รายละเอียดโครงการ: " : "Project sheet: ")
+            text = text.replacingOccurrences(of: quoted, with: t(.projectSheetPrefix))
         }
         text = text.replacingOccurrences(of: "“\(name)” ", with: "").replacingOccurrences(of: "“\(name)”", with: "")
         return text.trimmingCharacters(in: .whitespaces)
@@ -359,7 +358,7 @@ extension Pages {
         let body: HTML = """
             <p><span class="screen-only"><a href="\(SiteURL.plan(plan.id))">← \(t(.backToPlan))</a> · </span>\(plan.title)</p>
             <h1>\(d(String(number)))) \(item.name)</h1>
-            <p><span class="badge">\(t.language == .thai ? item.kind.thaiName : item.kind.englishName)</span>
+            <p><span class="badge">\(t.name(item.kind))</span>
             \(t(.mission)): \(d(missionText))\(item.responsibleUnit.isEmpty ? "" : " · \(t(.responsibleUnit)): \(item.responsibleUnit)")</p>
             <div class="table-wrap"><table><thead><tr><th class="num">\(t(.fiscalYear))</th><th class="num">\(t(.budgetBaht))</th></tr></thead><tbody>\(budgetRows)</tbody></table></div>
             <h2>\(t(.itemSheet))\(item.sheet?.sheetNumber.map { " (ลำดับที่ \(d(String($0))))" } ?? "")</h2>

@@ -178,12 +178,3 @@ extension HTML.Interpolation {
     /// An address as its path, escaped as attribute text.
     mutating func appendInterpolation(_ url: SiteURL) { appendInterpolation(url.path) }
 }
-
-extension Request {
-    /// A 303 to an address of the site (post/redirect/get).
-    func seeOther(_ url: SiteURL, query: [(String, String)] = [], fragment: String? = nil) -> Response {
-        let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: url.with(query: query, fragment: fragment))
-        return response
-    }
-}
