@@ -73,7 +73,8 @@ final class SiteURLTests: ServerTestCase {
 
     /// An example of every address with the method a page uses it with (a link is a GET, a
     /// form's action a POST).
-    static let examples: [(SiteURL, HTTPMethod)] = [
+    static var examples: [(SiteURL, HTTPMethod)] {
+        var list: [(SiteURL, HTTPMethod)] = [
         (.home, .GET), (.signIn, .GET), (.signIn, .POST), (.signOut, .POST), (.stylesheet, .GET),
         (.organization(slug: "demo"), .GET), (.organizationSettings(slug: "demo"), .GET), (.organizationSettings(slug: "demo"), .POST),
         (.publishedPlan(slug: "demo", years: "2566-2570"), .GET),
@@ -98,8 +99,12 @@ final class SiteURLTests: ServerTestCase {
         (.complaintStatistics(slug: "demo", year: 2569), .GET), (.complaintStatistics(slug: "demo", year: 2569, json: true), .GET),
         (.complaints(slug: "demo"), .GET), (.newComplaint(slug: "demo"), .GET), (.newComplaint(slug: "demo"), .POST),
         (.complaint(slug: "demo", otherID), .GET), (.complaintAction(slug: "demo", otherID), .POST),
-    ] + ExportFormat.allCases.flatMap { format in
-        [(SiteURL.publishedPlanFile(slug: "demo", years: "2566-2570", format), HTTPMethod.GET), (SiteURL.planExport(planID, format), HTTPMethod.GET)]
+    ]
+        for format in ExportFormat.allCases {
+            list.append((.publishedPlanFile(slug: "demo", years: "2566-2570", format), .GET))
+            list.append((.planExport(planID, format), .GET))
+        }
+        return list
     }
 
     /// Whether a route's path pattern takes this concrete path (query and fragment ignored).
