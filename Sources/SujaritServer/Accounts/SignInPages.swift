@@ -5,7 +5,7 @@ import SujaritPersistence
 import SujaritExport
 
 extension Pages {
-    static func login(_ request: Request, username: String = "", failed: Bool = false, next: String = "/") -> HTML {
+    static func login(_ request: Request, username: String = "", failed: Bool = false, next: String = SiteURL.home.path) -> HTML {
         let t = request.t
         let body: HTML = """
             <h1>\(t(.signIn))</h1>
