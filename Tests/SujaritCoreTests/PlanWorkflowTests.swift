@@ -1,5 +1,6 @@
 import XCTest
 @testable import SujaritCore
+import SujaritCatalog
 
 /// The one decision for plan changes (`PlanWorkflow.decide`): roles, states, versions,
 /// limits, blocking findings, and the audit events each change records.

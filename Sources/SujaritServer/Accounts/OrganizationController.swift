@@ -78,7 +78,7 @@ struct OrganizationController: RouteCollection {
         try await request.stores.organizations.update(updated)
         try await request.stores.audit.record(organizationID: organization.id, userID: viewer.userID, action: .organizationUpdate, subject: organization.slug)
         let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: SiteURL.organization(organization.slug))
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.organization(slug: organization.slug).path)
         return response
     }
 }

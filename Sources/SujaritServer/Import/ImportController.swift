@@ -5,6 +5,7 @@ import SujaritCore
 import SujaritImport
 import SujaritPersistence
 import SujaritAPIModels
+import SujaritCatalog
 
 /// นำเข้าแผนจากเอกสาร — upload a Word/HTML/text plan, see the parsed plan beside the
 /// importer's diagnosis, correct it in the editor, then accept it (or discard it).
@@ -63,7 +64,7 @@ struct ImportController: RouteCollection {
         let plan = try await PlanEditingService(request: request).run(try Self.saveCommand(result, organization: organization),
                                                                       inOrganization: organization.id)
         let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: "\(SiteURL.plan(plan.id))/import")
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.importReview(plan.id).path)
         return response
     }
 
@@ -100,7 +101,7 @@ struct ImportController: RouteCollection {
         try CSRF.verify(request)
         let plan = try await PlanEditingService(request: request).run(.importAccept, planID: request.parameters.get("planID"), expectedVersion: nil)
         let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: "\(SiteURL.plan(plan.id))/edit")
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.editor(plan.id).path)
         return response
     }
 
@@ -109,7 +110,7 @@ struct ImportController: RouteCollection {
         let plan = try await PlanEditingService(request: request).run(.importDiscard, planID: request.parameters.get("planID"), expectedVersion: nil)
         guard let organization = try await request.stores.organizations.find(id: plan.organizationID) else { throw SujaritError.notFound() }
         let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: SiteURL.organization(organization.slug))
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.organization(slug: organization.slug).path)
         return response
     }
 }
