@@ -118,7 +118,7 @@ public struct PlanStore: Sendable {
             let sheet = try row.sheetJSON.map { try JSONCoding.decode(ProjectSheet.self, from: $0) }
             let kind = PlanItemKind(rawValue: row.kind) ?? .project
             return PlanItem(
-                id: id, kind: kind, name: row.name,
+                id: id, lineageID: row.lineageID ?? id, kind: kind, name: row.name,
                 missionCode: row.missionCode, subMissionCode: row.subMissionCode, order: row.position,
                 responsibleUnit: row.responsibleUnit, budgets: budgetsByItem[id] ?? [:], remarks: row.remarks,
                 sheet: sheet)
@@ -310,6 +310,7 @@ public struct PlanStore: Sendable {
             row.id = item.id
             row.organizationID = org
             row.planID = plan.id
+            row.lineageID = item.lineageID
             row.position = item.order
             row.kind = item.kind.rawValue
             row.name = item.name

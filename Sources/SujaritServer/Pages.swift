@@ -107,7 +107,8 @@ enum Pages {
         return "<p class=\"downloads\">\(t(.download)): \(links.joined(separator: " · "))</p>"
     }
 
-    static func plan(_ request: Request, plan: Plan, organization org: Organization, showFindings: Bool, downloads: Downloads = .revision) -> HTML {
+    static func plan(_ request: Request, plan: Plan, organization org: Organization, showFindings: Bool, downloads: Downloads = .revision,
+                     monitoring: ItemMonitoringStatus? = nil) -> HTML {
         let t = request.t
         let digits = org.digitStyle
         let summary = PlanSummary(plan: plan)
@@ -139,7 +140,7 @@ enum Pages {
                     let missionCell: HTML = firstRowOfMission ? "\(ThaiDigits.apply(digits, to: mission.code)) \(mission.name)" : ""
                     rows.append("""
                         <tr><td>\(dimensionCell)</td><td>\(missionCell)</td>
-                        <td>\(n(numbers[item.id] ?? 0))) <a href="\(SiteURL.item(plan.id, item.id))">\(item.name)</a></td>
+                        <td>\(n(numbers[item.id] ?? 0))) <a href="\(SiteURL.item(plan.id, item.id))">\(item.name)</a>\(monitoring?.badge(for: item, request))</td>
                         \(budgetCells)<td>\(item.remarks)</td></tr>
                         """)
                     firstRowOfDimension = false
@@ -188,6 +189,7 @@ enum Pages {
             <span class="screen-only">· <a href="\(SiteURL.apiPlan(plan.id))">\(t(.apiLink))</a></span></p>
             \(downloadLinks(t, plan: plan, organization: org, downloads: downloads))
             \(notice)
+            \(monitoring?.banner(request))
             \(staffLinks)
             \(partOne(plan, t: t, digits: digits))
             <h2>\(t(.summary))</h2>
