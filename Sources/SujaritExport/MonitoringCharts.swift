@@ -88,7 +88,7 @@ public enum MonitoringCharts {
         ]
         let width = 720, barLeft = 250.0, barWidth = 400.0, rowHeight = 32.0, top = 40.0
         let height = Int(top + Double(entries.count) * rowHeight + 20)
-        let largest = max(1, entries.map(\.1).max() ?? 1)
+        let largest = max(1, entries.map { $0.1 }.max() ?? 1)
         var svg = open(width: width, height: height, title: "ตัวชี้วัดผลผลิตและผลลัพธ์")
         for (index, entry) in entries.enumerated() {
             let y = top + Double(index) * rowHeight

@@ -187,7 +187,7 @@ public struct MonitoringStore: Sendable {
         let ids = try rows.map { try $0.requireID() }
         let organizations = Set(rows.map(\.organizationID))
         let recordRows = try await MonitoringRecordRow.query(on: db)
-            .filter(\.$roundID ~~ ids).filter(\.$organizationID ~~ organizations)
+            .filter(\.$roundID ~~ ids).filter(\.$organizationID ~~ Array(organizations))
             .sort(\.$itemNumber).all()
         var byRound: [UUID: [MonitoringRecord]] = [:]
         for row in recordRows { byRound[row.roundID, default: []].append(try row.toDomain()) }

@@ -37,7 +37,8 @@ final class MonitoringWebTests: ServerTestCase {
     /// Fills every blank record of a round with the demo's values, through the API.
     func fillThroughAPI(_ roundID: UUID, token: String) async throws {
         let store = MonitoringStore(db)
-        var round = try await XCTUnwrapAsync(try await store.round(id: roundID, organizationID: try await store.organizationID(ofRound: roundID)!))
+        let organizationID = try required(try await store.organizationID(ofRound: roundID))
+        var round = try required(try await store.round(id: roundID, organizationID: organizationID))
         for record in round.records where record.isBlank {
             let input = DemoMonitoring.input(for: record)
             var body: [String: Any] = ["version": round.version, "progress": input.progress!.rawValue]
@@ -56,11 +57,16 @@ final class MonitoringWebTests: ServerTestCase {
                                headers: headers, body: ByteBuffer(data: try JSONSerialization.data(withJSONObject: body))) { res async throws in
                 XCTAssertEqual(res.status, .ok, res.body.string)
             }
-            round = try await XCTUnwrapAsync(try await store.round(id: roundID, organizationID: round.organizationID))
+            round = try required(try await store.round(id: roundID, organizationID: round.organizationID))
         }
     }
 
     func XCTUnwrapAsync<T>(_ value: T?, file: StaticString = #filePath, line: UInt = #line) async throws -> T {
+        try XCTUnwrap(value, file: file, line: line)
+    }
+
+    /// `XCTUnwrap` for a value that was awaited (XCTest's autoclosures cannot await).
+    func required<T>(_ value: T?, file: StaticString = #filePath, line: UInt = #line) throws -> T {
         try XCTUnwrap(value, file: file, line: line)
     }
 
@@ -82,7 +88,7 @@ final class MonitoringWebTests: ServerTestCase {
 
         let opened = try await editor.post("/plans/\(setup.plan.id.uuidString.lowercased())/rounds", [("fiscalYear", "2568"), ("kind", "6m")])
         XCTAssertEqual(opened.status, .seeOther, opened.body)
-        var round = try XCTUnwrap(try await rounds(setup.organization).first)
+        var round = try required(try await rounds(setup.organization).first)
         XCTAssertEqual(opened.location, MonitoringURL.round(round.id))
         XCTAssertEqual(round.records.count, setup.plan.items.count)
         let again = try await editor.post("/plans/\(setup.plan.id.uuidString.lowercased())/rounds", [("fiscalYear", "2568"), ("kind", "6m")])
@@ -104,14 +110,15 @@ final class MonitoringWebTests: ServerTestCase {
                                              [("version", String(round.version)), ("progress", "notCarriedOut")])
         XCTAssertEqual(noReason.status, .unprocessableEntity)
         XCTAssertTrue(noReason.body.contains("id=\"reason-error\""))
-        XCTAssertEqual(try await rounds(setup.organization).first?.version, round.version, "nothing half-saved")
+        let unchanged = try await rounds(setup.organization)
+        XCTAssertEqual(unchanged.first?.version, round.version, "nothing half-saved")
 
         let good = try await editor.post(MonitoringURL.record(round.id, record.id), [
             ("version", String(round.version)), ("progress", "completed"), ("ordinanceBudget", "20,000"), ("disbursed", "18000"),
             ("startDate", "2568-01-15"), ("participants", "๕๕"), ("actual-0", "86"), ("narrative", "จัดอบรมแล้ว"),
         ])
         XCTAssertEqual(good.status, .seeOther, good.body)
-        round = try XCTUnwrap(try await rounds(setup.organization).first)
+        round = try required(try await rounds(setup.organization).first)
         let saved = try XCTUnwrap(round.records.first { $0.id == record.id })
         XCTAssertEqual(saved.progress, .completed)
         XCTAssertEqual(saved.disbursed, Money(baht: 18_000))
@@ -125,19 +132,19 @@ final class MonitoringWebTests: ServerTestCase {
         XCTAssertTrue(early.body.contains(HTML.escape(round.records[1].itemName)))
 
         try await fillThroughAPI(round.id, token: try await token("mon-a-editor"))
-        round = try XCTUnwrap(try await rounds(setup.organization).first)
+        round = try required(try await rounds(setup.organization).first)
         XCTAssertEqual(round.blankRecords.count, 0)
         let submitted = try await editor.post(MonitoringURL.action(round.id, "submit"), [("version", String(round.version))])
         XCTAssertEqual(submitted.status, .seeOther, submitted.body)
 
         // Only the admin approves.
-        round = try XCTUnwrap(try await rounds(setup.organization).first)
+        round = try required(try await rounds(setup.organization).first)
         let notAdmin = try await editor.post(MonitoringURL.action(round.id, "approve"), [("version", String(round.version))])
         XCTAssertEqual(notAdmin.status, .forbidden)
         var admin = try await signedIn("mon-a-admin")
         let approved = try await admin.post(MonitoringURL.action(round.id, "approve"), [("version", String(round.version))])
         XCTAssertEqual(approved.status, .seeOther, approved.body)
-        round = try XCTUnwrap(try await rounds(setup.organization).first)
+        round = try required(try await rounds(setup.organization).first)
         XCTAssertEqual(round.status, .approved)
 
         // Locked: no edit, not even by the admin.
@@ -152,7 +159,7 @@ final class MonitoringWebTests: ServerTestCase {
         let reopened = try await admin.post(MonitoringURL.action(round.id, "reopen"),
                                             [("version", String(round.version)), ("reason", "กองคลังแก้ตัวเลขเบิกจ่าย")])
         XCTAssertEqual(reopened.status, .seeOther, reopened.body)
-        round = try XCTUnwrap(try await rounds(setup.organization).first)
+        round = try required(try await rounds(setup.organization).first)
         XCTAssertEqual(round.status, .open)
         let history = try await MonitoringStore(db).history(roundID: round.id, organizationID: setup.organization.id)
         let reopen = try XCTUnwrap(history.first { $0.action == MonitoringAuditAction.reopen.rawValue })
@@ -176,7 +183,8 @@ final class MonitoringWebTests: ServerTestCase {
             XCTAssertEqual(res.status, .created, res.body.string)
             roundID = try res.content.decode(MonitoringRound.self).id
         }
-        let six = try XCTUnwrap(try await MonitoringStore(db).round(id: XCTUnwrap(roundID), organizationID: setup.organization.id))
+        let sixID = try XCTUnwrap(roundID)
+        let six = try required(try await MonitoringStore(db).round(id: sixID, organizationID: setup.organization.id))
         try await fillThroughAPI(six.id, token: editorToken)
 
         // A new revision: fresh item ids, same lineage; one item removed, then published.
@@ -188,13 +196,13 @@ final class MonitoringWebTests: ServerTestCase {
         revision = try PlanEditing.deleteItem(removed.id, from: revision)
         revision.status = .published
         revision = try await store.save(revision, expectedVersion: 1)
-        let stored = try XCTUnwrap(try await store.plan(id: revision.id, scope: .everything))
+        let stored = try required(try await store.plan(id: revision.id, scope: .everything))
         XCTAssertEqual(Set(stored.items.map(\.lineageID)), Set(setup.plan.items.map(\.lineageID)).subtracting([removed.lineageID]),
                        "lineage ids are stored and read back")
 
         // The 6-month round still reads whole, the removed item's record included.
-        let afterRevision = try XCTUnwrap(try await MonitoringStore(db).round(id: six.id, organizationID: setup.organization.id))
-        let filled = try XCTUnwrap(try await MonitoringStore(db).round(id: six.id, organizationID: setup.organization.id))
+        let afterRevision = try required(try await MonitoringStore(db).round(id: six.id, organizationID: setup.organization.id))
+        let filled = try required(try await MonitoringStore(db).round(id: six.id, organizationID: setup.organization.id))
         XCTAssertEqual(afterRevision.records.count, setup.plan.items.count)
         XCTAssertNotNil(afterRevision.records.first { $0.itemLineageID == removed.lineageID }?.progress)
 
@@ -225,7 +233,8 @@ final class MonitoringWebTests: ServerTestCase {
         let page = try await editor.post("/plans/\(draft.id.uuidString.lowercased())/rounds", [("fiscalYear", "2568"), ("kind", "6m")])
         XCTAssertEqual(page.status, .conflict)
         XCTAssertTrue(page.body.contains("เปิดรอบการติดตามได้เฉพาะแผนที่อนุมัติหรือเผยแพร่แล้ว"))
-        XCTAssertEqual(try await rounds(organization).count, 0)
+        let none = try await rounds(organization)
+        XCTAssertEqual(none.count, 0)
     }
 
     // MARK: Tenant isolation
@@ -244,7 +253,7 @@ final class MonitoringWebTests: ServerTestCase {
             XCTAssertEqual(res.status, .created, res.body.string)
             roundID = try res.content.decode(MonitoringRound.self).id
         }
-        let round = try XCTUnwrap(try await MonitoringStore(db).round(id: roundID, organizationID: a.organization.id))
+        let round = try required(try await MonitoringStore(db).round(id: roundID, organizationID: a.organization.id))
         let recordID = round.records[0].id
 
         let outsiders = ["mon-b-editor", "mon-b-admin"]
@@ -304,9 +313,10 @@ final class MonitoringWebTests: ServerTestCase {
             }
         }
         XCTAssertEqual(failures, [])
-        let after = try XCTUnwrap(try await MonitoringStore(db).round(id: roundID, organizationID: a.organization.id))
+        let after = try required(try await MonitoringStore(db).round(id: roundID, organizationID: a.organization.id))
         XCTAssertEqual(after.version, round.version, "nothing changed")
-        XCTAssertEqual(try await MonitoringStore(db).rounds(organizationID: a.organization.id).count, 1)
+        let stillOne = try await MonitoringStore(db).rounds(organizationID: a.organization.id)
+        XCTAssertEqual(stillOne.count, 1)
 
         // A member of the organization who is only a viewer reads but cannot change.
         var viewer = try await signedIn("mon-a-viewer")
@@ -319,7 +329,8 @@ final class MonitoringWebTests: ServerTestCase {
     // MARK: Demo and reports
 
     func testDemoHasAnApprovedSixMonthRoundWithReports() async throws {
-        XCTAssertTrue(try await DemoSetup.load(on: app))
+        let loaded = try await DemoSetup.load(on: app)
+        XCTAssertTrue(loaded)
         let rounds = try await MonitoringStore(db).rounds(organizationID: DemoData.organization.id)
         XCTAssertEqual(rounds.count, 1)
         let round = try XCTUnwrap(rounds.first)
