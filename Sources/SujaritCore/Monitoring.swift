@@ -181,6 +181,8 @@ public struct MonitoringRecord: Identifiable, Hashable, Sendable, Codable {
     public var obstacles: String
     /// ข้อเสนอแนะ
     public var suggestions: String
+    /// หลักฐาน — photos, signed orders, announcements.
+    public var evidence: [MonitoringEvidence]
 
     public init(
         id: UUID = UUID(), itemLineageID: UUID, itemID: UUID, itemNumber: Int, itemName: String, itemKind: PlanItemKind,
@@ -213,6 +215,7 @@ public struct MonitoringRecord: Identifiable, Hashable, Sendable, Codable {
         self.problems = ""
         self.obstacles = ""
         self.suggestions = ""
+        self.evidence = []
     }
 
     public var dimensionNumber: Int? { missionCode.flatMap(Mission.dimensionNumber(ofCode:)) }

@@ -8,6 +8,8 @@ public enum MonitoringAuditAction: String, CaseIterable, Sendable, Codable {
     case returnToOpen = "round.return"
     case approve = "round.approve"
     case reopen = "round.reopen"
+    case attachEvidence = "round.evidence.attach"
+    case removeEvidence = "round.evidence.remove"
 }
 
 /// Who asks, as far as a round cares: their role in the round's organization.
@@ -98,6 +100,10 @@ public enum MonitoringCommand: Sendable, Equatable {
     case approve
     /// เปิดรอบใหม่อีกครั้ง — an approved round opened again, with a written reason.
     case reopen(reason: String)
+    /// แนบหลักฐาน — add an evidence file to a record.
+    case attachEvidence(recordID: UUID, EvidenceUpload)
+    /// ลบหลักฐาน
+    case removeEvidence(recordID: UUID, evidenceID: UUID)
 
     public var auditAction: MonitoringAuditAction {
         switch self {
@@ -107,6 +113,8 @@ public enum MonitoringCommand: Sendable, Equatable {
         case .returnToOpen: .returnToOpen
         case .approve: .approve
         case .reopen: .reopen
+        case .attachEvidence: .attachEvidence
+        case .removeEvidence: .removeEvidence
         }
     }
 }
@@ -154,7 +162,7 @@ public enum MonitoringWorkflow {
     public static func decide(_ command: MonitoringCommand, round: MonitoringRound?, expectedVersion: Int?,
                               context: MonitoringContext) throws(MonitoringError) -> MonitoringDecision {
         let needed: MonitoringRole = switch command {
-        case .open, .editRecord, .submit: .editor
+        case .open, .editRecord, .submit, .attachEvidence, .removeEvidence: .editor
         case .approve, .returnToOpen, .reopen: .admin
         }
         guard let role = context.role, role >= needed else {
@@ -179,15 +187,33 @@ public enum MonitoringWorkflow {
             preconditionFailure("handled above")
         case .editRecord(let recordID, let input):
             try requireOpen(round)
-            guard let index = round.records.firstIndex(where: { $0.id == recordID }) else {
-                throw MonitoringError(.notFound, field: "record", LocalizedText(th: "ไม่พบรายการนี้ในรอบการติดตาม", en: "No such record in this round"))
-            }
+            guard let index = round.records.firstIndex(where: { $0.id == recordID }) else { throw recordNotFound }
             let (record, warnings) = try apply(input, to: round.records[index], round: round)
             round.records[index] = record
             round.version += 1
             return MonitoringDecision(round: round, changedRecordIDs: [recordID], audit: .editRecord,
                                       auditDetail: "\(record.itemNumber). \(record.itemName)" + (record.progress.map { " · \($0.rawValue)" } ?? ""),
                                       warnings: warnings)
+        case .attachEvidence(let recordID, let upload):
+            try requireOpen(round)
+            guard let index = round.records.firstIndex(where: { $0.id == recordID }) else { throw recordNotFound }
+            let file = try Self.evidence(for: upload, on: round.records[index])
+            round.records[index].evidence.append(file)
+            round.version += 1
+            let record = round.records[index]
+            return MonitoringDecision(round: round, changedRecordIDs: [recordID], audit: .attachEvidence,
+                                      auditDetail: "\(record.itemNumber). \(record.itemName) · \(file.fileName) · \(file.sha256)", warnings: [])
+        case .removeEvidence(let recordID, let evidenceID):
+            try requireOpen(round)
+            guard let index = round.records.firstIndex(where: { $0.id == recordID }) else { throw recordNotFound }
+            guard let position = round.records[index].evidence.firstIndex(where: { $0.id == evidenceID }) else {
+                throw MonitoringError(.notFound, field: "evidence", LocalizedText(th: "ไม่พบไฟล์หลักฐานนี้", en: "No such evidence file"))
+            }
+            let removed = round.records[index].evidence.remove(at: position)
+            round.version += 1
+            let record = round.records[index]
+            return MonitoringDecision(round: round, changedRecordIDs: [recordID], audit: .removeEvidence,
+                                      auditDetail: "\(record.itemNumber). \(record.itemName) · \(removed.fileName) · \(removed.sha256)", warnings: [])
         case .submit:
             try requireOpen(round)
             try requireNoBlanks(round, verb: LocalizedText(th: "เสนออนุมัติ", en: "submit"))
@@ -287,6 +313,7 @@ public enum MonitoringWorkflow {
         record.problems = previous.problems
         record.obstacles = previous.obstacles
         record.suggestions = previous.suggestions
+        record.evidence = previous.evidence
         for index in record.indicators.indices {
             let match = previous.indicators.first { $0.kind == record.indicators[index].kind && $0.target == record.indicators[index].target }
                 ?? (index < previous.indicators.count && previous.indicators[index].kind == record.indicators[index].kind ? previous.indicators[index] : nil)
@@ -325,6 +352,9 @@ public enum MonitoringWorkflow {
                     th: "ยังไม่ได้รายงานผล: \($0.itemNumber). \($0.itemName)", en: "No report yet: \($0.itemNumber). \($0.itemName)")) })
         }
     }
+
+    static let recordNotFound = MonitoringError(.notFound, field: "record", LocalizedText(
+        th: "ไม่พบรายการนี้ในรอบการติดตาม", en: "No such record in this round"))
 
     static func tooLong(_ field: String) -> MonitoringError {
         MonitoringError(.invalid, field: field, LocalizedText(

@@ -26,6 +26,11 @@ struct MonitoringController: RouteCollection {
         round.get("report", ":format", use: monitoringFile)
         round.get("annual", ":format", use: annualFile)
         round.get("charts", ":chart", use: chart)
+        // Evidence: the upload's body may hold a file up to the limit (plus the form around it).
+        round.on(.POST, "records", ":recordID", "evidence",
+                 body: .collect(maxSize: ByteCount(integerLiteral: MonitoringWorkflow.maximumEvidenceBytes + 256 * 1024)), use: uploadEvidence)
+        round.post("records", ":recordID", "evidence", ":evidenceID", "delete", use: deleteEvidence)
+        round.get("evidence", ":evidenceID", use: evidenceFile)
     }
 
     func service(_ request: Request) -> MonitoringService { MonitoringService(request: request) }
@@ -171,6 +176,57 @@ struct MonitoringController: RouteCollection {
     @Sendable func returnToOpen(_ request: Request) async throws -> Response { try await transition(request) { .returnToOpen(reason: $0) } }
     @Sendable func reopen(_ request: Request) async throws -> Response { try await transition(request) { .reopen(reason: $0) } }
 
+    // MARK: Evidence
+
+    struct EvidenceForm: Content {
+        var version: Int?
+        var file: File?
+    }
+
+    @Sendable func uploadEvidence(_ request: Request) async throws -> Response {
+        try CSRF.verify(request)
+        let form = try request.content.decode(EvidenceForm.self)
+        let view = try await service(request).memberRound(id: request.parameters.get("roundID"))
+        let record = try record(view, request)
+        let bytes = form.file.map { Data(buffer: $0.data) } ?? Data()
+        do {
+            _ = try await service(request).attachEvidence(roundID: request.parameters.get("roundID"), recordID: record.id,
+                                                          fileName: form.file?.filename ?? "", bytes: bytes, expectedVersion: form.version ?? -1)
+            return Self.seeOther(MonitoringURL.record(view.round.id, record.id) + "#evidence")
+        } catch let error as SujaritError where [.unprocessableEntity, .conflict].contains(error.status) {
+            var errors = FormErrors()
+            errors.add("file", error.message)
+            return Layout.response(MonitoringPages.recordForm(request, view: view, record: record,
+                                                              values: RecordFormValues(record: record, version: view.round.version),
+                                                              errors: errors, message: error.message), status: error.status)
+        }
+    }
+
+    @Sendable func deleteEvidence(_ request: Request) async throws -> Response {
+        try CSRF.verify(request)
+        let form = try request.content.decode(ActionForm.self)
+        let view = try await service(request).memberRound(id: request.parameters.get("roundID"))
+        let record = try record(view, request)
+        let evidenceID = try PlanService.parseID(request.parameters.get("evidenceID"))
+        _ = try await service(request).command(roundID: request.parameters.get("roundID"),
+                                               .removeEvidence(recordID: record.id, evidenceID: evidenceID), expectedVersion: form.version ?? -1)
+        return Self.seeOther(MonitoringURL.record(view.round.id, record.id) + "#evidence")
+    }
+
+    @Sendable func evidenceFile(_ request: Request) async throws -> Response {
+        let (evidence, data) = try await service(request).evidenceFile(roundID: request.parameters.get("roundID"),
+                                                                      evidenceID: request.parameters.get("evidenceID"))
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: evidence.kind.mediaType)
+        // Images open in the browser; documents download. The type is the content's, never the name's.
+        response.headers.replaceOrAdd(name: .contentDisposition, value: evidence.kind.isImage
+            ? ExportController.attachment(evidence.fileName).replacingOccurrences(of: "attachment;", with: "inline;")
+            : ExportController.attachment(evidence.fileName))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; sandbox")
+        return response
+    }
+
     // MARK: Reports
 
     @Sendable func monitoringReport(_ request: Request) async throws -> Response {
@@ -255,6 +311,30 @@ struct MonitoringAPIController: RouteCollection {
         api.put("rounds", ":roundID", "records", ":recordID", use: updateRecord)
         api.post("rounds", ":roundID", "transitions", use: transition)
         api.get("rounds", ":roundID", "report", use: report)
+        api.on(.POST, "rounds", ":roundID", "records", ":recordID", "evidence",
+               body: .collect(maxSize: ByteCount(integerLiteral: MonitoringWorkflow.maximumEvidenceBytes * 4 / 3 + 64 * 1024)), use: uploadEvidence)
+    }
+
+    /// `{"version": 5, "fileName": "photo.jpg", "contentBase64": "…"}`
+    struct EvidenceRequest: Content {
+        var version: Int?
+        var fileName: String?
+        var contentBase64: String?
+    }
+
+    @Sendable func uploadEvidence(_ request: Request) async throws -> Response {
+        let view = try await service(request).memberRound(id: request.parameters.get("roundID"))
+        guard (view.role ?? .viewer) >= .editor else { throw SujaritError.forbidden() }
+        let recordID = try PlanService.parseID(request.parameters.get("recordID"))
+        let body = try request.content.decode(EvidenceRequest.self)
+        guard let text = body.contentBase64, let bytes = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
+            let message = LocalizedText(th: "contentBase64 ต้องเป็นเนื้อไฟล์แบบ base64", en: "contentBase64 must be the file's bytes in base64")
+            throw SujaritError(.unprocessableEntity, message, fields: [FieldError(field: "contentBase64", message: message)])
+        }
+        let decision = try await service(request).attachEvidence(roundID: request.parameters.get("roundID"), recordID: recordID,
+                                                                 fileName: body.fileName ?? "", bytes: bytes, expectedVersion: body.version ?? -1)
+        let record = decision.round.records.first { $0.id == recordID }!
+        return try Self.json(RecordResponse(round: decision.round, record: record, warnings: []), status: .created)
     }
 
     func service(_ request: Request) -> MonitoringService { MonitoringService(request: request) }

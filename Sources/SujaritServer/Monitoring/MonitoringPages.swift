@@ -4,8 +4,11 @@ import SujaritCore
 import SujaritExport
 import SujaritPersistence
 
-/// Addresses of the monitoring pages and files.
-enum MonitoringURL {
+/// Addresses of the monitoring pages and files (part of `SiteURL`).
+typealias MonitoringURL = SiteURL.Monitoring
+
+extension SiteURL {
+enum Monitoring {
     static func dashboard(_ slug: String) -> String { "/o/\(slug)/monitoring" }
     static func openRound(_ planID: UUID) -> String { "\(SiteURL.plan(planID))/rounds" }
     static func round(_ id: UUID) -> String { "/rounds/\(id.uuidString.lowercased())" }
@@ -19,6 +22,8 @@ enum MonitoringURL {
     }
     static func chart(_ roundID: UUID, _ name: String) -> String { "\(round(roundID))/charts/\(name).svg" }
     static func apiRound(_ id: UUID) -> String { "/api/v1/rounds/\(id.uuidString.lowercased())" }
+    static func evidence(_ roundID: UUID, _ evidenceID: UUID) -> String { "\(round(roundID))/evidence/\(evidenceID.uuidString.lowercased())" }
+}
 }
 
 /// The monitoring pages. Every text an officer typed goes through the `HTML` type's escaping;
@@ -341,7 +346,32 @@ enum MonitoringPages {
             \(area("suggestions", request.mt(.suggestions)))
             \(editable ? HTML("<p><button type=\"submit\" class=\"primary\">\(request.mt(.save))</button></p>") : HTML())
             </form>
+            \(evidenceSection(request, view: view, record: record, errors: errors))
             """)
+    }
+
+    static func evidenceSection(_ request: Request, view: RoundView, record: MonitoringRecord, errors: FormErrors) -> HTML {
+        let items: [HTML] = record.evidence.map { file in
+            let remove: HTML = view.canEdit ? """
+                <form method="post" action="\(MonitoringURL.record(view.round.id, record.id))/evidence/\(file.id)/delete" class="inline">
+                \(CSRF.field(request))<input type="hidden" name="version" value="\(view.round.version)"><button type="submit">\(request.mt(.removeEvidence))</button></form>
+                """ : ""
+            return "<li><a href=\"\(MonitoringURL.evidence(view.round.id, file.id))\">\(file.fileName)</a> (\(file.kind.rawValue.uppercased()), \(file.byteCount / 1024 + 1) KB) \(remove)</li>"
+        }
+        let upload: HTML = view.canEdit ? """
+            <form method="post" action="\(MonitoringURL.record(view.round.id, record.id))/evidence" enctype="multipart/form-data">
+            \(CSRF.field(request))<input type="hidden" name="version" value="\(view.round.version)">
+            <label for="file">\(request.mt(.evidenceFile))</label>
+            <input type="file" id="file" name="file" accept=".jpg,.jpeg,.png,.pdf,.docx"\(HTML(unsafeRaw: errors["file"] != nil ? " aria-invalid=\"true\"" : ""))>
+            \(errors["file"].map { HTML("<p class=\"field-error\" id=\"file-error\">\(request.t.pick($0))</p>") })
+            <p class="hint">\(request.mt(.evidenceHint))</p>
+            <button type="submit">\(request.mt(.attachEvidence))</button></form>
+            """ : ""
+        return """
+            <section id="evidence"><h2>\(request.mt(.evidence))</h2>
+            \(items.isEmpty ? HTML("<p class=\"muted\">\(request.mt(.noEvidence))</p>") : HTML("<ul>\(items)</ul>"))
+            \(upload)</section>
+            """
     }
 
     // MARK: Reports as pages

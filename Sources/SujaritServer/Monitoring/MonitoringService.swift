@@ -147,3 +147,51 @@ struct ItemMonitoringStatus {
         """
     }
 }
+
+struct EvidenceFilesKey: StorageKey { typealias Value = EvidenceFileStore }
+
+extension Application {
+    /// The evidence file store (from `ServerSettings.storageDirectory`; tests may set another).
+    var evidenceFiles: EvidenceFileStore {
+        get { storage[EvidenceFilesKey.self] ?? EvidenceFileStore(directory: sujaritSettings.storageDirectory) }
+        set { storage[EvidenceFilesKey.self] = newValue }
+    }
+}
+
+extension MonitoringService {
+    /// Keeps an uploaded file and attaches it to a record: the bytes go to the content-addressed
+    /// store first (idempotent, so a refused command leaves at most an unreferenced file), then
+    /// the decision and its audit record are written in one transaction.
+    func attachEvidence(roundID: String?, recordID: UUID, fileName: String, bytes: Data, expectedVersion: Int?) async throws -> MonitoringDecision {
+        _ = try request.requireViewer()
+        let view = try await memberRound(id: roundID)
+        guard (view.role ?? .viewer) >= .editor else { throw SujaritError.forbidden() }
+        let upload = EvidenceUpload(fileName: fileName, bytes: bytes, sha256: EvidenceFileStore.sha256(bytes), at: Date())
+        let context = MonitoringContext(plan: view.plan, planSeriesID: view.round.planSeriesID, existingRounds: [], role: view.role)
+        // The decision is pure: check the file (type by content, size, state, version) before
+        // keeping any bytes, then keep them, then decide again and store with the audit record.
+        do {
+            _ = try MonitoringWorkflow.decide(.attachEvidence(recordID: recordID, upload), round: view.round,
+                                              expectedVersion: expectedVersion, context: context)
+        } catch {
+            throw Self.httpError(error)
+        }
+        let files = request.application.evidenceFiles
+        try await request.application.threadPool.runIfActive { try files.put(bytes) }
+        return try await run(.attachEvidence(recordID: recordID, upload), round: view.round, expectedVersion: expectedVersion, context: context)
+    }
+
+    /// The bytes of an evidence file of a round the requester may see.
+    func evidenceFile(roundID: String?, evidenceID: String?) async throws -> (MonitoringEvidence, Data) {
+        let view = try await readableRound(id: roundID)
+        let id = try PlanService.parseID(evidenceID)
+        guard let evidence = view.round.records.lazy.flatMap(\.evidence).first(where: { $0.id == id }) else {
+            throw SujaritError.notFound("ไฟล์หลักฐาน")
+        }
+        let files = request.application.evidenceFiles
+        guard let data = try await request.application.threadPool.runIfActive({ try files.data(sha256: evidence.sha256) }) else {
+            throw SujaritError.notFound("ไฟล์หลักฐาน")
+        }
+        return (evidence, data)
+    }
+}

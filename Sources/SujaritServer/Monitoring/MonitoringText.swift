@@ -13,7 +13,7 @@ enum MonitoringKey: String, CaseIterable {
     case narrative, problems, obstacles, suggestions, notReported, summary, charts, downloads, monitoringReport, annualReport
     case history, backToRound, backToDashboard, lockedNotice, submittedNotice, reopenedNotice, version, saved, warnings
     case dimension, total, carriedOutPercent, choose, planPeriod, latestApproved, noBudget, dateHint, percentOfPlan
-    case publicReports, dashboardLink
+    case publicReports, dashboardLink, evidence, noEvidence, evidenceFile, evidenceHint, attachEvidence, removeEvidence
 }
 
 extension Request {
@@ -109,5 +109,11 @@ enum MonitoringText {
         .percentOfPlan: ("ร้อยละเบิกจ่าย", "% disbursed"),
         .publicReports: ("รายงานผลการติดตามที่อนุมัติแล้ว", "Approved monitoring reports"),
         .dashboardLink: ("การติดตามและรายงานผล", "Monitoring and reporting"),
+        .evidence: ("หลักฐาน", "Evidence"),
+        .noEvidence: ("ยังไม่มีไฟล์หลักฐาน", "No evidence file yet"),
+        .evidenceFile: ("ไฟล์หลักฐาน (ภาพถ่าย PDF หรือ Word)", "Evidence file (photo, PDF or Word)"),
+        .evidenceHint: ("รับ JPEG, PNG, PDF, DOCX ไม่เกิน 10 MB ต่อไฟล์ ระบบตรวจชนิดจากเนื้อไฟล์", "JPEG, PNG, PDF, DOCX up to 10 MB each; the type is checked from the content"),
+        .attachEvidence: ("แนบไฟล์", "Attach"),
+        .removeEvidence: ("ลบ", "Remove"),
     ]
 }
