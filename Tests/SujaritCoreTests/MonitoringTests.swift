@@ -324,4 +324,51 @@ final class MonitoringTests: XCTestCase {
         XCTAssertEqual(MonitoringSchedule.periodYears("พ.ศ.2567-2568"), 2567...2568)
         XCTAssertNil(MonitoringSchedule.periodYears("ไตรมาสที่ 1 – 4"))
     }
+
+    // MARK: Evidence
+
+    static let pdfBytes = Data("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".utf8)
+    static let pngBytes = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
+    static let elfBytes = Data([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + Array(repeating: 0, count: 64))
+    static let hash = String(repeating: "ab", count: 32)
+
+    func testEvidenceTypeIsCheckedByContentAndSizeIsLimited() throws {
+        XCTAssertEqual(EvidenceKind.detect(Self.pdfBytes), .pdf)
+        XCTAssertEqual(EvidenceKind.detect(Self.pngBytes), .png)
+        XCTAssertEqual(EvidenceKind.detect(Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10])), .jpeg)
+        XCTAssertNil(EvidenceKind.detect(Self.elfBytes))
+        XCTAssertNil(EvidenceKind.detect(Data("MZ\u{90}\u{0}this program".utf8)))
+        XCTAssertNil(EvidenceKind.detect(Data("PK\u{3}\u{4}not a word file".utf8)), "a ZIP that is not a DOCX")
+        XCTAssertEqual(EvidenceKind.detect(Data("PK\u{3}\u{4}....[Content_Types].xml....word/document.xml".utf8)), .docx)
+
+        let plan = publishedDemo()
+        let round = try openRound(plan)
+        let record = round.records[0]
+        func attach(_ name: String, _ bytes: Data) throws -> MonitoringDecision {
+            try MonitoringWorkflow.decide(.attachEvidence(recordID: record.id, EvidenceUpload(fileName: name, bytes: bytes, sha256: Self.hash, at: Date())),
+                                          round: round, expectedVersion: round.version, context: context(plan))
+        }
+        assertRefused(.invalid, field: "file") { try attach("report.pdf", Self.elfBytes) }
+        assertRefused(.invalid, field: "file") { try attach("photo.jpg", Self.pdfBytes) }
+        assertRefused(.invalid, field: "file") { try attach("empty.pdf", Data()) }
+        var big = Self.pdfBytes
+        big.append(Data(count: MonitoringWorkflow.maximumEvidenceBytes))
+        assertRefused(.invalid, field: "file") { try attach("big.pdf", big) }
+        let accepted = try attach("../../คำสั่ง.pdf", Self.pdfBytes)
+        let file = try XCTUnwrap(accepted.round.records[0].evidence.first)
+        XCTAssertEqual(file.kind, .pdf)
+        XCTAssertEqual(file.fileName, "คำสั่ง.pdf", "no path in the name")
+        XCTAssertEqual(accepted.audit, .attachEvidence)
+        XCTAssertTrue(accepted.auditDetail.contains(Self.hash))
+        // Locked rounds take no evidence.
+        var locked = accepted.round
+        locked.status = .approved
+        assertRefused(.notAllowed, field: "status") {
+            try MonitoringWorkflow.decide(.removeEvidence(recordID: record.id, evidenceID: file.id), round: locked,
+                                          expectedVersion: locked.version, context: self.context(plan))
+        }
+        let removed = try MonitoringWorkflow.decide(.removeEvidence(recordID: record.id, evidenceID: file.id), round: accepted.round,
+                                                    expectedVersion: accepted.round.version, context: context(plan))
+        XCTAssertEqual(removed.round.records[0].evidence, [])
+    }
 }

@@ -181,7 +181,7 @@ final class MonitoringWebTests: ServerTestCase {
         try await app.test(.POST, "/api/v1/plans/\(setup.plan.id.uuidString.lowercased())/rounds", headers: headers,
                            body: ByteBuffer(string: #"{"fiscalYear":2568,"kind":"6m"}"#)) { res async throws in
             XCTAssertEqual(res.status, .created, res.body.string)
-            roundID = try res.content.decode(MonitoringRound.self).id
+            roundID = try JSONDecoder.iso.decode(MonitoringRound.self, from: Data(buffer: res.body)).id
         }
         let sixID = try XCTUnwrap(roundID)
         let six = try required(try await MonitoringStore(db).round(id: sixID, organizationID: setup.organization.id))
@@ -210,7 +210,7 @@ final class MonitoringWebTests: ServerTestCase {
         try await app.test(.POST, "/api/v1/plans/\(revision.id.uuidString.lowercased())/rounds", headers: headers,
                            body: ByteBuffer(string: #"{"fiscalYear":2568,"kind":"12m"}"#)) { res async throws in
             XCTAssertEqual(res.status, .created, res.body.string)
-            let twelve = try res.content.decode(MonitoringRound.self)
+            let twelve = try JSONDecoder.iso.decode(MonitoringRound.self, from: Data(buffer: res.body))
             XCTAssertEqual(twelve.planID, revision.id)
             XCTAssertEqual(twelve.records.count, stored.items.count)
             for record in twelve.records {
@@ -251,7 +251,7 @@ final class MonitoringWebTests: ServerTestCase {
         try await app.test(.POST, "/api/v1/plans/\(a.plan.id.uuidString.lowercased())/rounds", headers: headers,
                            body: ByteBuffer(string: #"{"fiscalYear":2568,"kind":"6m"}"#)) { res async throws in
             XCTAssertEqual(res.status, .created, res.body.string)
-            roundID = try res.content.decode(MonitoringRound.self).id
+            roundID = try JSONDecoder.iso.decode(MonitoringRound.self, from: Data(buffer: res.body)).id
         }
         let round = try required(try await MonitoringStore(db).round(id: roundID, organizationID: a.organization.id))
         let recordID = round.records[0].id
@@ -375,6 +375,66 @@ final class MonitoringWebTests: ServerTestCase {
         // The public plan page shows the latest approved round's status beside each item.
         let planPage = try await browser.get("/o/\(DemoData.organization.slug)/plan/2566-2570")
         XCTAssertTrue(planPage.body.contains("ดำเนินการแล้วเสร็จ"), "status beside the items")
+    }
+}
+
+extension MonitoringWebTests {
+    /// Evidence through the API: accepted by content, stored under its SHA-256, served to members
+    /// (and to nobody else while the round is open); an executable renamed to .pdf is refused.
+    func testEvidenceFilesAreCheckedStoredByHashAndServedOnlyToThoseWhoMaySeeTheRound() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sujarit-evidence-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        app.evidenceFiles = EvidenceFileStore(directory: directory.path)
+        let setup = try await setUpOrganization(slug: "mon-e")
+        _ = try await setUpOrganization(slug: "mon-f")
+        let token = try await self.token("mon-e-editor")
+        var headers = bearer(token)
+        headers.contentType = .json
+        var round: MonitoringRound?
+        try await app.test(.POST, "/api/v1/plans/\(setup.plan.id.uuidString.lowercased())/rounds", headers: headers,
+                           body: ByteBuffer(string: #"{"fiscalYear":2568,"kind":"6m"}"#)) { res async throws in
+            XCTAssertEqual(res.status, .created, res.body.string)
+            round = try JSONDecoder.iso.decode(MonitoringRound.self, from: Data(buffer: res.body))
+        }
+        let opened = try XCTUnwrap(round)
+        let record = opened.records[0]
+        let address = "/api/v1/rounds/\(opened.id.uuidString.lowercased())/records/\(record.id.uuidString.lowercased())/evidence"
+        let executable = Data([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + Array(repeating: 0, count: 200))
+        try await app.test(.POST, address, headers: headers, body: ByteBuffer(string:
+            #"{"version":\#(opened.version),"fileName":"report.pdf","contentBase64":"\#(executable.base64EncodedString())"}"#)) { res async throws in
+            XCTAssertEqual(res.status, .unprocessableEntity, res.body.string)
+            XCTAssertTrue(res.body.string.contains("file"))
+        }
+        let pdf = Data("%PDF-1.4\nหลักฐาน\n%%EOF\n".utf8)
+        var stored: MonitoringEvidence?
+        try await app.test(.POST, address, headers: headers, body: ByteBuffer(string:
+            #"{"version":\#(opened.version),"fileName":"คำสั่งแต่งตั้ง.pdf","contentBase64":"\#(pdf.base64EncodedString())"}"#)) { res async throws in
+            XCTAssertEqual(res.status, .created, res.body.string)
+            stored = try JSONDecoder.iso.decode(MonitoringAPIController.RecordResponse.self, from: Data(buffer: res.body)).record.evidence.first
+        }
+        let evidence = try XCTUnwrap(stored)
+        XCTAssertEqual(evidence.sha256, EvidenceFileStore.sha256(pdf))
+        let onDisk = directory.appendingPathComponent(String(evidence.sha256.prefix(2))).appendingPathComponent(evidence.sha256)
+        XCTAssertEqual(try Data(contentsOf: onDisk), pdf)
+
+        let fileAddress = MonitoringURL.evidence(opened.id, evidence.id)
+        try await app.test(.GET, fileAddress, headers: bearer(token)) { res async throws in
+            XCTAssertEqual(res.status, .ok)
+            XCTAssertEqual(res.headers.contentType?.description, "application/pdf")
+            XCTAssertEqual(Data(buffer: res.body), pdf)
+        }
+        let outsider = try await self.token("mon-f-admin")
+        try await app.test(.GET, fileAddress, headers: bearer(outsider)) { res async throws in
+            XCTAssertEqual(res.status, .notFound, "another organization's open round")
+        }
+        try await app.test(.GET, fileAddress) { res async throws in
+            XCTAssertEqual(res.status, .notFound, "the public, while the round is open")
+        }
+        // The record form lists the file.
+        var editor = try await signedIn("mon-e-editor")
+        let page = try await editor.get(MonitoringURL.record(opened.id, record.id))
+        XCTAssertTrue(page.body.contains("คำสั่งแต่งตั้ง.pdf"))
+        XCTAssertTrue(page.body.contains("enctype=\"multipart/form-data\""))
     }
 }
 
