@@ -285,7 +285,7 @@ public enum MonitoringWorkflow {
                 record = carriedOver(previous, into: record)
             }
             return record
-        }
+        }.sorted { $0.itemNumber < $1.itemNumber }
         let round = MonitoringRound(
             id: context.makeID(), organizationID: plan.organizationID, planID: plan.id, planSeriesID: context.planSeriesID,
             fiscalYear: year, kind: kind, status: .open, version: 1, records: records)

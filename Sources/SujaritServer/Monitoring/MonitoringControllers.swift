@@ -220,8 +220,8 @@ struct MonitoringController: RouteCollection {
         response.headers.replaceOrAdd(name: .contentType, value: evidence.kind.mediaType)
         // Images open in the browser; documents download. The type is the content's, never the name's.
         response.headers.replaceOrAdd(name: .contentDisposition, value: evidence.kind.isImage
-            ? ExportController.attachment(evidence.fileName).replacingOccurrences(of: "attachment;", with: "inline;")
-            : ExportController.attachment(evidence.fileName))
+            ? PlanExports.attachment(evidence.fileName).replacingOccurrences(of: "attachment;", with: "inline;")
+            : PlanExports.attachment(evidence.fileName))
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; sandbox")
         return response
@@ -276,7 +276,7 @@ struct MonitoringController: RouteCollection {
         }
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.replaceOrAdd(name: .contentType, value: format.mediaType)
-        response.headers.replaceOrAdd(name: .contentDisposition, value: ExportController.attachment(MonitoringExporter.fileName(input, kind: kind, format: format)))
+        response.headers.replaceOrAdd(name: .contentDisposition, value: PlanExports.attachment(MonitoringExporter.fileName(input, kind: kind, format: format)))
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }
