@@ -10,6 +10,20 @@ public enum MonitoringAuditAction: String, CaseIterable, Sendable, Codable {
     case reopen = "round.reopen"
     case attachEvidence = "round.evidence.attach"
     case removeEvidence = "round.evidence.remove"
+
+    /// The words of the round's history.
+    public var label: LocalizedText {
+        switch self {
+        case .open: LocalizedText(th: "เปิดรอบการติดตาม", en: "opened the round")
+        case .editRecord: LocalizedText(th: "บันทึกผล", en: "reported on an item")
+        case .submit: LocalizedText(th: "เสนออนุมัติ", en: "submitted the round")
+        case .returnToOpen: LocalizedText(th: "ส่งกลับแก้ไข", en: "sent the round back")
+        case .approve: LocalizedText(th: "อนุมัติและล็อกรอบ", en: "approved and locked the round")
+        case .reopen: LocalizedText(th: "เปิดรอบอีกครั้ง", en: "reopened the round")
+        case .attachEvidence: LocalizedText(th: "แนบหลักฐาน", en: "attached evidence")
+        case .removeEvidence: LocalizedText(th: "ลบหลักฐาน", en: "removed evidence")
+        }
+    }
 }
 
 /// Who asks, as far as a round cares: their role in the round's organization.

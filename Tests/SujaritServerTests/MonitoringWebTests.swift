@@ -372,6 +372,10 @@ final class MonitoringWebTests: ServerTestCase {
         let memberDashboard = try await admin.get("/o/\(DemoData.organization.slug)/monitoring")
         XCTAssertEqual(memberDashboard.status, .ok)
         XCTAssertTrue(memberDashboard.body.contains("รอบ 6 เดือน ปีงบประมาณ พ.ศ. 2568"))
+        let organizationPage = try await admin.get("/o/\(DemoData.organization.slug)")
+        XCTAssertTrue(organizationPage.body.contains("href=\"/o/\(DemoData.organization.slug)/monitoring\""), "members find the dashboard")
+        let roundPage = try await admin.get(MonitoringURL.round(round.id))
+        XCTAssertTrue(roundPage.body.contains("อนุมัติและล็อกรอบ"), "the history in words")
         // The public plan page shows the latest approved round's status beside each item.
         let planPage = try await browser.get("/o/\(DemoData.organization.slug)/plan/2566-2570")
         XCTAssertTrue(planPage.body.contains("ดำเนินการแล้วเสร็จ"), "status beside the items")

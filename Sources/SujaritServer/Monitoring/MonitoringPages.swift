@@ -185,8 +185,9 @@ enum MonitoringPages {
                 <td>\(link)</td></tr>
                 """
         }
-        let events: [HTML] = history.prefix(100).map { event in
-            "<li>\(event.createdAt.map { ThaiCalendar.thaiDate($0) } ?? "") · \(event.action) · \(event.detail)</li>"
+        let events: [HTML] = history.prefix(100).map { event -> HTML in
+            let action = MonitoringAuditAction(rawValue: event.action).map { request.t.pick($0.label) } ?? event.action
+            return "<li>\(event.createdAt.map { ThaiCalendar.thaiDate($0) } ?? "") · \(action) · \(event.detail)</li>"
         }
         let body: HTML = """
             <p><a href="\(MonitoringURL.dashboard(view.organization.slug))">\(request.mt(.backToDashboard))</a> ·

@@ -68,13 +68,16 @@ extension Pages {
         let newPlan: HTML = (request.viewer?.can(.editor, in: org.id) ?? false)
             ? "<p><a class=\"button\" href=\"\(SiteURL.organization(org.slug))/plans/new\">+ \(t.language == .thai ? "จัดทำแผนใหม่" : "New plan")</a> <a class=\"button\" href=\"\(SiteURL.organization(org.slug))/import\">\(t.language == .thai ? "นำเข้าแผนจากไฟล์ Word/ข้อความ" : "Import from a Word/text file")</a></p>"
             : ""
+        let monitoring: HTML = canSeeDrafts
+            ? "<p><a class=\"button\" href=\"\(MonitoringURL.dashboard(org.slug))\">\(request.mt(.dashboardLink))</a></p>"
+            : ""
         let settings: HTML = (request.viewer?.can(.admin, in: org.id) ?? false)
             ? "<p><a href=\"\(SiteURL.organization(org.slug))/settings\">\(t.language == .thai ? "แก้ไขข้อมูลองค์กร ส่วนราชการ และรูปแบบตัวเลข" : "Edit details, units and digit style")</a></p>"
             : ""
         let body: HTML = """
             <p><a href="/">\(t(.organizations))</a></p>
             <h1>\(org.name)</h1>
-            \(newPlan)\(settings)
+            \(newPlan)\(monitoring)\(settings)
             <ul class="muted">\(contact)</ul>
             <h2>\(t(.plans))</h2>
             \(table)
