@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import SujaritCore
+import SujaritDemo
 
 final class MonitoringTests: XCTestCase {
     let year = FiscalYear(2568)

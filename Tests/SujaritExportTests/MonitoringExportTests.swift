@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import SujaritCore
+import SujaritDemo
 import SujaritImport
 @testable import SujaritExport
 import XCTest

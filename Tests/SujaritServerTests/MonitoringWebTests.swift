@@ -3,6 +3,7 @@ import XCTest
 import XCTVapor
 import Fluent
 import SujaritCore
+import SujaritDemo
 import SujaritPersistence
 import SujaritExport
 @testable import SujaritServer

@@ -2,6 +2,7 @@ import Foundation
 import Vapor
 import Fluent
 import SujaritCore
+import SujaritDemo
 import SujaritPersistence
 
 /// Loads the demo's 6-month round of 2568, filled and approved, through the same decisions and

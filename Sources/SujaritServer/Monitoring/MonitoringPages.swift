@@ -118,7 +118,7 @@ enum MonitoringPages {
                 """
         }
         return Layout.page(request: request, title: request.mt(.monitoring), body: """
-            <p><a href="\(SiteURL.organization(organization.slug))">\(organization.name)</a></p>
+            <p><a href="\(SiteURL.organization(slug: organization.slug))">\(organization.name)</a></p>
             <h1>\(request.mt(.monitoring))</h1>
             <p class="lead">\(request.mt(.dashboardLead))</p>
             \(problemList(request, errors))

@@ -1,4 +1,5 @@
 import Foundation
+import SujaritCore
 
 /// The demo's monitoring: a filled 6-month round of fiscal year 2568 for the demo plan, so that a
 /// new user sees the dashboard and the reports at once. Only inputs are made here; the demo
