@@ -14,6 +14,8 @@ public enum SujaritMigrations {
         CreatePlanImports(),
         CreateLookupIndexes(),
         CreateComplaintChannel(),
+        AddPlanItemLineage(),
+        CreateMonitoringRounds(),
     ]
 }
 
