@@ -11,12 +11,15 @@ public enum MonitoringAuditAction: String, CaseIterable, Sendable, Codable {
     case attachEvidence = "round.evidence.attach"
     case removeEvidence = "round.evidence.remove"
 
+    /// The same action in the installation's one list of audit actions.
+    public var auditAction: AuditAction { AuditAction(rawValue: rawValue)! }
+
     /// The words of the round's history.
     public var label: LocalizedText {
         switch self {
         case .open: LocalizedText(th: "เปิดรอบการติดตาม", en: "opened the round")
         case .editRecord: LocalizedText(th: "บันทึกผล", en: "reported on an item")
-        case .submit: LocalizedText(th: "เสนออนุมัติ", en: "submitted the round")
+        case .submit: LocalizedText(th: "เสนออนุมัติผลการติดตาม", en: "submitted the round")
         case .returnToOpen: LocalizedText(th: "ส่งกลับแก้ไข", en: "sent the round back")
         case .approve: LocalizedText(th: "อนุมัติและล็อกรอบ", en: "approved and locked the round")
         case .reopen: LocalizedText(th: "เปิดรอบอีกครั้ง", en: "reopened the round")

@@ -4,7 +4,7 @@ import XCTVapor
 import Fluent
 import SujaritCore
 import SujaritDemo
-import SujaritPersistence
+@_spi(Fixtures) import SujaritPersistence
 import SujaritExport
 @testable import SujaritServer
 
