@@ -14,6 +14,7 @@ public enum SujaritMigrations {
         CreatePlanImports(),
         CreateLookupIndexes(),
         CreateComplaintChannel(),
+        CreateComplaintEvidence(),
     ]
 }
 
