@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Crypto
 
 extension ComplaintVault {
@@ -155,7 +160,11 @@ public struct EvidenceStorage: Sendable {
         guard FileManager.default.createFile(atPath: temporary.path, contents: resealed, attributes: [.posixPermissions: 0o600]) else {
             throw EvidenceStorageError.write("cannot create a file in \(target.deletingLastPathComponent().path)")
         }
-        _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
+        // rename(2) replaces the file in one step: a reader sees the old or the new sealing.
+        guard rename(temporary.path, target.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw EvidenceStorageError.write("cannot replace \(address.prefix(12))…")
+        }
         return true
     }
 

@@ -385,11 +385,15 @@ final class ComplaintDeadlineSettingsTests: ComplaintTestCase {
 
         // Thursday 9 January: not acknowledged within 2 working days (by Wednesday the 8th).
         app.sujaritClock = { Date(timeIntervalSince1970: 1_736_132_400 + 3 * 86_400) }
+        officer = Browser(app)
+        try await officer.signIn("officer-a", password: Self.password)
         page = try await officer.get("/o/org-a/complaints")
         XCTAssertTrue(page.body.contains("id=\"reminders\""), page.body)
         XCTAssertTrue(page.body.contains(ComplaintReminder.Kind.acknowledgementOverdue.thaiName + " 1 วัน"), page.body)
         // 21 January: the answer is overdue.
         app.sujaritClock = { Date(timeIntervalSince1970: 1_736_132_400 + 15 * 86_400) }
+        officer = Browser(app)
+        try await officer.signIn("officer-a", password: Self.password)
         page = try await officer.get("/o/org-a/complaints")
         XCTAssertTrue(page.body.contains(ComplaintReminder.Kind.answerOverdue.thaiName + " 1 วัน"), page.body)
     }
