@@ -4,9 +4,9 @@ import SujaritCore
 import SujaritPersistence
 import SujaritExport
 
-/// The HTML of each page. Each function takes what the page shows and the request (for
-/// language, viewer and CSRF token) and returns the whole document.
-enum Pages {
+/// Public pages of organizations and plans: the organization list, an organization,
+/// the official Part 2 table, Part 1, and an item's project sheet.
+extension Pages {
     // MARK: Organization list
 
     static func organizationList(_ request: Request, organizations: [Organization]) -> HTML {
@@ -371,40 +371,5 @@ enum Pages {
     static func paragraphs(_ text: String) -> HTML {
         let parts = text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return parts.map { "<p>\($0)</p>" as HTML }.joined()
-    }
-
-    // MARK: Sign-in
-
-    static func login(_ request: Request, username: String = "", failed: Bool = false, next: String = "/") -> HTML {
-        let t = request.t
-        let body: HTML = """
-            <h1>\(t(.signIn))</h1>
-            \(failed ? "<p class=\"error-message\" role=\"alert\">\(t(.signInFailed))</p>" : HTML())
-            <form method="post" action="/login">
-            \(CSRF.field(request))
-            <input type="hidden" name="next" value="\(next)">
-            <label for="username">\(t(.username))</label>
-            <input type="text" id="username" name="username" value="\(username)" autocomplete="username" required autofocus>
-            <label for="password">\(t(.password))</label>
-            <input type="password" id="password" name="password" autocomplete="current-password" required>
-            <p><button type="submit">\(t(.signIn))</button></p>
-            </form>
-            """
-        return Layout.page(request: request, title: t(.signIn), body: body)
-    }
-}
-
-/// Every address of the site, in one place.
-enum SiteURL {
-    static func organization(_ slug: String) -> String { "/o/\(slug)" }
-    static func publishedPlan(_ slug: String, _ years: String) -> String { "/o/\(slug)/plan/\(years)" }
-    static func plan(_ id: UUID) -> String { "/plans/\(id.uuidString.lowercased())" }
-    static func item(_ planID: UUID, _ itemID: UUID) -> String { "/plans/\(planID.uuidString.lowercased())/items/\(itemID.uuidString.lowercased())" }
-    static func apiPlan(_ id: UUID) -> String { "/api/v1/plans/\(id.uuidString.lowercased())" }
-    /// One revision as a file: `/plans/{id}/export/docx`.
-    static func planExport(_ id: UUID, _ format: ExportFormat) -> String { "\(plan(id))/export/\(format.rawValue)" }
-    /// The latest published revision as a file: `/o/{slug}/plan/{years}/plan.docx`.
-    static func publishedPlanFile(_ slug: String, _ years: String, _ format: ExportFormat) -> String {
-        "\(publishedPlan(slug, years))/plan.\(format.fileExtension)"
     }
 }
