@@ -63,7 +63,7 @@ enum ComplaintPages {
 
     static func page(_ request: Request, title: String, _ body: HTML) -> HTML {
         Layout.page(request: request, title: title, body: """
-            <link rel="stylesheet" href="/assets/complaints.css">
+            <link rel="stylesheet" href="\(SiteURL.complaintStylesheet)">
             \(body)
             """)
     }
@@ -160,7 +160,7 @@ enum ComplaintPages {
             <button type="submit">ดาวน์โหลดใบรับเรื่อง (Word ขนาด A5)</button>
             </form>
             <p class="no-print">\(HTML(unsafeRaw: staff ? "" : "อย่าเก็บรหัสไว้ในที่ที่ผู้อื่นเห็นได้ เช่น โทรศัพท์ที่ใช้ร่วมกัน"))</p>
-            <script src="/assets/complaints.js"></script>
+            <script src="\(SiteURL.complaintScript)"></script>
             """)
     }
 
@@ -247,9 +247,9 @@ enum ComplaintPages {
             \(table("รายครึ่งปี", stats.halves.map { row($0.thaiName, $0.counts, fine: true) }))
             \(table("รายไตรมาส", stats.quarters.map { row($0.thaiName, $0.counts, fine: true) }))
             \(table("รายเดือน", stats.months.map { row($0.thaiName, $0.counts, fine: true) }))
-            <p><a href="\(base(organization))/statistics/\(year).json">JSON</a> ·
-            <a href="\(base(organization))/statistics/\(year - 1)">ปีงบประมาณ \(year - 1)</a> ·
-            <a href="\(base(organization))">แจ้งเรื่องร้องเรียน</a></p>
+            <p><a href="\(SiteURL.complaintStatistics(slug: organization.slug, year: year, json: true))">JSON</a> ·
+            <a href="\(SiteURL.complaintStatistics(slug: organization.slug, year: year - 1))">ปีงบประมาณ \(year - 1)</a> ·
+            <a href="\(SiteURL.report(slug: organization.slug))">แจ้งเรื่องร้องเรียน</a></p>
             """)
     }
 
@@ -481,7 +481,7 @@ enum ComplaintPages {
             \(messageItems.isEmpty ? "<p>ยังไม่มีข้อความ</p>" : messageItems.joined())
             <h2>บันทึกการเข้าถึงและการดำเนินการ</h2>
             <ul>\(logItems)</ul>
-            <p><a href="\(staffBase(organization))">กลับไปรายการเรื่องร้องเรียน</a></p>
+            <p><a href="\(SiteURL.complaints(slug: organization.slug))">กลับไปรายการเรื่องร้องเรียน</a></p>
             """)
     }
 }
