@@ -16,6 +16,7 @@ public enum SujaritMigrations {
         CreateComplaintChannel(),
         AddPlanItemLineage(),
         CreateMonitoringRounds(),
+        CreateComplaintEvidence(),
     ]
 }
 
