@@ -4,7 +4,7 @@ import Crypto
 /// The content-addressed store of evidence files: each file is kept once, under its SHA-256,
 /// in `directory/ab/abcdef…` (the first two hex digits make a sub-folder). The database holds
 /// only the hash, so a file is never overwritten by another and identical uploads share it.
-/// `SUJARIT_STORAGE_DIR` names the directory (default `sujarit-files` next to the database).
+/// The server gives it the `monitoring/` subfolder of `SUJARIT_STORAGE_DIR` (default `./data/storage`).
 public struct EvidenceFileStore: Sendable {
     public let directory: URL
 

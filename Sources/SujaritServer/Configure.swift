@@ -25,7 +25,7 @@ public struct ServerSettings: Sendable {
     public var storageDirectory: String
 
     public init(database: DatabaseSetting, autoMigrate: Bool = true, passwordCost: Int = 12, secureCookies: Bool = false,
-                pdf: PDFSetting = .locate(timeout: 120), publicBaseURL: String? = nil, storageDirectory: String = "sujarit-files") {
+                pdf: PDFSetting = .locate(timeout: 120), publicBaseURL: String? = nil, storageDirectory: String = "data/storage") {
         self.database = database
         self.autoMigrate = autoMigrate
         self.passwordCost = passwordCost
@@ -52,7 +52,7 @@ public struct ServerSettings: Sendable {
                 ? .locate(timeout: TimeInterval(environment["SUJARIT_PDF_TIMEOUT"] ?? "").flatMap { $0 > 0 ? $0 : nil } ?? 120)
                 : .disabled,
             publicBaseURL: environment["SUJARIT_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : String($0.reversed().drop { $0 == "/" }.reversed()) },
-            storageDirectory: environment["SUJARIT_STORAGE_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "sujarit-files")
+            storageDirectory: environment["SUJARIT_STORAGE_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "data/storage")
     }
 }
 

@@ -151,9 +151,10 @@ struct ItemMonitoringStatus {
 struct EvidenceFilesKey: StorageKey { typealias Value = EvidenceFileStore }
 
 extension Application {
-    /// The evidence file store (from `ServerSettings.storageDirectory`; tests may set another).
+    /// The evidence file store: the `monitoring/` subfolder of `ServerSettings.storageDirectory`
+    /// (complaints keep theirs, sealed, in `complaints/`); tests may set another.
     var evidenceFiles: EvidenceFileStore {
-        get { storage[EvidenceFilesKey.self] ?? EvidenceFileStore(directory: sujaritSettings.storageDirectory) }
+        get { storage[EvidenceFilesKey.self] ?? EvidenceFileStore(directory: (sujaritSettings.storageDirectory as NSString).appendingPathComponent("monitoring")) }
         set { storage[EvidenceFilesKey.self] = newValue }
     }
 }
