@@ -66,6 +66,7 @@ extension Application {
 public func configure(_ app: Application, settings: ServerSettings) async throws {
     app.sujaritSettings = settings
     app.pdfService = PDFService(converter: settings.pdf.resolve())
+    app.publishedCache = PublishedCache.fromEnvironment()
     app.databases.use(try settings.database.factory(), as: settings.database.databaseID)
     app.migrations.add(SujaritMigrations.all)
     app.migrations.add(SessionRecord.migration)

@@ -29,6 +29,7 @@ struct APIController: RouteCollection {
     }
 
     @Sendable func plan(_ request: Request) async throws -> Response {
+        if let cached = try await PublicReading(request: request).apiPlan(id: request.parameters.get("planID")) { return cached }
         let service = PlanService(request: request)
         let plan = try await service.readablePlan(id: request.parameters.get("planID"))
         return try await respond(plan, request: request, status: .ok)

@@ -76,6 +76,8 @@ struct OrganizationController: RouteCollection {
         updated.units = units
         updated.digitStyle = digits
         try await OrganizationStore(request.db).update(updated)
+        // Published pages print the organization's name and digits.
+        request.application.publishedCache.invalidate(organizationID: updated.id)
         try await AuditLog(request.db).record(organizationID: organization.id, userID: viewer.userID, action: "organization.update", subject: organization.slug)
         let response = Response(status: .seeOther)
         response.headers.replaceOrAdd(name: .location, value: SiteURL.organization(organization.slug))

@@ -93,6 +93,10 @@ struct PlanEditingService {
         } catch StoreError.conflict {
             throw try await conflict(try await base.readablePlan(id: planID))
         }
+        if stored.status == .published {
+            // The public address now serves this revision: this server shows it at once.
+            request.application.publishedCache.invalidate(organizationID: stored.organizationID)
+        }
         if stored.status != .draft {
             // A plan that moved on from its draft settles its import: it can no longer be discarded.
             try await PlanImportStore(request.db).settle(planID: stored.id, organizationID: stored.organizationID)

@@ -32,11 +32,11 @@ struct PublicPagesController: RouteCollection {
     /// The stable public address of a plan: `/o/{slug}/plan/2566-2570` (or `/plan/2568`),
     /// always the latest published revision.
     @Sendable func publishedPlan(_ request: Request) async throws -> Response {
+        if let cached = try await PublicReading(request: request)
+            .latestPlanPage(slug: request.parameters.get("slug"), years: request.parameters.get("years")) { return cached }
         let (plan, organization) = try await PlanService(request: request)
             .publishedPlan(slug: request.parameters.get("slug"), years: request.parameters.get("years"))
-        let response = Layout.response(Pages.plan(request, plan: plan, organization: organization, showFindings: false, downloads: .published))
-        if request.viewer == nil { response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300") }
-        return response
+        return Layout.response(Pages.plan(request, plan: plan, organization: organization, showFindings: false, downloads: .published))
     }
 
     static func parseYears(_ text: String?) -> (FiscalYear, FiscalYear)? {
@@ -48,6 +48,7 @@ struct PublicPagesController: RouteCollection {
     }
 
     @Sendable func plan(_ request: Request) async throws -> Response {
+        if let cached = try await PublicReading(request: request).revisionPage(id: request.parameters.get("planID")) { return cached }
         let service = PlanService(request: request)
         let plan = try await service.readablePlan(id: request.parameters.get("planID"))
         guard let organization = try await service.organizations.find(id: plan.organizationID) else { throw SujaritError.notFound() }
@@ -56,6 +57,8 @@ struct PublicPagesController: RouteCollection {
     }
 
     @Sendable func item(_ request: Request) async throws -> Response {
+        if let cached = try await PublicReading(request: request)
+            .itemPage(planID: request.parameters.get("planID"), itemID: request.parameters.get("itemID")) { return cached }
         let service = PlanService(request: request)
         let plan = try await service.readablePlan(id: request.parameters.get("planID"))
         let itemID = try PlanService.parseID(request.parameters.get("itemID"))
