@@ -7,21 +7,104 @@ import SujaritExport
 /// Public pages of organizations and plans: the organization list, an organization,
 /// the official Part 2 table, Part 1, and an item's project sheet.
 extension Pages {
-    // MARK: Organization list
+    // MARK: The directory (home page)
 
-    static func organizationList(_ request: Request, organizations: [Organization]) -> HTML {
+    /// Provinces, then organizations: a search form (name, province, kind, district), the
+    /// provinces with their counts, and one page of matching organizations.
+    static func directory(_ request: Request, result: DirectoryPage?, provinces: [DirectoryCount], districts: [DirectoryCount],
+                          parameters: Directory.Parameters, error: SujaritError? = nil) -> HTML {
         let t = request.t
-        let cards: [HTML] = organizations.map { org in
-            """
-            <li><a href="\(SiteURL.organization(org.slug))"><strong>\(org.name)</strong></a><br>
-            <span class="muted">\(org.district.isEmpty ? "" : "อ.\(org.district) ")\(org.province.isEmpty ? "" : "จ.\(org.province)")</span></li>
-            """
+        let th = t.language == .thai
+        let items = Directory.queryItems(parameters)
+        let chosenProvince = parameters.province?.cleaned ?? ""
+        let provinceOptions: [HTML] = provinces.map { province in
+            let name = province.name.isEmpty ? (th ? "ไม่ระบุจังหวัด" : "No province") : province.name
+            return "<option value=\"\(province.name)\"\(province.name == chosenProvince && !chosenProvince.isEmpty ? HTML(" selected") : HTML())>\(name)</option>"
         }
-        let list: HTML = organizations.isEmpty ? "<p>\(t(.noOrganizations))</p>" : "<ul class=\"cards\">\(cards)</ul>"
+        let kindOptions: [HTML] = OrganizationKind.allCases.map { kind in
+            "<option value=\"\(kind.rawValue)\"\(parameters.kind == kind.rawValue ? HTML(" selected") : HTML())>\(th ? kind.thaiName : kind.englishName)</option>"
+        }
+        let districtOptions: [HTML] = districts.map { district in
+            "<option value=\"\(district.name)\"\(parameters.district?.cleaned == district.name ? HTML(" selected") : HTML())>\(district.name)</option>"
+        }
+        let districtField: HTML = districts.isEmpty
+            ? "<input type=\"text\" id=\"district\" name=\"district\" value=\"\(parameters.district ?? "")\" maxlength=\"100\">"
+            : "<select id=\"district\" name=\"district\"><option value=\"\">\(th ? "ทุกอำเภอ" : "All districts")</option>\(districtOptions)</select>"
+        let form: HTML = """
+            <form method="get" action="/" class="directory-search" role="search">
+            <label for="q">\(th ? "ค้นหาชื่อองค์กร" : "Search by name")</label>
+            <input type="search" id="q" name="q" value="\(String((parameters.q ?? "").prefix(OrganizationSearch.maximumQueryLength)))" maxlength="\(OrganizationSearch.maximumQueryLength)" placeholder="\(th ? "เช่น บ้านโป่ง หรือ อบต.บ้านโป่ง" : "e.g. บ้านโป่ง")">
+            <label for="province">\(t(.province))</label>
+            <select id="province" name="province"><option value="">\(th ? "ทุกจังหวัด" : "All provinces")</option>\(provinceOptions)</select>
+            <label for="kind">\(th ? "ประเภท" : "Kind")</label>
+            <select id="kind" name="kind"><option value="">\(th ? "ทุกประเภท" : "All kinds")</option>\(kindOptions)</select>
+            <label for="district">\(t(.district))</label>
+            \(districtField)
+            <p><button type="submit">\(th ? "ค้นหา" : "Search")</button> <a href="/">\(th ? "ล้างเงื่อนไข" : "Clear")</a></p>
+            </form>
+            """
+        let notice: HTML
+        if let error {
+            let fields: [HTML] = error.fields.map { "<li>\($0.field): \(t.pick($0.message))</li>" }
+            notice = "<div class=\"notice error\" role=\"alert\"><p>\(t.pick(error.message))</p><ul>\(fields)</ul></div>"
+        } else {
+            notice = ""
+        }
+        let filtered = !items.isEmpty
+        let provinceList: HTML
+        if filtered || provinces.isEmpty {
+            provinceList = ""
+        } else {
+            let entries: [HTML] = provinces.map { province in
+                let name = province.name.isEmpty ? (th ? "ไม่ระบุจังหวัด" : "No province") : province.name
+                return "<li><a href=\"\(Directory.address("/", [URLQueryItem(name: "province", value: province.name)], page: 1))\">\(name)</a> <span class=\"muted\">(\(province.count))</span></li>"
+            }
+            provinceList = """
+                <h2>\(th ? "จังหวัด" : "Provinces")</h2>
+                <ul class="provinces">\(entries)</ul>
+                """
+        }
+        var listing: HTML = ""
+        if let result {
+            let cards: [HTML] = result.organizations.map { org in
+                """
+                <li><a href="\(SiteURL.organization(org.slug))"><strong>\(org.name)</strong></a><br>
+                <span class="muted">\(org.district.isEmpty ? "" : "อ.\(org.district) ")\(org.province.isEmpty ? "" : "จ.\(org.province)")</span></li>
+                """
+            }
+            let heading = th ? "องค์กร \(result.total) แห่ง" : "\(result.total) organization\(result.total == 1 ? "" : "s")"
+            let empty: HTML
+            if result.total == 0 {
+                empty = "<p>\(filtered ? (th ? "ไม่พบองค์กรที่ตรงกับเงื่อนไข" : "No organization matches") : t(.noOrganizations))</p>"
+            } else if result.organizations.isEmpty {
+                empty = "<p class=\"notice\">\(th ? "ไม่มีหน้านี้ ผลการค้นหามี \(result.pageCount) หน้า" : "There is no such page; the results have \(result.pageCount) pages") — <a href=\"\(Directory.address("/", items, page: result.pageCount))\">\(th ? "ไปหน้าสุดท้าย" : "last page")</a></p>"
+            } else {
+                empty = ""
+            }
+            var pager: [HTML] = []
+            if result.page > 1 && result.page <= result.pageCount {
+                pager.append("<a rel=\"prev\" href=\"\(Directory.address("/", items, page: result.page - 1))\">← \(th ? "ก่อนหน้า" : "Previous")</a>")
+            }
+            if result.pageCount > 1 {
+                pager.append("<span>\(th ? "หน้า \(result.page) จาก \(result.pageCount)" : "Page \(result.page) of \(result.pageCount)")</span>")
+            }
+            if result.page < result.pageCount {
+                pager.append("<a rel=\"next\" href=\"\(Directory.address("/", items, page: result.page + 1))\">\(th ? "ถัดไป" : "Next") →</a>")
+            }
+            listing = """
+                <h2>\(heading)</h2>
+                \(empty)
+                \(result.organizations.isEmpty ? HTML() : HTML("<ul class=\"cards\">\(cards)</ul>"))
+                \(pager.isEmpty ? HTML() : HTML("<nav class=\"pager\" aria-label=\"\(th ? "หน้า" : "Pages")\">\(pager.joined(separator: " "))</nav>"))
+                """
+        }
         let body: HTML = """
             <h1>\(t(.organizations))</h1>
             <p class="lead">\(t(.organizationsLead))</p>
-            \(list)
+            \(notice)
+            \(form)
+            \(provinceList)
+            \(listing)
             """
         return Layout.page(request: request, title: t(.organizations), body: body)
     }

@@ -15,9 +15,21 @@ struct PublicPagesController: RouteCollection {
         routes.get("plans", ":planID", "items", ":itemID", use: item)
     }
 
+    /// The directory: provinces, then organizations, searched and filtered (see `Directory`).
     @Sendable func home(_ request: Request) async throws -> Response {
-        let organizations = try await OrganizationStore(request.db).all()
-        return Layout.response(Pages.organizationList(request, organizations: organizations))
+        let store = OrganizationStore(request.db)
+        let parameters = (try? request.query.decode(Directory.Parameters.self)) ?? Directory.Parameters()
+        let provinces = try await store.provinces()
+        do {
+            let query = try Directory.query(parameters, defaultPerPage: 60)
+            let result = try await store.directory(query)
+            let districts = try await query.province.map { try await store.districts(province: $0) } ?? []
+            return Layout.response(Pages.directory(request, result: result, provinces: provinces, districts: districts, parameters: parameters))
+        } catch let error as SujaritError {
+            // Bad filters: the form again with what is wrong, and no results.
+            return Layout.response(Pages.directory(request, result: nil, provinces: provinces, districts: [], parameters: parameters, error: error),
+                                   status: error.status)
+        }
     }
 
     @Sendable func organization(_ request: Request) async throws -> Response {
