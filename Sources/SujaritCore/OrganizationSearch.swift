@@ -41,7 +41,10 @@ public enum OrganizationSearch {
     /// the prefix is all there is ("เทศบาล" alone looks for every เทศบาล…).
     public static func searchForm(_ text: String) -> String {
         let reduced = letters(text)
+        let compact = String(text.precomposedStringWithCanonicalMapping.filter { !$0.isWhitespace })
         for prefix in prefixes where reduced.hasPrefix(prefix) && reduced.count > prefix.count {
+            // Two-letter abbreviations could begin a real name: only with their dot ("ทต.").
+            if prefix.count <= 2 && !compact.hasPrefix(prefix + ".") { continue }
             return String(reduced.dropFirst(prefix.count))
         }
         return reduced
