@@ -16,6 +16,7 @@ public enum SujaritMigrations {
         CreateLookupIndexes(),
         CreateComplaintChannel(),
         AddOrganizationDirectory(),
+        CreateOverseers(),
     ]
 }
 

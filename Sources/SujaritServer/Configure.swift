@@ -104,6 +104,9 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     // not wait for the writer); transactions start with BEGIN IMMEDIATE (DatabaseSetting).
     try await settings.database.prepareConnections(app.databases, on: Array(app.eventLoopGroup.makeIterator()), logger: app.logger)
     if settings.autoMigrate {
-        try await app.autoMigrate()
+        // On PostgreSQL several servers may start at once: one migrates at a time.
+        try await MigrationLock.withLock(settings.database, logger: app.logger, on: app.eventLoopGroup.any()) {
+            try await app.autoMigrate()
+        }
     }
 }

@@ -26,6 +26,7 @@ func registerRoutes(_ app: Application) throws {
     try app.register(collection: ExportController())
     try app.register(collection: ComplaintReportController())
     try app.register(collection: ComplaintStaffController())
+    try app.register(collection: OverseersController())
 }
 
 @Sendable func health(_ request: Request) async throws -> Response {

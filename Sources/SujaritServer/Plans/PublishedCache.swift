@@ -32,6 +32,8 @@ final class PublishedCache: @unchecked Sendable {
     let rendered: BoundedCache<RenderedKey, RenderedBytes>
     let latest: BoundedCache<LatestKey, LatestPointer>
     let facts: BoundedCache<UUID, RevisionFacts>
+    /// Overseers' dashboards by area, kept for `bound` and dropped on every invalidation.
+    let dashboards: BoundedCache<String, KeptDashboard>
 
     /// Counts every invalidation: a pointer read from the database while an invalidation
     /// happened may already be stale, and is then not kept.
@@ -48,6 +50,13 @@ final class PublishedCache: @unchecked Sendable {
         // Pointers are small; a count bounds them (about 200 bytes each).
         latest = BoundedCache(costLimit: pointerLimit, countLimit: pointerLimit)
         facts = BoundedCache(costLimit: pointerLimit, countLimit: pointerLimit)
+        dashboards = BoundedCache(costLimit: 200, countLimit: 200)
+    }
+
+    /// Keeps a dashboard unless an invalidation happened since `generation` was read.
+    func keep(_ dashboard: OverseerDashboard, for key: String, readAt generation: Int) {
+        guard generation == currentGeneration else { return }
+        dashboards.set(KeptDashboard(dashboard: dashboard, madeAt: clock()), for: key, cost: 1)
     }
 
     /// `SUJARIT_PAGE_CACHE_MB` (default 64; 0 turns the cache off) and
@@ -71,9 +80,10 @@ final class PublishedCache: @unchecked Sendable {
         // keep an index from organization to pointers.
         latest.removeAll()
         facts.removeAll()
+        dashboards.removeAll()
     }
 
-    private var currentGeneration: Int {
+    var currentGeneration: Int {
         lock.lock(); defer { lock.unlock() }
         return generation
     }
@@ -167,6 +177,11 @@ struct LatestPointer: Sendable {
     /// The revision served, or nil when the organization has published nothing for these years.
     var planID: UUID?
     var checkedAt: Date = .distantPast
+}
+
+struct KeptDashboard: Sendable {
+    var dashboard: OverseerDashboard
+    var madeAt: Date
 }
 
 struct RevisionFacts: Sendable {
