@@ -133,4 +133,9 @@ public struct DirectoryPage: Sendable {
 public struct DirectoryCount: Sendable, Hashable, Codable {
     public var name: String
     public var count: Int
+
+    public init(name: String, count: Int) {
+        self.name = name
+        self.count = count
+    }
 }

@@ -96,7 +96,7 @@ public struct DashboardStore: Sendable {
             .where("status", .equal, SQLBind(PlanStatus.published.rawValue))
             .where("first_year", .equal, SQLBind(firstYear)).where("last_year", .equal, SQLBind(lastYear))
         if province != nil {
-            planQuery = planQuery.where("organization_id", .in, SQLList(names.keys.map { SQLBind($0) }))
+            planQuery = planQuery.where("organization_id", .in, SQLGroupExpression(SQLList(names.keys.map { SQLBind($0) })))
         }
         struct Served { var id: UUID; var revision: Int; var updatedAt: Date }
         var served: [UUID: Served] = [:]
@@ -124,7 +124,7 @@ public struct DashboardStore: Sendable {
                 """).all()
             for row in itemRows {
                 let plan = try row.decode(column: "plan_id", as: UUID.self)
-                let dimension = OverseerDashboard.dimension(ofMissionCode: try row.decode(column: "dimension", as: String?.self))
+                let dimension = DashboardPlan.dimension(ofMissionCode: try row.decode(column: "dimension", as: String?.self))
                 items[plan, default: [:]][dimension, default: 0] += try row.decode(column: "count", as: Int.self)
             }
             let budgetRows = try await sql.raw("""
@@ -135,7 +135,7 @@ public struct DashboardStore: Sendable {
                 """).all()
             for row in budgetRows {
                 let plan = try row.decode(column: "plan_id", as: UUID.self)
-                let dimension = OverseerDashboard.dimension(ofMissionCode: try row.decode(column: "dimension", as: String?.self))
+                let dimension = DashboardPlan.dimension(ofMissionCode: try row.decode(column: "dimension", as: String?.self))
                 let year = try row.decode(column: "year", as: Int.self)
                 budgets[plan, default: [:]][dimension, default: [:]][year, default: 0] += try row.decode(column: "total", as: Int64.self)
             }

@@ -8,7 +8,7 @@ import SujaritPersistence
 /// Overseers: a province role reads only its province, the national role everything; figures
 /// come from published plans only and equal what the stored plans add up to.
 final class OverseerTests: ServerTestCase {
-    let count = 160
+    let count = 100
 
     func path(_ province: String) -> String {
         "/overseers/provinces/" + (province.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? province)

@@ -246,7 +246,7 @@ final class PublicCacheTests: ServerTestCase {
             try await publishThroughAPI(draft, token: first.token)   // through the first server
             (_, _, body) = try await get(path)
             XCTAssertTrue(body.contains("ฉบับสอง"), "the first server at once")
-            clock.now = clock.now.addingTimeInterval(second.publishedCache.bound + 0.5)
+            clock.advance(second.publishedCache.bound + 0.5)
             (_, _, body) = try await get(path, on: second)
             XCTAssertTrue(body.contains("ฉบับสอง"), "the second server once the bound has passed")
             (_, _, body) = try await get("/api/v1/plans/\(first.plan.id)", on: second)
@@ -290,15 +290,6 @@ final class PublicCacheTests: ServerTestCase {
         XCTAssertEqual(largePlan?.items.count, 200)
         XCTAssertEqual(smallQueries, largeQueries, "no query per item")
         XCTAssertLessThanOrEqual(largeQueries, 5)
-    }
-}
-
-final class TestClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = Date()
-    var now: Date {
-        get { lock.lock(); defer { lock.unlock() }; return value }
-        set { lock.lock(); value = newValue; lock.unlock() }
     }
 }
 

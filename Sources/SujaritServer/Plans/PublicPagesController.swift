@@ -23,7 +23,8 @@ struct PublicPagesController: RouteCollection {
         do {
             let query = try Directory.query(parameters, defaultPerPage: 60)
             let result = try await store.directory(query)
-            let districts = try await query.province.map { try await store.districts(province: $0) } ?? []
+            var districts: [DirectoryCount] = []
+            if let province = query.province { districts = try await store.districts(province: province) }
             return Layout.response(Pages.directory(request, result: result, provinces: provinces, districts: districts, parameters: parameters))
         } catch let error as SujaritError {
             // Bad filters: the form again with what is wrong, and no results.
