@@ -126,8 +126,16 @@ public struct OverseerDashboard: Sendable, Codable {
     /// Every standard measure with the number of plans using it, most used first.
     public var standardMeasures: [MeasureUse]
 
+    /// A standard measure as the dashboard names it (the catalog lives in SujaritCatalog).
+    public struct MeasureName: Sendable {
+        public var id: String
+        /// The name template, with the organization placeholder.
+        public var name: String
+        public init(id: String, name: String) { self.id = id; self.name = name }
+    }
+
     public static func compute(area: String, firstYear: Int, lastYear: Int, organizations: [DashboardOrganization],
-                               plans: [DashboardPlan], measures: [StandardMeasure] = StandardMeasures.all) -> OverseerDashboard {
+                               plans: [DashboardPlan], measures: [MeasureName]) -> OverseerDashboard {
         let byID = Dictionary(organizations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let served = plans.filter { byID[$0.organizationID] != nil }
         let covered = Set(served.map(\.organizationID))
@@ -158,7 +166,7 @@ public struct OverseerDashboard: Sendable, Codable {
         }
         var uses: [String: Int] = [:]
         for plan in served { for id in plan.standardMeasureIDs { uses[id, default: 0] += 1 } }
-        let measureUse = measures.map { MeasureUse(measureID: $0.id, name: $0.nameTemplate, organizations: uses[$0.id] ?? 0) }
+        let measureUse = measures.map { MeasureUse(measureID: $0.id, name: $0.name, organizations: uses[$0.id] ?? 0) }
             .sorted { ($0.organizations, $1.measureID) > ($1.organizations, $0.measureID) }
         return OverseerDashboard(area: area, firstYear: firstYear, lastYear: lastYear, coverage: coverage,
                                  itemsPerDimension: items, budgetPerDimension: budgets, standardMeasures: measureUse)
@@ -172,14 +180,14 @@ public struct OverseerDashboard: Sendable, Codable {
     }
 
     /// Which standard measure an item is, from its name: the measure's template with the
-    /// organization's name put back as the placeholder.
-    public static func measureIndex(_ measures: [StandardMeasure] = StandardMeasures.all) -> [String: String] {
-        Dictionary(measures.map { ($0.nameTemplate, $0.id) }, uniquingKeysWith: { first, _ in first })
+    /// organization's name put back as `placeholder`. `index` maps templates to measure ids.
+    public static func measureIndex(_ measures: [MeasureName]) -> [String: String] {
+        Dictionary(measures.map { ($0.name, $0.id) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public static func measureID(itemName: String, organizationName: String, index: [String: String]) -> String? {
+    public static func measureID(itemName: String, organizationName: String, index: [String: String], placeholder: String) -> String? {
         if let id = index[itemName] { return id }
         guard !organizationName.isEmpty, itemName.contains(organizationName) else { return nil }
-        return index[itemName.replacingOccurrences(of: organizationName, with: TemplateText.organizationPlaceholder)]
+        return index[itemName.replacingOccurrences(of: organizationName, with: placeholder)]
     }
 }

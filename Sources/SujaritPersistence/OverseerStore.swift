@@ -78,7 +78,9 @@ public struct DashboardStore: Sendable {
     public init(_ database: any Database) { self.database = database }
 
     /// `province` nil: the nation.
-    public func load(province: String?, firstYear: Int, lastYear: Int) async throws -> ([DashboardOrganization], [DashboardPlan]) {
+    /// `measureIndex` maps standard measures' name templates (with `placeholder`) to their ids.
+    public func load(province: String?, firstYear: Int, lastYear: Int, measureIndex index: [String: String],
+                     placeholder: String) async throws -> ([DashboardOrganization], [DashboardPlan]) {
         guard let sql = database as? any SQLDatabase else { throw StoreError.corrupt("database is not SQL") }
         var organizationQuery = OrganizationRecord.query(on: database)
         if let province { organizationQuery = organizationQuery.filter(\.$province == province) }
@@ -115,7 +117,6 @@ public struct DashboardStore: Sendable {
         var items: [UUID: [Int: Int]] = [:]
         var budgets: [UUID: [Int: [Int: Int64]]] = [:]
         var measures: [UUID: Set<String>] = [:]
-        let index = OverseerDashboard.measureIndex()
         for chunk in Array(planOwner.keys).chunked(500) {
             let ids = SQLList(chunk.map { SQLBind($0) })
             let itemRows = try await sql.raw("""
@@ -144,7 +145,7 @@ public struct DashboardStore: Sendable {
                 let plan = try row.decode(column: "plan_id", as: UUID.self)
                 guard let owner = planOwner[plan] else { continue }
                 if let id = OverseerDashboard.measureID(itemName: try row.decode(column: "name", as: String.self),
-                                                        organizationName: names[owner] ?? "", index: index) {
+                                                        organizationName: names[owner] ?? "", index: index, placeholder: placeholder) {
                     measures[plan, default: []].insert(id)
                 }
             }

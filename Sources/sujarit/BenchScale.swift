@@ -4,6 +4,7 @@ import Fluent
 import SujaritCore
 import SujaritPersistence
 import SujaritServer
+import SujaritDemo
 
 /// `sujarit bench scale`: with a database filled by `sujarit demo --scale nation` (SQLite file
 /// or `DATABASE_URL`), times the requests that grow with the number of organizations, each sent

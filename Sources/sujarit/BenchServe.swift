@@ -3,6 +3,7 @@ import Vapor
 import SujaritCore
 import SujaritPersistence
 import SujaritServer
+import SujaritDemo
 
 /// `sujarit bench serve`: the application in this process on an embedded SQLite file with the
 /// demo data (or on `DATABASE_URL`), beside a bare Vapor application with one "hello" route (the

@@ -4,6 +4,7 @@ import XCTVapor
 import FluentKit
 import SujaritCore
 import SujaritPersistence
+import SujaritDemo
 @testable import SujaritServer
 
 /// The nation-sized generator (`NationData`) and its loader (`NationLoader`), on a small count.

@@ -3,6 +3,8 @@ import XCTest
 import XCTVapor
 import SujaritCore
 import SujaritPersistence
+import SujaritCatalog
+import SujaritDemo
 @testable import SujaritServer
 
 /// Overseers: a province role reads only its province, the national role everything; figures
@@ -75,12 +77,12 @@ final class OverseerTests: ServerTestCase {
         let organizations = try await OrganizationStore(db).all()
         var direct: [DashboardPlan] = []
         var measureUse: [String: Int] = [:]
-        let index = OverseerDashboard.measureIndex()
+        let index = OverseerDashboard.measureIndex(OverseersController.measureNames)
         for organization in organizations {
             guard let plan = try await PlanStore(db).publishedPlan(organizationID: organization.id, first: FiscalYear(2566), last: FiscalYear(2570)) else { continue }
             XCTAssertEqual(plan.status, .published)
             direct.append(DashboardPlan(plan: plan))
-            let ids = Set(plan.items.compactMap { OverseerDashboard.measureID(itemName: $0.name, organizationName: organization.name, index: index) })
+            let ids = Set(plan.items.compactMap { OverseerDashboard.measureID(itemName: $0.name, organizationName: organization.name, index: index, placeholder: TemplateText.organizationPlaceholder) })
             for id in ids { measureUse[id, default: 0] += 1 }
         }
         XCTAssertGreaterThan(direct.count, count / 2)

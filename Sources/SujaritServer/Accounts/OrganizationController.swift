@@ -80,7 +80,7 @@ struct OrganizationController: RouteCollection {
         request.application.publishedCache.invalidate(organizationID: updated.id)
         try await AuditLog(request.db).record(organizationID: organization.id, userID: viewer.userID, action: "organization.update", subject: organization.slug)
         let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: SiteURL.organization(organization.slug))
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.organization(slug: organization.slug).path)
         return response
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Vapor
 import SujaritCore
 import SujaritPersistence
+import SujaritCatalog
 
 /// Pages of the overseers' dashboards, with charts drawn on the server as SVG (presentation
 /// attributes only: the content security policy allows no inline style).
@@ -32,7 +33,7 @@ extension Pages {
         func baht(_ satang: Int64) -> String { Money(satang: satang).formatted() }
         let coverage = dashboard.coverage
         let missing: [HTML] = coverage.without.prefix(200).map { org in
-            "<li><a href=\"\(SiteURL.organization(org.slug))\">\(org.name)</a> <span class=\"muted\">\(org.district)</span></li>"
+            "<li><a href=\"\(SiteURL.organization(slug: org.slug))\">\(org.name)</a> <span class=\"muted\">\(org.district)</span></li>"
         }
         let itemRows: [HTML] = dashboard.itemsPerDimension.map { row in
             "<tr><td>\(row.dimension == 0 ? (th ? "ไม่ระบุมิติ" : "No dimension") : "\(t(.dimension)) \(row.dimension)")</td><td class=\"num\">\(row.items)</td><td class=\"num\">\(String(format: "%.1f", row.medianPerPlan))</td></tr>"

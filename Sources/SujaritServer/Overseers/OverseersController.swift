@@ -1,6 +1,7 @@
 import Foundation
 import Vapor
 import SujaritCore
+import SujaritCatalog
 import SujaritPersistence
 
 /// Dashboards for overseers (ผู้กำกับดูแล): a province role reads its province, the national role
@@ -12,6 +13,9 @@ import SujaritPersistence
 /// `…/coverage.csv`, `….json` (coverage, items-per-dimension, budget-per-dimension,
 /// standard-measures).
 struct OverseersController: RouteCollection {
+    /// The standard measures, as the dashboard names them.
+    static let measureNames = StandardMeasures.all.map { OverseerDashboard.MeasureName(id: $0.id, name: $0.nameTemplate) }
+
     /// The cycle the dashboards count (the current one).
     static let firstYear = 2566
     static let lastYear = 2570
@@ -84,10 +88,12 @@ struct OverseersController: RouteCollection {
             return kept.dashboard
         }
         let generation = cache.currentGeneration
-        let (organizations, plans) = try await DashboardStore(request.db).load(province: province, firstYear: firstYear, lastYear: lastYear)
+        let (organizations, plans) = try await DashboardStore(request.db).load(
+            province: province, firstYear: firstYear, lastYear: lastYear,
+            measureIndex: OverseerDashboard.measureIndex(measureNames), placeholder: TemplateText.organizationPlaceholder)
         if province != nil && organizations.isEmpty { throw SujaritError.notFound("จังหวัด") }
         let dashboard = OverseerDashboard.compute(area: area.title.th, firstYear: firstYear, lastYear: lastYear,
-                                                  organizations: organizations, plans: plans)
+                                                  organizations: organizations, plans: plans, measures: measureNames)
         cache.keep(dashboard, for: key, readAt: generation)
         return dashboard
     }

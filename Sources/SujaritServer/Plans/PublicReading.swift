@@ -105,7 +105,7 @@ struct PublicReading {
         guard let entry = try await cache.bytes(RenderedKey(planID: id, representation: .apiJSON),
                                                 context: context, contentType: Self.jsonType, render: {
             guard let plan = try await PlanStore(request.db).plan(id: id, scope: .publishedOnly) else { return nil }
-            let publicURL = context.isServed ? SiteURL.publishedPlan(context.organization.slug, plan.yearSlug) : nil
+            let publicURL = context.isServed ? SiteURL.publishedPlan(slug: context.organization.slug, years: plan.yearSlug).path : nil
             let data = try JSONEncoder.api.encode(PlanResponse(plan: plan, publicURL: publicURL))
             return ByteBuffer(bytes: data)
         }) else { return nil }

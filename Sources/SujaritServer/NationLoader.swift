@@ -1,6 +1,8 @@
 import Foundation
-import FluentKit
+import Fluent
 import SujaritCore
+import SujaritDemo
+import SujaritPersistence
 
 /// Writes `NationData` into a database through the stores' ordinary paths: each organization
 /// with its plan revisions in one transaction (`OrganizationStore.create`, `PlanStore.create`,

@@ -1,4 +1,6 @@
 import Foundation
+import SujaritCore
+import SujaritCatalog
 
 /// ข้อมูลระดับประเทศ (สมมติ) — a generated, nation-sized data set for measuring Sujarit at scale:
 /// the 76 provinces, about 7,850 local governments in realistic proportions of kinds, and for
