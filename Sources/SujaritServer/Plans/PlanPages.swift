@@ -18,7 +18,7 @@ extension Pages {
         let items = Directory.queryItems(parameters)
         let chosenProvince = parameters.province?.cleaned ?? ""
         let provinceOptions: [HTML] = provinces.map { province in
-            let name = province.name.isEmpty ? (th ? "ไม่ระบุจังหวัด" : "No province") : province.name
+            let name = province.name.isEmpty ? t(.dirNoProvince) : province.name
             return "<option value=\"\(province.name)\"\(province.name == chosenProvince && !chosenProvince.isEmpty ? HTML(" selected") : HTML())>\(name)</option>"
         }
         let kindOptions: [HTML] = OrganizationKind.allCases.map { kind in
@@ -29,18 +29,18 @@ extension Pages {
         }
         let districtField: HTML = districts.isEmpty
             ? "<input type=\"text\" id=\"district\" name=\"district\" value=\"\(parameters.district ?? "")\" maxlength=\"100\">"
-            : "<select id=\"district\" name=\"district\"><option value=\"\">\(th ? "ทุกอำเภอ" : "All districts")</option>\(districtOptions)</select>"
+            : "<select id=\"district\" name=\"district\"><option value=\"\">\(t(.dirAllDistricts))</option>\(districtOptions)</select>"
         let form: HTML = """
-            <form method="get" action="/" class="directory-search" role="search">
-            <label for="q">\(th ? "ค้นหาชื่อองค์กร" : "Search by name")</label>
-            <input type="search" id="q" name="q" value="\(String((parameters.q ?? "").prefix(OrganizationSearch.maximumQueryLength)))" maxlength="\(OrganizationSearch.maximumQueryLength)" placeholder="\(th ? "เช่น บ้านโป่ง หรือ อบต.บ้านโป่ง" : "e.g. บ้านโป่ง")">
+            <form method="get" class="directory-search" role="search">
+            <label for="q">\(t(.dirSearchByName))</label>
+            <input type="search" id="q" name="q" value="\(String((parameters.q ?? "").prefix(OrganizationSearch.maximumQueryLength)))" maxlength="\(OrganizationSearch.maximumQueryLength)" placeholder="\(t(.dirSearchPlaceholder))">
             <label for="province">\(t(.province))</label>
-            <select id="province" name="province"><option value="">\(th ? "ทุกจังหวัด" : "All provinces")</option>\(provinceOptions)</select>
-            <label for="kind">\(th ? "ประเภท" : "Kind")</label>
-            <select id="kind" name="kind"><option value="">\(th ? "ทุกประเภท" : "All kinds")</option>\(kindOptions)</select>
+            <select id="province" name="province"><option value="">\(t(.dirAllProvinces))</option>\(provinceOptions)</select>
+            <label for="kind">\(t(.dirKind))</label>
+            <select id="kind" name="kind"><option value="">\(t(.dirAllKinds))</option>\(kindOptions)</select>
             <label for="district">\(t(.district))</label>
             \(districtField)
-            <p><button type="submit">\(th ? "ค้นหา" : "Search")</button> <a href="/">\(th ? "ล้างเงื่อนไข" : "Clear")</a></p>
+            <p><button type="submit">\(t(.dirSearch))</button> <a href="/">\(t(.dirClear))</a></p>
             </form>
             """
         let notice: HTML
@@ -56,11 +56,11 @@ extension Pages {
             provinceList = ""
         } else {
             let entries: [HTML] = provinces.map { province in
-                let name = province.name.isEmpty ? (th ? "ไม่ระบุจังหวัด" : "No province") : province.name
+                let name = province.name.isEmpty ? t(.dirNoProvince) : province.name
                 return "<li><a href=\"\(Directory.address("/", [URLQueryItem(name: "province", value: province.name)], page: 1))\">\(name)</a> <span class=\"muted\">(\(province.count))</span></li>"
             }
             provinceList = """
-                <h2>\(th ? "จังหวัด" : "Provinces")</h2>
+                <h2>\(t(.dirProvinces))</h2>
                 <ul class="provinces">\(entries)</ul>
                 """
         }
@@ -72,30 +72,30 @@ extension Pages {
                 <span class="muted">\(org.district.isEmpty ? "" : "อ.\(org.district) ")\(org.province.isEmpty ? "" : "จ.\(org.province)")</span></li>
                 """
             }
-            let heading = th ? "องค์กร \(result.total) แห่ง" : "\(result.total) organization\(result.total == 1 ? "" : "s")"
+            let heading = t(.dirOrganizationCount, String(result.total))
             let empty: HTML
             if result.total == 0 {
-                empty = "<p>\(filtered ? (th ? "ไม่พบองค์กรที่ตรงกับเงื่อนไข" : "No organization matches") : t(.noOrganizations))</p>"
+                empty = "<p>\(filtered ? t(.dirNoMatch) : t(.noOrganizations))</p>"
             } else if result.organizations.isEmpty {
-                empty = "<p class=\"notice\">\(th ? "ไม่มีหน้านี้ ผลการค้นหามี \(result.pageCount) หน้า" : "There is no such page; the results have \(result.pageCount) pages") — <a href=\"\(Directory.address("/", items, page: result.pageCount))\">\(th ? "ไปหน้าสุดท้าย" : "last page")</a></p>"
+                empty = "<p class=\"notice\">\(t(.dirNoSuchPage, String(result.pageCount))) — <a href=\"\(Directory.address("/", items, page: result.pageCount))\">\(t(.dirLastPage))</a></p>"
             } else {
                 empty = ""
             }
             var pager: [HTML] = []
             if result.page > 1 && result.page <= result.pageCount {
-                pager.append("<a rel=\"prev\" href=\"\(Directory.address("/", items, page: result.page - 1))\">← \(th ? "ก่อนหน้า" : "Previous")</a>")
+                pager.append("<a rel=\"prev\" href=\"\(Directory.address("/", items, page: result.page - 1))\">← \(t(.dirPrevious))</a>")
             }
             if result.pageCount > 1 {
-                pager.append("<span>\(th ? "หน้า \(result.page) จาก \(result.pageCount)" : "Page \(result.page) of \(result.pageCount)")</span>")
+                pager.append("<span>\(t(.dirPageOf, String(result.page), String(result.pageCount)))</span>")
             }
             if result.page < result.pageCount {
-                pager.append("<a rel=\"next\" href=\"\(Directory.address("/", items, page: result.page + 1))\">\(th ? "ถัดไป" : "Next") →</a>")
+                pager.append("<a rel=\"next\" href=\"\(Directory.address("/", items, page: result.page + 1))\">\(t(.dirNext)) →</a>")
             }
             listing = """
                 <h2>\(heading)</h2>
                 \(empty)
                 \(result.organizations.isEmpty ? HTML() : HTML("<ul class=\"cards\">\(cards)</ul>"))
-                \(pager.isEmpty ? HTML() : HTML("<nav class=\"pager\" aria-label=\"\(th ? "หน้า" : "Pages")\">\(pager.joined(separator: " "))</nav>"))
+                \(pager.isEmpty ? HTML() : HTML("<nav class=\"pager\" aria-label=\"\(t(.dirPages))\">\(pager.joined(separator: " "))</nav>"))
                 """
         }
         let body: HTML = """
