@@ -15,6 +15,8 @@ public enum SujaritMigrations {
         CreatePlanImports(),
         CreateLookupIndexes(),
         CreateComplaintChannel(),
+        AddPlanItemLineage(),
+        CreateMonitoringRounds(),
         AddOrganizationDirectory(),
         CreateOverseers(),
     ]

@@ -2,7 +2,7 @@ import Foundation
 import Fluent
 import SujaritCore
 import SujaritDemo
-import SujaritPersistence
+@_spi(Fixtures) import SujaritPersistence
 
 /// Writes `NationData` into a database through the stores' ordinary paths: each organization
 /// with its plan revisions in one transaction (`OrganizationStore.create`, `PlanStore.create`,

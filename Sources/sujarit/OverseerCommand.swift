@@ -39,8 +39,6 @@ struct OverseerCommand: AsyncParsableCommand {
             } else {
                 try await store.grant(scope, userID: user.requireID())
             }
-            try await AuditLog(app.db).record(organizationID: nil, userID: nil, action: remove ? "overseer.remove" : "overseer.grant",
-                                              subject: username, detail: province ?? "nation")
             print(remove ? "\(username) no longer oversees \(province ?? "the nation")." : "\(username) oversees \(province ?? "the nation") (read-only).")
         }
     }

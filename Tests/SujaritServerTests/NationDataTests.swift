@@ -3,7 +3,7 @@ import XCTest
 import XCTVapor
 import FluentKit
 import SujaritCore
-import SujaritPersistence
+@_spi(Fixtures) import SujaritPersistence
 import SujaritDemo
 @testable import SujaritServer
 

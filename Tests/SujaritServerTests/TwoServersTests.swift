@@ -4,7 +4,7 @@ import XCTVapor
 import FluentKit
 import FluentSQL
 import SujaritCore
-import SujaritPersistence
+@_spi(Fixtures) import SujaritPersistence
 @testable import SujaritServer
 
 /// Two servers on one PostgreSQL database (as two `sujarit serve` processes would be: each

@@ -45,11 +45,15 @@ struct PublicPagesController: RouteCollection {
     /// The stable public address of a plan: `/o/{slug}/plan/2566-2570` (or `/plan/2568`),
     /// always the latest published revision.
     @Sendable func publishedPlan(_ request: Request) async throws -> Response {
-        if let cached = try await PublicReading(request: request)
-            .latestPlanPage(slug: request.parameters.get("slug"), years: request.parameters.get("years")) { return cached }
+        // Not from PublishedCache: this page shows the plan's monitoring status, which changes
+        // without a publish (PublicReading.latestPlanPage is ready once monitoring invalidates).
         let (plan, organization) = try await PlanService(request: request)
             .publishedPlan(slug: request.parameters.get("slug"), years: request.parameters.get("years"))
-        return Layout.response(Pages.plan(request, plan: plan, organization: organization, showFindings: false, downloads: .published))
+        let monitoring = try await MonitoringService(request: request).publicStatus(of: plan)
+        let response = Layout.response(Pages.plan(request, plan: plan, organization: organization, showFindings: false, downloads: .published,
+                                                  monitoring: monitoring))
+        if request.viewer == nil { response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300") }
+        return response
     }
 
     static func parseYears(_ text: String?) -> (FiscalYear, FiscalYear)? {
