@@ -1,5 +1,6 @@
 import FluentKit
 import FluentSQL
+import SujaritCore
 
 /// The schema, in order. Every migration has an explicit, stable name: Fluent records applied
 /// migrations by name, and the default name is the type's module path, which changes when code
@@ -17,6 +18,8 @@ public enum SujaritMigrations {
         AddPlanItemLineage(),
         CreateMonitoringRounds(),
         CreateComplaintEvidence(),
+        AddOrganizationDirectory(),
+        CreateOverseers(),
     ]
 }
 
@@ -223,6 +226,45 @@ struct CreateLookupIndexes: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         for (index, _, _) in Self.indexes.reversed() {
             try await sql.raw("DROP INDEX IF EXISTS \(ident: index)").run()
+        }
+    }
+}
+
+/// The directory of many organizations: each organization's name in search form and its sort
+/// key (`OrganizationSearch`), filled for the rows already there, and indexes for the
+/// directory's filters and order.
+struct AddOrganizationDirectory: AsyncMigration {
+    var name: String { "2026-12-01-20-organization-directory" }
+
+    static let indexes: [(String, [String])] = [
+        ("organizations_sort_idx", ["sort_key"]),
+        ("organizations_province_sort_idx", ["province", "sort_key"]),
+        ("organizations_kind_idx", ["kind"]),
+    ]
+
+    func prepare(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        for column in ["search_name", "sort_key"] {
+            try await sql.raw("ALTER TABLE \(ident: OrganizationRecord.schema) ADD COLUMN \(ident: column) TEXT NOT NULL DEFAULT ''").run()
+        }
+        for record in try await OrganizationRecord.query(on: database).all() {
+            record.searchName = OrganizationSearch.letters(record.name)
+            record.sortKey = OrganizationSearch.sortKey(record.name)
+            try await record.save(on: database)
+        }
+        for (index, columns) in Self.indexes {
+            let list = SQLList(columns.map { SQLIdentifier($0) })
+            try await sql.raw("CREATE INDEX IF NOT EXISTS \(ident: index) ON \(ident: OrganizationRecord.schema) (\(list))").run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        for (index, _) in Self.indexes.reversed() {
+            try await sql.raw("DROP INDEX IF EXISTS \(ident: index)").run()
+        }
+        for column in ["sort_key", "search_name"] {
+            try await sql.raw("ALTER TABLE \(ident: OrganizationRecord.schema) DROP COLUMN \(ident: column)").run()
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import FluentKit
+import FluentSQL
 import SujaritCore
 
 /// Reads and writes organizations.
@@ -13,6 +14,44 @@ public struct OrganizationStore: Sendable {
         try await OrganizationRecord.query(on: database).all()
             .map { try $0.toDomain() }
             .sorted { $0.name.compare($1.name, locale: Locale(identifier: "th_TH")) == .orderedAscending }
+    }
+
+    /// One page of the directory: organizations matching every filter given, in the order of
+    /// their sort key (then id, so pages never overlap), with the number of all matches.
+    public func directory(_ query: DirectoryQuery) async throws -> DirectoryPage {
+        func filtered() -> QueryBuilder<OrganizationRecord> {
+            var builder = OrganizationRecord.query(on: database)
+            if let text = query.text, !text.isEmpty { builder = builder.filter(\.$searchName ~~ text) }
+            if let province = query.province { builder = builder.filter(\.$province == province) }
+            if let district = query.district { builder = builder.filter(\.$district == district) }
+            if let kind = query.kind { builder = builder.filter(\.$kind == kind.rawValue) }
+            return builder
+        }
+        let total = try await filtered().count()
+        let offset = (query.page - 1) * query.perPage
+        let records = offset >= total ? [] : try await filtered()
+            .sort(\.$sortKey).sort(\.$id).range(offset..<(offset + query.perPage)).all()
+        return DirectoryPage(organizations: try records.map { try $0.toDomain() }, total: total, page: query.page, perPage: query.perPage)
+    }
+
+    /// Every province with its number of organizations (and districts of one province), in
+    /// Thai order. One grouped query.
+    public func provinces() async throws -> [DirectoryCount] {
+        try await counts(column: "province", whereProvince: nil)
+    }
+
+    public func districts(province: String) async throws -> [DirectoryCount] {
+        try await counts(column: "district", whereProvince: province)
+    }
+
+    func counts(column: String, whereProvince province: String?) async throws -> [DirectoryCount] {
+        guard let sql = database as? any SQLDatabase else { throw StoreError.corrupt("database is not SQL") }
+        var select = sql.select().column(SQLIdentifier(column), as: "name").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
+            .from(OrganizationRecord.schema)
+        if let province { select = select.where("province", .equal, SQLBind(province)) }
+        let rows = try await select.groupBy(SQLIdentifier(column)).all()
+        return try rows.map { DirectoryCount(name: try $0.decode(column: "name", as: String.self), count: try $0.decode(column: "count", as: Int.self)) }
+            .sorted { OrganizationSearch.sortKey($0.name) < OrganizationSearch.sortKey($1.name) }
     }
 
     public func find(id: UUID) async throws -> Organization? {
@@ -56,5 +95,47 @@ public struct OrganizationStore: Sendable {
             throw StoreError.invalid(LocalizedText(th: "ชื่อองค์กรต้องมี 1–300 ตัวอักษร", en: "The organization name must have 1–300 characters"))
         }
         return organization
+    }
+}
+
+/// Filters and page of a directory request, already checked (see `DirectoryQuery.init`).
+public struct DirectoryQuery: Sendable, Equatable {
+    /// In `OrganizationSearch.searchForm`; nil or empty: no search.
+    public var text: String?
+    public var province: String?
+    public var district: String?
+    public var kind: OrganizationKind?
+    /// From 1.
+    public var page: Int
+    public var perPage: Int
+
+    public static let maximumPerPage = 200
+
+    public init(text: String? = nil, province: String? = nil, district: String? = nil, kind: OrganizationKind? = nil, page: Int = 1, perPage: Int = 50) {
+        self.text = text
+        self.province = province
+        self.district = district
+        self.kind = kind
+        self.page = max(1, page)
+        self.perPage = min(max(1, perPage), Self.maximumPerPage)
+    }
+}
+
+public struct DirectoryPage: Sendable {
+    public var organizations: [Organization]
+    public var total: Int
+    public var page: Int
+    public var perPage: Int
+
+    public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+}
+
+public struct DirectoryCount: Sendable, Hashable, Codable {
+    public var name: String
+    public var count: Int
+
+    public init(name: String, count: Int) {
+        self.name = name
+        self.count = count
     }
 }

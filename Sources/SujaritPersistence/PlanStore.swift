@@ -72,6 +72,14 @@ public struct PlanStore: Sendable {
         try await publishedRecord(organizationID: organizationID, first: first, last: last)?.id
     }
 
+    /// The list entry of a revision if it is published, without reading its rows (one query by
+    /// primary key): the public cache uses it to learn a revision's organization and years.
+    public func publishedEntry(id: UUID) async throws -> PlanListEntry? {
+        try await PlanRecord.query(on: database)
+            .filter(\.$id == id).filter(\.$status == PlanStatus.published.rawValue)
+            .first().map(Self.listEntry)
+    }
+
     /// Latest revision first; among older data with two series for the same years (no longer
     /// created), the most recently changed, then the id, so the choice is always the same.
     func publishedRecord(organizationID: UUID, first: FiscalYear, last: FiscalYear) async throws -> PlanRecord? {

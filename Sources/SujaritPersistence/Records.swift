@@ -21,6 +21,10 @@ public final class OrganizationRecord: Model, @unchecked Sendable {
     /// JSON array of unit names.
     @Field(key: "units_json") public var unitsJSON: String
     @Field(key: "digit_style") public var digitStyle: String
+    /// `OrganizationSearch.letters(name)`: what directory searches look in.
+    @Field(key: "search_name") public var searchName: String
+    /// `OrganizationSearch.sortKey(name)`: the directory's order.
+    @Field(key: "sort_key") public var sortKey: String
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
@@ -40,6 +44,8 @@ public final class OrganizationRecord: Model, @unchecked Sendable {
         phone = organization.phone
         unitsJSON = JSONCoding.encode(organization.units.map(\.nfc))
         digitStyle = organization.digitStyle.rawValue
+        searchName = OrganizationSearch.letters(name)
+        sortKey = OrganizationSearch.sortKey(name)
     }
 
     public func toDomain() throws -> Organization {

@@ -70,6 +70,7 @@ extension Application {
 public func configure(_ app: Application, settings: ServerSettings) async throws {
     app.sujaritSettings = settings
     app.pdfService = PDFService(converter: settings.pdf.resolve())
+    app.publishedCache = PublishedCache.fromEnvironment()
     app.databases.use(try settings.database.factory(), as: settings.database.databaseID)
     app.migrations.add(SujaritMigrations.all)
     app.migrations.add(SessionRecord.migration)
@@ -111,6 +112,9 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     // not wait for the writer); transactions start with BEGIN IMMEDIATE (DatabaseSetting).
     try await settings.database.prepareConnections(app.databases, on: Array(app.eventLoopGroup.makeIterator()), logger: app.logger)
     if settings.autoMigrate {
-        try await app.autoMigrate()
+        // On PostgreSQL several servers may start at once: one migrates at a time.
+        try await MigrationLock.withLock(settings.database, logger: app.logger, on: app.eventLoopGroup.any()) {
+            try await app.autoMigrate()
+        }
     }
 }

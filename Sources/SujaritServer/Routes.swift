@@ -29,6 +29,7 @@ func registerRoutes(_ app: Application) throws {
     try app.register(collection: MonitoringController())
     try app.register(collection: MonitoringAPIController())
     try app.register(collection: ComplaintAPIController())
+    try app.register(collection: OverseersController())
 }
 
 @Sendable func health(_ request: Request) async throws -> Response {

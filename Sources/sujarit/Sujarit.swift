@@ -114,11 +114,27 @@ struct Migrate: AsyncParsableCommand {
 }
 
 struct Demo: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Load the demo organization with a published 2566–2570 plan and demo accounts.")
+    static let configuration = CommandConfiguration(
+        abstract: "Load the demo organization with a published 2566–2570 plan and demo accounts; --scale nation adds 7,850 generated organizations with plans.")
+
+    enum Scale: String, ExpressibleByArgument, CaseIterable {
+        case one
+        case nation
+    }
+
+    @Option(help: "one (the demo organization) or nation (also 7,850 generated organizations in 76 provinces, with plans).")
+    var scale: Scale = .one
+
+    @Option(help: "With --scale nation: how many generated organizations (default 7,850).")
+    var organizations: Int = NationData.nationOrganizationCount
+
+    @Option(help: "With --scale nation: the generator's seed (the same seed gives the same data).")
+    var seed: UInt64 = 2566
 
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
+        guard (1...100_000).contains(organizations) else { throw ValidationError("--organizations must be 1–100000") }
         try await withApplication(settings: database.settings()) { app in
             if try await DemoSetup.load(on: app) {
                 print("Loaded \(DemoData.organization.name) (/o/\(DemoData.organization.slug)).")
@@ -126,6 +142,17 @@ struct Demo: AsyncParsableCommand {
                 print("Demo data is already there.")
             }
             print("Accounts: \(DemoSetup.accounts.map(\.0).joined(separator: ", ")); password: \(DemoSetup.password)")
+            if scale == .nation {
+                let started = Date()
+                let total = organizations
+                let result = try await NationLoader(app.db).load(count: total, seed: seed) { progress in
+                    let seconds = Date().timeIntervalSince(started)
+                    print(String(format: "  %d/%d organizations (%d written, %d already there), %d plan revisions, %d items — %.0f s",
+                                 progress.done, total, progress.written, progress.skipped, progress.plans, progress.items, seconds))
+                }
+                print(String(format: "Nation data: %d organizations written, %d already there, %d plan revisions, %d items in %.1f s.",
+                             result.written, result.skipped, result.plans, result.items, Date().timeIntervalSince(started)))
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ struct APIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1")
         api.get("organizations", use: organizations)
+        api.get("provinces", use: provinces)
         api.get("organizations", ":slug", "plans", use: organizationPlans)
         api.post("organizations", ":slug", "plans", use: createPlan)
         api.get("plans", ":planID", use: plan)
@@ -17,8 +18,31 @@ struct APIController: RouteCollection {
         api.delete("sessions", use: signOut)
     }
 
-    @Sendable func organizations(_ request: Request) async throws -> [OrganizationDTO] {
-        try await request.stores.organizations.all().map(OrganizationDTO.init)
+    /// One page of the directory (filters as on the home page); the page is described in
+    /// headers so the body stays a plain list: `X-Total-Count`, `X-Page`, `X-Per-Page`,
+    /// `X-Page-Count` and `Link` (`rel="next"`, `rel="prev"`).
+    @Sendable func organizations(_ request: Request) async throws -> Response {
+        let query = try Directory.query(request, defaultPerPage: 100)
+        let result = try await OrganizationStore(request.db).directory(query)
+        let response = Response(status: .ok)
+        try response.content.encode(result.organizations.map(OrganizationDTO.init), as: .json)
+        response.headers.replaceOrAdd(name: "X-Total-Count", value: String(result.total))
+        response.headers.replaceOrAdd(name: "X-Page", value: String(result.page))
+        response.headers.replaceOrAdd(name: "X-Per-Page", value: String(result.perPage))
+        response.headers.replaceOrAdd(name: "X-Page-Count", value: String(result.pageCount))
+        let parameters = (try? request.query.decode(Directory.Parameters.self)) ?? Directory.Parameters()
+        var items = Directory.queryItems(parameters).filter { $0.name != "perPage" }
+        items.append(URLQueryItem(name: "perPage", value: String(result.perPage)))
+        var links: [String] = []
+        if result.page < result.pageCount { links.append("<\(Directory.address("/api/v1/organizations", items, page: result.page + 1))>; rel=\"next\"") }
+        if result.page > 1 { links.append("<\(Directory.address("/api/v1/organizations", items, page: min(result.page - 1, result.pageCount)))>; rel=\"prev\"") }
+        if !links.isEmpty { response.headers.replaceOrAdd(name: .link, value: links.joined(separator: ", ")) }
+        return response
+    }
+
+    /// Provinces with their number of organizations.
+    @Sendable func provinces(_ request: Request) async throws -> [DirectoryCount] {
+        try await OrganizationStore(request.db).provinces()
     }
 
     @Sendable func organizationPlans(_ request: Request) async throws -> [PlanListEntry] {
@@ -29,6 +53,7 @@ struct APIController: RouteCollection {
     }
 
     @Sendable func plan(_ request: Request) async throws -> Response {
+        if let cached = try await PublicReading(request: request).apiPlan(id: request.parameters.get("planID")) { return cached }
         let service = PlanService(request: request)
         let plan = try await service.readablePlan(id: request.parameters.get("planID"))
         return try await respond(plan, request: request, status: .ok)
@@ -96,5 +121,6 @@ extension JSONEncoder {
 }
 
 extension PlanListEntry: Content {}
+extension DirectoryCount: Content {}
 extension OrganizationDTO: Content {}
 extension SignInResponse: Content {}

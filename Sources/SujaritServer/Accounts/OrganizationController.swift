@@ -76,6 +76,8 @@ struct OrganizationController: RouteCollection {
         updated.units = units
         updated.digitStyle = digits
         try await request.stores.organizations.update(updated)
+        // Published pages print the organization's name and digits.
+        request.application.publishedCache.invalidate(organizationID: updated.id)
         try await request.stores.audit.record(organizationID: organization.id, userID: viewer.userID, action: .organizationUpdate, subject: organization.slug)
         let response = Response(status: .seeOther)
         response.headers.replaceOrAdd(name: .location, value: SiteURL.organization(slug: organization.slug).path)

@@ -101,7 +101,12 @@ struct PlanEditingService {
 
     /// Takes a life-cycle step. Approving and publishing need the organization's admin.
     func transition(planID: String?, action: PlanAction, expectedVersion: Int, comment: String? = nil) async throws -> Plan {
-        try await run(.transition(action, comment: comment), planID: planID, expectedVersion: expectedVersion)
+        let stored = try await run(.transition(action, comment: comment), planID: planID, expectedVersion: expectedVersion)
+        if stored.status == .published {
+            // The public address now serves this revision: this server shows it at once.
+            request.application.publishedCache.invalidate(organizationID: stored.organizationID)
+        }
+        return stored
     }
 
     /// Starts a new draft revision from a published (or approved) one. The old revision stays

@@ -7,21 +7,104 @@ import SujaritExport
 /// Public pages of organizations and plans: the organization list, an organization,
 /// the official Part 2 table, Part 1, and an item's project sheet.
 extension Pages {
-    // MARK: Organization list
+    // MARK: The directory (home page)
 
-    static func organizationList(_ request: Request, organizations: [Organization]) -> HTML {
+    /// Provinces, then organizations: a search form (name, province, kind, district), the
+    /// provinces with their counts, and one page of matching organizations.
+    static func directory(_ request: Request, result: DirectoryPage?, provinces: [DirectoryCount], districts: [DirectoryCount],
+                          parameters: Directory.Parameters, error: SujaritError? = nil) -> HTML {
         let t = request.t
-        let cards: [HTML] = organizations.map { org in
-            """
-            <li><a href="\(SiteURL.organization(slug: org.slug))"><strong>\(org.name)</strong></a><br>
-            <span class="muted">\(org.district.isEmpty ? "" : "อ.\(org.district) ")\(org.province.isEmpty ? "" : "จ.\(org.province)")</span></li>
-            """
+        let th = t.language == .thai
+        let items = Directory.queryItems(parameters)
+        let chosenProvince = parameters.province?.cleaned ?? ""
+        let provinceOptions: [HTML] = provinces.map { province in
+            let name = province.name.isEmpty ? t(.dirNoProvince) : province.name
+            return "<option value=\"\(province.name)\"\(province.name == chosenProvince && !chosenProvince.isEmpty ? HTML(" selected") : HTML())>\(name)</option>"
         }
-        let list: HTML = organizations.isEmpty ? "<p>\(t(.noOrganizations))</p>" : "<ul class=\"cards\">\(cards)</ul>"
+        let kindOptions: [HTML] = OrganizationKind.allCases.map { kind in
+            "<option value=\"\(kind.rawValue)\"\(parameters.kind == kind.rawValue ? HTML(" selected") : HTML())>\(th ? kind.thaiName : kind.englishName)</option>"
+        }
+        let districtOptions: [HTML] = districts.map { district in
+            "<option value=\"\(district.name)\"\(parameters.district?.cleaned == district.name ? HTML(" selected") : HTML())>\(district.name)</option>"
+        }
+        let districtField: HTML = districts.isEmpty
+            ? "<input type=\"text\" id=\"district\" name=\"district\" value=\"\(parameters.district ?? "")\" maxlength=\"100\">"
+            : "<select id=\"district\" name=\"district\"><option value=\"\">\(t(.dirAllDistricts))</option>\(districtOptions)</select>"
+        let form: HTML = """
+            <form method="get" class="directory-search" role="search">
+            <label for="q">\(t(.dirSearchByName))</label>
+            <input type="search" id="q" name="q" value="\(String((parameters.q ?? "").prefix(OrganizationSearch.maximumQueryLength)))" maxlength="\(OrganizationSearch.maximumQueryLength)" placeholder="\(t(.dirSearchPlaceholder))">
+            <label for="province">\(t(.province))</label>
+            <select id="province" name="province"><option value="">\(t(.dirAllProvinces))</option>\(provinceOptions)</select>
+            <label for="kind">\(t(.dirKind))</label>
+            <select id="kind" name="kind"><option value="">\(t(.dirAllKinds))</option>\(kindOptions)</select>
+            <label for="district">\(t(.district))</label>
+            \(districtField)
+            <p><button type="submit">\(t(.dirSearch))</button> <a href="/">\(t(.dirClear))</a></p>
+            </form>
+            """
+        let notice: HTML
+        if let error {
+            let fields: [HTML] = error.fields.map { "<li>\($0.field): \(th ? $0.messageThai : $0.message)</li>" }
+            notice = "<div class=\"notice error\" role=\"alert\"><p>\(t.pick(error.message))</p><ul>\(fields)</ul></div>"
+        } else {
+            notice = ""
+        }
+        let filtered = !items.isEmpty
+        let provinceList: HTML
+        if filtered || provinces.isEmpty {
+            provinceList = ""
+        } else {
+            let entries: [HTML] = provinces.map { province in
+                let name = province.name.isEmpty ? t(.dirNoProvince) : province.name
+                return "<li><a href=\"\(Directory.address("/", [URLQueryItem(name: "province", value: province.name)], page: 1))\">\(name)</a> <span class=\"muted\">(\(province.count))</span></li>"
+            }
+            provinceList = """
+                <h2>\(t(.dirProvinces))</h2>
+                <ul class="provinces">\(entries)</ul>
+                """
+        }
+        var listing: HTML = ""
+        if let result {
+            let cards: [HTML] = result.organizations.map { org in
+                """
+                <li><a href="\(SiteURL.organization(slug: org.slug))"><strong>\(org.name)</strong></a><br>
+                <span class="muted">\(org.district.isEmpty ? "" : "อ.\(org.district) ")\(org.province.isEmpty ? "" : "จ.\(org.province)")</span></li>
+                """
+            }
+            let heading = t(.dirOrganizationCount, String(result.total))
+            let empty: HTML
+            if result.total == 0 {
+                empty = "<p>\(filtered ? t(.dirNoMatch) : t(.noOrganizations))</p>"
+            } else if result.organizations.isEmpty {
+                empty = "<p class=\"notice\">\(t(.dirNoSuchPage, String(result.pageCount))) — <a href=\"\(Directory.address("/", items, page: result.pageCount))\">\(t(.dirLastPage))</a></p>"
+            } else {
+                empty = ""
+            }
+            var pager: [HTML] = []
+            if result.page > 1 && result.page <= result.pageCount {
+                pager.append("<a rel=\"prev\" href=\"\(Directory.address("/", items, page: result.page - 1))\">← \(t(.dirPrevious))</a>")
+            }
+            if result.pageCount > 1 {
+                pager.append("<span>\(t(.dirPageOf, String(result.page), String(result.pageCount)))</span>")
+            }
+            if result.page < result.pageCount {
+                pager.append("<a rel=\"next\" href=\"\(Directory.address("/", items, page: result.page + 1))\">\(t(.dirNext)) →</a>")
+            }
+            listing = """
+                <h2>\(heading)</h2>
+                \(empty)
+                \(result.organizations.isEmpty ? HTML() : HTML("<ul class=\"cards\">\(cards)</ul>"))
+                \(pager.isEmpty ? HTML() : HTML("<nav class=\"pager\" aria-label=\"\(t(.dirPages))\">\(pager.joined(separator: " "))</nav>"))
+                """
+        }
         let body: HTML = """
             <h1>\(t(.organizations))</h1>
             <p class="lead">\(t(.organizationsLead))</p>
-            \(list)
+            \(notice)
+            \(form)
+            \(provinceList)
+            \(listing)
             """
         return Layout.page(request: request, title: t(.organizations), body: body)
     }

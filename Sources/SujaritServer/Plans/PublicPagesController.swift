@@ -15,9 +15,22 @@ struct PublicPagesController: RouteCollection {
         routes.get("plans", ":planID", "items", ":itemID", use: item)
     }
 
+    /// The directory: provinces, then organizations, searched and filtered (see `Directory`).
     @Sendable func home(_ request: Request) async throws -> Response {
-        let organizations = try await request.stores.organizations.all()
-        return Layout.response(Pages.organizationList(request, organizations: organizations))
+        let store = OrganizationStore(request.db)
+        let parameters = (try? request.query.decode(Directory.Parameters.self)) ?? Directory.Parameters()
+        let provinces = try await store.provinces()
+        do {
+            let query = try Directory.query(parameters, defaultPerPage: 60)
+            let result = try await store.directory(query)
+            var districts: [DirectoryCount] = []
+            if let province = query.province { districts = try await store.districts(province: province) }
+            return Layout.response(Pages.directory(request, result: result, provinces: provinces, districts: districts, parameters: parameters))
+        } catch let error as SujaritError {
+            // Bad filters: the form again with what is wrong, and no results.
+            return Layout.response(Pages.directory(request, result: nil, provinces: provinces, districts: [], parameters: parameters, error: error),
+                                   status: error.status)
+        }
     }
 
     @Sendable func organization(_ request: Request) async throws -> Response {
@@ -32,6 +45,8 @@ struct PublicPagesController: RouteCollection {
     /// The stable public address of a plan: `/o/{slug}/plan/2566-2570` (or `/plan/2568`),
     /// always the latest published revision.
     @Sendable func publishedPlan(_ request: Request) async throws -> Response {
+        // Not from PublishedCache: this page shows the plan's monitoring status, which changes
+        // without a publish (PublicReading.latestPlanPage is ready once monitoring invalidates).
         let (plan, organization) = try await PlanService(request: request)
             .publishedPlan(slug: request.parameters.get("slug"), years: request.parameters.get("years"))
         let monitoring = try await MonitoringService(request: request).publicStatus(of: plan)
@@ -50,6 +65,7 @@ struct PublicPagesController: RouteCollection {
     }
 
     @Sendable func plan(_ request: Request) async throws -> Response {
+        if let cached = try await PublicReading(request: request).revisionPage(id: request.parameters.get("planID")) { return cached }
         let service = PlanService(request: request)
         let plan = try await service.readablePlan(id: request.parameters.get("planID"))
         guard let organization = try await service.organizations.find(id: plan.organizationID) else { throw SujaritError.notFound() }
@@ -58,6 +74,8 @@ struct PublicPagesController: RouteCollection {
     }
 
     @Sendable func item(_ request: Request) async throws -> Response {
+        if let cached = try await PublicReading(request: request)
+            .itemPage(planID: request.parameters.get("planID"), itemID: request.parameters.get("itemID")) { return cached }
         let service = PlanService(request: request)
         let plan = try await service.readablePlan(id: request.parameters.get("planID"))
         let itemID = try PlanService.parseID(request.parameters.get("itemID"))

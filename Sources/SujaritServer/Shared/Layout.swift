@@ -91,7 +91,10 @@ enum Layout {
         dl.sheet dt { font-weight: bold; margin-top: 14px; } dl.sheet dd { margin-left: 0; }
         .finding-error { color: var(--bad); } .finding-warning { color: var(--warn); }
         label { display: block; margin-top: 10px; font-weight: bold; }
-        input[type=text], input[type=password] { width: 100%; max-width: 360px; font-size: 18px; padding: 6px 8px; }
+        input[type=text], input[type=password], input[type=search] { width: 100%; max-width: 360px; font-size: 18px; padding: 6px 8px; }
+        form.directory-search select { font-size: 17px; padding: 4px 6px; max-width: 360px; }
+        ul.provinces { list-style: none; padding: 0; columns: 4 180px; } ul.provinces li { margin: 2px 0; }
+        nav.pager { display: flex; gap: 16px; justify-content: center; margin: 16px 0; }
         button { font-size: 17px; padding: 6px 14px; cursor: pointer; }
         .badge { display: inline-block; padding: 0 8px; border-radius: 10px; background: #e8eef8; font-size: 15px; }
         .badge.published { background: #dff3e4; } .badge.draft { background: #fff1cc; }

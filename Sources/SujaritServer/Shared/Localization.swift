@@ -7,6 +7,8 @@ import SujaritCore
 /// (`t(.errorsToFix, "3")`), so each language puts them where its grammar wants them.
 public enum UIKey: String, CaseIterable, Sendable {
     case appName, appTagline, organizations, organizationsLead, noOrganizations, plans, noPlans, noPublishedPlans
+    // The directory (home page)
+    case dirNoProvince, dirAllDistricts, dirSearchByName, dirSearchPlaceholder, dirAllProvinces, dirKind, dirAllKinds, dirSearch, dirClear, dirProvinces, dirOrganizationCount, dirNoMatch, dirNoSuchPage, dirLastPage, dirPrevious, dirPageOf, dirNext, dirPages
     case signIn, signOut, username, password, signInFailed, signedInAs, language
     case dimension, mission, items, budgetBaht, remarks, subtotal, grandTotal, projectsCount, fiscalYear
     case status, revision, open, planYears, itemSheet, backToPlan, noSheet

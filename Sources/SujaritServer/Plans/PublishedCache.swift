@@ -1,0 +1,201 @@
+import Foundation
+import Vapor
+import SujaritCore
+import SujaritPersistence
+
+/// Rendered bytes of published plan revisions for the public, and the pointers that find them.
+///
+/// A published revision never changes, so its page and JSON are rendered once and kept (by
+/// bytes, least recently used first out). What a representation shows besides the revision
+/// itself — the organization's name, address and digit style, and whether the revision is the
+/// one its public address serves (`publicURL` in the JSON) — is its `PublishedContext`; a kept
+/// representation is used only while the context it was made with is still the current one.
+///
+/// The current context comes from two small pointer tables, each entry checked against the
+/// database again once it is older than `bound`:
+/// - latest: (organization slug, years) → the organization and the revision the public address
+///   serves (one indexed query: `plans_organization_years_idx`);
+/// - facts: revision id → its organization and whether it is the one served.
+///
+/// `invalidate(organizationID:)` drops the pointers at once (the publish transition calls it),
+/// so this server shows a new publish on the next request; another server shows it within
+/// `bound`. Drafts never enter: facts are made only for published revisions, and the pointer
+/// only names published ones.
+final class PublishedCache: @unchecked Sendable {
+    /// How old a pointer may be before it is checked against the database again.
+    let bound: TimeInterval
+    /// Total bytes of rendered representations kept.
+    let byteLimit: Int
+    /// The clock the bound is measured with (tests move it).
+    var clock: @Sendable () -> Date = { Date() }
+
+    let rendered: BoundedCache<RenderedKey, RenderedBytes>
+    let latest: BoundedCache<LatestKey, LatestPointer>
+    let facts: BoundedCache<UUID, RevisionFacts>
+    /// Overseers' dashboards by area, kept for `bound` and dropped on every invalidation.
+    let dashboards: BoundedCache<String, KeptDashboard>
+
+    /// Counts every invalidation: a pointer read from the database while an invalidation
+    /// happened may already be stale, and is then not kept.
+    private let lock = NSLock()
+    private var generation = 0
+
+    static let defaultBound: TimeInterval = 5
+    static let defaultByteLimit = 64 << 20
+
+    init(bound: TimeInterval = defaultBound, byteLimit: Int = defaultByteLimit, pointerLimit: Int = 200_000) {
+        self.bound = max(0, bound)
+        self.byteLimit = byteLimit
+        rendered = BoundedCache(costLimit: byteLimit)
+        // Pointers are small; a count bounds them (about 200 bytes each).
+        latest = BoundedCache(costLimit: pointerLimit, countLimit: pointerLimit)
+        facts = BoundedCache(costLimit: pointerLimit, countLimit: pointerLimit)
+        dashboards = BoundedCache(costLimit: 200, countLimit: 200)
+    }
+
+    /// Keeps a dashboard unless an invalidation happened since `generation` was read.
+    func keep(_ dashboard: OverseerDashboard, for key: String, readAt generation: Int) {
+        guard generation == currentGeneration else { return }
+        dashboards.set(KeptDashboard(dashboard: dashboard, madeAt: clock()), for: key, cost: 1)
+    }
+
+    /// `SUJARIT_PAGE_CACHE_MB` (default 64; 0 turns the cache off) and
+    /// `SUJARIT_CACHE_BOUND_SECONDS` (default 5).
+    static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> PublishedCache {
+        let megabytes = environment["SUJARIT_PAGE_CACHE_MB"].flatMap { Int($0) }.map { max(0, min($0, 16_384)) }
+        let bound = environment["SUJARIT_CACHE_BOUND_SECONDS"].flatMap { TimeInterval($0) }.map { max(0, min($0, 3_600)) }
+        return PublishedCache(bound: bound ?? defaultBound, byteLimit: megabytes.map { $0 << 20 } ?? defaultByteLimit)
+    }
+
+    // MARK: Invalidation
+
+    /// Called where a plan of the organization is published (and where the organization's
+    /// details change): every pointer is read again from the database on its next use. Rendered
+    /// bytes stay; they are keyed by revision and checked against the new context.
+    func invalidate(organizationID: UUID) {
+        lock.lock()
+        generation &+= 1
+        lock.unlock()
+        // Pointers are cheap to read again, and publishing is rare: drop them all rather than
+        // keep an index from organization to pointers.
+        latest.removeAll()
+        facts.removeAll()
+        dashboards.removeAll()
+    }
+
+    var currentGeneration: Int {
+        lock.lock(); defer { lock.unlock() }
+        return generation
+    }
+
+    // MARK: Pointers
+
+    /// The organization and the revision served at `/o/{slug}/plan/{years}`, from the table
+    /// while younger than `bound`, otherwise from `resolve` (nil: no such organization, not kept).
+    func latestPointer(_ key: LatestKey, resolve: () async throws -> LatestPointer?) async throws -> LatestPointer? {
+        let now = clock()
+        if let pointer = latest.value(for: key), now.timeIntervalSince(pointer.checkedAt) < bound, pointer.checkedAt <= now {
+            return pointer
+        }
+        let generation = currentGeneration
+        guard var pointer = try await resolve() else { return nil }
+        pointer.checkedAt = now
+        if generation == currentGeneration { latest.set(pointer, for: key, cost: 1) }
+        return pointer
+    }
+
+    /// What is known of a published revision, from the table while younger than `bound`,
+    /// otherwise from `resolve` (nil: not published, or not there; never kept).
+    func revisionFacts(_ planID: UUID, resolve: () async throws -> RevisionFacts?) async throws -> RevisionFacts? {
+        let now = clock()
+        if let known = facts.value(for: planID), now.timeIntervalSince(known.checkedAt) < bound, known.checkedAt <= now {
+            return known
+        }
+        let generation = currentGeneration
+        guard var known = try await resolve() else { return nil }
+        known.checkedAt = now
+        if generation == currentGeneration { facts.set(known, for: planID, cost: 1) }
+        return known
+    }
+
+    // MARK: Rendered bytes
+
+    /// The bytes of `key` made with `context`: kept ones when they were made with the same
+    /// context, otherwise `render` (nil: nothing to show; not kept).
+    func bytes(_ key: RenderedKey, context: PublishedContext, contentType: String,
+               render: () async throws -> ByteBuffer?) async throws -> RenderedBytes? {
+        if let kept = rendered.value(for: key), kept.context == context { return kept }
+        guard let body = try await render() else { return nil }
+        let entry = RenderedBytes(body: body, etag: Self.strongETag(body), contentType: contentType, context: context)
+        rendered.set(entry, for: key, cost: body.readableBytes + 256)
+        return entry
+    }
+
+    /// `"…"`: the first 128 bits of the SHA-256 of the bytes, so equal bytes have equal tags on
+    /// every server and any change of the bytes changes the tag.
+    static func strongETag(_ body: ByteBuffer) -> String {
+        let digest = SHA256.hash(data: Array(body.readableBytesView))
+        return "\"" + digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+    }
+}
+
+/// What a representation of a published revision shows besides the revision.
+struct PublishedContext: Hashable, Sendable {
+    var organization: Organization
+    /// Whether the revision is the one its organization's public address for its years serves.
+    var isServed: Bool
+}
+
+/// Which bytes of a revision: a page (language and address matter: the page links to the
+/// other language at its own address) or the API's JSON.
+enum Representation: Hashable, Sendable {
+    case page(language: Language, path: String, latestAddress: Bool)
+    case apiJSON
+}
+
+struct RenderedKey: Hashable, Sendable {
+    var planID: UUID
+    var representation: Representation
+}
+
+struct RenderedBytes: Sendable {
+    var body: ByteBuffer
+    /// Quoted strong entity tag.
+    var etag: String
+    var contentType: String
+    var context: PublishedContext
+}
+
+struct LatestKey: Hashable, Sendable {
+    var slug: String
+    var first: Int
+    var last: Int
+}
+
+struct LatestPointer: Sendable {
+    var organization: Organization
+    /// The revision served, or nil when the organization has published nothing for these years.
+    var planID: UUID?
+    var checkedAt: Date = .distantPast
+}
+
+struct KeptDashboard: Sendable {
+    var dashboard: OverseerDashboard
+    var madeAt: Date
+}
+
+struct RevisionFacts: Sendable {
+    var context: PublishedContext
+    var checkedAt: Date = .distantPast
+}
+
+struct PublishedCacheKey: StorageKey { typealias Value = PublishedCache }
+
+extension Application {
+    /// The cache of published revisions' bytes, made in `configure` (storage is not written
+    /// while serving; an application that was not configured gets a cache that keeps nothing).
+    var publishedCache: PublishedCache {
+        get { storage[PublishedCacheKey.self] ?? PublishedCache(byteLimit: 0) }
+        set { storage[PublishedCacheKey.self] = newValue }
+    }
+}

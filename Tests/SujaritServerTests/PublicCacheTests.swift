@@ -1,0 +1,325 @@
+import Foundation
+import XCTest
+import XCTVapor
+import FluentKit
+import SujaritCore
+@_spi(Fixtures) import SujaritPersistence
+import SujaritAPIModels
+@testable import SujaritServer
+
+/// The cache of published revisions (`PublishedCache`, `PublicReading`): what the public reads
+/// is the latest published revision at once, drafts never enter, ETag/304, and the cache stays
+/// within its byte budget.
+final class PublicCacheTests: ServerTestCase {
+    override class var usesSQLiteFile: Bool { true }
+
+    struct Published {
+        var organization: Organization
+        var plan: Plan
+        var token: String
+    }
+
+    /// An organization with an admin (token) and a published 2566–2570 plan titled `title`.
+    func publishedPlan(slug: String = "cache-org", title: String = "ฉบับแรก") async throws -> Published {
+        let organization = try await makeOrganization(slug: slug)
+        try await makeUser("\(slug)-admin", role: .admin, in: organization)
+        var plan = demoPlan(for: organization, status: .published)
+        plan.title = title
+        let stored = try await PlanStore(db).create(plan)
+        return Published(organization: organization, plan: stored, token: try await token("\(slug)-admin"))
+    }
+
+    func get(_ path: String, headers: HTTPHeaders = [:], on application: Application? = nil) async throws -> (HTTPStatus, HTTPHeaders, String) {
+        var result: (HTTPStatus, HTTPHeaders, String) = (.internalServerError, [:], "")
+        try await (application ?? app).test(.GET, path, headers: headers, afterResponse: { res async throws in
+            result = (res.status, res.headers, res.body.string)
+        })
+        return result
+    }
+
+    /// Publishes `draft` through the API (submit, approve, publish) as the organization's admin.
+    func publishThroughAPI(_ draft: Plan, token: String, on application: Application? = nil) async throws {
+        var version = draft.version
+        for action in ["submit", "approve", "publish"] {
+            try await (application ?? app).test(.POST, "/api/v1/plans/\(draft.id)/transitions", headers: bearer(token), beforeRequest: { req async throws in
+                req.headers.contentType = .json
+                req.body = ByteBuffer(string: #"{"action":"\#(action)","version":\#(version)}"#)
+            }, afterResponse: { res async throws in
+                XCTAssertEqual(res.status, .ok, "\(action): \(res.body.string.prefix(500))")
+                version = try res.content.decode(PlanResponse.self, using: JSONDecoder.custom(dates: .iso8601)).plan.version
+            })
+        }
+    }
+
+    /// A draft second revision of `published` with a new title, stored as any editor would.
+    func draftRevision(of published: Plan, title: String) async throws -> Plan {
+        let store = PlanStore(db)
+        var draft = try await store.createRevision(from: published)
+        draft.title = title
+        return try await store.save(draft, expectedVersion: draft.version)
+    }
+
+    func latestPath(_ organization: Organization) -> String { "/o/\(organization.slug)/plan/2566-2570" }
+
+    // MARK: A new publish is visible at the latest address at once
+
+    func testNewPublishIsServedAtTheLatestAddressAtOnce() async throws {
+        let first = try await publishedPlan()
+        let path = latestPath(first.organization)
+
+        var (status, headers, body) = try await get(path)
+        XCTAssertEqual(status, .ok)
+        XCTAssertTrue(body.contains("ฉบับแรก"))
+
+        // A draft of the next revision is not what the public reads.
+        let draft = try await draftRevision(of: first.plan, title: "ฉบับสอง")
+        (status, _, body) = try await get(path)
+        XCTAssertTrue(body.contains("ฉบับแรก"))
+        XCTAssertFalse(body.contains("ฉบับสอง"))
+
+        // The API says the first revision is the one served…
+        (_, _, body) = try await get("/api/v1/plans/\(first.plan.id)")
+        XCTAssertTrue(body.contains("\"publicURL\":\"\(path)\""), body.prefix(300).description)
+
+        // …until the second is published; then both change on the next request.
+        try await publishThroughAPI(draft, token: first.token)
+        (status, _, body) = try await get(path)
+        XCTAssertEqual(status, .ok)
+        XCTAssertTrue(body.contains("ฉบับสอง"), "the new revision at once")
+        XCTAssertFalse(body.contains("ฉบับแรก"))
+        (_, _, body) = try await get("/api/v1/plans/\(first.plan.id)")
+        XCTAssertFalse(body.contains("publicURL\":\"/"), "the old revision is no longer the one served")
+        // The old revision stays readable at its own address.
+        (status, _, body) = try await get("/plans/\(first.plan.id)")
+        XCTAssertEqual(status, .ok)
+        XCTAssertTrue(body.contains("ฉบับแรก"))
+    }
+
+    func testOrganizationChangeReachesCachedPages() async throws {
+        let first = try await publishedPlan()
+        var (_, _, body) = try await get("/plans/\(first.plan.id)")
+        XCTAssertTrue(body.contains(first.organization.name))
+        // Renamed elsewhere (another server, or the store directly): seen once the bound has passed.
+        var renamed = first.organization
+        renamed.name = "เทศบาลตำบลชื่อใหม่"
+        try await OrganizationStore(db).update(renamed)
+        let cache = app.publishedCache
+        let later = Date().addingTimeInterval(cache.bound + 1)
+        cache.clock = { later }
+        (_, _, body) = try await get("/plans/\(first.plan.id)")
+        XCTAssertTrue(body.contains("เทศบาลตำบลชื่อใหม่"))
+    }
+
+    // MARK: Drafts are never cached for the public
+
+    func testDraftsAreNeverCached() async throws {
+        let organization = try await makeOrganization(slug: "draft-org")
+        try await makeUser("draft-viewer", role: .viewer, in: organization)
+        let draft = try await PlanStore(db).create(demoPlan(for: organization, status: .draft))
+
+        for path in ["/plans/\(draft.id)", "/api/v1/plans/\(draft.id)", "/plans/\(draft.id)/items/\(draft.items[0].id)", latestPath(organization)] {
+            let (status, headers, _) = try await get(path)
+            XCTAssertEqual(status, .notFound, path)
+            XCTAssertEqual(headers.first(name: .cacheControl), "no-store", path)
+        }
+        // A member reads the draft, and nothing of it is kept.
+        var browser = Browser(app)
+        try await browser.signIn("draft-viewer", password: Self.password)
+        let page = try await browser.get("/plans/\(draft.id)")
+        XCTAssertEqual(page.status, .ok)
+        XCTAssertEqual(app.publishedCache.rendered.usage.count, 0)
+        XCTAssertEqual(app.publishedCache.facts.usage.count, 0)
+
+        // Signed-in readers of a published plan get their own page, which is not kept either.
+        let published = try await PlanStore(db).create(demoPlan(for: organization, status: .published))
+        let signedIn = try await browser.get("/plans/\(published.id)")
+        XCTAssertEqual(signedIn.status, .ok)
+        XCTAssertEqual(app.publishedCache.rendered.usage.count, 0)
+        // The same revision for the public is kept.
+        let (status, _, _) = try await get("/plans/\(published.id)")
+        XCTAssertEqual(status, .ok)
+        XCTAssertEqual(app.publishedCache.rendered.usage.count, 1)
+    }
+
+    // MARK: ETag and 304
+
+    func testStrongETagAndNotModified() async throws {
+        let first = try await publishedPlan()
+        for (path, cacheControl) in [("/plans/\(first.plan.id)", PublicReading.revisionCacheControl),
+                                     ("/api/v1/plans/\(first.plan.id)", PublicReading.latestCacheControl),
+                                     ("/plans/\(first.plan.id)/items/\(first.plan.items[0].id)", PublicReading.revisionCacheControl)] {
+            let (status, headers, body) = try await get(path)
+            XCTAssertEqual(status, .ok, path)
+            XCTAssertEqual(headers.first(name: .cacheControl), cacheControl, path)
+            let etag = try XCTUnwrap(headers.first(name: .eTag), path)
+            XCTAssertTrue(etag.hasPrefix("\"") && etag.hasSuffix("\"") && !etag.hasPrefix("W/"), "strong: \(etag)")
+
+            // The same bytes again, with the same tag.
+            let again = try await get(path)
+            XCTAssertEqual(again.2, body, path)
+            XCTAssertEqual(again.1.first(name: .eTag), etag)
+
+            for sent in [etag, "W/\(etag)", "\"other\", \(etag)", "*"] {
+                let (status, headers, body) = try await get(path, headers: ["If-None-Match": sent])
+                XCTAssertEqual(status, .notModified, "\(path) If-None-Match: \(sent)")
+                XCTAssertTrue(body.isEmpty)
+                XCTAssertEqual(headers.first(name: .eTag), etag)
+            }
+            let (other, _, _) = try await get(path, headers: ["If-None-Match": "\"not-this-one\""])
+            XCTAssertEqual(other, .ok)
+        }
+        // Thai and English pages are different bytes with different tags.
+        let thai = try await get("/plans/\(first.plan.id)?lang=th")
+        let english = try await get("/plans/\(first.plan.id)?lang=en")
+        XCTAssertNotEqual(thai.1.first(name: .eTag), english.1.first(name: .eTag))
+        XCTAssertTrue(english.2.contains("lang=\"en\""))
+    }
+
+    // MARK: Bounded
+
+    func testCacheStaysWithinItsByteBudget() async throws {
+        let first = try await publishedPlan()
+        let (_, _, page) = try await get("/plans/\(first.plan.id)")
+        let pageBytes = page.utf8.count
+        // Room for about two pages.
+        app.publishedCache = PublishedCache(byteLimit: pageBytes * 2 + 1_000)
+        var paths = ["/plans/\(first.plan.id)?lang=th", "/plans/\(first.plan.id)?lang=en", latestPath(first.organization)]
+        paths += first.plan.items.prefix(3).map { "/plans/\(first.plan.id)/items/\($0.id)" }
+        for path in paths {
+            let (status, _, _) = try await get(path)
+            XCTAssertEqual(status, .ok, path)
+            let usage = app.publishedCache.rendered.usage
+            XCTAssertLessThanOrEqual(usage.cost, app.publishedCache.byteLimit)
+        }
+        XCTAssertLessThan(app.publishedCache.rendered.usage.count, paths.count, "older entries were evicted")
+        // A cache of no bytes keeps nothing and still answers.
+        app.publishedCache = PublishedCache(byteLimit: 0)
+        let (status, _, body) = try await get("/plans/\(first.plan.id)")
+        XCTAssertEqual(status, .ok)
+        XCTAssertTrue(body.contains("ฉบับแรก"))
+        XCTAssertEqual(app.publishedCache.rendered.usage.count, 0)
+    }
+
+    func testBoundedCacheEvictsLeastRecentlyUsed() {
+        let cache = BoundedCache<String, Int>(costLimit: 10, countLimit: 3)
+        cache.set(1, for: "a", cost: 4)
+        cache.set(2, for: "b", cost: 4)
+        XCTAssertEqual(cache.value(for: "a"), 1)  // a is now newer than b
+        cache.set(3, for: "c", cost: 4)           // 12 > 10: the least recently used (b) goes
+        XCTAssertNil(cache.value(for: "b"))
+        XCTAssertEqual(cache.value(for: "a"), 1)
+        XCTAssertEqual(cache.value(for: "c"), 3)
+        XCTAssertEqual(cache.usage.cost, 8)
+        cache.set(9, for: "huge", cost: 11)       // dearer than the budget: not kept, nothing lost
+        XCTAssertNil(cache.value(for: "huge"))
+        XCTAssertEqual(cache.usage.count, 2)
+        cache.set(4, for: "d", cost: 1)
+        cache.set(5, for: "e", cost: 1)           // four entries > countLimit 3: the oldest (a) goes
+        XCTAssertNil(cache.value(for: "a"))
+        XCTAssertEqual(cache.usage.count, 3)
+        cache.set(6, for: "c", cost: 2)           // replacing keeps one entry with the new cost
+        XCTAssertEqual(cache.value(for: "c"), 6)
+        XCTAssertEqual(cache.usage.cost, 4)
+        cache.removeAll(where: { $0 == "d" })
+        XCTAssertEqual(cache.usage.count, 2)
+    }
+
+    // MARK: Two servers on one database
+
+    func testSecondServerSeesAPublishWithinTheBound() async throws {
+        let first = try await publishedPlan()
+        let draft = try await draftRevision(of: first.plan, title: "ฉบับสอง")
+        // A second application on the same database, as a second `sujarit serve` would be.
+        let second = try await Application.make(.testing)
+        var database = Self.databaseSetting
+        if let file = sqliteFile, !database.isPostgres { database = .sqliteFile(path: file.path) }
+        try await configure(second, settings: ServerSettings(database: database, autoMigrate: false, passwordCost: 4))
+        let clock = TestClock()
+        second.publishedCache.clock = { clock.now }
+        do {
+            let path = latestPath(first.organization)
+            var (_, _, body) = try await get(path, on: second)
+            XCTAssertTrue(body.contains("ฉบับแรก"))
+            try await publishThroughAPI(draft, token: first.token)   // through the first server
+            (_, _, body) = try await get(path)
+            XCTAssertTrue(body.contains("ฉบับสอง"), "the first server at once")
+            clock.advance(second.publishedCache.bound + 0.5)
+            (_, _, body) = try await get(path, on: second)
+            XCTAssertTrue(body.contains("ฉบับสอง"), "the second server once the bound has passed")
+            (_, _, body) = try await get("/api/v1/plans/\(first.plan.id)", on: second)
+            XCTAssertFalse(body.contains("publicURL\":\"/"))
+        } catch {
+            try? await second.asyncShutdown()
+            throw error
+        }
+        try await second.asyncShutdown()
+    }
+
+    // MARK: Loading a plan is a fixed number of queries
+
+    func testLoadingAPlanTakesTheSameQueriesWhateverItsSize() async throws {
+        let organization = try await makeOrganization(slug: "query-org")
+        var small = demoPlan(for: organization, status: .published)
+        small.items = Array(small.items.prefix(2))
+        small.risks = Array(small.risks.prefix(1)).map { var risk = $0; risk.linkedItemIDs = []; return risk }
+        var large = demoPlan(for: organization, status: .published)
+        large.firstYear = FiscalYear(2571); large.lastYear = FiscalYear(2575)
+        let template = large.items
+        large.items = (0..<200).map { index in
+            var item = template[index % template.count]
+            item.id = UUID()
+            item.order = index + 1
+            item.budgets = [FiscalYear(2571): .amount(Money(satang: 100_000)), FiscalYear(2572): .noBudget]
+            return item
+        }
+        large.risks = large.risks.map { var risk = $0; risk.linkedItemIDs = []; return risk }
+        let storedSmall = try await PlanStore(db).create(small)
+        let storedLarge = try await PlanStore(db).create(large)
+
+        func queries(_ id: UUID) async throws -> (Int, Plan?) {
+            let counter = QueryCounter()
+            let plan = try await PlanStore(CountingDatabase(base: db, counter: counter)).plan(id: id, scope: .publishedOnly)
+            return (counter.count, plan)
+        }
+        let (smallQueries, smallPlan) = try await queries(storedSmall.id)
+        let (largeQueries, largePlan) = try await queries(storedLarge.id)
+        XCTAssertEqual(smallPlan?.items.count, 2)
+        XCTAssertEqual(largePlan?.items.count, 200)
+        XCTAssertEqual(smallQueries, largeQueries, "no query per item")
+        XCTAssertLessThanOrEqual(largeQueries, 5)
+    }
+}
+
+final class QueryCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func add() { lock.lock(); value += 1; lock.unlock() }
+    var count: Int { lock.lock(); defer { lock.unlock() }; return value }
+}
+
+/// A database that counts the Fluent queries made through it.
+struct CountingDatabase: Database {
+    let base: any Database
+    let counter: QueryCounter
+
+    var context: DatabaseContext { base.context }
+    var inTransaction: Bool { base.inTransaction }
+
+    func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> ()) -> EventLoopFuture<Void> {
+        counter.add()
+        return base.execute(query: query, onOutput: onOutput)
+    }
+
+    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { base.execute(schema: schema) }
+    func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> { base.execute(enum: `enum`) }
+
+    func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+        let counter = counter
+        return base.transaction { closure(CountingDatabase(base: $0, counter: counter)) }
+    }
+
+    func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+        let counter = counter
+        return base.withConnection { closure(CountingDatabase(base: $0, counter: counter)) }
+    }
+}
