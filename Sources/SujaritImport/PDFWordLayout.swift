@@ -24,24 +24,41 @@ enum PDFWordLayout {
     }
 
     /// Pages of words from the XHTML that `pdftotext -bbox-layout` writes; nil when it is not that.
+    /// Read as bytes: a Thai word may begin with a combining mark, which would join the tag's
+    /// closing `>` into one Character and hide it from a String search.
     static func pages(fromBBoxXHTML xhtml: String) -> [[Word]]? {
-        guard xhtml.contains("<doc>") || xhtml.contains("<page") else { return nil }
+        let bytes = Array(xhtml.utf8)
+        func find(_ needle: String, from start: Int) -> Int? {
+            let pattern = Array(needle.utf8)
+            guard !pattern.isEmpty, start >= 0, bytes.count >= pattern.count else { return nil }
+            var index = start
+            while index + pattern.count <= bytes.count {
+                if bytes[index] == pattern[0] && bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
+                index += 1
+            }
+            return nil
+        }
+        guard find("<page", from: 0) != nil else { return nil }
         var pages: [[Word]] = []
-        for pageText in xhtml.components(separatedBy: "<page ").dropFirst() {
+        var position = 0
+        while let page = find("<page ", from: position) {
+            let pageEnd = find("</page>", from: page) ?? bytes.count
             var words: [Word] = []
-            for piece in pageText.components(separatedBy: "<word ").dropFirst() {
-                guard let close = piece.range(of: "\">"), let end = piece.range(of: "</word>") else { continue }
-                let attributes = piece[..<close.lowerBound]
+            var cursor = page
+            while let word = find("<word ", from: cursor), word < pageEnd {
+                guard let close = find("\">", from: word), let end = find("</word>", from: close) else { break }
+                let attributes = String(decoding: bytes[word..<close], as: UTF8.self) + "\""
                 func value(_ name: String) -> Double? {
                     guard let start = attributes.range(of: name + "=\"") else { return nil }
                     return Double(attributes[start.upperBound...].prefix { $0 != "\"" })
                 }
-                guard let x0 = value("xMin"), let y0 = value("yMin"), let x1 = value("xMax"), let y1 = value("yMax"),
-                      close.upperBound <= end.lowerBound else { continue }
-                let text = unescape(String(piece[close.upperBound..<end.lowerBound]))
+                cursor = end + 7
+                guard let x0 = value("xMin"), let y0 = value("yMin"), let x1 = value("xMax"), let y1 = value("yMax") else { continue }
+                let text = unescape(String(decoding: bytes[(close + 2)..<end], as: UTF8.self))
                 if !text.isEmpty { words.append(Word(x0: x0, y0: y0, x1: x1, y1: y1, text: text)) }
             }
             pages.append(words)
+            position = pageEnd
         }
         return pages
     }
@@ -54,11 +71,17 @@ enum PDFWordLayout {
     }
 
     /// The pages as text: paragraphs as lines, table regions as tab-separated rows, a blank line
-    /// between pages.
+    /// between pages. A table that runs over a page break carries its columns to the next page,
+    /// where a wrapped cell may go on alone, indented.
     static func text(pages: [[Word]]) -> String {
         var out: [String] = []
+        // The document's left margin: where paragraphs start, on any page.
+        let margin = pages.flatMap { $0.map(\.x0) }.min() ?? 0
+        var carried: [(start: Double, end: Double)]?
         for words in pages {
-            out += pageLines(words)
+            let (lines, columns) = pageLines(words, margin: margin, carried: carried)
+            out += lines
+            carried = columns
             out.append("")
         }
         return out.joined(separator: "\n")
@@ -111,11 +134,31 @@ enum PDFWordLayout {
         return text
     }
 
-    static func pageLines(_ words: [Word]) -> [String] {
+    static func isPageNumber(_ line: Line) -> Bool {
+        let text = join(line.words).filter { !$0.isWhitespace && !"-–—()หน้า".contains($0) }
+        return !text.isEmpty && text.count <= 4 && text.allSatisfy { $0.isNumber }
+    }
+
+    /// One page's lines; and the columns of a table still open at the page's end.
+    static func pageLines(_ words: [Word], margin: Double, carried: [(start: Double, end: Double)]?) -> (lines: [String], open: [(start: Double, end: Double)]?) {
         let lines = lines(words)
-        guard let margin = lines.map(\.x0).min() else { return [] }
         var out: [String] = []
+        var open: [(start: Double, end: Double)]?
         var index = 0
+        // Lines at the top of the page that go on with the table of the page before.
+        if let carried {
+            var end = 0
+            while end < lines.count, isPageNumber(lines[end]) || lines[end].cells.count >= 2 || lines[end].x0 - margin >= 8 {
+                if lines[end].cells.count >= 2 { break }
+                end += 1
+            }
+            let continuing = lines[0..<end].filter { !isPageNumber($0) }
+            if !continuing.isEmpty {
+                out += continuing.map { row($0, columns: carried) }
+                index = end
+                if index == lines.count { open = carried }
+            }
+        }
         while index < lines.count {
             guard lines[index].cells.count >= 2 else {
                 out.append(join(lines[index].words))
@@ -130,47 +173,52 @@ enum PDFWordLayout {
                 let line = lines[end]
                 let gap = line.y - lines[end - 1].y
                 if gap > max(40, (lines[end - 1].words.first?.height ?? 12) * 3.5) { break }
-                if line.cells.count >= 2 { lastMulti = end } else if line.x0 - margin < 8 && end - lastMulti > 1 { break }
+                if line.cells.count >= 2 { lastMulti = end } else if line.x0 - margin < 8 && end - lastMulti > 1 && !isPageNumber(line) { break }
                 end += 1
             }
             // Trailing one-cell lines at the margin after the last table line are paragraphs.
             while end - 1 > lastMulti, lines[end - 1].x0 - margin < 8 { end -= 1 }
-            out += table(Array(lines[index..<end]))
+            let region = Array(lines[index..<end]).filter { !isPageNumber($0) || $0.cells.count >= 2 }
+            let columns = columns(region)
+            out += region.map { row($0, columns: columns) }
             index = end
+            // Open at the page's end (bar a page number): the table may go on over the page.
+            if lines[end...].allSatisfy(isPageNumber), columns.count >= 2 { open = columns } else { open = nil }
         }
-        return out
+        return (out, open)
     }
 
-    /// A table region's lines as tab-separated rows, cut at the gutters no word crosses.
-    static func table(_ lines: [Line]) -> [String] {
-        // Columns: the x-ranges covered by words; where coverage stops for a cell-sized gap, a
-        // gutter (a column boundary). Each cell's own extent counts, so spaces inside cells do not.
-        // (Lines of one cell are left out: a wrapped cell's continuation, or a row spanning
-        // columns, says nothing about where columns part.)
+    /// A table region's columns: the x-ranges covered by its cells; where coverage stops for a
+    /// gap, a gutter (a column boundary). Each cell's own extent counts, so spaces inside cells
+    /// do not; lines of one cell are left out (a wrapped cell's continuation, or a row spanning
+    /// columns, says nothing about where columns part).
+    static func columns(_ lines: [Line]) -> [(start: Double, end: Double)] {
         var spans: [(Double, Double)] = lines.filter { $0.cells.count >= 2 }.flatMap { line in line.cells.compactMap { cell in
             guard let first = cell.first, let last = cell.last else { return nil }
             return (first.x0, last.x1)
         } }
         spans.sort { $0.0 < $1.0 }
         var columns: [(start: Double, end: Double)] = []
-        let minimumGutter = 3.0
         for span in spans {
-            if let last = columns.last, span.0 <= last.end + minimumGutter {
+            if let last = columns.last, span.0 <= last.end + 3 {
                 columns[columns.count - 1].end = max(last.end, span.1)
             } else {
                 columns.append((span.0, span.1))
             }
         }
-        guard columns.count >= 2 else { return lines.map { join($0.words) } }
-        return lines.map { line in
-            var cells = Array(repeating: "", count: columns.count)
-            for cell in line.cells {
-                guard let first = cell.first else { continue }
-                let column = columns.lastIndex { $0.start <= first.x0 + 0.5 } ?? 0
-                let text = join(cell)
-                cells[column] = cells[column].isEmpty ? text : cells[column] + " " + text
-            }
-            return cells.joined(separator: "\t")
+        return columns
+    }
+
+    /// A line as a tab-separated row of the columns (as text when there are no columns).
+    static func row(_ line: Line, columns: [(start: Double, end: Double)]) -> String {
+        guard columns.count >= 2 else { return join(line.words) }
+        var cells = Array(repeating: "", count: columns.count)
+        for cell in line.cells {
+            guard let first = cell.first else { continue }
+            let column = columns.lastIndex { $0.start <= first.x0 + 0.5 } ?? 0
+            let text = join(cell)
+            cells[column] = cells[column].isEmpty ? text : cells[column] + " " + text
         }
+        return cells.joined(separator: "\t")
     }
 }

@@ -98,13 +98,16 @@ struct OwnLayoutDocument {
         out += ["ส่วนที่ 2", "แผนปฏิบัติการป้องกันการทุจริต (พ.ศ. 2566 – 2570)", ""]
         out.append((["มิติ", "ภารกิจตามมิติ", "โครงการ/กิจกรรม/มาตรการ"] + Self.years.map { "ปี \($0)" } + ["หมายเหตุ"]).joined(separator: "\t"))
         out.append((["", "", ""] + Self.years.map { _ in "งบประมาณ (บาท)" } + [""]).joined(separator: "\t"))
+        let width = 3 + Self.years.count + 1
+        /// Every row as wide as the header, as a Word table has it.
+        func row(_ cells: [String]) -> String { (cells + Array(repeating: "", count: max(0, width - cells.count))).joined(separator: "\t") }
         var number = 0
         var totals = Array(repeating: 0, count: Self.years.count)
         var count = 0
         for dimension in PlanCatalog.cycle2566.dimensions {
             let own = items.filter { $0.mission.hasPrefix("\(dimension.number).") }
             guard !own.isEmpty, !droppedDimensions.contains(dimension.number) else { continue }
-            out.append(["\(dimension.number). \(dimension.name)", "", ""].joined(separator: "\t"))
+            out.append(row(["\(dimension.number). \(dimension.name)"]))
             var mission: String?
             var subMission: String?
             var sums = Array(repeating: 0, count: Self.years.count)
@@ -113,11 +116,11 @@ struct OwnLayoutDocument {
                     mission = item.mission
                     subMission = nil
                     if numbering == .restartThaiDot { number = 0 }
-                    out.append(["", "\(item.mission) \(missionName(item.mission))", ""].joined(separator: "\t"))
+                    out.append(row(["", "\(item.mission) \(missionName(item.mission))"]))
                 }
                 if let sub = item.subMission, sub != subMission {
                     subMission = sub
-                    out.append(["", "\(sub) \(missionName(sub))", ""].joined(separator: "\t"))
+                    out.append(row(["", "\(sub) \(missionName(sub))"]))
                 }
                 number += 1
                 let label = numbering == .restartThaiDot ? Self.thaiDigits("\(number).") : "\(number))"
