@@ -1,0 +1,67 @@
+import Foundation
+import Vapor
+import Fluent
+import SujaritCore
+import SujaritPersistence
+import SujaritAPIModels
+
+/// Pages anyone may read: organizations, published plans, their project sheets.
+struct PublicPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: home)
+        routes.get("o", ":slug", use: organization)
+        routes.get("o", ":slug", "plan", ":years", use: publishedPlan)
+        routes.get("plans", ":planID", use: plan)
+        routes.get("plans", ":planID", "items", ":itemID", use: item)
+    }
+
+    @Sendable func home(_ request: Request) async throws -> Response {
+        let organizations = try await OrganizationStore(request.db).all()
+        return Layout.response(Pages.organizationList(request, organizations: organizations))
+    }
+
+    @Sendable func organization(_ request: Request) async throws -> Response {
+        let service = PlanService(request: request)
+        let organization = try await service.organization(slug: request.parameters.get("slug"))
+        let member = request.viewer?.can(.viewer, in: organization.id) ?? false
+        let plans = try await service.plans.plans(organizationID: organization.id, includeUnpublished: member)
+        let served = try await Pages.servedPlanIDs(plans, store: service.plans, organizationID: organization.id)
+        return Layout.response(Pages.organization(request, organization: organization, plans: plans, canSeeDrafts: member, served: served))
+    }
+
+    /// The stable public address of a plan: `/o/{slug}/plan/2566-2570` (or `/plan/2568`),
+    /// always the latest published revision.
+    @Sendable func publishedPlan(_ request: Request) async throws -> Response {
+        let (plan, organization) = try await PlanService(request: request)
+            .publishedPlan(slug: request.parameters.get("slug"), years: request.parameters.get("years"))
+        let response = Layout.response(Pages.plan(request, plan: plan, organization: organization, showFindings: false, downloads: .published))
+        if request.viewer == nil { response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300") }
+        return response
+    }
+
+    static func parseYears(_ text: String?) -> (FiscalYear, FiscalYear)? {
+        guard let text = text.map(ThaiDigits.toArabic) else { return nil }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let first = Int(parts[0]), let last = Int(parts.last!),
+              FiscalYear.plausibleRange.contains(first), FiscalYear.plausibleRange.contains(last) else { return nil }
+        return (FiscalYear(first), FiscalYear(last))
+    }
+
+    @Sendable func plan(_ request: Request) async throws -> Response {
+        let service = PlanService(request: request)
+        let plan = try await service.readablePlan(id: request.parameters.get("planID"))
+        guard let organization = try await service.organizations.find(id: plan.organizationID) else { throw SujaritError.notFound() }
+        let member = request.viewer?.can(.viewer, in: organization.id) ?? false
+        return Layout.response(Pages.plan(request, plan: plan, organization: organization, showFindings: member))
+    }
+
+    @Sendable func item(_ request: Request) async throws -> Response {
+        let service = PlanService(request: request)
+        let plan = try await service.readablePlan(id: request.parameters.get("planID"))
+        let itemID = try PlanService.parseID(request.parameters.get("itemID"))
+        guard let item = plan.items.first(where: { $0.id == itemID }),
+              let organization = try await service.organizations.find(id: plan.organizationID)
+        else { throw SujaritError.notFound("รายการ") }
+        return Layout.response(Pages.item(request, plan: plan, item: item, organization: organization))
+    }
+}

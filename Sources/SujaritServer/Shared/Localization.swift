@@ -1,0 +1,87 @@
+import Foundation
+import SujaritCore
+
+/// Every text of the user interface by name. A page writes `t(.save)`; the Thai and English
+/// texts live in one table per language (`Texts.thai`, `Texts.english`), and
+/// `LocalizationTests` fails when a key lacks either. Texts with values take `{0}`, `{1}` …
+/// (`t(.errorsToFix, "3")`), so each language puts them where its grammar wants them.
+public enum UIKey: String, CaseIterable, Sendable {
+    case appName, appTagline, organizations, organizationsLead, noOrganizations, plans, noPlans, noPublishedPlans
+    case signIn, signOut, username, password, signInFailed, signedInAs, language
+    case dimension, mission, items, budgetBaht, remarks, subtotal, grandTotal, projectsCount, fiscalYear
+    case status, revision, open, planYears, itemSheet, backToPlan, noSheet
+    case sheetName, sheetRationale, sheetObjectives, sheetTargetGroup, sheetMethod, sheetPeriod, sheetBudget
+    case sheetResponsible, sheetOutputsOutcomes, sheetOutputs, sheetOutcomes, sheetArea, headcount
+    case riskTable, workArea, riskIssues, riskLevel, controlMeasures, targets, indicator
+    case findings, noFindings, error, warning, notFound, forbidden, badRequest, serverError, tryAgain
+    case home, draftNotice, summary, totalOverPlan, unplaced, kindColumn, responsibleUnit
+    case province, district, website, phone, apiLink, skipToContent, csrfFailed, noBudget, persons
+    case download, pdfUnavailable, downloadWordInstead
+    // Plans, editor, wizard, import and organization pages
+    case newPlan, importFromFile, editOrganizationDetails, planEditor, history, part2, notWrittenYet
+    case foreword, riskAssessmentHeading, planTargets, part1Introduction, noRiskAssessmentRecordedYet
+    case objectivesOfThePlan, benefitsOfThePlan, projectSheetPrefix, fix, edit, moveUp, moveDown, duplicate
+    case delete, addAnItemToThisMission, customMission, noItemYet, addAMissionToThisDimension, missionName
+    case addMission, dimensionNumber, startANewRevision, viewAsDocument, savedVersion, youCanReadButNotEdit
+    case itemCount, total, frontMatter, editFrontMatter, addARiskRow, addATarget, notChosen
+    case whatTheOtherPersonSaved, missionShort, conflictKeepsYourText, theOtherPersonDeletedThisItem
+    case oneEntryPerLine, backToThePlanEditor, addAnItem, editItem, planTableRow, subMission
+    case hasProjectSheet, sheetNumber, methodStepsHint, save, cancel, item, approverComment
+    case deleteItemQuestion, deleteItemExplanation, deleteItem, oneIssuePerLine, riskLevelsHint
+    case itemsControllingRisk, targetUnit, planTitle, onePerLine, revisions, lastChange, whoAndWhen
+    case historyWhen, historyAction, historyBy, openTheExistingPlan, continueTheDraft
+    case startRevisionOfThisPlan, monthByMonth, customYears, firstYearBE, lastYearBE, newPlanHeading
+    case planCycle, wizardTitleHint, startFromStandardMeasures, wizardMeasuresHint, createThePlan
+    case importAPlanDocument, importLead, documentFileLimit, readTheDocument, importPlan, withoutSheetSuffix
+    case line, acceptAsADraftPlan, discardThisImport, importSettled, acceptedAsADraftPlan, reviewTheImport
+    case organizationInTheDocument, thePlanAsRead, correctItInThePlanEditor, diagnosis, organizationDetails
+    case organizationName, unitsOnePerLine, digitsInDocumentsAndPages, thaiDigitsOption, arabicDigitsOption
+    case goTo, errorsToFix, budgetTextHint, budgetTextNow, historyCommentMarker, resultsReportRows
+}
+
+/// Picks the text of a key in the request's language: `request.t(.save)`.
+public struct Translator: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    /// The key's text; a text missing in English falls back to Thai, a text missing in both
+    /// shows the key's name (the tests keep both from happening).
+    public func callAsFunction(_ key: UIKey) -> String {
+        let table = language == .thai ? Texts.thai : Texts.english
+        return table[key] ?? Texts.thai[key] ?? key.rawValue
+    }
+
+    /// The key's text with `{0}`, `{1}` … replaced by the values in order.
+    public func callAsFunction(_ key: UIKey, _ values: String...) -> String {
+        var text = self(key)
+        for (index, value) in values.enumerated() {
+            text = text.replacingOccurrences(of: "{\(index)}", with: value)
+        }
+        return text
+    }
+
+    /// A text that carries both languages itself (findings, errors, stored messages).
+    public func pick(_ text: LocalizedText) -> String { text.text(language) }
+
+    /// The name of a domain value (status, kind, action, risk level) in this language.
+    public func name(_ value: some BilingualName) -> String {
+        language == .thai ? value.thaiName : value.englishName
+    }
+}
+
+/// A domain value with a Thai and an English name of its own (from Core).
+public protocol BilingualName {
+    var thaiName: String { get }
+    var englishName: String { get }
+}
+
+extension PlanStatus: BilingualName {}
+extension PlanItemKind: BilingualName {}
+extension PlanAction: BilingualName {}
+extension RiskLevel: BilingualName {}
+extension OrganizationKind: BilingualName {}
+
+/// The texts of the interface, one table per language (`Localization+Thai.swift`,
+/// `Localization+English.swift`).
+public enum Texts {}
