@@ -1,4 +1,5 @@
 import Foundation
+import SujaritCatalog
 import SujaritCore
 @testable import SujaritImport
 
