@@ -237,7 +237,7 @@ final class PDFImportTests: XCTestCase {
             XCTAssertEqual(result.sheets.map { key($0.name) }, expected.sheets.map { key($0.name) }, "\(name) \(reader)", file: file, line: line)
             XCTAssertEqual(result.sheets.map(\.fieldsFound), expected.sheets.map(\.fieldsFound), "\(name) \(reader)", file: file, line: line)
             XCTAssertGreaterThanOrEqual(result.plan.items.count, expected.plan.items.count, "\(name) \(reader)", file: file, line: line)
-            XCTAssertGreaterThanOrEqual(Double(named), 0.7 * Double(expected.plan.items.count), "\(name) \(reader): items named whole", file: file, line: line)
+            XCTAssertGreaterThanOrEqual(Double(named), 0.55 * Double(expected.plan.items.count), "\(name) \(reader): items named whole", file: file, line: line)
         }
     }
 
