@@ -46,13 +46,18 @@ struct SheetBudgetReading: Equatable {
             reading.statedTotal = total
             return reading
         }
-        if let yearly = amountAfter(["ปีละ", "ต่อปี", "/ปี"], in: arabic) ?? amountBefore(["ต่อปี", "/ปี"], in: arabic) {
+        // One amount a year, and nothing else but the total: "ปีละ 20,000 บาท รวม 100,000 บาท",
+        // "20,000 บาทต่อปี (รวม 5 ปี 100,000 บาท)". Two yearly amounts for ranges of years
+        // ("15,000 บาทต่อปี ใน 2566 – 2567 และ 20,000 บาทต่อปี …") are left to the plain rule.
+        let others = Set(amounts.filter { !$0.isYear && !$0.countsYears(in: arabic) }.compactMap(\.money)).subtracting(total.map { [$0] } ?? [])
+        let saysYearly = ImportText.has(arabic, "ปีละ") || ImportText.has(arabic, "ต่อปี") || ImportText.has(arabic, "/ปี")
+        if saysYearly, others.count == 1, let yearly = others.first {
             reading.form = .yearly
             for year in years { reading.perYear[year] = .amount(yearly) }
             reading.statedTotal = total
             return reading
         }
-        let money = amounts.filter { !$0.isYear }.compactMap(\.money)
+        let money = amounts.filter { !$0.isYear && !$0.countsYears(in: arabic) }.compactMap(\.money)
         guard let first = total ?? money.first else { return reading }
         reading.form = .single
         if years.count == 1 {
@@ -91,6 +96,12 @@ struct SheetBudgetReading: Equatable {
         var text: String
         var value: Int
         var start: String.Index
+        /// "5 ปี" in "รวม 5 ปี": a count of years, not an amount.
+        func countsYears(in text: String) -> Bool {
+            guard value < 100, !self.text.contains(",") else { return false }
+            let after = text[text.index(start, offsetBy: self.text.count)...].drop { $0 == " " }
+            return after.hasPrefix("ปี")
+        }
         var isYear: Bool { !text.contains(",") && !text.contains(".") && text.count == 4 && FiscalYear.plausibleRange.contains(value) }
         var money: Money? { try? Money.parse(text) }
     }
@@ -130,19 +141,7 @@ struct SheetBudgetReading: Equatable {
         for word in words {
             guard let range = ImportText.find(word, in: text) else { continue }
             let after = String(text[range.upperBound...])
-            if let number = numbers(in: after).first(where: { !$0.isYear }), after.distance(from: after.startIndex, to: number.start) <= 24 {
-                return number.money
-            }
-        }
-        return nil
-    }
-
-    /// An amount written just before one of the words ("20,000 บาทต่อปี").
-    static func amountBefore(_ words: [String], in text: String) -> Money? {
-        for word in words {
-            guard let range = ImportText.find(word, in: text) else { continue }
-            let before = String(text[..<range.lowerBound])
-            if let number = numbers(in: before).last(where: { !$0.isYear }), before.distance(from: number.start, to: before.endIndex) <= 24 {
+            if let number = numbers(in: after).first(where: { !$0.isYear && !$0.countsYears(in: after) }), after.distance(from: after.startIndex, to: number.start) <= 24 {
                 return number.money
             }
         }

@@ -123,6 +123,12 @@ final class OwnLayoutTests: XCTestCase {
         XCTAssertEqual(listed.perYear[FiscalYear(2567)], .amount(Money(baht: 12_000)))
         XCTAssertEqual(listed.perYear[FiscalYear(2568)], .noBudget)
         XCTAssertEqual(read("ดำเนินการโดยไม่ใช้งบประมาณ").form, .noBudget)
+        // "รวม 5 ปี" counts years; two yearly amounts over ranges of years are not one rate.
+        let rate = read("20,000 บาท ต่อปี (รวม 5 ปี 100,000 บาท)")
+        XCTAssertEqual(rate.form, .yearly)
+        XCTAssertEqual(rate.perYear[FiscalYear(2566)], .amount(Money(baht: 20_000)))
+        XCTAssertEqual(rate.statedTotal, Money(baht: 100_000))
+        XCTAssertNotEqual(read("15,000 บาท ต่อปี ในปีงบประมาณ พ.ศ. 2566 – 2567 และ 20,000 บาท ต่อปี ในปีงบประมาณ พ.ศ. 2568 – 2570").form, .yearly)
         let single = read("50,000 บาท")
         XCTAssertEqual(single.form, .single)
         XCTAssertTrue(single.perYear.isEmpty, "one figure in a five-year plan is not split by guess")
