@@ -16,7 +16,7 @@ struct PublicPagesController: RouteCollection {
     }
 
     @Sendable func home(_ request: Request) async throws -> Response {
-        let organizations = try await OrganizationStore(request.db).all()
+        let organizations = try await request.stores.organizations.all()
         return Layout.response(Pages.organizationList(request, organizations: organizations))
     }
 
@@ -34,7 +34,9 @@ struct PublicPagesController: RouteCollection {
     @Sendable func publishedPlan(_ request: Request) async throws -> Response {
         let (plan, organization) = try await PlanService(request: request)
             .publishedPlan(slug: request.parameters.get("slug"), years: request.parameters.get("years"))
-        let response = Layout.response(Pages.plan(request, plan: plan, organization: organization, showFindings: false, downloads: .published))
+        let monitoring = try await MonitoringService(request: request).publicStatus(of: plan)
+        let response = Layout.response(Pages.plan(request, plan: plan, organization: organization, showFindings: false, downloads: .published,
+                                                  monitoring: monitoring))
         if request.viewer == nil { response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300") }
         return response
     }
