@@ -46,143 +46,247 @@ struct DocumentParser {
         return number
     }
 
-    static func sheetStart(_ text: String) -> Int? {
+    static func sheetStart(_ text: String) -> Int? { sheetNumber(text)?.number }
+
+    /// "ลำดับที่ 7", "ลำดับที่ ๗.", "ลำดับที่ 7 (เพิ่มเติม)", "ลำดับที่ 7/1": the sheet's number and
+    /// what follows it (a suffix marks an added sheet, whose number may repeat another's).
+    static func sheetNumber(_ text: String) -> (number: Int, suffix: String)? {
         guard ImportText.starts(text, with: "ลำดับที่") else { return nil }
         let rest = ImportText.trimmedStart(text.dropFirst("ลำดับที่".count))
-        guard let (number, after) = ImportText.leadingNumber(rest, maxDigits: 3), after.count <= 3 else { return nil }
-        return number
+        guard let (number, after) = ImportText.leadingNumber(rest, maxDigits: 3) else { return nil }
+        let suffix = ImportText.clean(after)
+        if suffix.count <= 3 { return (number, suffix.trimmingCharacters(in: CharacterSet(charactersIn: ".:)"))) }
+        // A bracketed note only ("(เพิ่มเติม)", "(ต่อ)", "[ใหม่]"), never running text.
+        guard suffix.count <= 24, let first = suffix.first, let last = suffix.last, "([".contains(first), ")]".contains(last) else { return nil }
+        return (number, suffix)
     }
 
+    /// The import, step by step: split the document into its parts, read the cover, set up the
+    /// plan for its years and cycle, read the front matter and Part 1, the plan table (Part 2),
+    /// the project sheets (Part 3) and any results report, match sheets to table items, then
+    /// check every stated figure against what was read.
     mutating func parse() -> Output {
-        var section = Section.cover
+        let parts = Self.splitIntoParts(blocks)
+        let cover = Self.coverLines(parts)
+        let (organization, documentOrganizationName) = organizationFacts(cover: cover, parts: parts)
+        var plan = Self.emptyPlan(cover: cover, parts: parts, organization: organization, documentOrganizationName: documentOrganizationName)
+        readFrontMatter(parts, into: &plan)
+        let table = readPlanTable(parts.planTables, into: &plan)
+        let sheets = readSheets(parts.part3, plan: plan)
+        var rows = Self.readResultsReport(parts.reportTables)
+        let matcher = NameMatcher(organizationName: documentOrganizationName)
+        let matched = matchSheets(sheets, to: table, plan: plan, matcher: matcher)
+        var items = matched.items
+        if table.items.isEmpty && sheets.isEmpty { items += itemsFromReport(&rows) }
+        plan.items = items
+        plan.risks = linkRisks(plan.risks, items: items, matcher: matcher)
+        diagnose(parts: parts, table: table, sheets: sheets, plan: plan)
+
+        let kind: ImportedDocumentKind
+        if !rows.isEmpty && table.items.isEmpty && sheets.isEmpty {
+            kind = .resultsReport
+        } else if plan.firstYear == plan.lastYear {
+            kind = .annualPlan
+        } else {
+            kind = .multiYearPlan
+        }
+        let hasContent = !items.isEmpty || !rows.isEmpty || !plan.risks.isEmpty || !plan.targets.isEmpty || !table.parser.dimensionNames.isEmpty
+        findings.sort { ($0.line ?? 0, $0.severity) < ($1.line ?? 0, $1.severity) }
+        return Output(kind: kind, organization: organization, plan: plan, sheets: matched.sheets, rows: rows, findings: findings,
+                      hasContent: hasContent, months: table.months)
+    }
+
+    // MARK: - Step 1: the document's parts
+
+    /// The document cut into its parts, and its tables sorted by what they hold.
+    struct DocumentParts {
         var lines: [Section: [SourceLine]] = [:]
         var part3: [SourceLine] = []
         var planTables: [DocumentTable] = []
         var riskTables: [DocumentTable] = []
         var targetTables: [DocumentTable] = []
         var reportTables: [(DocumentTable, [ResultsReportParser.Column])] = []
+        /// Every line outside the appendix, tables' cell lines included, in document order.
         var allLines: [SourceLine] = []
         var appendixStart: Int?
+    }
 
+    /// One walk through the blocks: headings switch the part; tables go by their kind.
+    static func splitIntoParts(_ blocks: [DocumentBlock]) -> DocumentParts {
+        var parts = DocumentParts()
+        var section = Section.cover
         for block in blocks {
             switch block {
             case .table(let table):
                 if section == .appendix { continue }
-                for cell in table.cells {
-                    for (offset, text) in cell.lines.enumerated() { allLines.append(SourceLine(text: text, line: cell.line + offset)) }
-                }
+                let cellLines = table.cells.flatMap { cell in cell.lines.enumerated().map { SourceLine(text: $0.element, line: cell.line + $0.offset) } }
+                parts.allLines += cellLines
                 if let columns = ResultsReportParser.columns(of: table) {
-                    reportTables.append((table, columns))
+                    parts.reportTables.append((table, columns))
                 } else if Part1TableParser.isRiskTable(table) {
-                    riskTables.append(table)
+                    parts.riskTables.append(table)
                 } else if Part1TableParser.isTargetTable(table) {
-                    targetTables.append(table)
+                    parts.targetTables.append(table)
                 } else if section == .part3 {
                     // Sheets laid out in a table: read the cells as running text.
-                    for cell in table.cells {
-                        for (offset, text) in cell.lines.enumerated() { part3.append(SourceLine(text: text, line: cell.line + offset)) }
-                    }
-                } else if section == .part2 || Self.looksLikePlanTable(table) {
-                    planTables.append(table)
+                    parts.part3 += cellLines
+                } else if section == .part2 || looksLikePlanTable(table) {
+                    parts.planTables.append(table)
                 }
             case .heading(let text), .paragraph(let text), .listItem(let text):
-                let compact = ImportText.compact(text.text)
                 if section == .appendix { continue }
+                let compact = ImportText.compact(text.text)
                 if compact == "คำนำ" { section = .foreword; continue }
                 if compact == "สารบัญ" { section = .contents; continue }
-                if let part = Self.partHeading(text.text) {
+                if let part = partHeading(text.text) {
                     section = part == 1 ? .part1 : (part == 2 ? .part2 : .part3)
                     continue
                 }
                 if ImportText.starts(compact, with: "ภาคผนวก") && compact.count <= 60 {
                     section = .appendix
-                    appendixStart = text.line
+                    parts.appendixStart = text.line
                     continue
                 }
-                if section != .part3 && (Self.sheetStart(text.text) != nil || SheetParser.fieldHeading(text.text)?.0 == .name) {
+                if section != .part3 && (sheetStart(text.text) != nil || SheetParser.fieldHeading(text.text)?.0 == .name) {
                     section = .part3
                 }
                 let line = SourceLine(text: text.text, line: text.line)
-                allLines.append(line)
-                if section == .part3 { part3.append(line) } else { lines[section, default: []].append(line) }
+                parts.allLines.append(line)
+                if section == .part3 { parts.part3.append(line) } else { parts.lines[section, default: []].append(line) }
             }
         }
+        return parts
+    }
 
-        // Cover and organization.
-        var cover = lines[.cover] ?? []
-        if cover.isEmpty { cover = Array(allLines.prefix(8)) }
-        cover = Array(cover.prefix(40))
-        var organization = Self.organizationFacts(cover: cover, all: allLines)
-        let documentOrganizationName = organization.name
+    // MARK: - Step 2: cover, organization, the plan's years and cycle
+
+    /// The cover's lines (at most 40), or the document's first lines when it has no cover part.
+    static func coverLines(_ parts: DocumentParts) -> [SourceLine] {
+        let cover = parts.lines[.cover] ?? []
+        return Array((cover.isEmpty ? Array(parts.allLines.prefix(8)) : cover).prefix(40))
+    }
+
+    /// The organization as the document names it, unless the importer was given its name; and the
+    /// name the document uses (to recognize it inside item names).
+    func organizationFacts(cover: [SourceLine], parts: DocumentParts) -> (ImportedOrganization, documentName: String) {
+        var organization = Self.organizationFacts(cover: cover, all: parts.allLines)
+        let documentName = organization.name
         if let override = organizationOverride.map(ImportText.clean), !override.isEmpty {
             organization.name = override
             organization.kind = OrganizationKind.recognize(inName: override) ?? organization.kind
         }
-        organization.digitStyle = Self.digitStyle(allLines)
+        organization.digitStyle = Self.digitStyle(parts.allLines)
+        return (organization, documentName)
+    }
 
-        // Years and cycle.
-        let tableYears = planTables.flatMap { $0.cells.prefix(40) }.compactMap { cell -> FiscalYear? in
+    /// A plan made from the template of the document's cycle, for its years, with its title.
+    static func emptyPlan(cover: [SourceLine], parts: DocumentParts, organization: ImportedOrganization, documentOrganizationName: String) -> Plan {
+        let tableYears = parts.planTables.flatMap { $0.cells.prefix(40) }.compactMap { cell -> FiscalYear? in
             if case .year(let year)? = PlanTableParser.header(cell.text) { return year }
             return nil
         }
-        let years = Self.planYears(cover: cover, tableYears: tableYears, all: allLines)
-        let template = Self.template(for: years, lines: allLines)
+        let years = planYears(cover: cover, tableYears: tableYears, all: parts.allLines)
+        let template = template(for: years, lines: parts.allLines)
         let draftOrganization = Organization(slug: "imported", kind: organization.kind ?? .subdistrict,
                                              name: organization.name.isEmpty ? "องค์กรปกครองส่วนท้องถิ่น" : organization.name)
         var plan = Plan.fromTemplate(template, organization: draftOrganization, first: years.first, last: years.last)
         plan.organizationID = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
-        if let title = Self.title(cover: cover, organizationName: documentOrganizationName) { plan.title = title }
+        if let title = title(cover: cover, organizationName: documentOrganizationName) { plan.title = title }
+        return plan
+    }
 
-        // Front matter and Part 1.
-        plan.frontMatter.foreword = (lines[.foreword] ?? []).map(\.text).joined(separator: "\n")
-        readPart1(lines[.part1] ?? [], into: &plan)
-        for table in riskTables { plan.risks += Part1TableParser.readRisks(table, findings: &findings) }
-        for table in targetTables { plan.targets += Part1TableParser.readTargets(table, planYears: plan.fiscalYears) }
+    // MARK: - Step 3: foreword and Part 1
 
-        // Part 2.
-        var tableParser = PlanTableParser(planYears: plan.fiscalYears)
-        tableParser.defaultBudgetYear = plan.firstYear
-        for table in planTables { tableParser.read(table) }
-        findings += tableParser.findings
-        let missionCodes = resolveMissions(tableParser.missions, dimensionNames: tableParser.dimensionNames, plan: &plan)
-        var tableItems: [PlanItem] = []
-        var itemMonths: [UUID: [Int]] = [:]
-        for (index, item) in tableParser.items.enumerated() {
-            let code = item.missionCode.flatMap { missionCodes[$0] ?? $0 }
-            var remarks = item.remarks
-            if !item.months.isEmpty {
-                let names = item.months.sorted { ($0 + 2) % 12 < ($1 + 2) % 12 }.map { ThaiCalendarMonths.short[$0 - 1] }
-                remarks.insert("กำหนดการ: " + names.joined(separator: " "), at: 0)
+    mutating func readFrontMatter(_ parts: DocumentParts, into plan: inout Plan) {
+        plan.frontMatter.foreword = (parts.lines[.foreword] ?? []).map(\.text).joined(separator: "\n")
+        readPart1(parts.lines[.part1] ?? [], into: &plan)
+        for table in parts.riskTables { plan.risks += Part1TableParser.readRisks(table, findings: &findings) }
+        for table in parts.targetTables { plan.targets += Part1TableParser.readTargets(table, planYears: plan.fiscalYears) }
+    }
+
+    // MARK: - Step 4: the plan table (Part 2)
+
+    /// What the plan table gave: the parser (missions, subtotals, stated totals) and its items in
+    /// the model's shape, with the months each runs in.
+    struct TableReading {
+        var parser: PlanTableParser
+        var items: [PlanItem]
+        var months: [UUID: [Int]]
+    }
+
+    /// Reads the plan tables, places their missions in the plan, and makes their items.
+    mutating func readPlanTable(_ tables: [DocumentTable], into plan: inout Plan) -> TableReading {
+        var parser = PlanTableParser(planYears: plan.fiscalYears)
+        parser.defaultBudgetYear = plan.firstYear
+        for table in tables { parser.read(table) }
+        findings += parser.findings
+        let missionCodes = resolveMissions(parser.missions, dimensionNames: parser.dimensionNames, plan: &plan)
+        var items: [PlanItem] = []
+        var months: [UUID: [Int]] = [:]
+        for (index, found) in parser.items.enumerated() {
+            let code = found.missionCode.flatMap { missionCodes[$0] ?? $0 }
+            let fiscalOrder = found.months.sorted { ($0 + 2) % 12 < ($1 + 2) % 12 }
+            var remarks = found.remarks
+            if !fiscalOrder.isEmpty {
+                remarks.insert("กำหนดการ: " + fiscalOrder.map { ThaiCalendarMonths.short[$0 - 1] }.joined(separator: " "), at: 0)
             }
-            tableItems.append(PlanItem(kind: kind(of: item.name, line: item.line), name: item.name,
-                                       missionCode: code.flatMap { plan.mission(code: $0) != nil ? $0 : nil },
-                                       order: index + 1, budgets: item.budgets, remarks: remarks.joined(separator: "\n")))
-            if !item.months.isEmpty { itemMonths[tableItems[tableItems.count - 1].id] = item.months.sorted { ($0 + 2) % 12 < ($1 + 2) % 12 } }
+            let missionCode = code.flatMap { plan.mission(code: $0) != nil ? $0 : nil }
+            let subMissionCode = found.subMissionCode.flatMap { codes in missionCodes[codes] ?? codes }.flatMap { sub in
+                missionCode.flatMap { plan.mission(code: $0)?.subMissions.contains { $0.code == sub } == true ? sub : nil }
+            }
+            let item = PlanItem(kind: kind(of: found.name, line: found.line), name: found.name, missionCode: missionCode,
+                                subMissionCode: subMissionCode, order: index + 1, budgets: found.budgets, remarks: remarks.joined(separator: "\n"))
+            items.append(item)
+            if !fiscalOrder.isEmpty { months[item.id] = fiscalOrder }
         }
+        return TableReading(parser: parser, items: items, months: months)
+    }
 
-        // Part 3.
-        var sheetParser = SheetReader(plan: plan)
-        sheetParser.read(part3)
-        findings += sheetParser.findings
-        let parsedSheets = sheetParser.sheets
+    // MARK: - Step 5: the project sheets (Part 3) and a results report
 
-        // Results report.
-        var rows: [MonitoringResultRow] = []
-        for (table, columns) in reportTables { rows += ResultsReportParser.read(table, columns: columns) }
+    mutating func readSheets(_ lines: [SourceLine], plan: Plan) -> [ParsedSheet] {
+        var reader = SheetReader(plan: plan)
+        reader.read(lines)
+        findings += reader.findings
+        return reader.sheets
+    }
 
-        // Matching sheets to items.
-        let matcher = NameMatcher(organizationName: documentOrganizationName)
+    static func readResultsReport(_ tables: [(DocumentTable, [ResultsReportParser.Column])]) -> [MonitoringResultRow] {
+        tables.flatMap { ResultsReportParser.read($0.0, columns: $0.1) }
+    }
+
+    /// A results report without a plan: its rows become items, so that it can be linked to a plan.
+    mutating func itemsFromReport(_ rows: inout [MonitoringResultRow]) -> [PlanItem] {
+        var items: [PlanItem] = []
+        for index in rows.indices {
+            let item = PlanItem(kind: kind(of: rows[index].measure, line: rows[index].line), name: rows[index].measure,
+                                missionCode: nil, order: rows[index].number ?? index + 1, responsibleUnit: rows[index].responsible)
+            rows[index].itemID = item.id
+            items.append(item)
+        }
+        return items
+    }
+
+    // MARK: - Step 6: sheets matched to table items
+
+    struct Matching {
+        var items: [PlanItem]
+        var sheets: [ImportedSheet]
+    }
+
+    /// Each sheet joins at most one table item (by name, a shared mission breaking ties); a sheet
+    /// without a row becomes an item of its own, and an item without a sheet is reported.
+    mutating func matchSheets(_ parsedSheets: [ParsedSheet], to table: TableReading, plan: Plan, matcher: NameMatcher) -> Matching {
+        let tableItems = table.items
         let itemKeys = tableItems.map { matcher.key($0.name) }
         let sheetKeys = parsedSheets.map { matcher.key($0.name) }
         let pairs = NameMatcher.assign(left: sheetKeys, right: itemKeys, threshold: 0.55) { sheet, item in
             parsedSheets[sheet].missionCode != nil && parsedSheets[sheet].missionCode == tableItems[item].missionCode ? 0.1 : 0
         }
-        var sheetOfItem: [Int: Int] = [:]
-        var importedSheets: [ImportedSheet] = []
-        for (index, sheet) in parsedSheets.enumerated() {
-            importedSheets.append(ImportedSheet(sheetNumber: sheet.number, name: sheet.name, line: sheet.line, fieldsFound: sheet.fieldsFound, itemID: nil, matchScore: nil))
-            _ = index
+        var importedSheets = parsedSheets.map {
+            ImportedSheet(sheetNumber: $0.number, name: $0.name, line: $0.line, fieldsFound: $0.fieldsFound, itemID: nil, matchScore: nil)
         }
+        var sheetOfItem: [Int: Int] = [:]
         for pair in pairs {
             sheetOfItem[pair.right] = pair.left
             importedSheets[pair.left].itemID = tableItems[pair.right].id
@@ -199,9 +303,20 @@ struct DocumentParser {
             checkSheetBudget(sheet, item: items[itemIndex], plan: plan)
         }
         let isOneYear = plan.firstYear == plan.lastYear
+        // The mission of each sheet that joined a table item, to place its unmatched neighbours.
+        var itemOfSheet: [Int: Int] = [:]
+        for (item, sheet) in sheetOfItem { itemOfSheet[sheet] = item }
+        let matchedMission: (Int) -> String? = { sheetIndex in itemOfSheet[sheetIndex].flatMap { items[$0].missionCode } }
+        var madeFromSheets: [(sheet: ParsedSheet, item: PlanItem)] = []
         for (sheetIndex, sheet) in parsedSheets.enumerated() where importedSheets[sheetIndex].itemID == nil {
-            let made = item(from: sheet, order: items.count + 1, plan: plan, oneYear: isOneYear)
+            let before = (0..<sheetIndex).reversed().first { itemOfSheet[$0] != nil }.flatMap(matchedMission)
+            let after = ((sheetIndex + 1)..<parsedSheets.count).first { itemOfSheet[$0] != nil }.flatMap(matchedMission)
+            var inferred: String?
+            if let before, before == after || after == nil { inferred = before } else if before == nil { inferred = after }
+            if let dimension = sheet.dimension, inferred.flatMap(Mission.dimensionNumber(ofCode:)) != dimension { inferred = nil }
+            let made = item(from: sheet, order: items.count + 1, plan: plan, oneYear: isOneYear, inferredMission: inferred)
             items.append(made)
+            madeFromSheets.append((sheet, made))
             importedSheets[sheetIndex].itemID = made.id
             if !tableItems.isEmpty {
                 findings.append(ImportFinding(severity: .warning, code: "sheet.item.missing", line: sheet.line, message: LocalizedText(
@@ -211,57 +326,91 @@ struct DocumentParser {
         }
         if !parsedSheets.isEmpty {
             for (index, item) in tableItems.enumerated() where sheetOfItem[index] == nil {
-                findings.append(ImportFinding(severity: .warning, code: "item.sheet.missing", line: tableParser.items[index].line, message: LocalizedText(
+                findings.append(ImportFinding(severity: .warning, code: "item.sheet.missing", line: table.parser.items[index].line, message: LocalizedText(
                     th: "“\(item.name)” ไม่มีรายละเอียดโครงการในส่วนที่ 3", en: "“\(item.name)” has no project sheet in Part 3")))
             }
         } else if !tableItems.isEmpty {
             findings.append(ImportFinding(severity: .info, code: "sheets.none", line: nil, message: LocalizedText(
                 th: "เอกสารไม่มีรายละเอียดโครงการ (ส่วนที่ 3)", en: "The document has no project sheets (Part 3)")))
         }
+        if !tableItems.isEmpty { reportMissingTableParts(madeFromSheets, table: table, plan: plan) }
+        return Matching(items: items, sheets: importedSheets)
+    }
 
-        // Results-report rows become items too, so that the report can be linked to a plan.
-        if tableItems.isEmpty && parsedSheets.isEmpty {
-            for index in rows.indices {
-                let item = PlanItem(kind: kind(of: rows[index].measure, line: rows[index].line), name: rows[index].measure,
-                                    missionCode: nil, order: rows[index].number ?? index + 1, responsibleUnit: rows[index].responsible)
-                rows[index].itemID = item.id
-                items.append(item)
+    /// Which parts of the plan table are missing (pages lost, tables cut): dimensions and
+    /// missions that only the sheets have, and dimensions without the subtotal row the others have.
+    mutating func reportMissingTableParts(_ made: [(sheet: ParsedSheet, item: PlanItem)], table: TableReading, plan: Plan) {
+        let tableDimensions = Set(table.items.compactMap(\.dimensionNumber) + table.parser.items.compactMap(\.dimension))
+        let tableMissions = Set(table.items.compactMap(\.missionCode))
+        var dimensions: [Int: [ParsedSheet]] = [:]
+        var missions: [String: [ParsedSheet]] = [:]
+        var unplaced: [ParsedSheet] = []
+        for (sheet, item) in made {
+            if let dimension = item.dimensionNumber ?? sheet.dimension, !tableDimensions.contains(dimension) {
+                dimensions[dimension, default: []].append(sheet)
+            } else if let mission = item.missionCode, !tableMissions.contains(mission) {
+                missions[mission, default: []].append(sheet)
+            } else {
+                unplaced.append(sheet)
             }
         }
-        plan.items = items
-        plan.risks = linkRisks(plan.risks, items: items, matcher: matcher)
+        func numbers(_ sheets: [ParsedSheet]) -> String {
+            let list = sheets.compactMap(\.number).map(String.init)
+            return list.isEmpty ? "\(sheets.count)" : list.joined(separator: ", ")
+        }
+        for (dimension, sheets) in dimensions.sorted(by: { $0.key < $1.key }) {
+            findings.append(ImportFinding(severity: .warning, code: "table.dimension.missing", line: sheets.first?.line, message: LocalizedText(
+                th: "ตารางแผน (ส่วนที่ 2) ไม่มีมิติที่ \(dimension) — อาจมีหน้าหายไป รายการของมิตินี้มาจากรายละเอียดโครงการลำดับที่ \(numbers(sheets))",
+                en: "The plan table (Part 2) lacks dimension \(dimension) — pages may be missing; its items come from project sheets \(numbers(sheets))")))
+        }
+        for (mission, sheets) in missions.sorted(by: { $0.key < $1.key }) {
+            findings.append(ImportFinding(severity: .warning, code: "table.mission.missing", line: sheets.first?.line, message: LocalizedText(
+                th: "ตารางแผน (ส่วนที่ 2) ไม่มีภารกิจ \(mission) — อาจมีหน้าหายไป รายการของภารกิจนี้มาจากรายละเอียดโครงการลำดับที่ \(numbers(sheets))",
+                en: "The plan table (Part 2) lacks mission \(mission) — pages may be missing; its items come from project sheets \(numbers(sheets))")))
+        }
+        if unplaced.count >= 3 {
+            findings.append(ImportFinding(severity: .warning, code: "table.rows.missing", line: unplaced.first?.line, message: LocalizedText(
+                th: "ตารางแผน (ส่วนที่ 2) ขาดแถวของรายละเอียดโครงการลำดับที่ \(numbers(unplaced)) — ตารางอาจไม่ครบ",
+                en: "The plan table (Part 2) has no rows for project sheets \(numbers(unplaced)) — the table may be incomplete")))
+        }
+    }
 
-        // Diagnosis.
-        checkStatedCounts(lines: (lines[.cover] ?? []) + (lines[.foreword] ?? []) + (lines[.part1] ?? []) + (lines[.part2] ?? []),
-                          tableItems: tableItems, table: tableParser)
-        checkTotals(tableParser, tableItems: tableItems, plan: plan)
-        checkNumbering(tableParser.items.compactMap { item in item.number.map { ($0, item.line) } }, what: .item)
-        checkNumbering(parsedSheets.compactMap { sheet in sheet.number.map { ($0, sheet.line) } }, what: .sheet)
-        for sheet in parsedSheets {
+    /// Dimensions of the table without a subtotal row, when other dimensions have one.
+    mutating func reportMissingSubtotals(_ table: PlanTableParser) {
+        let withSubtotal = Set(table.subtotals.compactMap(\.dimension))
+        guard !withSubtotal.isEmpty else { return }
+        var firstLine: [Int: Int] = [:]
+        for item in table.items { if let dimension = item.dimension, firstLine[dimension] == nil { firstLine[dimension] = item.line } }
+        for (dimension, line) in firstLine.sorted(by: { $0.key < $1.key }) where !withSubtotal.contains(dimension) {
+            findings.append(ImportFinding(severity: .info, code: "subtotal.missing", line: line, message: LocalizedText(
+                th: "มิติที่ \(dimension) ในตารางแผนไม่มีแถวรวม (มิติอื่นมี) — อาจมีหน้าหายไป",
+                en: "Dimension \(dimension) of the plan table has no subtotal row (the others have) — a page may be missing")))
+        }
+    }
+
+    // MARK: - Step 7: diagnosis
+
+    /// Stated counts and totals against what was read, numbering, sheet fields, template text.
+    mutating func diagnose(parts: DocumentParts, table: TableReading, sheets: [ParsedSheet], plan: Plan) {
+        let statedLines = [Section.cover, .foreword, .part1, .part2].flatMap { parts.lines[$0] ?? [] }
+        checkStatedCounts(lines: statedLines, tableItems: table.items, table: table.parser)
+        checkTotals(table.parser, tableItems: table.items, plan: plan)
+        reportMissingSubtotals(table.parser)
+        // Item numbers may restart with every mission (or dimension): each run is checked alone.
+        for run in Self.numberRuns(table.parser.items) { checkNumbering(run, what: .item) }
+        checkNumbering(sheets.filter { $0.numberSuffix.isEmpty }.compactMap { sheet in sheet.number.map { ($0, sheet.line) } }, what: .sheet)
+        for sheet in sheets {
             let missing = SheetField.required.filter { !sheet.fieldsFound.contains($0) }
             guard !missing.isEmpty else { continue }
             findings.append(ImportFinding(severity: .warning, code: "sheet.fields.missing", line: sheet.line, message: LocalizedText(
                 th: "รายละเอียดโครงการ\(Self.sheetLabel(sheet.number)) “\(sheet.name)” ขาดหัวข้อ: \(missing.map(\.thaiName).joined(separator: ", "))",
                 en: "Project sheet\(Self.sheetLabelEnglish(sheet.number)) “\(sheet.name)” lacks: \(missing.map(\.englishName).joined(separator: ", "))")))
         }
-        checkPlaceholders(allLines)
-        if let appendixStart {
+        checkPlaceholders(parts.allLines)
+        if let appendixStart = parts.appendixStart {
             findings.append(ImportFinding(severity: .info, code: "appendix.skipped", line: appendixStart, message: LocalizedText(
                 th: "ไม่ได้นำเข้าภาคผนวก", en: "The appendix was not imported")))
         }
-
-        let kind: ImportedDocumentKind
-        if !rows.isEmpty && tableItems.isEmpty && parsedSheets.isEmpty {
-            kind = .resultsReport
-        } else if plan.firstYear == plan.lastYear {
-            kind = .annualPlan
-        } else {
-            kind = .multiYearPlan
-        }
-        let hasContent = !items.isEmpty || !rows.isEmpty || !plan.risks.isEmpty || !plan.targets.isEmpty || !tableParser.dimensionNames.isEmpty
-        findings.sort { ($0.line ?? 0, $0.severity) < ($1.line ?? 0, $1.severity) }
-        return Output(kind: kind, organization: organization, plan: plan, sheets: importedSheets, rows: rows, findings: findings, hasContent: hasContent,
-                      months: itemMonths)
     }
 
     static func looksLikePlanTable(_ table: DocumentTable) -> Bool {
@@ -289,13 +438,20 @@ struct DocumentParser {
         return .project
     }
 
-    mutating func item(from sheet: ParsedSheet, order: Int, plan: Plan, oneYear: Bool) -> PlanItem {
+    /// An item made from a sheet that has no table row; its mission is the sheet's own heading,
+    /// else `inferredMission` (from its neighbours in the sheet order).
+    mutating func item(from sheet: ParsedSheet, order: Int, plan: Plan, oneYear: Bool, inferredMission: String? = nil) -> PlanItem {
         let projectSheet = sheet.makeSheet()
-        var budgets: [FiscalYear: BudgetEntry] = [:]
-        if oneYear, let entry = BudgetEntry.parseDocumentText(projectSheet.budgetText), !projectSheet.budgetText.isEmpty {
-            budgets[plan.firstYear] = entry
+        // With no table row, the budget comes from the sheet, when it settles each year.
+        let reading = SheetBudgetReading.read(projectSheet.budgetText, years: plan.fiscalYears)
+        let budgets = reading.perYear
+        checkOwnTotal(reading, sheet: sheet, plan: plan)
+        if !oneYear, reading.form == .single, let total = reading.statedTotal {
+            findings.append(ImportFinding(severity: .warning, code: "sheet.budget.unsplit", line: sheet.fields[.budget]?.first?.line ?? sheet.line, message: LocalizedText(
+                th: "รายละเอียดโครงการ\(Self.sheetLabel(sheet.number)) “\(sheet.name)” ระบุงบประมาณ \(total.formatted()) บาท โดยไม่แยกรายปี จึงยังไม่ได้ใส่งบประมาณรายปี",
+                en: "Project sheet\(Self.sheetLabelEnglish(sheet.number)) “\(sheet.name)” states \(total.formatted()) baht without years; no yearly budget was set")))
         }
-        let missionCode = sheet.missionCode.flatMap { plan.mission(code: $0) != nil ? $0 : nil }
+        let missionCode = (sheet.missionCode ?? inferredMission).flatMap { plan.mission(code: $0) != nil ? $0 : nil }
         return PlanItem(kind: kind(of: sheet.name, line: sheet.line), name: sheet.name, missionCode: missionCode,
                         subMissionCode: missionCode == nil ? nil : sheet.subMissionCode, order: order,
                         responsibleUnit: projectSheet.responsible, budgets: budgets, sheet: projectSheet)
@@ -505,6 +661,13 @@ struct DocumentParser {
                 codes[key] = code
                 continue
             }
+            guard !ImportText.compact(mission.name).isEmpty else {
+                // Known only by the code of its sub-missions, and not in the catalog: not made up.
+                findings.append(ImportFinding(severity: .warning, code: "mission.unknown", line: mission.line, message: LocalizedText(
+                    th: "ภารกิจ \(mission.code ?? "") ไม่มีชื่อในตารางและไม่มีในแม่แบบ รายการใต้ภารกิจนี้จึงยังไม่ได้ระบุภารกิจ",
+                    en: "Mission \(mission.code ?? "") has no name in the table and is not in the template; its items were left without a mission")))
+                continue
+            }
             // By wording, within the dimension when it is known.
             let candidates = plan.dimensions.filter { mission.dimension == nil || $0.number == mission.dimension }.flatMap(\.missions)
             let target = ImportText.compact(mission.name)
@@ -524,6 +687,22 @@ struct DocumentParser {
             findings.append(ImportFinding(severity: .info, code: "mission.custom", line: mission.line, message: LocalizedText(
                 th: "ภารกิจ \(code) “\(mission.name)” ไม่ตรงกับแม่แบบ จึงเพิ่มเป็นภารกิจของแผนนี้",
                 en: "Mission \(code) “\(mission.name)” does not match the template; it was added as this plan's own mission")))
+        }
+        // Sub-missions as the table writes them: the document's wording wins over the catalog's.
+        for (index, mission) in missions.enumerated() where !mission.subMissions.isEmpty {
+            let key = mission.code ?? "?\(index + 1)"
+            guard let code = codes[key], let documentCode = mission.code else { continue }
+            for sub in mission.subMissions {
+                let planCode = code + sub.code.dropFirst(documentCode.count)
+                codes[sub.code] = planCode
+                guard let d = plan.dimensions.firstIndex(where: { $0.missions.contains { $0.code == code } }),
+                      let m = plan.dimensions[d].missions.firstIndex(where: { $0.code == code }) else { continue }
+                if let s = plan.dimensions[d].missions[m].subMissions.firstIndex(where: { $0.code == planCode }) {
+                    if !sub.name.isEmpty { plan.dimensions[d].missions[m].subMissions[s].name = sub.name }
+                } else if !sub.name.isEmpty {
+                    plan.dimensions[d].missions[m].subMissions.append(SubMission(code: planCode, name: sub.name))
+                }
+            }
         }
         return codes
     }
@@ -551,6 +730,26 @@ struct DocumentParser {
     /// written in Sujarit (`PlanItem.budgetTextDisagreement`).
     mutating func checkSheetBudget(_ sheet: ParsedSheet, item: PlanItem, plan: Plan) {
         let text = sheet.text(.budget)
+        let reading = SheetBudgetReading.read(text, years: plan.fiscalYears)
+        checkOwnTotal(reading, sheet: sheet, plan: plan)
+        if reading.form == .yearly || reading.form == .listedByYear {
+            // Figures by year: compared year by year with the row.
+            let (years, total) = reading.disagreements(with: item.budgets, years: plan.fiscalYears)
+            let line = sheet.fields[.budget]?.first?.line ?? sheet.line
+            if !years.isEmpty {
+                let th = years.map { "ปี \($0.be) แผ่นระบุ \(Self.shown(reading.perYear[$0])) ตารางระบุ \(Self.shown(item.budgets[$0]))" }.joined(separator: "; ")
+                let en = years.map { "\($0.be): sheet \(Self.shown(reading.perYear[$0])), table \(Self.shown(item.budgets[$0]))" }.joined(separator: "; ")
+                findings.append(ImportFinding(severity: .warning, code: "sheet.budget.mismatch", line: line, message: LocalizedText(
+                    th: "งบประมาณในรายละเอียดโครงการ\(Self.sheetLabel(sheet.number)) “\(sheet.name)” ไม่ตรงกับตารางแผน: \(th)",
+                    en: "The budget in project sheet\(Self.sheetLabelEnglish(sheet.number)) “\(sheet.name)” differs from the plan table: \(en)")))
+            } else if let total, !reading.ownTotalDisagrees(years: plan.fiscalYears) {
+                let sum = plan.fiscalYears.reduce(Money.zero) { $0 + (item.budgets[$1]?.countedAmount ?? .zero) }
+                findings.append(ImportFinding(severity: .warning, code: "sheet.budget.mismatch", line: line, message: LocalizedText(
+                    th: "รายละเอียดโครงการ\(Self.sheetLabel(sheet.number)) “\(sheet.name)” ระบุรวม \(total.formatted()) บาท แต่ตารางแผนรวมได้ \(sum.formatted()) บาท",
+                    en: "Project sheet\(Self.sheetLabelEnglish(sheet.number)) “\(sheet.name)” states \(total.formatted()) baht in all, but the plan table adds up to \(sum.formatted()) baht")))
+            }
+            return
+        }
         guard let disagreement = item.budgetTextDisagreement(text, years: plan.fiscalYears) else { return }
         let line = sheet.fields[.budget]?.first?.line ?? sheet.line
         if let amount = disagreement.stated {
@@ -562,6 +761,22 @@ struct DocumentParser {
                 th: "รายละเอียดโครงการ\(Self.sheetLabel(sheet.number)) “\(sheet.name)” ระบุว่าไม่ใช้งบประมาณ แต่ตารางแผนระบุ \(disagreement.tableThai)",
                 en: "Project sheet\(Self.sheetLabelEnglish(sheet.number)) “\(sheet.name)” states no budget, but the plan table says \(disagreement.tableEnglish)")))
         }
+    }
+
+    static func shown(_ entry: BudgetEntry?) -> String {
+        switch entry {
+        case .amount(let money)?: money.formatted()
+        case .noBudget?, nil: "-"
+        }
+    }
+
+    /// "ปีละ 20,000 บาท รวม 90,000 บาท" in a five-year plan: the sheet disagrees with itself.
+    mutating func checkOwnTotal(_ reading: SheetBudgetReading, sheet: ParsedSheet, plan: Plan) {
+        guard reading.ownTotalDisagrees(years: plan.fiscalYears), let total = reading.statedTotal else { return }
+        let sum = plan.fiscalYears.reduce(Money.zero) { $0 + (reading.perYear[$1]?.countedAmount ?? .zero) }
+        findings.append(ImportFinding(severity: .warning, code: "sheet.budget.total", line: sheet.fields[.budget]?.first?.line ?? sheet.line, message: LocalizedText(
+            th: "รายละเอียดโครงการ\(Self.sheetLabel(sheet.number)) “\(sheet.name)” ระบุรวม \(total.formatted()) บาท แต่งบประมาณรายปีที่ระบุรวมได้ \(sum.formatted()) บาท",
+            en: "Project sheet\(Self.sheetLabelEnglish(sheet.number)) “\(sheet.name)” states \(total.formatted()) baht in all, but its yearly figures add up to \(sum.formatted()) baht")))
     }
 
     mutating func checkStatedCounts(lines: [SourceLine], tableItems: [PlanItem], table: PlanTableParser) {
@@ -633,6 +848,23 @@ struct DocumentParser {
         if let total = table.grandTotal {
             compare(total, label: LocalizedText(th: "แถวรวมทั้งสิ้น", en: "The grand total"), code: "total")
         }
+    }
+
+    /// The table's item numbers cut where numbering starts again at 1 under a new mission or
+    /// dimension; one run when the numbers continue through the table.
+    static func numberRuns(_ items: [TableItem]) -> [[(Int, Int)]] {
+        var runs: [[(Int, Int)]] = []
+        var current: [(Int, Int)] = []
+        var group: String?
+        for item in items {
+            guard let number = item.number else { continue }
+            let itemGroup = item.missionCode ?? item.dimension.map { "d\($0)" } ?? ""
+            if number == 1, !current.isEmpty, itemGroup != group { runs.append(current); current = [] }
+            current.append((number, item.line))
+            group = itemGroup
+        }
+        if !current.isEmpty { runs.append(current) }
+        return runs
     }
 
     enum NumberedThing { case item, sheet }

@@ -46,6 +46,50 @@ public enum ImportBenchmark {
     }
 }
 
+extension ImportBenchmark {
+    /// Times one document's import step by step (`sujarit bench import FILE…`): decoding, text
+    /// repair, reading blocks, parsing, mission suggestions — each the median of `iterations`
+    /// runs, in milliseconds, so that a slow step shows itself.
+    public static func stages(_ data: Data, fileName: String, iterations: Int = 5) -> String {
+        func time(_ body: () throws -> Void) -> Double {
+            var times: [Double] = []
+            for _ in 0..<max(1, iterations) {
+                let start = DispatchTime.now().uptimeNanoseconds
+                try? body()
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+            }
+            return times.sorted()[times.count / 2]
+        }
+        let format = DocumentImporter.detectFormat(data)
+        var line = "\(fileName): \(data.count / 1024) KB \(format)"
+        guard format == .text else {
+            let total = time { _ = try DocumentImporter.importDocument(data, fileName: fileName) }
+            return line + String(format: ": import %.1f ms", total)
+        }
+        guard let text = try? DocumentImporter.decodeText(data) else { return line + ": not readable text" }
+        let repaired = TextRepair.repair(text).text
+        let blocks = PlainTextReader.read(repaired)
+        var parsed: DocumentParser.Output?
+        let decode = time { _ = try DocumentImporter.decodeText(data) }
+        let repair = time { _ = TextRepair.repair(text) }
+        let read = time { _ = PlainTextReader.read(repaired) }
+        let parse = time {
+            var parser = DocumentParser(blocks: blocks, organizationOverride: nil)
+            parsed = parser.parse()
+        }
+        let suggest = time {
+            guard let output = parsed else { return }
+            var plan = output.plan
+            var findings = output.findings
+            MissionSuggestion.apply(to: &plan, findings: &findings, sheets: output.sheets, organizationName: output.organization.name)
+        }
+        let total = time { _ = try DocumentImporter.importDocument(data, fileName: fileName) }
+        line += String(format: ", %d blocks: decode %.1f, repair %.1f, blocks %.1f, parse %.1f, suggestions %.1f — whole import %.1f ms (median of %d)",
+                       blocks.count, decode, repair, read, parse, suggest, total, max(1, iterations))
+        return line
+    }
+}
+
 /// A plan document written the way extracted Word text looks (the layout of seed 000), of any
 /// size, for the benchmark and for tests that must run without the seed files. Its figures are
 /// right except the foreword, which states one project too many.

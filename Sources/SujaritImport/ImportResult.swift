@@ -6,7 +6,7 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
     case text
     case docx
     case html
-    /// PDF, read through `pdftotext -layout` (poppler-utils).
+    /// PDF, read through `pdftotext -bbox-layout` (poppler-utils).
     case pdf
 }
 

@@ -362,9 +362,18 @@ extension ImportText {
             let n = bytes.count, m = pattern.count
             guard n >= m else { return nil }
             let first = pattern[0]
-            let positions = fromEnd ? Array(stride(from: n - m, through: 0, by: -1)) : Array(0...(n - m))
-            outer: for i in positions where bytes[i] == first {
-                for j in 1..<m where bytes[i + j] != pattern[j] { continue outer }
+            // Walked in place: an array of every position, built for each search, was half of
+            // the import's time (`sujarit bench import FILE`).
+            var i = fromEnd ? n - m : 0
+            let step = fromEnd ? -1 : 1
+            outer: while i >= 0 && i <= n - m {
+                defer { i += step }
+                guard bytes[i] == first else { continue }
+                var j = 1
+                while j < m {
+                    if bytes[i + j] != pattern[j] { continue outer }
+                    j += 1
+                }
                 return i
             }
             return nil

@@ -1,7 +1,9 @@
 import Foundation
 
-/// อ่านข้อความจาก PDF — runs `pdftotext -layout` (poppler-utils) on a PDF and returns its text,
-/// with tables turned into tab-separated rows (`LayoutText`), ready for `PlainTextReader`.
+/// อ่านข้อความจาก PDF — runs `pdftotext -bbox-layout` (poppler-utils) on a PDF and returns its
+/// text, tables turned into tab-separated rows from the words' boxes (`PDFWordLayout`; the
+/// former `-layout` grid, `LayoutText`, with `SUJARIT_PDF_READER=layout`), ready for
+/// `PlainTextReader`.
 ///
 /// Bounded: at most `maximumPages` pages are read, the text may be at most `maximumTextBytes`,
 /// and the tool is stopped after `timeout` seconds. The tool is `SUJARIT_PDFTOTEXT` when set,
@@ -61,7 +63,11 @@ public enum PDFTextExtractor {
 
         let process = Process()
         process.executableURL = tool
-        process.arguments = ["-layout", "-enc", "UTF-8", "-eol", "unix", "-l", "\(maximumPages)", input.path, output.path]
+        // Word boxes (`PDFWordLayout`) by default: words come whole and narrow columns stay apart.
+        // SUJARIT_PDF_READER=layout reads the character grid of `-layout` (the former reader),
+        // which cuts names and loses sheet fields, kept to compare.
+        let useGrid = environment["SUJARIT_PDF_READER"] == "layout"
+        process.arguments = [useGrid ? "-layout" : "-bbox-layout", "-enc", "UTF-8", "-eol", "unix", "-l", "\(maximumPages)", input.path, output.path]
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         guard let errorHandle = try? FileHandle(forWritingTo: errors) else { throw .pdfUnreadable(detail: "temporary file") }
@@ -88,13 +94,22 @@ public enum PDFTextExtractor {
             throw .pdfUnreadable(detail: detail.isEmpty ? "pdftotext exit \(process.terminationStatus)" : String(detail.prefix(200)))
         }
         let size = (try? manager.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0
-        guard size <= maximumTextBytes else { throw .tooLarge(bytes: size, limit: maximumTextBytes) }
+        // The word boxes take about eight times the bytes of the text they carry.
+        guard size <= maximumTextBytes * 8 else { throw .tooLarge(bytes: size / 8, limit: maximumTextBytes) }
         guard let text = try? Data(contentsOf: output) else { throw .pdfUnreadable(detail: "no output") }
-        let decoded = String(decoding: text, as: UTF8.self)
+        let decoded: String
+        if useGrid {
+            decoded = LayoutText.rows(from: String(decoding: text, as: UTF8.self))
+        } else {
+            guard let pages = PDFWordLayout.pages(fromBBoxXHTML: String(decoding: text, as: UTF8.self)) else {
+                throw .pdfUnreadable(detail: "pdftotext gave no word boxes")
+            }
+            decoded = PDFWordLayout.text(pages: pages)
+        }
         // An image scan: pages, but (almost) no letters.
         let letters = decoded.unicodeScalars.reduce(0) { $0 + ($1.properties.isAlphabetic ? 1 : 0) }
         if letters < 20 { throw .pdfNoText }
-        return LayoutText.rows(from: decoded)
+        return decoded
     }
 }
 

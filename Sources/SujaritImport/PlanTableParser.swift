@@ -8,6 +8,8 @@ struct TableItem {
     var line: Int
     var dimension: Int?
     var missionCode: String?
+    /// The sub-mission ("x.y.z") the item hangs on, when the table has that second level.
+    var subMissionCode: String?
     var budgets: [FiscalYear: BudgetEntry] = [:]
     var remarks: [String] = []
     var months: [Int] = []
@@ -30,6 +32,8 @@ struct TableMission {
     var name: String
     var dimension: Int?
     var line: Int
+    /// Sub-missions ("x.y.z") the table lists under the mission, in the document's wording.
+    var subMissions: [SubMission] = []
 }
 
 /// What a column of the plan table holds, from its header.
@@ -62,6 +66,7 @@ struct PlanTableParser {
 
     private var currentDimension: Int?
     private var currentMission: String?
+    private var currentSubMission: String?
     private enum Target { case items([Int]), subtotal(Int), grandTotal }
     private var target: Target?
     private var columnIndex = 0
@@ -143,9 +148,20 @@ struct PlanTableParser {
     mutating func read(_ table: DocumentTable) {
         for row in logicalRows(table) {
             let skip = layout.flatMap { $0.width == row.cells.count ? $0.skip : nil } ?? []
+            let textColumns = layout.flatMap { $0.width == row.cells.count ? $0 : nil }
             for (column, cell) in row.cells.enumerated() where !skip.contains(column) {
+                // "รวม N โครงการ" in the mission column leaves the items column empty: that
+                // empty text cell is not the first year's figure.
+                if cell.isEmpty, let textColumns, textColumns.isText(column), column > 0, isTotalTarget { continue }
                 read(cell)
             }
+        }
+    }
+
+    private var isTotalTarget: Bool {
+        switch target {
+        case .subtotal?, .grandTotal?: true
+        default: false
         }
     }
 
@@ -194,6 +210,7 @@ struct PlanTableParser {
         if ImportText.starts(compact, with: "ยังไม่ได้ระบุมิติ") || ImportText.starts(compact, with: "ไม่ระบุมิติ") {
             currentDimension = nil
             currentMission = nil
+            currentSubMission = nil
             target = nil
             return
         }
@@ -474,7 +491,7 @@ struct PlanTableParser {
         guard let marker = ImportText.marker(Substring(first)) else { return false }
         switch marker.style {
         case .closingParen, .parens, .code: return true
-        case .dot: return marker.numbers.count <= 2
+        case .dot: return marker.numbers.count <= 3
         default: return false
         }
     }
@@ -506,8 +523,15 @@ struct PlanTableParser {
                     placedSomething = true
                     newItems = []
                     continue
+                case .code where marker.numbers.count == 3, .dot where marker.numbers.count == 3 && !isItem:
+                    // The second mission level: items that follow hang on "x.y.z".
+                    setSubMission(code: marker.code, name: rest, line: lineNumber)
+                    placedSomething = true
+                    newItems = []
+                    continue
                 case .closingParen where marker.numbers.count == 1, .parens where marker.numbers.count == 1, .dot where marker.numbers.count == 1 && isItem:
-                    items.append(TableItem(number: marker.numbers[0], name: rest, line: lineNumber, dimension: currentDimension, missionCode: currentMission))
+                    items.append(TableItem(number: marker.numbers[0], name: rest, line: lineNumber, dimension: currentDimension, missionCode: currentMission,
+                                           subMissionCode: currentSubMission))
                     newItems.append(items.count - 1)
                     placedSomething = true
                     continue
@@ -519,7 +543,8 @@ struct PlanTableParser {
             if let last = newItems.last {
                 items[last].name = ImportText.joinBroken(items[last].name, line)
             } else if PlanItemKind.recognize(fromName: line) != nil && (currentMission != nil || currentDimension != nil) {
-                items.append(TableItem(number: nil, name: line, line: lineNumber, dimension: currentDimension, missionCode: currentMission))
+                items.append(TableItem(number: nil, name: line, line: lineNumber, dimension: currentDimension, missionCode: currentMission,
+                                       subMissionCode: currentSubMission))
                 newItems.append(items.count - 1)
                 placedSomething = true
             } else if !placedSomething, currentDimension != nil, items.isEmpty || target == nil, missions.last?.line != lineNumber,
@@ -542,6 +567,7 @@ struct PlanTableParser {
     private mutating func setDimension(_ number: Int, name: String, line: Int) {
         currentDimension = number
         currentMission = nil
+        currentSubMission = nil
         if dimensionNames[number] == nil { dimensionNames[number] = (name, line) }
     }
 
@@ -549,6 +575,25 @@ struct PlanTableParser {
         if let code, let dimension = Mission.dimensionNumber(ofCode: code) { currentDimension = dimension }
         missions.append(TableMission(code: code, name: name, dimension: currentDimension, line: line))
         currentMission = code ?? "?\(missions.count)"
+        currentSubMission = nil
+    }
+
+    /// "1.1.2 …": a sub-mission of mission "1.1". The mission itself is taken by its code when
+    /// the table has no row for it (the catalog names it); no mission is made up from the
+    /// sub-mission's words.
+    private mutating func setSubMission(code: String, name: String, line: Int) {
+        let parent = code.split(separator: ".").prefix(2).joined(separator: ".")
+        if let dimension = Mission.dimensionNumber(ofCode: code) { currentDimension = dimension }
+        if currentMission != parent {
+            currentMission = parent
+            if !missions.contains(where: { $0.code == parent }) {
+                missions.append(TableMission(code: parent, name: "", dimension: currentDimension, line: line))
+            }
+        }
+        if let index = missions.lastIndex(where: { $0.code == parent }), !missions[index].subMissions.contains(where: { $0.code == code }) {
+            missions[index].subMissions.append(SubMission(code: code, name: ImportText.clean(name)))
+        }
+        currentSubMission = code
     }
 
     private mutating func unplaced(_ cell: TableCell) {

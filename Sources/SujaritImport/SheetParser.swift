@@ -11,6 +11,8 @@ struct SourceLine {
 /// A project sheet as read from Part 3, before it is matched to an item.
 struct ParsedSheet {
     var number: Int?
+    /// What follows the number ("(เพิ่มเติม)"): an added sheet that may repeat a number.
+    var numberSuffix = ""
     var line: Int
     var name: String = ""
     var fields: [SheetField: [SourceLine]] = [:]
@@ -284,9 +286,10 @@ struct SheetReader {
 
     private mutating func read(_ line: SourceLine) {
         let text = line.text
-        if let number = DocumentParser.sheetStart(text) {
+        if let (number, suffix) = DocumentParser.sheetNumber(text) {
             finishSheet()
             current = ParsedSheet(number: number, line: line.line, dimension: dimension, missionCode: missionCode, subMissionCode: subMissionCode)
+            current?.numberSuffix = suffix
             field = nil
             return
         }

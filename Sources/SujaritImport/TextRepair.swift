@@ -108,24 +108,28 @@ public enum TextRepair {
         let scalars = text.unicodeScalars
         var out = String.UnicodeScalarView()
         out.reserveCapacity(scalars.count)
+        var written = 0
         var index = scalars.startIndex
         while index != scalars.endIndex {
             let scalar = scalars[index]
             let next = scalars.index(after: index)
             if scalar == "\u{0E4D}", next != scalars.endIndex, scalars[next] == "\u{0E32}" {
                 out.append("\u{0E33}")
+                written += 1
                 report.decomposedSaraAm += 1
                 index = scalars.index(after: next)
                 continue
             }
             // "ทัง้" → "ทั้ง": the tone mark belongs before the final consonant after mai han-akat.
-            if (0x0E48...0x0E4B).contains(scalar.value), out.count >= 3 {
+            // (`out.count` walks the whole view: the length is kept in `written` instead.)
+            if (0x0E48...0x0E4B).contains(scalar.value), written >= 3 {
                 let last = out[out.index(before: out.endIndex)]
                 let vowel = out[out.index(out.endIndex, offsetBy: -2)]
                 if vowel == "\u{0E31}", (0x0E01...0x0E2E).contains(last.value) {
                     out.removeLast()
                     out.append(scalar)
                     out.append(last)
+                    written += 1
                     report.misplacedToneMarks += 1
                     index = next
                     continue
@@ -142,6 +146,7 @@ public enum TextRepair {
                 }
             }
             out.append(scalar)
+            written += 1
             index = next
         }
         var result = String(out)

@@ -52,6 +52,9 @@ struct BenchCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @Argument(help: "Documents to time step by step (import only); without them, a synthetic 400 KB plan.")
+    var files: [String] = []
+
     func run() async throws {
         switch target {
         case .scale:
@@ -68,6 +71,14 @@ struct BenchCommand: AsyncParsableCommand {
                                                      maximumRequests: maxRequests, useWrk: !noWrk)))
         case .importer:
             print(ImportBenchmark.run(iterations: max(1, iterations ?? 15)))
+            for path in files {
+                let url = URL(fileURLWithPath: path)
+                guard let data = try? Data(contentsOf: url) else {
+                    print("\(path): cannot be read")
+                    continue
+                }
+                print(ImportBenchmark.stages(data, fileName: url.lastPathComponent, iterations: max(1, iterations ?? 5)))
+            }
         case .export:
             print(ExportBenchmark.run(iterations: max(1, iterations ?? 50), memoryExports: max(10, memoryExports)))
         }

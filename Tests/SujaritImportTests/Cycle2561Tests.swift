@@ -14,6 +14,8 @@ final class Cycle2561Tests: XCTestCase {
             var dimension: Int
             var mission: String
             var months: [Int]
+            /// Baht per plan year (0 for none); absent for plans without budgets.
+            var budgets: [Int]?
         }
         var document: String
         var organization: String
@@ -47,6 +49,28 @@ final class Cycle2561Tests: XCTestCase {
         XCTAssertFalse(result.plan.dimensions.flatMap(\.missions).contains(where: \.isCustom), file: file, line: line)
         // Target, indicator and responsible columns are not items, budgets or marks.
         XCTAssertTrue(items.allSatisfy { $0.budgets.values.allSatisfy { if case .amount = $0 { return false }; return true } }, file: file, line: line)
+    }
+
+    /// A four-year plan of the 2561–2564 cycle: flat (no "ส่วนที่"), one table per dimension with
+    /// an item-number column, the mission in its own column on the first item of each mission,
+    /// budgets per year, subtotal and grand-total rows.
+    func testMultiYearPlanOfTheOlderCycle() throws {
+        let (data, expected) = try load("plan-2561-2564")
+        let result = try DocumentImporter.importDocument(data, fileName: expected.document)
+        XCTAssertEqual(result.organization.name, expected.organization)
+        XCTAssertEqual(result.plan.firstYear.be, expected.firstYear)
+        XCTAssertEqual(result.plan.lastYear.be, expected.lastYear)
+        XCTAssertEqual(result.plan.cycleID, expected.cycle)
+        let items = result.plan.orderedItems
+        XCTAssertEqual(items.map(\.name), expected.items.map(\.name))
+        XCTAssertEqual(items.map(\.missionCode), expected.items.map(\.mission))
+        XCTAssertEqual(items.map { item in result.plan.fiscalYears.map { Int((item.budgets[$0]?.countedAmount ?? .zero).satang / 100) } },
+                       expected.items.map { $0.budgets ?? [] })
+        XCTAssertEqual(result.plan.dimensions.first?.name, "การสร้างสังคมที่ไม่ทนต่อการทุจริต")
+        XCTAssertFalse(result.plan.dimensions.flatMap(\.missions).contains(where: \.isCustom))
+        // Its subtotals and stated count are right: no total or count finding.
+        XCTAssertFalse(result.findings.contains { $0.code.hasPrefix("subtotal") || $0.code.hasPrefix("total") || $0.code.hasPrefix("count") },
+                       "\(result.findings.map(\.message.en))")
     }
 
     func testOneYearPlanWithMonthSchedule() throws {

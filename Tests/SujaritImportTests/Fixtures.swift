@@ -7,8 +7,9 @@ import ZIPFoundation
 /// The seed documents, found relative to this file: /work/main/Tests/SujaritImportTests →
 /// /work/shared/seeds. Tests that need them skip when the folder is absent.
 enum Seeds {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/seeds").standardizedFileURL
+    /// `SUJARIT_SEEDS` when set (a worktree elsewhere), else beside the repository.
+    static let folder = ProcessInfo.processInfo.environment["SUJARIT_SEEDS"].map { URL(fileURLWithPath: $0) }
+        ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/seeds").standardizedFileURL
 
     static func data(_ prefix: String) throws -> Data {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path),

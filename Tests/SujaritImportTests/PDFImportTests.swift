@@ -83,8 +83,7 @@ final class PDFImportTests: XCTestCase {
         // The Part 2 table, from a layout of columns: every dimension and the grand total found.
         XCTAssertEqual(Set(result.plan.items.compactMap(\.dimensionNumber)), Set(expected.plan.items.compactMap(\.dimensionNumber)))
         XCTAssertEqual(result.summary.dimensions.count, expected.summary.dimensions.count)
-        // Known gap (issue 12): columns that text fills to the edge leave a one-space gap, so some
-        // names of the layout table are cut; items then come from their sheets as well.
+        // Known gap (issue 12): the PDF plan table still over-counts items; none is lost.
         XCTAssertGreaterThanOrEqual(result.plan.items.count, expected.plan.items.count)
     }
 
@@ -149,6 +148,97 @@ final class PDFImportTests: XCTestCase {
             XCTAssertEqual(error as? ImportError, .pdfTimeout(seconds: 1))
         }
         XCTAssertLessThan(Date().timeIntervalSince(start), 10)
+    }
+
+    /// Word boxes: cells part where a gap wider than a space runs down the region; Thai marks
+    /// that come as words of their own are joined back; a wrapped cell continues in its column.
+    func testWordBoxesBecomeRows() {
+        func word(_ x0: Double, _ x1: Double, _ y: Double, _ text: String) -> PDFWordLayout.Word {
+            PDFWordLayout.Word(x0: x0, y0: y, x1: x1, y1: y + 15.6, text: text)
+        }
+        let words = [
+            word(57, 120, 20, "แผนปฏิบัติการ"),
+            word(60, 72, 60, "ที่"), word(81, 150, 60, "ภารกิจตามมิติ"), word(234, 270, 60, "โครงการ/"), word(316, 326, 60, "ปี"), word(331, 355, 60, "2561"),
+            word(60, 66, 80, "1"), word(77, 90, 80, "1.1"), word(93, 150, 80, "การสร้างจิตสำนึ"), word(150.6, 170, 80, "กและ"),
+            word(234, 270, 80, "โครงการ"), word(316, 346, 80, "30,000"),
+            word(77, 140, 96, "ความตระหนั"), word(140.6, 200, 96, "กแก่บุคลากร"), word(234, 260, 96, "อบรม"),
+            word(60, 66, 112, "2"), word(234, 280, 112, "มาตรการส่ง"), word(330, 334, 112, "-"),
+        ]
+        let text = PDFWordLayout.text(pages: [words]).components(separatedBy: "\n")
+        XCTAssertEqual(text[0], "แผนปฏิบัติการ")
+        XCTAssertEqual(text[1], "ที่\tภารกิจตามมิติ\tโครงการ/\tปี 2561")
+        XCTAssertEqual(text[2], "1\t1.1 การสร้างจิตสำนึกและ\tโครงการ\t30,000")
+        XCTAssertEqual(text[3], "\tความตระหนักแก่บุคลากร\tอบรม\t")
+        XCTAssertEqual(text[4], "2\t\tมาตรการส่ง\t-")
+    }
+
+    func testBBoxOutputIsParsed() {
+        let xhtml = """
+        <doc>
+          <page width="595" height="842">
+            <flow><block><line>
+              <word xMin="56.8" yMin="28.2" xMax="82.3" yMax="43.8">(พ.ศ.</word>
+              <word xMin="85.3" yMin="28.2" xMax="109.3" yMax="43.8">2561</word>
+              <word xMin="112.3" yMin="28.2" xMax="118.3" yMax="43.8">R&amp;D</word>
+            </line></block></flow>
+          </page>
+        </doc>
+        """
+        let pages = PDFWordLayout.pages(fromBBoxXHTML: xhtml)
+        XCTAssertEqual(pages?.count, 1)
+        XCTAssertEqual(pages?.first?.map(\.text), ["(พ.ศ.", "2561", "R&D"])
+        XCTAssertEqual(PDFWordLayout.text(pages: pages ?? []), "(พ.ศ. 2561 R&D\n")
+    }
+
+    /// Documents in other layouts, as Word, as PDF, read by both PDF readers: nothing lost —
+    /// every sheet whole, every item at least found (issue 12, still open: the PDF plan table
+    /// over-counts items; the counts are printed so the gap is measured on every run).
+    func testOwnLayoutsAsPDFLoseNothing() throws {
+        try requirePdftotext()
+        let documents = [("two-level", OwnLayoutDocument(items: OwnLayoutDocument.standardItems()).text),
+                         ("synthetic", SyntheticPlanDocument.text(itemCount: 12))]
+        for (name, text) in documents {
+            let pdf = try Self.pdf(fromDocx: try FixtureWriter.docx(PlainTextReader.read(text), laidOut: true))
+            Self.dump(pdf, name: name)
+            try Self.assertNothingLost(pdf: pdf, text: text, name)
+        }
+    }
+
+    /// The seed plans, as Word, as PDF.
+    func testSeedsAsPDFLoseNothing() throws {
+        try requirePdftotext()
+        for seed in ["001", "000"] {
+            let text = try Seeds.text(seed)
+            let pdf = try Self.pdf(fromDocx: try FixtureWriter.docx(PlainTextReader.read(text), laidOut: true))
+            Self.dump(pdf, name: "seed-" + seed)
+            try Self.assertNothingLost(pdf: pdf, text: text, "seed " + seed)
+        }
+    }
+
+    static func dump(_ pdf: Data, name: String) {
+        guard let folder = ProcessInfo.processInfo.environment["SUJARIT_DUMP_PDF_FOLDER"] else { return }
+        try? pdf.write(to: URL(fileURLWithPath: folder).appendingPathComponent(name + ".pdf"))
+        try? PDFTextExtractor.extractText(pdf).write(toFile: folder + "/" + name + ".txt", atomically: true, encoding: .utf8)
+    }
+
+    static func assertNothingLost(pdf: Data, text: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let expected = try DocumentImporter.importDocument(Data(text.utf8), fileName: "plan.txt")
+        func key(_ text: String) -> String { VariationTests.key(text, ignoringSaraAm: true) }
+        for reader in ["boxes", "layout"] {
+            var environment = ProcessInfo.processInfo.environment
+            environment["SUJARIT_PDF_READER"] = reader
+            let extracted = try PDFTextExtractor.extractText(pdf, environment: environment)
+            let result = try DocumentImporter.importDocument(Data(extracted.utf8), fileName: "plan.txt")
+            let found = Set(result.plan.items.map { key($0.name) })
+            let named = expected.plan.items.filter { found.contains(key($0.name)) }.count
+            print("PDF \(name) (\(reader)): \(result.plan.items.count) items, \(expected.plan.items.count) in the text, \(named) of them named whole; \(result.sheets.count) sheets")
+            // The former grid reader is only measured; the word-box reader is held to it.
+            guard reader == "boxes" else { continue }
+            XCTAssertEqual(result.sheets.map { key($0.name) }, expected.sheets.map { key($0.name) }, "\(name) \(reader)", file: file, line: line)
+            XCTAssertEqual(result.sheets.map(\.fieldsFound), expected.sheets.map(\.fieldsFound), "\(name) \(reader)", file: file, line: line)
+            XCTAssertGreaterThanOrEqual(result.plan.items.count, expected.plan.items.count, "\(name) \(reader)", file: file, line: line)
+            XCTAssertGreaterThanOrEqual(Double(named), 0.55 * Double(expected.plan.items.count), "\(name) \(reader): items named whole", file: file, line: line)
+        }
     }
 
     /// `pdftotext -layout` tables: columns at shared positions become tab-separated cells.
