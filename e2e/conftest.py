@@ -17,7 +17,22 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PASSWORD = "e2e-password-2566"
 ORG_SLUG = "ban-pong"
 ORG_NAME = "องค์การบริหารส่วนตำบลบ้านโป่ง"
-SEEDS = os.environ.get("E2E_SEEDS", os.path.join(os.path.dirname(ROOT), "shared", "seeds"))
+def find_seeds():
+    """`E2E_SEEDS`, or the nearest `shared/seeds` beside the repository or above it."""
+    if os.environ.get("E2E_SEEDS"):
+        return os.environ["E2E_SEEDS"]
+    folder = os.path.dirname(ROOT)
+    while True:
+        candidate = os.path.join(folder, "shared", "seeds")
+        if os.path.isdir(candidate):
+            return candidate
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return os.path.join(os.path.dirname(ROOT), "shared", "seeds")
+        folder = parent
+
+
+SEEDS = find_seeds()
 
 
 def free_port():
@@ -84,7 +99,7 @@ class Server:
 
 @pytest.fixture(scope="session")
 def server():
-    binary = os.environ.get("SUJARIT_BIN", os.path.join(ROOT, ".build", "debug", "sujarit"))
+    binary = os.path.abspath(os.environ.get("SUJARIT_BIN", os.path.join(ROOT, ".build", "debug", "sujarit")))
     if not os.access(binary, os.X_OK):
         pytest.fail(f"no sujarit binary at {binary}: run e2e/run (it builds it) or set SUJARIT_BIN")
     running = Server(binary)

@@ -27,6 +27,13 @@ extension ImportController {
         return Layout.page(request: request, title: th ? "นำเข้าแผน" : "Import", body: body)
     }
 
+    /// A finding's place in words: the nearby text (and table/row) when it was kept.
+    static func placeText(_ line: Int, report: Report, th: Bool) -> String {
+        if let place = report.places?[String(line)] { return place.text(format: report.format, thai: th) }
+        let unit = report.format == .docx ? (th ? "ย่อหน้าที่" : "paragraph") : (th ? "บรรทัด" : "line")
+        return "\(unit) \(line)"
+    }
+
     static func reviewPage(_ request: Request, plan: Plan, organization org: Organization, report: Report, pending: Bool, settled: Bool = false) -> HTML {
         let t = request.t
         let th = t.language == .thai
@@ -34,18 +41,51 @@ extension ImportController {
         let base = SiteURL.plan(plan.id)
         let years = plan.fiscalYears
         let yearHeads: [HTML] = years.map { "<th class=\"num\">\($0.be)</th>" }
-        let rows: [HTML] = summary.dimensions.map { d in
+        var rows: [HTML] = summary.dimensions.map { d in
             let cells: [HTML] = years.map { "<td class=\"num\">\((d.budgetByYear[$0] ?? .zero) == .zero ? "-" : d.budgetByYear[$0]!.formatted())</td>" }
             return "<tr><td>\(t(.dimension)) \(d.number)</td><td class=\"num\">\(d.itemCount)</td>\(cells)</tr>"
         }
+        // Items without a mission are counted too, so the rows add up to the total.
+        let unplacedItems = plan.orderedItems.filter { item in item.missionCode.flatMap { plan.mission(code: $0) } == nil }
+        if !unplacedItems.isEmpty {
+            let cells: [HTML] = years.map { year in
+                let sum = unplacedItems.compactMap { $0.budgets[year]?.countedAmount }.reduce(Money.zero, +)
+                return "<td class=\"num\">\(sum == .zero ? "-" : sum.formatted())</td>"
+            }
+            rows.append("<tr class=\"unplaced\"><td>\(t(.unplaced))</td><td class=\"num\">\(unplacedItems.count)</td>\(cells)</tr>")
+        }
         let totals: [HTML] = years.map { "<td class=\"num\">\((summary.budgetByYear[$0] ?? .zero) == .zero ? "-" : summary.budgetByYear[$0]!.formatted())</td>" }
-        let numbers = plan.itemNumbers
-        let items: [HTML] = plan.orderedItems.map { item in
-            "<li>\(numbers[item.id] ?? 0)) <a href=\"\(base)/items/\(item.id)/edit\">\(item.name)</a> <span class=\"muted\">\(item.missionCode ?? "?")\(item.sheet == nil ? (th ? " · ไม่มีรายละเอียดโครงการ" : " · no sheet") : "")</span></li>"
+        // Numbered as in the document: in the document's order, or by the sheet's own
+        // "ลำดับที่" when the document gave one.
+        let items: [HTML] = plan.orderedItems.enumerated().map { index, item in
+            let number = item.sheet?.sheetNumber ?? (index + 1)
+            let mission = item.missionCode ?? (th ? "ยังไม่ระบุภารกิจ" : "no mission")
+            return "<li>\(number)) <a href=\"\(base)/items/\(item.id)/edit\">\(item.name)</a> <span class=\"muted\">\(th ? "ภารกิจ" : "mission") \(mission)\(item.sheet == nil ? (th ? " · ไม่มีรายละเอียดโครงการ" : " · no sheet") : "")</span></li>"
         }
         let findings: [HTML] = report.findings.map { finding in
-            let line: HTML = finding.line.map { "<span class=\"muted\">\(th ? "บรรทัด" : "line") \($0):</span> " } ?? ""
+            let place = finding.line.map { placeText($0, report: report, th: th) }
+            let line: HTML = place.map { "<span class=\"muted\">\($0):</span> " } ?? ""
             return "<li class=\"finding-\(finding.severity.rawValue == "error" ? "error" : "warning")\">\(line)\(t.pick(finding.message))</li>"
+        }
+        let otherNotice: HTML
+        if let other = otherOrganization(report, importing: org) {
+            let left = plan.occurrences(of: other)
+            if left == 0 {
+                otherNotice = "<p class=\"notice success\">\(t.pick(LocalizedText(th: "แทนชื่อ “\(other)” ด้วย “\(org.name)” ในชื่อแผนและข้อความแล้ว", en: "“\(other)” was replaced by “\(org.name)” in the title and texts")))</p>"
+            } else {
+                let button: HTML = pending ? """
+                    <form method="post" action="\(base)/import/replace-name" class="inline">\(CSRF.field(request))<input type="hidden" name="version" value="\(plan.version)">
+                    <button type="submit">\(th ? "แทนชื่อ “\(other)” ด้วย “\(org.name)” (\(left) แห่ง)" : "Replace “\(other)” with “\(org.name)” (\(left) places)")</button></form>
+                    """ : ""
+                otherNotice = """
+                    <div class="notice error other-organization" role="alert"><p>\(t.pick(LocalizedText(
+                        th: "เอกสารนี้เป็นแผนของ “\(other)” ไม่ใช่ของ “\(org.name)” ที่กำลังนำเข้า ตรวจสอบว่าเลือกไฟล์ถูกต้อง หากตั้งใจใช้แผนนี้เป็นต้นแบบ ให้แทนชื่อองค์กรในชื่อแผน ชื่อรายการ และข้อความทั้งหมด",
+                        en: "This document is the plan of “\(other)”, not of “\(org.name)” which is importing it. Check that you chose the right file; to use it as a model, replace the organization's name in the title, item names and texts")))</p>
+                    \(button)</div>
+                    """
+            }
+        } else {
+            otherNotice = ""
         }
         let monitoring: HTML = report.monitoringRows.isEmpty ? "" : """
             <p class="notice">\(th ? "เอกสารนี้เป็นรายงานผลการดำเนินงาน อ่านได้ \(report.monitoringRows.count) แถว" : "This document is a results report: \(report.monitoringRows.count) rows read")</p>
@@ -60,12 +100,13 @@ extension ImportController {
             <p><a href="\(SiteURL.organization(org.slug))">← \(org.name)</a></p>
             <h1>\(th ? "ตรวจผลการนำเข้า" : "Review the import"): \(report.fileName)</h1>
             <p>\(th ? "ชื่อองค์กรในเอกสาร" : "Organization in the document"): \(report.organizationName.isEmpty ? "-" : report.organizationName) · \(plan.title)</p>
+            \(otherNotice)
             \(monitoring)
             <div class="side-by-side">
             <section><h2>\(th ? "แผนที่อ่านได้" : "The plan as read")</h2>
             <div class="table-wrap"><table><thead><tr><th>\(t(.dimension))</th><th class="num">\(th ? "จำนวน" : "Items")</th>\(yearHeads)</tr></thead>
             <tbody>\(rows)<tr class="grand"><td>\(t(.grandTotal))</td><td class="num">\(summary.itemCount)</td>\(totals)</tr></tbody></table></div>
-            <ol class="plain">\(items)</ol>
+            <ol class="plain import-items">\(items)</ol>
             <p><a class="button" href="\(base)/edit">\(th ? "แก้ไขในหน้าแก้ไขแผน" : "Correct it in the plan editor")</a></p></section>
             <section><h2>\(th ? "ผลการตรวจเอกสาร" : "Diagnosis") (\(report.findings.count))</h2>
             \(findings.isEmpty ? HTML("<p>\(t(.noFindings))</p>") : HTML("<ul class=\"findings\">\(findings)</ul>"))</section>

@@ -17,7 +17,10 @@ struct PublicPagesController: RouteCollection {
 
     @Sendable func home(_ request: Request) async throws -> Response {
         let organizations = try await OrganizationStore(request.db).all()
-        return Layout.response(Pages.organizationList(request, organizations: organizations))
+        // Signed in: "my work" first, then the public list.
+        var work: MyWork?
+        if let viewer = request.viewer { work = try await MyWork.load(for: viewer, organizations: organizations, on: request.db) }
+        return Layout.response(Pages.organizationList(request, organizations: organizations, myWork: work))
     }
 
     @Sendable func organization(_ request: Request) async throws -> Response {
