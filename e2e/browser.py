@@ -106,7 +106,7 @@ class Browser:
         path = os.path.join(self.screenshots, name + ".png")
         if full_page:
             size = self.driver.get_window_size()
-            height = self.driver.execute_script("return Math.min(document.documentElement.scrollHeight, 4000)")
+            height = self.driver.execute_script("return Math.min(document.documentElement.scrollHeight, 2200)")
             self.driver.set_window_size(size["width"], max(size["height"], height))
             self.driver.save_screenshot(path)
             self.driver.set_window_size(size["width"], size["height"])

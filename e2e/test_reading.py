@@ -78,3 +78,10 @@ def test_print_of_part_two_on_a4_landscape_shows_every_year_and_remarks(browsers
         assert right <= limit + 1, f"column “{th.text}” ends at {right}px, past the printed page ({limit}px)"
     pdf = b.driver.print_page()
     assert len(pdf) > 1000
+
+
+def test_part_two_fits_a_desk_screen(browsers):
+    b = published(browsers(width=1280, height=900))
+    hidden = b.driver.execute_script(
+        "const w = document.querySelector('section.part2 .table-wrap'); return w.scrollWidth - w.clientWidth;")
+    assert hidden <= 1, f"the Part 2 table needs sideways scrolling on a 1280px screen ({hidden}px hidden)"

@@ -27,7 +27,6 @@ struct CompareController: RouteCollection {
 
 enum ComparePages {
     static func page(_ request: Request, before: Plan, after: Plan, organization org: Organization) -> HTML {
-        let th = request.t.language == .thai
         let t = request.t
         let d = org.digitStyle
         let comparison = PlanComparison(from: before, to: after)
@@ -40,19 +39,19 @@ enum ComparePages {
             switch value {
             case .amount(let money)?: money.formatted(digits: d)
             case .noBudget?: t(.noBudget)
-            case nil: th ? "ไม่ได้ระบุ" : "not stated"
+            case nil: t(.notStated)
             }
         }
         func fieldName(_ field: PlanComparison.Field) -> String {
             switch field {
-            case .name: th ? "ชื่อ" : "name"
-            case .kind: th ? "ประเภท" : "kind"
-            case .mission: th ? "ภารกิจ" : "mission"
-            case .subMission: th ? "ภารกิจย่อย" : "sub-mission"
-            case .budgets: th ? "งบประมาณ" : "budget"
-            case .remarks: th ? "หมายเหตุ" : "remarks"
-            case .responsible: th ? "ผู้รับผิดชอบ" : "responsible"
-            case .sheet: th ? "รายละเอียดโครงการ" : "project sheet"
+            case .name: t(.fieldName)
+            case .kind: t(.kindColumn)
+            case .mission: t(.mission)
+            case .subMission: t(.fieldSubMission)
+            case .budgets: t(.fieldBudget)
+            case .remarks: t(.remarks)
+            case .responsible: t(.responsibleUnit)
+            case .sheet: t(.itemSheet)
             }
         }
         let yearRows: [HTML] = comparison.years.map { year in
@@ -65,33 +64,33 @@ enum ComparePages {
         let removed: [HTML] = comparison.removed.map { "<li>\($0.missionCode ?? "-") \($0.name)</li>" }
         let changed: [HTML] = comparison.changed.map { change in
             let budgetLines: [HTML] = change.budgetChanges.map { "<li>\(t(.fiscalYear)) \(n($0.year.be)): \(entry($0.old)) → \(entry($0.new))</li>" }
-            let renamed: HTML = change.fields.contains(.name) ? "<br><span class=\"muted\">\(th ? "ชื่อเดิม" : "was"): \(change.old.name)</span>" : ""
+            let renamed: HTML = change.fields.contains(.name) ? "<br><span class=\"muted\">\(t(.formerName)): \(change.old.name)</span>" : ""
             return """
-                <li><strong>\(change.new.name)</strong>\(renamed)<br>\(th ? "เปลี่ยน" : "changed"): \(change.fields.map(fieldName).joined(separator: ", "))
+                <li><strong>\(change.new.name)</strong>\(renamed)<br>\(t(.changedFields)): \(change.fields.map(fieldName).joined(separator: ", "))
                 \(budgetLines.isEmpty ? HTML() : HTML("<ul>\(budgetLines)</ul>"))</li>
                 """
         }
         var parts: [String] = []
-        if comparison.titleChanged { parts.append(th ? "ชื่อแผน" : "the title") }
-        if comparison.frontMatterChanged { parts.append(th ? "คำนำ/หลักการและเหตุผล/วัตถุประสงค์/ประโยชน์" : "foreword, rationale, objectives or benefits") }
-        if comparison.risksChanged { parts.append(th ? "ตารางความเสี่ยงการทุจริต" : "the risk table") }
-        if comparison.targetsChanged { parts.append(th ? "ค่าเป้าหมาย" : "the targets") }
-        func section(_ title: String, _ items: [HTML]) -> HTML {
-            "<h2>\(title) (\(n(items.count)))</h2>" + (items.isEmpty ? HTML("<p class=\"muted\">-</p>") : HTML("<ul>\(items)</ul>"))
+        if comparison.titleChanged { parts.append(t(.partTitle)) }
+        if comparison.frontMatterChanged { parts.append(t(.partFrontMatter)) }
+        if comparison.risksChanged { parts.append(t(.partRisks)) }
+        if comparison.targetsChanged { parts.append(t(.partTargets)) }
+        func section(_ title: UIKey, _ items: [HTML]) -> HTML {
+            "<h2>\(t(title, n(items.count)))</h2>" + (items.isEmpty ? HTML("<p class=\"muted\">-</p>") : HTML("<ul>\(items)</ul>"))
         }
         let body: HTML = """
-            <p><a href="\(SiteURL.plan(after.id))/history">← \(th ? "ประวัติการแก้ไข" : "History")</a></p>
-            <h1>\(th ? "เปรียบเทียบฉบับที่ \(n(before.revision)) กับฉบับที่ \(n(after.revision))" : "Revision \(before.revision) compared with revision \(after.revision)")</h1>
+            <p><a href="\(SiteURL.plan(after.id))/history">← \(t(.historyPage))</a></p>
+            <h1>\(t(.compareHeading, n(before.revision), n(after.revision)))</h1>
             <p>\(after.title)</p>
-            \(comparison.isEmpty ? HTML("<p class=\"notice\">\(th ? "สองฉบับนี้เหมือนกัน" : "The two revisions are the same")</p>") : HTML())
-            <h2>\(th ? "งบประมาณรายปี" : "Budget per year")</h2>
-            <div class="table-wrap"><table><thead><tr><th>\(t(.fiscalYear))</th><th class="num">\(th ? "ฉบับที่" : "Revision") \(n(before.revision))</th><th class="num">\(th ? "ฉบับที่" : "Revision") \(n(after.revision))</th><th class="num">\(th ? "ผลต่าง" : "Difference")</th></tr></thead>
+            \(comparison.isEmpty ? HTML("<p class=\"notice\">\(t(.compareSame))</p>") : HTML())
+            <h2>\(t(.budgetPerYear))</h2>
+            <div class="table-wrap"><table><thead><tr><th>\(t(.fiscalYear))</th><th class="num">\(t(.revisionNumber, n(before.revision)))</th><th class="num">\(t(.revisionNumber, n(after.revision)))</th><th class="num">\(t(.difference))</th></tr></thead>
             <tbody>\(yearRows)\(totalRow)</tbody></table></div>
-            \(section(th ? "รายการที่เพิ่ม" : "Items added", added))
-            \(section(th ? "รายการที่ลบออก" : "Items removed", removed))
-            \(section(th ? "รายการที่แก้ไข" : "Items changed", changed))
-            \(parts.isEmpty ? HTML() : HTML("<h2>\(th ? "ส่วนอื่นที่แก้ไข" : "Other parts changed")</h2><p>\(parts.joined(separator: ", "))</p>"))
+            \(section(.itemsAdded, added))
+            \(section(.itemsRemoved, removed))
+            \(section(.itemsChanged, changed))
+            \(parts.isEmpty ? HTML() : HTML("<h2>\(t(.otherPartsChanged))</h2><p>\(parts.joined(separator: ", "))</p>"))
             """
-        return Layout.page(request: request, title: th ? "เปรียบเทียบฉบับ" : "Compare revisions", body: body)
+        return Layout.page(request: request, title: t(.compareRevisions), body: body)
     }
 }

@@ -248,9 +248,9 @@ enum EditorPages {
             <label for="name">\(t(.sheetName))</label>
             <textarea id="name" name="name" rows="2" required\(described("name"))>\(form.name ?? "")</textarea>\(err("name"))
             <label for="missionCode">\(t(.mission))</label><select id="missionCode" name="missionCode"\(described("missionCode"))>\(missionOptions)</select>\(err("missionCode"))
-            <button type="submit" name="refresh" value="1" id="refresh-submissions" formnovalidate>\(th ? "แสดงภารกิจย่อยของภารกิจที่เลือก" : "Show the chosen mission's sub-missions")</button>
-            <label for="subMissionCode">\(th ? "ภารกิจย่อย" : "Sub-mission")</label><select id="subMissionCode" name="subMissionCode">\(subOptions)</select>
-            \(subOptions.count == 1 ? HTML("<p class=\"hint\">\(form.missionCode.map { $0.isEmpty } ?? true ? (th ? "เลือกภารกิจก่อน แล้วจึงเลือกภารกิจย่อย" : "Choose a mission first, then its sub-mission") : (th ? "ภารกิจนี้ไม่มีภารกิจย่อย" : "This mission has no sub-missions"))</p>") : HTML())
+            <button type="submit" name="refresh" value="1" id="refresh-submissions" formnovalidate>\(t(.showSubMissions))</button>
+            <label for="subMissionCode">\(t(.fieldSubMission))</label><select id="subMissionCode" name="subMissionCode">\(subOptions)</select>
+            \(subOptions.count == 1 ? HTML("<p class=\"hint\">\(t(form.missionCode.map { $0.isEmpty } ?? true ? .chooseMissionFirst : .missionHasNoSubMissions))</p>") : HTML())
             <label for="responsibleUnit">\(t(.responsibleUnit))</label>
             <input type="text" id="responsibleUnit" name="responsibleUnit" list="units" value="\(form.responsibleUnit ?? "")" maxlength="500"\(described("responsibleUnit"))>\(err("responsibleUnit"))
             <datalist id="units">\(units)</datalist>
@@ -271,7 +271,7 @@ enum EditorPages {
             \(area("method", "5. \(t(.sheetMethod))", form.method, rows: 8, hint: th ? "หนึ่งบรรทัดต่อหนึ่งขั้นตอน ขั้นตอนย่อยขึ้นต้นด้วย -" : "One step per line; start a sub-step with -"))
             \(area("period", "6. \(t(.sheetPeriod))", form.period, rows: 1))
             \(area("budgetText", "7. \(t(.sheetBudget))", form.budgetText, rows: 1, hint: budgetTextHint(form, plan: plan, th: th)))
-            <p><strong>8. \(t(.sheetResponsible))</strong>: \(th ? "ใช้ค่าเดียวกับช่อง “ผู้รับผิดชอบ” ในตารางแผนด้านบน" : "the same value as “Responsible” in the plan table row above")\(earlierResponsible(form, th: th))</p>
+            <p><strong>8. \(t(.sheetResponsible))</strong>: \(t(.responsibleSameAsTable))\(earlierResponsible(form, t))</p>
             \(area("outputs", "9. \(t(.sheetOutputs))", form.outputs, hint: listHint))
             \(area("outcomes", "9. \(t(.sheetOutcomes))", form.outcomes, hint: listHint))
             \(area("area", t(.sheetArea), form.area, rows: 1))
@@ -283,11 +283,10 @@ enum EditorPages {
     }
 
     /// Field 8 as an imported sheet wrote it, when it differs from the one value kept now.
-    static func earlierResponsible(_ form: ItemForm, th: Bool) -> String {
+    static func earlierResponsible(_ form: ItemForm, _ t: Translator) -> String {
         let earlier = (form.responsible ?? "").cleaned
         guard !earlier.isEmpty, earlier != (form.responsibleUnit ?? "").cleaned else { return "" }
-        return th ? " (รายละเอียดโครงการเดิมเขียนว่า “\(earlier)” เมื่อบันทึกจะใช้ค่าด้านบนทั้งสองที่)"
-                  : " (the sheet said “\(earlier)”; saving uses the value above in both places)"
+        return t(.earlierResponsible, earlier)
     }
 
     /// Field 7 left empty follows the budget row: the hint shows the text it gets now.
@@ -480,20 +479,20 @@ enum EditorPages {
             // Each revision can be compared with the one before it.
             let previous = byRevision.last { $0.revision < entry.revision }
             let compare: HTML = previous.map {
-                "<a href=\"\(SiteURL.plan(entry.id))/compare?with=\($0.id)\">\(th ? "เทียบกับฉบับที่ \($0.revision)" : "compare with revision \($0.revision)")</a>"
+                "<a href=\"\(SiteURL.plan(entry.id))/compare?with=\($0.id)\">\(t(.compareWithRevision, String($0.revision)))</a>"
             } ?? ""
             return "<tr><td class=\"num\">\(entry.revision)</td><td><a href=\"\(SiteURL.plan(entry.id))\">\(entry.title)</a></td><td><span class=\"badge \(entry.status.rawValue)\">\(Pages.statusName(entry.status, t))</span></td><td>\(when)</td><td>\(compare)</td></tr>"
         }
         let itemNames = Dictionary(plan.items.map { ($0.id.uuidString.lowercased(), $0.name) }, uniquingKeysWith: { first, _ in first })
         let eventRows: [HTML] = entries.map { entry in
-            "<tr><td>\(ThaiCalendar.thaiDate(entry.at, digits: org.digitStyle, short: true)) \(SujaritErrorMiddleware.timeOfDay(entry.at))</td><td class=\"num\">\(entry.revision)</td><td>\(actionName(entry.action, th))</td><td>\(entry.by)</td><td>\(plainDetail(entry.detail, itemNames: itemNames, th))</td></tr>"
+            "<tr><td>\(ThaiCalendar.thaiDate(entry.at, digits: org.digitStyle, short: true)) \(SujaritErrorMiddleware.timeOfDay(entry.at))</td><td class=\"num\">\(entry.revision)</td><td>\(actionName(entry.action, th))</td><td>\(entry.by)</td><td>\(plainDetail(entry.detail, itemNames: itemNames, t))</td></tr>"
         }
         let body: HTML = """
             <p><a href="\(SiteURL.plan(plan.id))">← \(plan.title)</a></p>
             <h1>\(th ? "ประวัติการแก้ไข" : "History")</h1>
             <h2>\(th ? "ฉบับของแผน" : "Revisions")</h2>
-            <div class="table-wrap"><table><thead><tr><th>\(t(.revision))</th><th>\(t(.plans))</th><th>\(t(.status))</th><th>\(th ? "แก้ไขล่าสุด" : "Last change")</th><th>\(th ? "เปรียบเทียบ" : "Compare")</th></tr></thead><tbody>\(revisionRows)</tbody></table></div>
-            \(entries.isEmpty ? HTML() : HTML("<h2>\(th ? "ผู้แก้ไขและเวลา" : "Who and when")</h2><div class=\"table-wrap\"><table><thead><tr><th>\(th ? "เวลา" : "When")</th><th>\(t(.revision))</th><th>\(th ? "การกระทำ" : "Action")</th><th>\(th ? "โดย" : "By")</th><th>\(th ? "รายละเอียด" : "What")</th></tr></thead><tbody>\(eventRows)</tbody></table></div>"))
+            <div class="table-wrap"><table><thead><tr><th>\(t(.revision))</th><th>\(t(.plans))</th><th>\(t(.status))</th><th>\(th ? "แก้ไขล่าสุด" : "Last change")</th><th>\(t(.compareColumn))</th></tr></thead><tbody>\(revisionRows)</tbody></table></div>
+            \(entries.isEmpty ? HTML() : HTML("<h2>\(th ? "ผู้แก้ไขและเวลา" : "Who and when")</h2><div class=\"table-wrap\"><table><thead><tr><th>\(th ? "เวลา" : "When")</th><th>\(t(.revision))</th><th>\(th ? "การกระทำ" : "Action")</th><th>\(th ? "โดย" : "By")</th><th>\(t(.historyWhat))</th></tr></thead><tbody>\(eventRows)</tbody></table></div>"))
             """
         return Layout.page(request: request, title: th ? "ประวัติการแก้ไข" : "History", body: body)
     }
@@ -514,16 +513,16 @@ enum EditorPages {
 
     /// A detail in plain words: an item's id becomes its name (or "a removed item"), "from
     /// <id> revision 2" becomes "from revision 2"; other details as `detailText` says them.
-    static func plainDetail(_ detail: String, itemNames: [String: String], _ thai: Bool) -> String {
+    static func plainDetail(_ detail: String, itemNames: [String: String], _ t: Translator) -> String {
         let trimmed = detail.trimmingCharacters(in: .whitespaces)
         if UUID(uuidString: trimmed) != nil {
-            return itemNames[trimmed.lowercased()] ?? (thai ? "รายการที่ลบไปแล้ว" : "an item since removed")
+            return itemNames[trimmed.lowercased()] ?? t(.removedItem)
         }
         if let match = trimmed.range(of: #"^from [0-9A-Fa-f-]{36} revision ([0-9]+)$"#, options: .regularExpression) {
             let number = trimmed[match].split(separator: " ").last.map(String.init) ?? ""
-            return thai ? "จากฉบับที่ \(number)" : "from revision \(number)"
+            return t(.fromRevision, number)
         }
-        return detailText(trimmed, thai)
+        return detailText(trimmed, t.language == .thai)
     }
 
     static func actionName(_ action: String, _ thai: Bool) -> String {

@@ -28,10 +28,9 @@ extension ImportController {
     }
 
     /// A finding's place in words: the nearby text (and table/row) when it was kept.
-    static func placeText(_ line: Int, report: Report, th: Bool) -> String {
-        if let place = report.places?[String(line)] { return place.text(format: report.format, thai: th) }
-        let unit = report.format == .docx ? (th ? "ย่อหน้าที่" : "paragraph") : (th ? "บรรทัด" : "line")
-        return "\(unit) \(line)"
+    static func placeText(_ line: Int, report: Report, _ t: Translator) -> String {
+        if let place = report.places?[String(line)] { return place.text(format: report.format, thai: t.language == .thai) }
+        return t(report.format == .docx ? .placeParagraph : .placeLine, String(line))
     }
 
     static func reviewPage(_ request: Request, plan: Plan, organization org: Organization, report: Report, pending: Bool, settled: Bool = false) -> HTML {
@@ -59,11 +58,11 @@ extension ImportController {
         // "ลำดับที่" when the document gave one.
         let items: [HTML] = plan.orderedItems.enumerated().map { index, item in
             let number = item.sheet?.sheetNumber ?? (index + 1)
-            let mission = item.missionCode ?? (th ? "ยังไม่ระบุภารกิจ" : "no mission")
-            return "<li>\(number)) <a href=\"\(base)/items/\(item.id)/edit\">\(item.name)</a> <span class=\"muted\">\(th ? "ภารกิจ" : "mission") \(mission)\(item.sheet == nil ? (th ? " · ไม่มีรายละเอียดโครงการ" : " · no sheet") : "")</span></li>"
+            let mission = item.missionCode.map { t(.missionCodeLabel, $0) } ?? t(.noMissionYet)
+            return "<li>\(number)) <a href=\"\(base)/items/\(item.id)/edit\">\(item.name)</a> <span class=\"muted\">\(mission)\(item.sheet == nil ? (th ? " · ไม่มีรายละเอียดโครงการ" : " · no sheet") : "")</span></li>"
         }
         let findings: [HTML] = report.findings.map { finding in
-            let place = finding.line.map { placeText($0, report: report, th: th) }
+            let place = finding.line.map { placeText($0, report: report, t) }
             let line: HTML = place.map { "<span class=\"muted\">\($0):</span> " } ?? ""
             return "<li class=\"finding-\(finding.severity.rawValue == "error" ? "error" : "warning")\">\(line)\(t.pick(finding.message))</li>"
         }
@@ -71,16 +70,14 @@ extension ImportController {
         if let other = otherOrganization(report, importing: org) {
             let left = plan.occurrences(of: other)
             if left == 0 {
-                otherNotice = "<p class=\"notice success\">\(t.pick(LocalizedText(th: "แทนชื่อ “\(other)” ด้วย “\(org.name)” ในชื่อแผนและข้อความแล้ว", en: "“\(other)” was replaced by “\(org.name)” in the title and texts")))</p>"
+                otherNotice = "<p class=\"notice success\">\(t(.organizationNameReplaced, other, org.name))</p>"
             } else {
                 let button: HTML = pending ? """
                     <form method="post" action="\(base)/import/replace-name" class="inline">\(CSRF.field(request))<input type="hidden" name="version" value="\(plan.version)">
-                    <button type="submit">\(th ? "แทนชื่อ “\(other)” ด้วย “\(org.name)” (\(left) แห่ง)" : "Replace “\(other)” with “\(org.name)” (\(left) places)")</button></form>
+                    <button type="submit">\(t(.replaceOrganizationName, other, org.name, String(left)))</button></form>
                     """ : ""
                 otherNotice = """
-                    <div class="notice error other-organization" role="alert"><p>\(t.pick(LocalizedText(
-                        th: "เอกสารนี้เป็นแผนของ “\(other)” ไม่ใช่ของ “\(org.name)” ที่กำลังนำเข้า ตรวจสอบว่าเลือกไฟล์ถูกต้อง หากตั้งใจใช้แผนนี้เป็นต้นแบบ ให้แทนชื่อองค์กรในชื่อแผน ชื่อรายการ และข้อความทั้งหมด",
-                        en: "This document is the plan of “\(other)”, not of “\(org.name)” which is importing it. Check that you chose the right file; to use it as a model, replace the organization's name in the title, item names and texts")))</p>
+                    <div class="notice error other-organization" role="alert"><p>\(t(.otherOrganizationWarning, other, org.name))</p>
                     \(button)</div>
                     """
             }

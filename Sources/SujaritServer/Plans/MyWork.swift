@@ -55,36 +55,36 @@ struct MyWork {
 
 extension Pages {
     static func myWork(_ request: Request, _ work: MyWork) -> HTML {
-        let th = request.t.language == .thai
+        let t = request.t
         func planList(_ entries: [MyWork.Entry], suffix: String) -> HTML {
             let items: [HTML] = entries.map { entry in
                 let years = ThaiCalendar.yearRange(entry.plan.firstYear, entry.plan.lastYear, digits: entry.organization.digitStyle)
                 return """
                     <li><a href="\(SiteURL.plan(entry.plan.id))\(suffix)">\(entry.plan.title)</a>
-                    <span class="muted">· \(entry.organization.name) · \(years) · \(th ? "ฉบับที่" : "revision") \(entry.plan.revision)</span></li>
+                    <span class="muted">· \(entry.organization.name) · \(years) · \(t(.revisionNumber, String(entry.plan.revision)))</span></li>
                     """
             }
             return "<ul>\(items)</ul>"
         }
         var sections: [HTML] = []
         if !work.awaitingApproval.isEmpty {
-            sections.append("<h3>\(th ? "แผนที่รอการอนุมัติจากคุณ" : "Plans waiting for your approval") (\(work.awaitingApproval.count))</h3>\(planList(work.awaitingApproval, suffix: ""))")
+            sections.append("<h3>\(t(.myWorkAwaitingApproval, String(work.awaitingApproval.count)))</h3>\(planList(work.awaitingApproval, suffix: ""))")
         }
         if !work.awaitingPublication.isEmpty {
-            sections.append("<h3>\(th ? "แผนที่อนุมัติแล้ว รอเผยแพร่" : "Approved plans waiting to be published") (\(work.awaitingPublication.count))</h3>\(planList(work.awaitingPublication, suffix: ""))")
+            sections.append("<h3>\(t(.myWorkAwaitingPublication, String(work.awaitingPublication.count)))</h3>\(planList(work.awaitingPublication, suffix: ""))")
         }
         if !work.imports.isEmpty {
             let items: [HTML] = work.imports.map { entry in
                 "<li><a href=\"\(SiteURL.plan(entry.record.planID))/import\">\(entry.record.fileName)</a> <span class=\"muted\">· \(entry.organization.name)</span></li>"
             }
-            sections.append("<h3>\(th ? "เอกสารนำเข้าที่รอตรวจ" : "Imported documents to review") (\(work.imports.count))</h3><ul>\(items)</ul>")
+            sections.append("<h3>\(t(.myWorkImports, String(work.imports.count)))</h3><ul>\(items)</ul>")
         }
         if !work.drafts.isEmpty {
-            sections.append("<h3>\(th ? "ฉบับร่างที่กำลังจัดทำ" : "Drafts in progress") (\(work.drafts.count))</h3>\(planList(work.drafts, suffix: "/edit"))")
+            sections.append("<h3>\(t(.myWorkDrafts, String(work.drafts.count)))</h3>\(planList(work.drafts, suffix: "/edit"))")
         }
         let content: HTML = work.isEmpty
-            ? "<p class=\"muted\">\(th ? "ไม่มีงานที่รอคุณอยู่" : "Nothing waits for you")</p>"
+            ? "<p class=\"muted\">\(t(.myWorkNothing))</p>"
             : sections.joined()
-        return "<section class=\"my-work\"><h2>\(th ? "งานของฉัน" : "My work")</h2>\(content)</section>"
+        return "<section class=\"my-work\"><h2>\(t(.myWork))</h2>\(content)</section>"
     }
 }

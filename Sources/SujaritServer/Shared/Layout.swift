@@ -93,10 +93,11 @@ enum Layout {
         th, td { border: 1px solid var(--line); padding: 6px 8px; vertical-align: top; text-align: left; }
         th { background: #eef1f6; }
         td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-        table.plan-table td:nth-child(1) { min-width: 120px; width: 13%; }
-        table.plan-table td:nth-child(2) { min-width: 150px; width: 20%; }
-        table.plan-table td:nth-child(3) { min-width: 260px; width: 32%; }
+        table.plan-table td:nth-child(1) { min-width: 110px; width: 10%; }
+        table.plan-table td:nth-child(2) { min-width: 140px; width: 16%; }
+        table.plan-table td:nth-child(3) { min-width: 220px; width: 26%; }
         table.plan-table th.num { white-space: normal; min-width: 84px; }
+        table.plan-table th:last-child, table.plan-table td:last-child { min-width: 90px; word-break: keep-all; }
         tr.subtotal td { background: #f3f5f9; font-weight: bold; }
         tr.grand td { background: #e4e9f2; font-weight: bold; }
         ul.cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 12px; }
@@ -168,7 +169,7 @@ enum Layout {
           table.plan-table td:nth-child(1) { min-width: 0; width: 11%; }
           table.plan-table td:nth-child(2) { min-width: 0; width: 15%; }
           table.plan-table td:nth-child(3) { min-width: 0; width: 28%; }
-          table.plan-table td:last-child { min-width: 0; width: 11%; }
+          table.plan-table th:last-child, table.plan-table td:last-child { min-width: 0; width: 11%; }
           table.plan-table th.num { min-width: 0; white-space: normal; }
           table.plan-table td.num { white-space: nowrap; }
           section.part2 .table-wrap { display: block !important; }

@@ -15,6 +15,14 @@ public enum UIKey: String, CaseIterable, Sendable {
     case home, draftNotice, summary, totalOverPlan, unplaced, kindColumn, responsibleUnit
     case province, district, website, phone, apiLink, skipToContent, csrfFailed, noBudget, persons
     case download, pdfUnavailable, downloadWordInstead
+    // Issue 11: my work, revision comparison, import review, the item form's one-value fields
+    case myWork, myWorkAwaitingApproval, myWorkAwaitingPublication, myWorkImports, myWorkDrafts, myWorkNothing, revisionNumber
+    case compareRevisions, compareHeading, compareSame, budgetPerYear, difference, itemsAdded, itemsRemoved, itemsChanged
+    case otherPartsChanged, formerName, changedFields, notStated, fieldName, fieldSubMission, fieldBudget
+    case partTitle, partFrontMatter, partRisks, partTargets, compareWithRevision, compareColumn, historyWhat
+    case removedItem, fromRevision, noMissionYet, missionCodeLabel, otherOrganizationWarning, replaceOrganizationName
+    case organizationNameReplaced, showSubMissions, chooseMissionFirst, missionHasNoSubMissions, responsibleSameAsTable
+    case earlierResponsible, historyPage, placeParagraph, placeLine
 }
 
 public struct Translator: Sendable {
@@ -25,6 +33,15 @@ public struct Translator: Sendable {
     public func callAsFunction(_ key: UIKey) -> String {
         let pair = Self.texts[key] ?? (key.rawValue, key.rawValue)
         return language == .thai ? pair.0 : pair.1
+    }
+
+    /// The key's text with `{0}`, `{1}` … replaced by the values in order.
+    public func callAsFunction(_ key: UIKey, _ values: String...) -> String {
+        var text = self(key)
+        for (index, value) in values.enumerated() {
+            text = text.replacingOccurrences(of: "{\(index)}", with: value)
+        }
+        return text
     }
 
     public func pick(_ text: LocalizedText) -> String { text.text(language) }
@@ -109,5 +126,51 @@ public struct Translator: Sendable {
         .download: ("ดาวน์โหลด", "Download"),
         .pdfUnavailable: ("ยังสร้างไฟล์ PDF ไม่ได้", "The PDF cannot be made"),
         .downloadWordInstead: ("ดาวน์โหลดไฟล์ Word แทน", "Download the Word file instead"),
+        // Issue 11
+        .myWork: ("งานของฉัน", "My work"),
+        .historyPage: ("ประวัติการแก้ไข", "History"),
+        .placeParagraph: ("ย่อหน้าที่ {0}", "paragraph {0}"),
+        .placeLine: ("บรรทัด {0}", "line {0}"),
+        .myWorkAwaitingApproval: ("แผนที่รอการอนุมัติจากคุณ ({0})", "Plans waiting for your approval ({0})"),
+        .myWorkAwaitingPublication: ("แผนที่อนุมัติแล้ว รอเผยแพร่ ({0})", "Approved plans waiting to be published ({0})"),
+        .myWorkImports: ("เอกสารนำเข้าที่รอตรวจ ({0})", "Imported documents to review ({0})"),
+        .myWorkDrafts: ("ฉบับร่างที่กำลังจัดทำ ({0})", "Drafts in progress ({0})"),
+        .myWorkNothing: ("ไม่มีงานที่รอคุณอยู่", "Nothing waits for you"),
+        .revisionNumber: ("ฉบับที่ {0}", "revision {0}"),
+        .compareRevisions: ("เปรียบเทียบฉบับ", "Compare revisions"),
+        .compareHeading: ("เปรียบเทียบฉบับที่ {0} กับฉบับที่ {1}", "Revision {0} compared with revision {1}"),
+        .compareSame: ("สองฉบับนี้เหมือนกัน", "The two revisions are the same"),
+        .budgetPerYear: ("งบประมาณรายปี", "Budget per year"),
+        .difference: ("ผลต่าง", "Difference"),
+        .itemsAdded: ("รายการที่เพิ่ม ({0})", "Items added ({0})"),
+        .itemsRemoved: ("รายการที่ลบออก ({0})", "Items removed ({0})"),
+        .itemsChanged: ("รายการที่แก้ไข ({0})", "Items changed ({0})"),
+        .otherPartsChanged: ("ส่วนอื่นที่แก้ไข", "Other parts changed"),
+        .formerName: ("ชื่อเดิม", "was"),
+        .changedFields: ("เปลี่ยน", "changed"),
+        .notStated: ("ไม่ได้ระบุ", "not stated"),
+        .fieldName: ("ชื่อ", "name"),
+        .fieldSubMission: ("ภารกิจย่อย", "sub-mission"),
+        .fieldBudget: ("งบประมาณ", "budget"),
+        .partTitle: ("ชื่อแผน", "the title"),
+        .partFrontMatter: ("คำนำ/หลักการและเหตุผล/วัตถุประสงค์/ประโยชน์", "foreword, rationale, objectives or benefits"),
+        .partRisks: ("ตารางความเสี่ยงการทุจริต", "the risk table"),
+        .partTargets: ("ค่าเป้าหมาย", "the targets"),
+        .compareWithRevision: ("เทียบกับฉบับที่ {0}", "compare with revision {0}"),
+        .compareColumn: ("เปรียบเทียบ", "Compare"),
+        .historyWhat: ("รายละเอียด", "What"),
+        .removedItem: ("รายการที่ลบไปแล้ว", "an item since removed"),
+        .fromRevision: ("จากฉบับที่ {0}", "from revision {0}"),
+        .noMissionYet: ("ยังไม่ระบุภารกิจ", "no mission"),
+        .missionCodeLabel: ("ภารกิจ {0}", "mission {0}"),
+        .otherOrganizationWarning: ("เอกสารนี้เป็นแผนของ “{0}” ไม่ใช่ของ “{1}” ที่กำลังนำเข้า ตรวจสอบว่าเลือกไฟล์ถูกต้อง หากตั้งใจใช้แผนนี้เป็นต้นแบบ ให้แทนชื่อองค์กรในชื่อแผน ชื่อรายการ และข้อความทั้งหมด",
+                                    "This document is the plan of “{0}”, not of “{1}” which is importing it. Check that you chose the right file; to use it as a model, replace the organization's name in the title, item names and texts"),
+        .replaceOrganizationName: ("แทนชื่อ “{0}” ด้วย “{1}” ({2} แห่ง)", "Replace “{0}” with “{1}” ({2} places)"),
+        .organizationNameReplaced: ("แทนชื่อ “{0}” ด้วย “{1}” ในชื่อแผนและข้อความแล้ว", "“{0}” was replaced by “{1}” in the title and texts"),
+        .showSubMissions: ("แสดงภารกิจย่อยของภารกิจที่เลือก", "Show the chosen mission's sub-missions"),
+        .chooseMissionFirst: ("เลือกภารกิจก่อน แล้วจึงเลือกภารกิจย่อย", "Choose a mission first, then its sub-mission"),
+        .missionHasNoSubMissions: ("ภารกิจนี้ไม่มีภารกิจย่อย", "This mission has no sub-missions"),
+        .responsibleSameAsTable: ("ใช้ค่าเดียวกับช่อง “ผู้รับผิดชอบ” ในตารางแผนด้านบน", "the same value as “Responsible” in the plan table row above"),
+        .earlierResponsible: (" (รายละเอียดโครงการเดิมเขียนว่า “{0}” เมื่อบันทึกจะใช้ค่าด้านบนทั้งสองที่)", " (the sheet said “{0}”; saving uses the value above in both places)"),
     ]
 }
