@@ -2,10 +2,11 @@
 click, and helpers that read a page the way a person does (its visible text)."""
 import os
 import re
+import time
 
 from selenium import webdriver
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
@@ -44,16 +45,27 @@ class Browser:
         return url[len(self.base):] if url.startswith(self.base) else url
 
     def find(self, css):
-        return self.driver.find_element(By.CSS_SELECTOR, css)
+        return self._settled(lambda: self.driver.find_element(By.CSS_SELECTOR, css))
 
     def all(self, css):
-        return self.driver.find_elements(By.CSS_SELECTOR, css)
+        return self._settled(lambda: self.driver.find_elements(By.CSS_SELECTOR, css))
 
     def _after_navigation(self, action):
         old = self.driver.find_element(By.TAG_NAME, "html")
         action()
-        WebDriverWait(self.driver, 30).until(EC.staleness_of(old))
-        WebDriverWait(self.driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        WebDriverWait(self.driver, 30).until(lambda d: self._gone(old))
+        WebDriverWait(self.driver, 30).until(lambda d: d.execute_script(
+            "return document.readyState === 'complete' && document.querySelector('main') !== null"))
+
+    @staticmethod
+    def _gone(element):
+        """The old page's root is gone (Chromium says so as "stale" or as "does not belong
+        to the document", depending on timing)."""
+        try:
+            element.is_enabled()
+            return False
+        except (StaleElementReferenceException, WebDriverException):
+            return True
 
     def click(self, css=None, element=None):
         """Clicks a link or button that loads a new page and waits for that page."""
@@ -86,7 +98,18 @@ class Browser:
     @property
     def text(self):
         """What a reader sees in the main part of the page (hidden parts left out)."""
-        return self.find("main").text
+        return self._settled(lambda: self.find("main").text)
+
+    def _settled(self, read, attempts=20):
+        """Reads again when the page was being replaced under the read (a redirect's last
+        hop can finish after the first page reported itself complete)."""
+        for attempt in range(attempts):
+            try:
+                return read()
+            except (StaleElementReferenceException, NoSuchElementException, WebDriverException):
+                if attempt == attempts - 1:
+                    raise
+                time.sleep(0.25)
 
     @property
     def title(self):
@@ -120,6 +143,7 @@ class Browser:
         self.fill("#username", username)
         self.fill("#password", password)
         self.click("main form button[type=submit]")
+        WebDriverWait(self.driver, 30).until(lambda d: not d.current_url.endswith("/login"))
         assert "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง" not in self.text, f"{username} could not sign in"
 
     def sign_out(self):
