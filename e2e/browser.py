@@ -127,6 +127,7 @@ class Browser:
             return
         os.makedirs(self.screenshots, exist_ok=True)
         path = os.path.join(self.screenshots, name + ".png")
+        self.driver.execute_script("window.scrollTo(0, 0)")
         if full_page:
             size = self.driver.get_window_size()
             height = self.driver.execute_script("return Math.min(document.documentElement.scrollHeight, 2200)")

@@ -99,8 +99,10 @@ def test_officer_writes_a_plan_with_the_wizard(browsers):
         assert Select(b.find("#missionCode")).first_selected_option.get_attribute("value") == mission
         if mission == "1.2":
             check_sub_missions_follow_the_mission(b, name)
-        # Nothing is ticked before the officer says so.
+        # Nothing is ticked before the officer says so, and field 7's hint claims no budget
+        # that nobody gave.
         assert not any(box.is_selected() for box in b.all("input[name^='noBudget']"))
+        assert "ไม่ใช้งบประมาณ)" not in b.text, "the empty form's field 7 hint says 'no budget'"
         fill_budgets(b, budgets)
         b.fill("#rationale", RATIONALE)
         b.fill("#objectives", "เพื่อให้ผู้เข้าร่วมรู้และเข้าใจ\nเพื่อป้องกันการทุจริต")

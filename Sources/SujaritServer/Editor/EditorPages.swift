@@ -291,7 +291,10 @@ enum EditorPages {
 
     /// Field 7 left empty follows the budget row: the hint shows the text it gets now.
     static func budgetTextHint(_ form: ItemForm, plan: Plan, th: Bool) -> String {
-        let generated = form.item(id: UUID(), plan: plan).0?.generatedBudgetText(years: plan.fiscalYears)
+        // Nothing typed in the budget row yet: no "now" (it would read "no budget", which
+        // nobody said).
+        let typed = (form.budgets ?? [:]).values.contains { !$0.cleaned.isEmpty } || !(form.noBudget ?? [:]).isEmpty
+        let generated = typed ? form.item(id: UUID(), plan: plan).0?.generatedBudgetText(years: plan.fiscalYears) : nil
         let now = generated.map { th ? " (ตอนนี้: \($0))" : " (now: \($0))" } ?? ""
         return th ? "เว้นว่างเพื่อให้ระบบเขียนจากงบประมาณในตารางแผนและปรับตามเมื่องบประมาณเปลี่ยน\(now)"
                   : "Leave empty to have it written from the budget row, following it when the amounts change\(now)"
