@@ -3,10 +3,14 @@ import PackageDescription
 
 /// Sujarit (สุจริต) — anti-corruption action plans and complaint channel for Thai local government.
 ///
-/// Layering (an arrow only points up):
-///   SujaritCore  <-  SujaritImport / SujaritExport  <-  SujaritPersistence  <-  SujaritServer  <-  sujarit
-/// Core, Import and Export import Foundation only (plus ZIPFoundation for documents);
-/// only SujaritServer imports Vapor.
+/// Layering (a target depends only on targets to its left; see docs/architecture.md):
+///   SujaritCore  <-  SujaritCatalog  <-  SujaritImport / SujaritExport / SujaritVault
+///                                    <-  SujaritPersistence / SujaritAPIModels
+///                                    <-  SujaritServer  <-  sujarit
+///   SujaritDemo (the demo organization and plan, the export benchmark) sits beside Import and
+///   Export and is used only by the server's demo loader, the CLI and the tests.
+/// Core, Catalog, Import, Export, Vault, Demo and APIModels never import Vapor, Fluent or NIO
+/// (`.ci/run` checks); only SujaritPersistence uses FluentKit and only SujaritServer uses Vapor.
 let package = Package(
     name: "Sujarit",
     platforms: [.macOS(.v13)],
@@ -29,10 +33,15 @@ let package = Package(
     ],
     targets: [
         .target(name: "SujaritCore"),
+        // The catalogs as data: plan cycles (PlanCatalog) and the 30 standard measures.
+        .target(name: "SujaritCatalog", dependencies: ["SujaritCore"]),
+        // Demo organization and plan, for `sujarit demo`, the server's demo loader and tests.
+        .target(name: "SujaritDemo", dependencies: ["SujaritCore", "SujaritCatalog", "SujaritExport"]),
         .target(
             name: "SujaritImport",
             dependencies: [
                 "SujaritCore",
+                "SujaritCatalog",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -72,6 +81,8 @@ let package = Package(
             name: "SujaritServer",
             dependencies: [
                 "SujaritCore",
+                "SujaritCatalog",
+                "SujaritDemo",
                 "SujaritImport",
                 "SujaritExport",
                 "SujaritPersistence",
@@ -88,6 +99,7 @@ let package = Package(
             name: "sujarit",
             dependencies: [
                 "SujaritCore",
+                "SujaritDemo",
                 "SujaritImport",
                 "SujaritExport",
                 "SujaritPersistence",
@@ -100,12 +112,12 @@ let package = Package(
         ),
         .target(
             name: "SujaritTestSupport",
-            dependencies: ["SujaritCore"],
+            dependencies: ["SujaritCore", "SujaritCatalog", "SujaritDemo"],
             path: "Tests/SujaritTestSupport"
         ),
         .testTarget(
             name: "SujaritCoreTests",
-            dependencies: ["SujaritCore", "SujaritTestSupport"]
+            dependencies: ["SujaritCore", "SujaritCatalog", "SujaritDemo", "SujaritTestSupport"]
         ),
         .testTarget(
             name: "SujaritVaultTests",
@@ -113,7 +125,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SujaritImportTests",
-            dependencies: ["SujaritCore", "SujaritImport", "SujaritTestSupport"],
+            dependencies: ["SujaritCore", "SujaritCatalog", "SujaritImport", "SujaritTestSupport"],
             // Plain documents the tests read by path (not resources of the test bundle).
             exclude: ["Fixtures2561"]
         ),
@@ -121,6 +133,8 @@ let package = Package(
             name: "SujaritExportTests",
             dependencies: [
                 "SujaritCore",
+                "SujaritCatalog",
+                "SujaritDemo",
                 "SujaritImport",
                 "SujaritExport",
                 "SujaritTestSupport",
@@ -131,6 +145,8 @@ let package = Package(
             name: "SujaritServerTests",
             dependencies: [
                 "SujaritCore",
+                "SujaritCatalog",
+                "SujaritDemo",
                 "SujaritServer",
                 "SujaritExport",
                 "SujaritPersistence",

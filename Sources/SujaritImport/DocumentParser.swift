@@ -1,5 +1,6 @@
 import Foundation
 import SujaritCore
+import SujaritCatalog
 
 /// Turns blocks into a plan, organization facts, results rows and a diagnosis.
 ///

@@ -1,28 +1,48 @@
 import Foundation
 import SujaritCore
+import SujaritCatalog
 
 /// Times the importer on a plan document of about 400 KB (`sujarit bench import`).
 public enum ImportBenchmark {
     /// Parses the synthetic document `iterations` times and reports the median, fastest and
     /// slowest time in milliseconds.
     public static func run(iterations: Int = 15, targetBytes: Int = 400_000) -> String {
+        measure(iterations: iterations, targetBytes: targetBytes).description
+    }
+
+    /// What one benchmark run measured.
+    public struct Report: CustomStringConvertible, Sendable {
+        public var bytes: Int
+        /// Items, sheets and findings of the imported plan; nil when the import failed.
+        public var items: Int?, sheets: Int?, findings: Int?
+        /// Milliseconds per run, sorted.
+        public var times: [Double]
+        public var median: Double { times[times.count / 2] }
+
+        public var description: String {
+            let summary = items.map { "\($0) items, \(sheets ?? 0) sheets, \(findings ?? 0) findings" } ?? "import failed"
+            return String(format: "import: %d KB document (%@), %d runs: median %.1f ms (min %.1f, max %.1f)",
+                          bytes / 1024, summary, times.count, median, times.first!, times.last!)
+        }
+    }
+
+    public static func measure(iterations: Int = 15, targetBytes: Int = 400_000) -> Report {
         let text = SyntheticPlanDocument.text(targetBytes: targetBytes)
         let data = Data(text.utf8)
-        var times: [Double] = []
-        var summary = ""
+        var report = Report(bytes: data.count, times: [])
         for _ in 0..<max(1, iterations) {
             let start = DispatchTime.now().uptimeNanoseconds
             let result = try? DocumentImporter.importDocument(data, fileName: "synthetic.txt")
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-            times.append(elapsed)
-            if summary.isEmpty, let result {
-                summary = "\(result.plan.items.count) items, \(result.sheets.count) sheets, \(result.findings.count) findings"
+            report.times.append(elapsed)
+            if report.items == nil, let result {
+                report.items = result.plan.items.count
+                report.sheets = result.sheets.count
+                report.findings = result.findings.count
             }
         }
-        times.sort()
-        let median = times[times.count / 2]
-        return String(format: "import: %d KB document (%@), %d runs: median %.1f ms (min %.1f, max %.1f)",
-                      data.count / 1024, summary, times.count, median, times.first!, times.last!)
+        report.times.sort()
+        return report
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import SujaritCore
+import SujaritCatalog
 
 /// เสนอภารกิจ — for items read without a mission (a one-year plan made only of project sheets,
 /// like seed 001), proposes the mission of the standard measure whose name is closest, so that

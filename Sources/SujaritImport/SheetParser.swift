@@ -1,5 +1,6 @@
 import Foundation
 import SujaritCore
+import SujaritCatalog
 
 /// A line of running text with its source line number.
 struct SourceLine {

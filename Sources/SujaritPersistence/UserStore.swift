@@ -94,12 +94,4 @@ public struct AuditLog: Sendable {
         try await AuditEventRecord(organizationID: organizationID, userID: userID, action: action, subject: subject, detail: detail)
             .create(on: database)
     }
-
-    public func events(organizationID: UUID, limit: Int = 100) async throws -> [AuditEventRecord] {
-        try await AuditEventRecord.query(on: database)
-            .filter(\.$organizationID == organizationID)
-            .sort(\.$createdAt, .descending)
-            .limit(limit)
-            .all()
-    }
 }

@@ -3,6 +3,7 @@ import Vapor
 import Fluent
 import SujaritCore
 import SujaritPersistence
+import SujaritDemo
 
 /// Loads the demo organization, its published 2566–2570 plan and three demo accounts
 /// (admin, editor, viewer of that organization). Does nothing when the demo organization

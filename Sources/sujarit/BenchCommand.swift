@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SujaritExport
 import SujaritImport
+import SujaritDemo
 
 /// `sujarit bench import` — times the importer on a 400 KB plan document and prints the figure.
 /// `sujarit bench export` — times the DOCX and XLSX writers on a 40-item plan and prints the

@@ -7,6 +7,7 @@ import Vapor
 import SujaritCore
 import SujaritPersistence
 import SujaritServer
+import SujaritDemo
 
 /// `sujarit` — the one executable: the web server and the administrative commands.
 @main

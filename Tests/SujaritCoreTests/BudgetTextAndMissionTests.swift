@@ -1,5 +1,6 @@
 import XCTest
 import SujaritCore
+import SujaritCatalog
 
 /// Budget sentences that mention a year, and custom missions whose code does not name their
 /// dimension.

@@ -2,6 +2,8 @@ import Foundation
 import SujaritCore
 import SujaritTestSupport
 import XCTest
+import SujaritDemo
+import SujaritCatalog
 
 final class DemoDataTests: XCTestCase {
     func testOrganization() {

@@ -1,5 +1,6 @@
 import Foundation
 import SujaritCore
+import SujaritDemo
 import XCTest
 
 /// Issue 11, points 6 and 9: comparing two revisions, and replacing another organization's name.

@@ -1,5 +1,6 @@
 import XCTest
 import SujaritCore
+import SujaritCatalog
 
 /// The pure plan edits and the life-cycle steps.
 final class PlanEditingTests: XCTestCase {

@@ -2,6 +2,7 @@ import Foundation
 import SujaritCore
 import SujaritTestSupport
 import XCTest
+import SujaritDemo
 
 final class PlanSummaryTests: XCTestCase {
     private func years(_ range: ClosedRange<Int>) -> [FiscalYear] { range.map(FiscalYear.init) }

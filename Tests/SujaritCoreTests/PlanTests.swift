@@ -2,6 +2,8 @@ import Foundation
 import SujaritCore
 import SujaritTestSupport
 import XCTest
+import SujaritDemo
+import SujaritCatalog
 
 final class PlanTests: XCTestCase {
     func testOrganizationKindFromFullNames() {

@@ -2,6 +2,7 @@ import Foundation
 import SujaritCore
 import SujaritTestSupport
 import XCTest
+import SujaritDemo
 
 final class PlanValidatorTests: XCTestCase {
     private let first = Fixtures.id(101)

@@ -2,6 +2,7 @@ import Foundation
 import SujaritCore
 import SujaritTestSupport
 import XCTest
+import SujaritCatalog
 
 final class StandardMeasuresTests: XCTestCase {
     let organization = Fixtures.organization()
@@ -26,7 +27,8 @@ final class StandardMeasuresTests: XCTestCase {
     // MARK: Catalog structure
 
     func testCatalogSize() {
-        XCTAssertGreaterThanOrEqual(StandardMeasures.all.count, 20)
+        // The catalog holds exactly the 30 measures of the 2566–2570 cycle, in this order.
+        XCTAssertEqual(StandardMeasures.all.count, 30)
         XCTAssertEqual(Set(StandardMeasures.all.map(\.dimensionNumber)), [1, 2, 3, 4])
         XCTAssertEqual(Set(StandardMeasures.all.map(\.kind)), Set(PlanItemKind.allCases))
     }

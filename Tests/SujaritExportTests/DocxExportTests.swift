@@ -4,6 +4,8 @@ import SujaritCore
 import SujaritImport
 import SujaritTestSupport
 import XCTest
+import SujaritDemo
+import SujaritCatalog
 
 final class DocxExportTests: XCTestCase {
     let plan = DemoData.plan()

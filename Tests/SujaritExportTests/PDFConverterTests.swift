@@ -2,6 +2,7 @@ import Foundation
 import SujaritCore
 @testable import SujaritExport
 import XCTest
+import SujaritDemo
 
 final class PDFConverterTests: XCTestCase {
     /// LibreOffice is installed by `.ci/run`; on a developer machine without it the test skips,

@@ -4,6 +4,7 @@ import SujaritCore
 import SujaritImport
 import SujaritTestSupport
 import XCTest
+import SujaritDemo
 
 /// The strongest test of both sides: the importer reads Sujarit's own Word document back into
 /// the same plan — items, missions, budgets per year, all nine sheet fields, risks, targets.

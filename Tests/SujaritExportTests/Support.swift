@@ -6,6 +6,7 @@ import SujaritCore
 @testable import SujaritExport
 import XCTest
 import ZIPFoundation
+import SujaritDemo
 
 /// An OOXML package opened for inspection: every part by name, each parsed to check it is
 /// well-formed XML.

@@ -3,6 +3,7 @@ import SujaritCore
 @testable import SujaritExport
 import SujaritTestSupport
 import XCTest
+import SujaritDemo
 
 final class WorkbookAndDataTests: XCTestCase {
     let plan = DemoData.plan()

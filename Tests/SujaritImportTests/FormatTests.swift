@@ -174,9 +174,20 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(result.sheets.filter { $0.matchScore != nil }.count, 14)
     }
 
-    func testBenchmarkReportsAFigure() {
-        let line = ImportBenchmark.run(iterations: 1, targetBytes: 60_000)
-        XCTAssertTrue(line.contains("median"), line)
-        XCTAssertTrue(line.contains("sheets"), line)
+    func testBenchmarkReportsWhatItMeasured() {
+        let report = ImportBenchmark.measure(iterations: 3, targetBytes: 60_000)
+        let document = SyntheticPlanDocument.text(targetBytes: 60_000)
+        let expected = try? DocumentImporter.importDocument(Data(document.utf8), fileName: "synthetic.txt")
+        // The synthetic document imports, and the report counts that plan, not an empty one.
+        XCTAssertEqual(report.bytes, document.utf8.count)
+        XCTAssertEqual(report.items, expected?.plan.items.count)
+        XCTAssertEqual(report.sheets, expected?.sheets.count)
+        XCTAssertGreaterThan(report.items ?? 0, 10)
+        XCTAssertEqual(report.times.count, 3)
+        XCTAssertEqual(report.times, report.times.sorted())
+        XCTAssertEqual(report.median, report.times[1])
+        let line = report.description
+        XCTAssertTrue(line.contains("\(report.items!) items, \(report.sheets!) sheets"), line)
+        XCTAssertTrue(line.contains(String(format: "median %.1f ms", report.median)), line)
     }
 }

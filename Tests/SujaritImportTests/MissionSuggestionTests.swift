@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import SujaritCore
 @testable import SujaritImport
+import SujaritCatalog
 
 /// Items read without a mission get the mission of the closest standard measure, reported as
 /// an info finding; names unlike any measure stay unplaced.

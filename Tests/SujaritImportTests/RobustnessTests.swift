@@ -154,7 +154,7 @@ final class RobustnessTests: XCTestCase {
 
     func fuzz(_ source: Data, runs: Int, seed: UInt64) {
         var generator = SeededGenerator(seed: seed)
-        var imported = 0, refused = 0
+        var imported = 0
         for run in 0..<runs {
             let input = Self.mutate(source, using: &generator)
             let start = Date()
@@ -166,7 +166,6 @@ final class RobustnessTests: XCTestCase {
                 _ = ImportSummaryRenderer.render(result)
                 _ = try? JSONEncoder().encode(result)
             } catch {
-                refused += 1
                 XCTAssertFalse(error.message.en.isEmpty)
             }
             // A hang guard, not a speed target (that is `sujarit bench import`, release build): a
@@ -174,7 +173,9 @@ final class RobustnessTests: XCTestCase {
             // take a few seconds for the larger seeds.
             XCTAssertLessThan(Date().timeIntervalSince(start), 30, "run \(run) took too long: the importer may loop on this input")
         }
-        XCTAssertEqual(imported + refused, runs)
+        // Mutations that break every input at the door would test nothing past the first check:
+        // some damaged documents must still reach the parser and come out as plans.
+        XCTAssertGreaterThan(imported, 0, "no mutated input got past the first check (seed \(seed))")
     }
 
     func testFuzzBuiltInFixture() throws {

@@ -5,6 +5,7 @@ import SujaritCore
 import SujaritPersistence
 import SujaritAPIModels
 @testable import SujaritServer
+import SujaritCatalog
 
 /// Issue 11: the path from nothing to a correctly published plan, as officers work.
 final class AuthoringPathTests: ServerTestCase {
@@ -22,7 +23,7 @@ final class AuthoringPathTests: ServerTestCase {
         XCTAssertEqual(refused.status, .conflict, refused.body)
         XCTAssertTrue(refused.body.contains("มีแผนปี 2566"), refused.body)
         XCTAssertTrue(refused.body.contains("แผนแต่ละช่วงปีมีได้ชุดเดียว"))
-        XCTAssertTrue(refused.body.contains("action=\"\(SiteURL.plan(published.id))/revise\""), "offers a new revision")
+        XCTAssertTrue(refused.body.contains("action=\"\(SiteURL.revise(published.id))\""), "offers a new revision")
         XCTAssertTrue(refused.body.contains("href=\"\(SiteURL.plan(published.id))\""), "links the existing plan")
         XCTAssertFalse(refused.body.contains("ไม่ใช่ฉบับร่าง"))
         var list = try await PlanStore(db).plans(organizationID: organization.id, includeUnpublished: true)
@@ -37,7 +38,7 @@ final class AuthoringPathTests: ServerTestCase {
         }, afterResponse: { res async throws in
             XCTAssertEqual(res.status, .conflict, res.body.string)
             let body = try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [String: Any]
-            XCTAssertEqual(body?["location"] as? String, SiteURL.plan(published.id), res.body.string)
+            XCTAssertEqual(body?["location"] as? String, SiteURL.plan(published.id).path, res.body.string)
             XCTAssertTrue((body?["reasonThai"] as? String ?? "").contains("มีแผนปี"), res.body.string)
         })
 
@@ -54,7 +55,7 @@ final class AuthoringPathTests: ServerTestCase {
         moved.firstYear = 2566
         moved.lastYear = 2570
         moved.version = 1
-        try await app.test(.PUT, SiteURL.apiPlan(movedID), beforeRequest: { req async throws in
+        try await app.test(.PUT, SiteURL.apiPlan(movedID).path, beforeRequest: { req async throws in
             req.headers = bearer(token)
             try req.content.encode(moved, as: .json)
         }, afterResponse: { res async throws in
@@ -62,13 +63,13 @@ final class AuthoringPathTests: ServerTestCase {
         })
 
         // Once a new revision is started, the wizard sends the officer to its draft instead.
-        let revised = try await browser.post("\(SiteURL.plan(published.id))/revise", [("version", "1")])
+        let revised = try await browser.post(SiteURL.revise(published.id).path, [("version", "1")])
         XCTAssertEqual(revised.status, .seeOther, revised.body)
         list = try await PlanStore(db).plans(organizationID: organization.id, includeUnpublished: true)
         let draft = try XCTUnwrap(list.first { $0.status == .draft && $0.firstYear == FiscalYear(2566) })
         let again = try await browser.post("/o/one-series/plans/new", [("cycle", "custom"), ("firstYear", "๒๕๖๖"), ("lastYear", "2570")])
         XCTAssertEqual(again.status, .conflict)
-        XCTAssertTrue(again.body.contains("href=\"\(SiteURL.plan(draft.id))/edit\""), again.body)
+        XCTAssertTrue(again.body.contains("href=\"\(SiteURL.editor(draft.id))\""), again.body)
         list = try await PlanStore(db).plans(organizationID: organization.id, includeUnpublished: true)
         XCTAssertEqual(list.count, 3)
 
@@ -78,9 +79,9 @@ final class AuthoringPathTests: ServerTestCase {
 
         // The public address shows the published plan.
         var visitor = Browser(app)
-        let page = try await visitor.get(SiteURL.publishedPlan("one-series", "2566-2570"))
+        let page = try await visitor.get(SiteURL.publishedPlan(slug: "one-series", years: "2566-2570").path)
         XCTAssertEqual(page.status, .ok)
-        XCTAssertTrue(page.body.contains(SiteURL.apiPlan(published.id)), "the public address serves the published revision")
+        XCTAssertTrue(page.body.contains(SiteURL.apiPlan(published.id).path), "the public address serves the published revision")
     }
 
     /// Older data with two published series for the same years: the public address, the
@@ -90,20 +91,20 @@ final class AuthoringPathTests: ServerTestCase {
         try await makeUser("viewer", role: .viewer, in: organization)
         let first = try await PlanStore(db).create(demoPlan(for: organization, status: .published))
         let second = try await PlanStore(db).create(demoPlan(for: organization, status: .published))
-        let address = SiteURL.publishedPlan("two-series", "2566-2570")
+        let address = SiteURL.publishedPlan(slug: "two-series", years: "2566-2570").path
         let served = try await PlanStore(db).publishedPlanID(organizationID: organization.id, first: FiscalYear(2566), last: FiscalYear(2570))
         let servedID = try XCTUnwrap(served)
         let other = servedID == first.id ? second.id : first.id
 
         var visitor = Browser(app)
         let publicPage = try await visitor.get(address)
-        XCTAssertTrue(publicPage.body.contains(SiteURL.apiPlan(servedID)))
+        XCTAssertTrue(publicPage.body.contains(SiteURL.apiPlan(servedID).path))
         let orgPage = try await visitor.get("/o/two-series")
         XCTAssertEqual(orgPage.body.components(separatedBy: "href=\"\(address)\"").count - 1, 1, "one row links the public address")
         XCTAssertTrue(orgPage.body.contains("href=\"\(SiteURL.plan(other))\""), "the other row links its own revision")
 
         for (id, expected) in [(servedID, Optional(address)), (other, nil)] {
-            try await app.test(.GET, SiteURL.apiPlan(id), afterResponse: { res async throws in
+            try await app.test(.GET, SiteURL.apiPlan(id).path, afterResponse: { res async throws in
                 XCTAssertEqual(res.status, .ok)
                 let response = try JSONDecoder().decode(PlanResponse.self, from: Data(res.body.readableBytesView))
                 XCTAssertEqual(response.publicURL, expected)
@@ -169,7 +170,7 @@ final class SheetBudgetTests: ServerTestCase {
         let plan = try await PlanStore(db).create(demoPlan(for: organization))
         var browser = Browser(app)
         try await browser.signIn("editor", password: Self.password)
-        let base = SiteURL.plan(plan.id)
+        let base = SiteURL.plan(plan.id).path
         let form = try await browser.get("\(base)/items/new?mission=2.1")
         XCTAssertEqual(form.status, .ok)
         XCTAssertFalse(form.body.contains("name=\"noBudget[2566]\" checked"), "no box ticked by default")
@@ -193,10 +194,10 @@ final class SheetBudgetTests: ServerTestCase {
         XCTAssertNil(saved.budgets[FiscalYear(2570)])
 
         // The item page shows field 7 generated from the row.
-        let shown = try await browser.get(SiteURL.item(plan.id, saved.id))
+        let shown = try await browser.get(SiteURL.item(plan: plan.id, item: saved.id).path)
         XCTAssertTrue(shown.body.contains("15,000 บาท (ปี 2566)"), shown.body)
         // The edit form keeps field 7 empty (following the row) and shows what it is now.
-        let edit = try await browser.get("\(SiteURL.item(plan.id, saved.id))/edit")
+        let edit = try await browser.get(SiteURL.editItem(plan: plan.id, item: saved.id).path)
         XCTAssertTrue(edit.body.contains("ตอนนี้: 15,000 บาท (ปี 2566)"), edit.body)
     }
 }
@@ -217,7 +218,7 @@ final class PlanPagesTests: ServerTestCase {
         XCTAssertFalse(stored.risks.isEmpty)
         XCTAssertFalse(stored.targets.isEmpty)
         var visitor = Browser(app)
-        let page = try await visitor.get(SiteURL.publishedPlan("part-one", "2566-2570"))
+        let page = try await visitor.get(SiteURL.publishedPlan(slug: "part-one", years: "2566-2570").path)
         XCTAssertEqual(page.status, .ok)
         let marks = ["<h2>คำนำ</h2>", "คำนำของแผนทดสอบ", "ส่วนที่ 1 บทนำ", "1. การประเมินความเสี่ยงการทุจริตในองค์กร", stored.risks[0].workArea,
                      "2. หลักการและเหตุผล", "หลักการและเหตุผลของแผนทดสอบ", "3. วัตถุประสงค์ของการจัดทำแผน", "วัตถุประสงค์ข้อแรกของแผนทดสอบ",
@@ -230,7 +231,7 @@ final class PlanPagesTests: ServerTestCase {
         // The editor shows the front matter too.
         var editor = Browser(app)
         try await editor.signIn("editor", password: Self.password)
-        let edit = try await editor.get("\(SiteURL.plan(stored.id))/edit")
+        let edit = try await editor.get(SiteURL.editor(stored.id).path)
         for text in ["คำนำของแผนทดสอบ", "หลักการและเหตุผลของแผนทดสอบ", "วัตถุประสงค์ข้อแรกของแผนทดสอบ", "ประโยชน์ข้อแรกของแผนทดสอบ"] {
             XCTAssertTrue(edit.body.contains(text), text)
         }
@@ -241,7 +242,7 @@ final class PlanPagesTests: ServerTestCase {
         try await makeUser("editor", role: .editor, in: organization)
         try await makeUser("admin", role: .admin, in: organization)
         let stored = try await PlanStore(db).create(plan(organization, status: .draft))
-        let base = SiteURL.plan(stored.id)
+        let base = SiteURL.plan(stored.id).path
         var editor = Browser(app)
         try await editor.signIn("editor", password: Self.password)
         let submitted = try await editor.post("\(base)/transition", [("version", String(stored.version)), ("action", "submit")])
@@ -278,7 +279,7 @@ final class PlanPagesTests: ServerTestCase {
         let stored = try await PlanStore(db).create(draft)
         var editor = Browser(app)
         try await editor.signIn("editor", password: Self.password)
-        let page = try await editor.get(SiteURL.plan(stored.id))
+        let page = try await editor.get(SiteURL.plan(stored.id).path)
         let start = try XCTUnwrap(page.body.range(of: "class=\"findings\""))
         let findings = String(page.body[start.lowerBound...])
         XCTAssertEqual(findings.components(separatedBy: name).count - 1, 1, "the item's name once")
@@ -298,12 +299,12 @@ final class ResponsibleValueTests: ServerTestCase {
         let plan = try await PlanStore(db).create(demoPlan(for: organization))
         var browser = Browser(app)
         try await browser.signIn("editor", password: Self.password)
-        let form = try await browser.get("\(SiteURL.plan(plan.id))/items/new?mission=2.1")
+        let form = try await browser.get(SiteURL.newItem(plan: plan.id, mission: "2.1").path)
         XCTAssertTrue(form.body.contains("name=\"responsibleUnit\" list=\"units\" value=\"กองคลัง\""), "the table's default")
         XCTAssertFalse(form.body.contains("name=\"responsible\""), "no second responsible field")
         XCTAssertTrue(form.body.contains("ใช้ค่าเดียวกับช่อง “ผู้รับผิดชอบ” ในตารางแผนด้านบน"), "field 8 says it is the same value")
         // A client that still sends field 8 apart gets one value in both places: the table's.
-        let page = try await browser.post("\(SiteURL.plan(plan.id))/items/new", [
+        let page = try await browser.post(SiteURL.newItem(plan: plan.id).path, [
             ("version", String(plan.version)), ("kind", "project"), ("name", "โครงการผู้รับผิดชอบเดียว"), ("missionCode", "2.1"),
             ("responsibleUnit", "กองช่าง"), ("hasSheet", "on"), ("responsible", "ฝ่ายอื่น"),
         ])
@@ -323,10 +324,10 @@ final class ResponsibleValueTests: ServerTestCase {
         let plan = try await PlanStore(db).create(demoPlan(for: organization))
         var browser = Browser(app)
         try await browser.signIn("editor", password: Self.password)
-        let form = try await browser.get("\(SiteURL.plan(plan.id))/items/new?mission=2.1")
+        let form = try await browser.get(SiteURL.newItem(plan: plan.id, mission: "2.1").path)
         XCTAssertTrue(form.body.contains("<option value=\"2.1.1\""))
         XCTAssertFalse(form.body.contains("<option value=\"1.1.1\""), "no sub-mission of another mission")
-        let refreshed = try await browser.post("\(SiteURL.plan(plan.id))/items/new", [
+        let refreshed = try await browser.post(SiteURL.newItem(plan: plan.id).path, [
             ("version", String(plan.version)), ("kind", "project"), ("name", "โครงการที่ยังพิมพ์ไม่เสร็จ"), ("missionCode", "3.1"),
             ("subMissionCode", "2.1.1"), ("responsibleUnit", "สำนักปลัด"), ("refresh", "1"),
         ])

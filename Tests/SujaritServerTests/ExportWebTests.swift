@@ -6,6 +6,7 @@ import SujaritExport
 import SujaritPersistence
 import SujaritAPIModels
 @testable import SujaritServer
+import SujaritDemo
 
 /// A converter that makes no real PDF: counts its calls, remembers how many ran at once.
 final class FakePDFConverter: PDFConverting, @unchecked Sendable {

@@ -61,7 +61,13 @@ final class PersistenceTests: ServerTestCase {
         do {
             try await PlanStore(db).save(broken, expectedVersion: created.version)
             XCTFail("the save must fail")
-        } catch {}
+        } catch let error as StoreError {
+            // A conflict or a missing plan would be refused before anything is written: that
+            // would not test the rollback at all.
+            XCTFail("the save must fail while writing the rows, not before: \(error)")
+        } catch let error as any DatabaseError {
+            XCTAssertTrue(error.isConstraintFailure, "the duplicate item id breaks the primary key: \(error)")
+        }
         let after = try await PlanStore(db).plan(id: created.id, scope: .everything)
         XCTAssertEqual(after, created, "title, items and version are as before the failed save")
     }

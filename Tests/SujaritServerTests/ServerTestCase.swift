@@ -5,6 +5,7 @@ import Fluent
 import SujaritCore
 import SujaritPersistence
 @testable import SujaritServer
+import SujaritDemo
 
 /// Base of the server tests: a fresh application and a fresh database for every test.
 /// SQLite in memory by default; PostgreSQL when `SUJARIT_TEST_POSTGRES_URL` is set (CI runs the

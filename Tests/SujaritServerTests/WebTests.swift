@@ -5,6 +5,7 @@ import SujaritCore
 import SujaritPersistence
 import SujaritAPIModels
 @testable import SujaritServer
+import SujaritDemo
 
 /// Pages, API and their access rules, through HTTP.
 final class WebTests: ServerTestCase {

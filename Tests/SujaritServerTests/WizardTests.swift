@@ -4,6 +4,7 @@ import XCTVapor
 import SujaritCore
 import SujaritPersistence
 @testable import SujaritServer
+import SujaritCatalog
 
 /// The new-plan wizard.
 final class WizardTests: ServerTestCase {

@@ -1,5 +1,7 @@
 import Foundation
 import SujaritCore
+import SujaritDemo
+import SujaritCatalog
 
 /// Small, hand-made building blocks for tests of every target (Core, Import, Server).
 public enum Fixtures {

@@ -77,7 +77,7 @@ struct APIController: RouteCollection {
         // Only the revision the public address serves has it as its `publicURL`.
         if plan.status == .published, let org = try await OrganizationStore(request.db).find(id: plan.organizationID),
            try await PlanStore(request.db).publishedPlanID(organizationID: plan.organizationID, first: plan.firstYear, last: plan.lastYear) == plan.id {
-            publicURL = SiteURL.publishedPlan(org.slug, plan.yearSlug)
+            publicURL = SiteURL.publishedPlan(slug: org.slug, years: plan.yearSlug).path
         }
         let response = Response(status: status)
         try response.content.encode(PlanResponse(plan: plan, publicURL: publicURL), using: JSONEncoder.api)

@@ -3,6 +3,7 @@ import Vapor
 import SujaritCore
 import SujaritPersistence
 import SujaritAPIModels
+import SujaritCatalog
 
 /// The editing half of the JSON API: items, budgets, sheets, risks, targets, front matter,
 /// life-cycle steps and revisions. Every write names the version it was made against.

@@ -78,7 +78,7 @@ struct OrganizationController: RouteCollection {
         try await OrganizationStore(request.db).update(updated)
         try await AuditLog(request.db).record(organizationID: organization.id, userID: viewer.userID, action: "organization.update", subject: organization.slug)
         let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: SiteURL.organization(organization.slug))
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.organization(slug: organization.slug).path)
         return response
     }
 }

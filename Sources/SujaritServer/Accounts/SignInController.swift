@@ -52,7 +52,7 @@ struct SignInController: RouteCollection {
             try await UserStore(request.db).deleteTokens(userID: viewer.userID)
         }
         request.session.destroy()
-        return request.redirect(to: "/", redirectType: .normal)
+        return request.redirect(to: SiteURL.home.path, redirectType: .normal)
     }
 
     /// Only local paths are allowed as the page to return to after sign-in. The address is

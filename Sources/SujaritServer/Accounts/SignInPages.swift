@@ -5,12 +5,12 @@ import SujaritPersistence
 import SujaritExport
 
 extension Pages {
-    static func login(_ request: Request, username: String = "", failed: Bool = false, next: String = "/") -> HTML {
+    static func login(_ request: Request, username: String = "", failed: Bool = false, next: String = SiteURL.home.path) -> HTML {
         let t = request.t
         let body: HTML = """
             <h1>\(t(.signIn))</h1>
             \(failed ? "<p class=\"error-message\" role=\"alert\">\(t(.signInFailed))</p>" : HTML())
-            <form method="post" action="/login">
+            <form method="post" action="\(SiteURL.signIn)">
             \(CSRF.field(request))
             <input type="hidden" name="next" value="\(next)">
             <label for="username">\(t(.username))</label>

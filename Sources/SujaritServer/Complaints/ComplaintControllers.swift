@@ -267,7 +267,7 @@ struct ComplaintStaffController: RouteCollection {
         }
         _ = try await service.perform(command, on: stored, viewer: viewer, expectedVersion: form.version ?? stored.complaint.version,
                                       text: form.text)
-        if command == .recuse { return request.redirect(to: ComplaintPages.staffBase(organization), redirectType: .normal) }
-        return request.redirect(to: "\(ComplaintPages.staffBase(organization))/\(stored.complaint.id.uuidString.lowercased())", redirectType: .normal)
+        if command == .recuse { return request.redirect(to: SiteURL.complaints(slug: organization.slug).path, redirectType: .normal) }
+        return request.redirect(to: SiteURL.complaint(slug: organization.slug, stored.complaint.id).path, redirectType: .normal)
     }
 }

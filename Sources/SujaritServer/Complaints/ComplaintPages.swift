@@ -31,13 +31,11 @@ struct ReportFormValues: Content {
 enum ComplaintPages {
     static func page(_ request: Request, title: String, _ body: HTML) -> HTML {
         Layout.page(request: request, title: title, body: """
-            <link rel="stylesheet" href="/assets/complaints.css">
+            <link rel="stylesheet" href="\(SiteURL.complaintStylesheet)">
             \(body)
             """)
     }
 
-    static func base(_ organization: Organization) -> String { "/o/\(organization.slug)/report" }
-    static func staffBase(_ organization: Organization) -> String { "/o/\(organization.slug)/complaints" }
 
     static func problemList(_ problems: [String: LocalizedText]) -> HTML {
         guard !problems.isEmpty else { return "" }
@@ -61,7 +59,7 @@ enum ComplaintPages {
             หน่วยงานจะแจ้งผลภายใน 15 วัน หรือแจ้งเหตุผลหากยังดำเนินการไม่แล้วเสร็จ</p>
             </div>
             \(problemList(problems))
-            <form method="post" action="\(base(organization))" class="complaint-form">
+            <form method="post" action="\(SiteURL.report(slug: organization.slug))" class="complaint-form">
             \(ReporterFormToken.field(request))
             <label for="what">เกิดอะไรขึ้น (จำเป็น)</label>
             <textarea id="what" name="what" rows="8" required maxlength="10000">\(values.what ?? "")</textarea>
@@ -83,8 +81,8 @@ enum ComplaintPages {
             </fieldset>
             <p><button type="submit" class="primary">ส่งเรื่องร้องเรียน</button></p>
             </form>
-            <p><a href="\(base(organization))/track">ติดตามเรื่องที่เคยแจ้งไว้</a> ·
-            <a href="\(base(organization))/statistics/\(CalendarDay.today(request.application).fiscalYear.be)">สถิติเรื่องร้องเรียน</a></p>
+            <p><a href="\(SiteURL.reportTrack(slug: organization.slug))">ติดตามเรื่องที่เคยแจ้งไว้</a> ·
+            <a href="\(SiteURL.complaintStatistics(slug: organization.slug, year: CalendarDay.today(request.application).fiscalYear.be))">สถิติเรื่องร้องเรียน</a></p>
             """)
     }
 
@@ -96,13 +94,13 @@ enum ComplaintPages {
             <p>รหัสรับเรื่องของท่าน</p>
             <p class="receipt-code" id="receipt-code">\(code.grouped)</p>
             <p>วันที่รับเรื่อง \(complaint.receivedOn.thai()) · กำหนดแจ้งผลภายใน \(complaint.dueOn.thai())</p>
-            <p>ติดตามผลได้ที่ \(base(organization))/track</p>
+            <p>ติดตามผลได้ที่ \(SiteURL.reportTrack(slug: organization.slug))</p>
             </div>
             <p class="warning-strong">จดรหัสนี้ไว้ หรือพิมพ์/บันทึกหน้านี้ทันที — ระบบไม่เก็บรหัสไว้และจะไม่แสดงรหัสนี้อีก
             หากทำรหัสหาย จะไม่สามารถติดตามเรื่องนี้ได้ และไม่มีผู้ใดกู้คืนรหัสให้ได้</p>
             <p class="no-print"><button type="button" id="print-receipt" hidden>พิมพ์หรือบันทึกเป็น PDF</button></p>
             <p class="no-print">\(HTML(unsafeRaw: staff ? "" : "อย่าเก็บรหัสไว้ในที่ที่ผู้อื่นเห็นได้ เช่น โทรศัพท์ที่ใช้ร่วมกัน"))</p>
-            <script src="/assets/complaints.js"></script>
+            <script src="\(SiteURL.complaintScript)"></script>
             """)
     }
 
@@ -111,7 +109,7 @@ enum ComplaintPages {
             <h1>ติดตามเรื่องร้องเรียน</h1>
             <p>\(organization.name)</p>
             \(HTML(unsafeRaw: failed ? "<div class=\"notice error\" role=\"alert\">ไม่พบเรื่องตามรหัสนี้ กรุณาตรวจสอบรหัสแล้วลองใหม่</div>" : ""))
-            <form method="post" action="\(base(organization))/track" class="complaint-form" autocomplete="off">
+            <form method="post" action="\(SiteURL.reportTrack(slug: organization.slug))" class="complaint-form" autocomplete="off">
             \(ReporterFormToken.field(request))
             <label for="code">รหัสรับเรื่อง 20 หลัก</label>
             <input type="text" id="code" name="code" inputmode="numeric" autocomplete="off" maxlength="40" required>
@@ -128,7 +126,7 @@ enum ComplaintPages {
         }
         let addForm: HTML = complaint.status == .closed ? "<p>เรื่องนี้ยุติแล้ว</p>" : """
             <h2>เพิ่มข้อมูลหรือตอบคำถามเจ้าหน้าที่</h2>
-            <form method="post" action="\(base(organization))/track/add" class="complaint-form" autocomplete="off">
+            <form method="post" action="\(SiteURL.reportTrackAdd(slug: organization.slug))" class="complaint-form" autocomplete="off">
             \(ReporterFormToken.field(request))
             <input type="hidden" name="code" value="\(code.digits)">
             <label for="text">ข้อความ</label>
@@ -175,9 +173,9 @@ enum ComplaintPages {
             \(table("รายครึ่งปี", stats.halves.map { row($0.thaiName, $0.counts, fine: true) }))
             \(table("รายไตรมาส", stats.quarters.map { row($0.thaiName, $0.counts, fine: true) }))
             \(table("รายเดือน", stats.months.map { row($0.thaiName, $0.counts, fine: true) }))
-            <p><a href="\(base(organization))/statistics/\(year).json">JSON</a> ·
-            <a href="\(base(organization))/statistics/\(year - 1)">ปีงบประมาณ \(year - 1)</a> ·
-            <a href="\(base(organization))">แจ้งเรื่องร้องเรียน</a></p>
+            <p><a href="\(SiteURL.complaintStatistics(slug: organization.slug, year: year, json: true))">JSON</a> ·
+            <a href="\(SiteURL.complaintStatistics(slug: organization.slug, year: year - 1))">ปีงบประมาณ \(year - 1)</a> ·
+            <a href="\(SiteURL.report(slug: organization.slug))">แจ้งเรื่องร้องเรียน</a></p>
             """)
     }
 
@@ -188,7 +186,7 @@ enum ComplaintPages {
             let overdue: HTML = complaint.isOverdue(today: today)
                 ? "<span class=\"overdue\">เกินกำหนด \(complaint.dueOn.days(until: today)) วัน</span>" : ""
             return """
-                <tr><td><a href="\(staffBase(organization))/\(complaint.id)">\(complaint.receivedOn.thai())</a></td>
+                <tr><td><a href="\(SiteURL.complaint(slug: organization.slug, complaint.id))">\(complaint.receivedOn.thai())</a></td>
                 <td>\(complaint.channel.thaiName)</td><td>\(complaint.publicStatus)</td>
                 <td>\(complaint.dueOn.thai()) \(overdue)</td>
                 <td>\(complaint.concernsExecutive ? "เกี่ยวกับผู้บริหาร" : "")</td></tr>
@@ -198,7 +196,7 @@ enum ComplaintPages {
         return page(request, title: "เรื่องร้องเรียนการทุจริต", """
             <h1>เรื่องร้องเรียนการทุจริต</h1>
             <p>\(organization.name) · ทั้งหมด \(cases.count) เรื่อง\(overdueCount > 0 ? " · เกินกำหนด \(overdueCount) เรื่อง" : "")</p>
-            <p><a class="button" href="\(staffBase(organization))/new">บันทึกเรื่องที่รับทางช่องทางอื่น (ยื่นเอง จดหมาย โทรศัพท์)</a></p>
+            <p><a class="button" href="\(SiteURL.newComplaint(slug: organization.slug))">บันทึกเรื่องที่รับทางช่องทางอื่น (ยื่นเอง จดหมาย โทรศัพท์)</a></p>
             <table class="stats"><thead><tr><th>รับเรื่อง</th><th>ช่องทาง</th><th>สถานะ</th><th>กำหนดแจ้งผล</th><th></th></tr></thead>
             <tbody>\(rows)</tbody></table>
             """)
@@ -213,7 +211,7 @@ enum ComplaintPages {
         return page(request, title: "บันทึกเรื่องร้องเรียน", """
             <h1>บันทึกเรื่องร้องเรียนที่รับทางช่องทางอื่น</h1>
             \(problemList(problems))
-            <form method="post" action="\(staffBase(organization))/new" class="complaint-form">
+            <form method="post" action="\(SiteURL.newComplaint(slug: organization.slug))" class="complaint-form">
             \(CSRF.field(request))
             <label for="channel">ช่องทาง</label><select id="channel" name="channel">\(channels)</select>
             <label for="what">เกิดอะไรขึ้น</label>
@@ -234,7 +232,7 @@ enum ComplaintPages {
     static func casePage(_ request: Request, organization: Organization, complaint: ComplaintCase, report: ComplaintReport,
                          messages: [(ComplaintMessage, String)], log: [ComplaintLogRecord], officers: [UserRecord],
                          today: CalendarDay) -> HTML {
-        let action = "\(staffBase(organization))/\(complaint.id)/action"
+        let action = SiteURL.complaintAction(slug: organization.slug, complaint.id)
         let csrf = CSRF.field(request)
         let version: HTML = "<input type=\"hidden\" name=\"version\" value=\"\(complaint.version)\">"
         func button(_ command: String, _ label: String) -> HTML {
@@ -308,7 +306,7 @@ enum ComplaintPages {
             \(messageItems.isEmpty ? "<p>ยังไม่มีข้อความ</p>" : messageItems.joined())
             <h2>บันทึกการเข้าถึงและการดำเนินการ</h2>
             <ul>\(logItems)</ul>
-            <p><a href="\(staffBase(organization))">กลับไปรายการเรื่องร้องเรียน</a></p>
+            <p><a href="\(SiteURL.complaints(slug: organization.slug))">กลับไปรายการเรื่องร้องเรียน</a></p>
             """)
     }
 }

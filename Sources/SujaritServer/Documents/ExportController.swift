@@ -68,7 +68,7 @@ struct PlanExports {
     func context(_ plan: Plan, organization: Organization) -> ExportContext {
         var publicURL: String?
         if plan.status == .published {
-            let path = SiteURL.publishedPlan(organization.slug, plan.yearSlug)
+            let path = SiteURL.publishedPlan(slug: organization.slug, years: plan.yearSlug).path
             publicURL = (request.application.sujaritSettings.publicBaseURL ?? "") + path
         }
         return ExportContext(organization: organization, publicURL: publicURL)
@@ -145,7 +145,7 @@ struct PlanExports {
             try response.content.encode(ErrorResponse(status: Int(status.code), reason: message), as: .json)
         } else {
             let word = request.url.path.hasPrefix("/o/")
-                ? SiteURL.publishedPlanFile(organization.slug, plan.yearSlug, .docx)
+                ? SiteURL.publishedPlanFile(slug: organization.slug, years: plan.yearSlug, .docx)
                 : SiteURL.planExport(plan.id, .docx)
             response = Layout.response(Pages.pdfUnavailable(request, plan: plan, message: message, wordURL: word), status: status)
         }
@@ -172,7 +172,7 @@ struct PlanExports {
 extension Pages {
     /// The answer to a PDF that cannot be made: why (Thai and English, with what to install)
     /// and the Word file instead.
-    static func pdfUnavailable(_ request: Request, plan: Plan, message: LocalizedText, wordURL: String) -> HTML {
+    static func pdfUnavailable(_ request: Request, plan: Plan, message: LocalizedText, wordURL: SiteURL) -> HTML {
         let t = request.t
         let body: HTML = """
             <p><a href="\(SiteURL.plan(plan.id))">← \(t(.backToPlan))</a> · \(plan.title)</p>

@@ -79,7 +79,7 @@ enum ComparePages {
             "<h2>\(t(title, n(items.count)))</h2>" + (items.isEmpty ? HTML("<p class=\"muted\">-</p>") : HTML("<ul>\(items)</ul>"))
         }
         let body: HTML = """
-            <p><a href="\(SiteURL.plan(after.id))/history">← \(t(.historyPage))</a></p>
+            <p><a href="\(SiteURL.history(after.id))">← \(t(.historyPage))</a></p>
             <h1>\(t(.compareHeading, n(before.revision), n(after.revision)))</h1>
             <p>\(after.title)</p>
             \(comparison.isEmpty ? HTML("<p class=\"notice\">\(t(.compareSame))</p>") : HTML())

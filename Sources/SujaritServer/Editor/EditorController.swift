@@ -46,7 +46,7 @@ struct EditorController: RouteCollection {
 
     func toEditor(_ plan: Plan, anchor: String? = nil) -> Response {
         let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: "\(SiteURL.plan(plan.id))/edit\(anchor.map { "#\($0)" } ?? "")")
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.editor(plan.id).with(fragment: anchor))
         return response
     }
 
@@ -198,7 +198,7 @@ struct EditorController: RouteCollection {
             try PlanEditing.duplicateItem(itemID, in: $0, newID: newID).0
         }
         let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: "\(SiteURL.plan(saved.id))/items/\(newID.uuidString.lowercased())/edit")
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.editItem(plan: saved.id, item: newID).path)
         return response
     }
 
@@ -356,7 +356,7 @@ struct EditorController: RouteCollection {
                                                           comment: form.comment)
         // Back to the editor with what happened (`?step=submit`), which also says who acts next.
         let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: "\(SiteURL.plan(saved.id))/edit?step=\(action.rawValue)")
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.editor(saved.id).with(query: [("step", action.rawValue)]))
         return response
     }
 

@@ -21,9 +21,7 @@ enum EditorPages {
         return "<p class=\"notice \(kind)\" role=\"alert\">\(t.pick(message))</p>"
     }
 
-    static func digits(_ organization: Organization) -> DigitStyle { organization.digitStyle }
-
-    static func postButton(_ request: Request, action: String, version: Int, label: String, extra: HTML = "", title: String? = nil) -> HTML {
+    static func postButton(_ request: Request, action: SiteURL, version: Int, label: String, extra: HTML = "", title: String? = nil) -> HTML {
         """
         <form method="post" action="\(action)" class="inline">\(hidden(request, version: version))\(extra)<button type="submit"\(title.map { HTML(unsafeRaw: " title=\"\(HTML.escape($0))\"") } ?? HTML())>\(label)</button></form>
         """
@@ -33,7 +31,6 @@ enum EditorPages {
 
     static func editor(_ request: Request, plan: Plan, organization org: Organization, viewer: Viewer, message: LocalizedText? = nil) -> HTML {
         let t = request.t
-        let th = t.language == .thai
         let d = org.digitStyle
         let summary = PlanSummary(plan: plan)
         let numbers = plan.itemNumbers
@@ -43,7 +40,6 @@ enum EditorPages {
         let errorCount = findings.filter { $0.severity == .error }.count
         let years = plan.fiscalYears
         let editable = plan.status == .draft && viewer.can(.editor, in: plan.organizationID)
-        let base = SiteURL.plan(plan.id)
         func n(_ v: Int) -> String { ThaiDigits.apply(d, to: String(v)) }
         func money(_ m: Money?) -> String { (m ?? .zero) == .zero ? "-" : m!.formatted(digits: d) }
 
@@ -65,40 +61,40 @@ enum EditorPages {
                 let rows: [HTML] = items.enumerated().map { index, item in
                     let budgetCells: [HTML] = years.map { "<td class=\"num\">\(item.budgets[$0]?.formatted(digits: d) ?? "<span class=\"missing\">?</span>" as String)</td>" }
                     let itemFindings: [HTML] = (byItem[item.id] ?? []).map {
-                        "<li class=\"finding-\($0.severity.rawValue)\">\(Pages.shortMessage($0, item: item, t)) <a href=\"\(base)/items/\(item.id)/edit#\(fieldAnchor($0.location))\">\(th ? "แก้ไข" : "fix")</a></li>"
+                        "<li class=\"finding-\($0.severity.rawValue)\">\(Pages.shortMessage($0, item: item, t)) <a href=\"\(SiteURL.editItem(plan: plan.id, item: item.id).with(fragment: fieldAnchor($0.location)))\">\(t(.fix))</a></li>"
                     }
                     var buttons: [HTML] = []
                     if editable {
-                        buttons.append("<a class=\"button\" href=\"\(base)/items/\(item.id)/edit\">\(th ? "แก้ไข" : "Edit")</a>")
-                        if index > 0 { buttons.append(postButton(request, action: "\(base)/items/\(item.id)/shift", version: plan.version, label: "↑", extra: "<input type=\"hidden\" name=\"offset\" value=\"-1\">", title: th ? "เลื่อนขึ้น" : "Move up")) }
-                        if index < items.count - 1 { buttons.append(postButton(request, action: "\(base)/items/\(item.id)/shift", version: plan.version, label: "↓", extra: "<input type=\"hidden\" name=\"offset\" value=\"1\">", title: th ? "เลื่อนลง" : "Move down")) }
-                        buttons.append(postButton(request, action: "\(base)/items/\(item.id)/duplicate", version: plan.version, label: th ? "ทำสำเนา" : "Duplicate"))
-                        buttons.append("<a class=\"button danger\" href=\"\(base)/items/\(item.id)/delete\">\(th ? "ลบ" : "Delete")</a>")
+                        buttons.append("<a class=\"button\" href=\"\(SiteURL.editItem(plan: plan.id, item: item.id))\">\(t(.edit))</a>")
+                        if index > 0 { buttons.append(postButton(request, action: SiteURL.shiftItem(plan: plan.id, item: item.id), version: plan.version, label: "↑", extra: "<input type=\"hidden\" name=\"offset\" value=\"-1\">", title: t(.moveUp))) }
+                        if index < items.count - 1 { buttons.append(postButton(request, action: SiteURL.shiftItem(plan: plan.id, item: item.id), version: plan.version, label: "↓", extra: "<input type=\"hidden\" name=\"offset\" value=\"1\">", title: t(.moveDown))) }
+                        buttons.append(postButton(request, action: SiteURL.duplicateItem(plan: plan.id, item: item.id), version: plan.version, label: t(.duplicate)))
+                        buttons.append("<a class=\"button danger\" href=\"\(SiteURL.deleteItem(plan: plan.id, item: item.id))\">\(t(.delete))</a>")
                     }
                     return """
                         <tr id="item-\(item.id)"><td class="num">\(n(numbers[item.id] ?? 0))</td>
-                        <td><a href="\(base)/items/\(item.id)">\(item.name)</a>\(itemFindings.isEmpty ? HTML() : "<ul class=\"findings\">\(itemFindings)</ul>")</td>
+                        <td><a href="\(SiteURL.item(plan: plan.id, item: item.id))">\(item.name)</a>\(itemFindings.isEmpty ? HTML() : "<ul class=\"findings\">\(itemFindings)</ul>")</td>
                         \(budgetCells)<td class="actions">\(buttons)</td></tr>
                         """
                 }
-                let add: HTML = editable ? "<a class=\"button\" href=\"\(base)/items/new?mission=\(mission.code)\">+ \(th ? "เพิ่มรายการในภารกิจนี้" : "Add an item to this mission")</a>" : ""
+                let add: HTML = editable ? "<a class=\"button\" href=\"\(SiteURL.newItem(plan: plan.id, mission: mission.code))\">+ \(t(.addAnItemToThisMission))</a>" : ""
                 missionBlocks.append("""
-                    <h4>\(ThaiDigits.apply(d, to: mission.code)) \(mission.name)\(mission.isCustom ? " (\(th ? "ภารกิจที่เพิ่มเอง" : "custom"))" : "")</h4>
-                    \(rows.isEmpty ? HTML("<p class=\"muted\">\(th ? "ยังไม่มีรายการ" : "No item yet")</p>") : HTML("<div class=\"table-wrap\"><table><thead><tr><th>#</th><th>\(t(.items))</th>\(yearHeads)<th></th></tr></thead><tbody>\(rows)</tbody></table></div>"))
+                    <h4>\(ThaiDigits.apply(d, to: mission.code)) \(mission.name)\(mission.isCustom ? " (\(t(.customMission)))" : "")</h4>
+                    \(rows.isEmpty ? HTML("<p class=\"muted\">\(t(.noItemYet))</p>") : HTML("<div class=\"table-wrap\"><table><thead><tr><th>#</th><th>\(t(.items))</th>\(yearHeads)<th></th></tr></thead><tbody>\(rows)</tbody></table></div>"))
                     \(add)
                     """)
             }
             let customMission: HTML = editable ? """
-                <details><summary>\(th ? "เพิ่มภารกิจในมิตินี้" : "Add a mission to this dimension")</summary>
-                <form method="post" action="\(base)/missions">\(hidden(request, version: plan.version))
+                <details><summary>\(t(.addAMissionToThisDimension))</summary>
+                <form method="post" action="\(SiteURL.addMission(plan.id))">\(hidden(request, version: plan.version))
                 <input type="hidden" name="dimension" value="\(dimension.number)">
-                <label for="mission-\(dimension.number)">\(th ? "ชื่อภารกิจ" : "Mission name")</label>
+                <label for="mission-\(dimension.number)">\(t(.missionName))</label>
                 <input type="text" id="mission-\(dimension.number)" name="name" maxlength="500" required>
-                <button type="submit">\(th ? "เพิ่มภารกิจ" : "Add mission")</button></form></details>
+                <button type="submit">\(t(.addMission))</button></form></details>
                 """ : ""
             sections.append("""
-                <section class="dimension"><h3>\(th ? "มิติที่" : "Dimension") \(n(dimension.number)) \(dimension.name)
-                <span class="muted">(\(String(format: t(.projectsCount), summary.dimension(dimension.number)?.itemCount ?? 0)))</span></h3>
+                <section class="dimension"><h3>\(t(.dimensionNumber)) \(n(dimension.number)) \(dimension.name)
+                <span class="muted">(\(t(.projectsCount, String(summary.dimension(dimension.number)?.itemCount ?? 0))))</span></h3>
                 \(missionBlocks)\(customMission)</section>
                 """)
         }
@@ -106,25 +102,25 @@ enum EditorPages {
         if !unplaced.isEmpty {
             let links: [HTML] = unplaced.map { item in
                 let notes: [HTML] = (byItem[item.id] ?? []).map { "<li class=\"finding-\($0.severity.rawValue)\">\(Pages.shortMessage($0, item: item, t))</li>" }
-                return "<li><a href=\"\(base)/items/\(item.id)/edit\">\(item.name)</a>\(notes.isEmpty ? HTML() : HTML("<ul class=\"findings\">\(notes)</ul>"))</li>"
+                return "<li><a href=\"\(SiteURL.editItem(plan: plan.id, item: item.id))\">\(item.name)</a>\(notes.isEmpty ? HTML() : HTML("<ul class=\"findings\">\(notes)</ul>"))</li>"
             }
             sections.append("<section><h3>\(t(.unplaced))</h3><ul>\(links)</ul></section>")
         }
 
         // Risks and targets.
         let riskRows: [HTML] = plan.risks.sorted { $0.order < $1.order }.map { risk in
-            let issues: [HTML] = risk.issues.map { "<li>\($0.text) — <strong>\(th ? $0.level.thaiName : $0.level.englishName)</strong></li>" }
+            let issues: [HTML] = risk.issues.map { "<li>\($0.text) — <strong>\(t.name($0.level))</strong></li>" }
             let actions: HTML = editable ? """
-                <a class="button" href="\(base)/risks/\(risk.id)/edit">\(th ? "แก้ไข" : "Edit")</a>
-                \(postButton(request, action: "\(base)/risks/\(risk.id)/delete", version: plan.version, label: th ? "ลบ" : "Delete"))
+                <a class="button" href="\(SiteURL.editRisk(plan: plan.id, risk: risk.id))">\(t(.edit))</a>
+                \(postButton(request, action: SiteURL.deleteRisk(plan: plan.id, risk: risk.id), version: plan.version, label: t(.delete)))
                 """ : ""
             return "<tr><td>\(risk.workArea)</td><td><ul>\(issues)</ul></td><td>\(n(risk.controlMeasures.count))</td><td class=\"actions\">\(actions)</td></tr>"
         }
         let targetRows: [HTML] = plan.targets.sorted { $0.order < $1.order }.map { target in
             let cells: [HTML] = years.map { "<td class=\"num\">\(target.formattedValue(for: $0, digits: d) ?? "-")</td>" }
             let actions: HTML = editable ? """
-                <a class="button" href="\(base)/targets/\(target.id)/edit">\(th ? "แก้ไข" : "Edit")</a>
-                \(postButton(request, action: "\(base)/targets/\(target.id)/delete", version: plan.version, label: th ? "ลบ" : "Delete"))
+                <a class="button" href="\(SiteURL.editTarget(plan: plan.id, target: target.id))">\(t(.edit))</a>
+                \(postButton(request, action: SiteURL.deleteTarget(plan: plan.id, target: target.id), version: plan.version, label: t(.delete)))
                 """ : ""
             return "<tr><td>\(target.indicator)</td>\(cells)<td class=\"actions\">\(actions)</td></tr>"
         }
@@ -134,39 +130,39 @@ enum EditorPages {
         if let role = viewer.role(in: plan.organizationID) {
             steps.append(approvalButtons(request, plan: plan, role: role))
             for action in PlanAction.available(from: plan.status) where !action.needsAdmin && role >= .editor {
-                steps.append(postButton(request, action: "\(base)/transition", version: plan.version, label: th ? action.thaiName : action.englishName,
+                steps.append(postButton(request, action: SiteURL.transition(plan.id), version: plan.version, label: t.name(action),
                                         extra: "<input type=\"hidden\" name=\"action\" value=\"\(action.rawValue)\">"))
             }
             if (plan.status == .published || plan.status == .approved) && role >= .editor {
-                steps.append(postButton(request, action: "\(base)/revise", version: plan.version, label: th ? "สร้างฉบับแก้ไขใหม่" : "Start a new revision"))
+                steps.append(postButton(request, action: SiteURL.revise(plan.id), version: plan.version, label: t(.startANewRevision)))
             }
         }
         let generalFindings: [HTML] = general.map { "<li class=\"finding-\($0.severity.rawValue)\">\(t.pick($0.message))</li>" }
 
         let body: HTML = """
-            <p><a href="\(SiteURL.organization(org.slug))">\(org.name)</a> · <a href="\(base)">\(th ? "ดูแผนแบบเอกสาร" : "View as document")</a> · <a href="\(base)/history">\(th ? "ประวัติการแก้ไข" : "History")</a></p>
+            <p><a href="\(SiteURL.organization(slug: org.slug))">\(org.name)</a> · <a href="\(SiteURL.plan(plan.id))">\(t(.viewAsDocument))</a> · <a href="\(SiteURL.history(plan.id))">\(t(.history))</a></p>
             <h1>\(plan.title)</h1>
             \(banner(message, t, kind: "success"))
             <p><span class="badge \(plan.status.rawValue)">\(Pages.statusName(plan.status, t))</span> \(t(.revision)) \(n(plan.revision))
-            · \(th ? "บันทึกครั้งที่" : "version") \(n(plan.version))</p>
-            \(editable ? HTML() : HTML("<p class=\"notice\">\(plan.status == .draft ? (th ? "คุณมีสิทธิ์อ่านอย่างเดียว" : "You can read but not edit") : t.pick(statusNotice(plan, organization: org, role: viewer.role(in: plan.organizationID))))</p>"))
+            · \(t(.savedVersion)) \(n(plan.version))</p>
+            \(editable ? HTML() : HTML("<p class=\"notice\">\(plan.status == .draft ? t(.youCanReadButNotEdit) : t.pick(statusNotice(plan, organization: org, role: viewer.role(in: plan.organizationID))))</p>"))
             <div class="steps">\(steps)</div>
-            \(errorCount == 0 ? HTML() : HTML("<p class=\"finding-error\">\(th ? "แผนมีข้อผิดพลาด \(errorCount) รายการที่ต้องแก้ก่อนเสนออนุมัติ (ดูข้อความสีแดงที่รายการ)" : "\(errorCount) error(s) to fix before submitting (see the red notes at the items)")</p>"))
+            \(errorCount == 0 ? HTML() : HTML("<p class=\"finding-error\">\(t(.errorsToFix, String(errorCount)))</p>"))
             <h2>\(t(.summary))</h2>
-            <div class="table-wrap"><table><thead><tr><th>\(t(.dimension))</th><th class="num">\(th ? "จำนวน" : "Items")</th>\(yearHeads)<th class="num">\(th ? "รวม" : "Total")</th></tr></thead>
+            <div class="table-wrap"><table><thead><tr><th>\(t(.dimension))</th><th class="num">\(t(.itemCount))</th>\(yearHeads)<th class="num">\(t(.total))</th></tr></thead>
             <tbody>\(summaryRows)</tbody></table></div>
             \(general.isEmpty ? HTML() : HTML("<h2>\(t(.findings))</h2><ul class=\"findings\">\(generalFindings)</ul>"))
-            <h2>\(th ? "ส่วนนำของแผน" : "Front matter")</h2>
-            \(frontMatterSummary(plan, th: th))
-            <p>\(editable ? HTML("<a class=\"button\" href=\"\(base)/front-matter\">\(th ? "แก้ไขชื่อแผน คำนำ หลักการและเหตุผล วัตถุประสงค์ ประโยชน์" : "Edit title, foreword, rationale, objectives, benefits")</a>") : HTML())</p>
+            <h2>\(t(.frontMatter))</h2>
+            \(frontMatterSummary(plan, t))
+            <p>\(editable ? HTML("<a class=\"button\" href=\"\(SiteURL.frontMatter(plan.id))\">\(t(.editFrontMatter))</a>") : HTML())</p>
             <h2>\(t(.plans))</h2>
             \(sections)
             <h2>\(t(.riskTable))</h2>
             \(riskRows.isEmpty ? HTML("<p class=\"muted\">-</p>") : HTML("<div class=\"table-wrap\"><table><thead><tr><th>\(t(.workArea))</th><th>\(t(.riskIssues))</th><th>\(t(.controlMeasures))</th><th></th></tr></thead><tbody>\(riskRows)</tbody></table></div>"))
-            \(editable ? HTML("<a class=\"button\" href=\"\(base)/risks/new\">+ \(th ? "เพิ่มแถวความเสี่ยง" : "Add a risk row")</a>") : HTML())
+            \(editable ? HTML("<a class=\"button\" href=\"\(SiteURL.newRisk(plan.id))\">+ \(t(.addARiskRow))</a>") : HTML())
             <h2>\(t(.targets))</h2>
             \(targetRows.isEmpty ? HTML("<p class=\"muted\">-</p>") : HTML("<div class=\"table-wrap\"><table><thead><tr><th>\(t(.indicator))</th>\(yearHeads)<th></th></tr></thead><tbody>\(targetRows)</tbody></table></div>"))
-            \(editable ? HTML("<a class=\"button\" href=\"\(base)/targets/new\">+ \(th ? "เพิ่มค่าเป้าหมาย" : "Add a target")</a>") : HTML())
+            \(editable ? HTML("<a class=\"button\" href=\"\(SiteURL.newTarget(plan.id))\">+ \(t(.addATarget))</a>") : HTML())
             """
         return Layout.page(request: request, title: plan.title, body: body)
     }
@@ -183,15 +179,13 @@ enum EditorPages {
     static func itemForm(_ request: Request, plan: Plan, organization org: Organization, form: ItemForm, itemID: UUID?,
                          errors: FormErrors = FormErrors(), message: LocalizedText? = nil, conflict: PlanItem?? = nil) -> HTML {
         let t = request.t
-        let th = t.language == .thai
-        let base = SiteURL.plan(plan.id)
-        let action = itemID.map { "\(base)/items/\($0)/edit" } ?? "\(base)/items/new"
+        let action: SiteURL = itemID.map { .editItem(plan: plan.id, item: $0) } ?? .newItem(plan: plan.id)
         func err(_ f: String) -> HTML { fieldError(errors, f, t) }
         func described(_ f: String) -> HTML { errors[f] == nil ? HTML() : HTML(unsafeRaw: " aria-invalid=\"true\" aria-describedby=\"\(f)-error\"") }
         let kinds: [HTML] = PlanItemKind.allCases.map { kind in
-            "<option value=\"\(kind.rawValue)\"\(form.kind == kind.rawValue ? HTML(" selected") : HTML())>\(th ? kind.thaiName : kind.englishName)</option>"
+            "<option value=\"\(kind.rawValue)\"\(form.kind == kind.rawValue ? HTML(" selected") : HTML())>\(t.name(kind))</option>"
         }
-        var missionOptions: [HTML] = ["<option value=\"\">— \(th ? "ยังไม่ระบุ" : "not chosen") —</option>"]
+        var missionOptions: [HTML] = ["<option value=\"\">— \(t(.notChosen)) —</option>"]
         var subOptions: [HTML] = ["<option value=\"\">—</option>"]
         for dimension in plan.dimensions {
             let options: [HTML] = dimension.missions.map { mission in
@@ -220,12 +214,12 @@ enum EditorPages {
             if let current = conflict {
                 let budgets = plan.fiscalYears.map { "\($0.be): \(current.budgets[$0]?.formatted() ?? "-")" }.joined(separator: " · ")
                 conflictBox = """
-                    <div class="notice conflict"><strong>\(th ? "ข้อมูลล่าสุดที่ผู้อื่นบันทึกไว้" : "What the other person saved")</strong>
-                    <p>\(current.name)</p><p>\(th ? "ภารกิจ" : "Mission") \(current.missionCode ?? "-") · \(budgets)</p>
-                    <p class="muted">\(th ? "แบบฟอร์มด้านล่างยังเป็นข้อความที่คุณพิมพ์ บันทึกอีกครั้งเพื่อใช้ข้อความของคุณแทน" : "The form below still holds what you typed; save again to replace theirs with yours")</p></div>
+                    <div class="notice conflict"><strong>\(t(.whatTheOtherPersonSaved))</strong>
+                    <p>\(current.name)</p><p>\(t(.missionShort)) \(current.missionCode ?? "-") · \(budgets)</p>
+                    <p class="muted">\(t(.conflictKeepsYourText))</p></div>
                     """
             } else {
-                conflictBox = "<div class=\"notice conflict\">\(th ? "รายการนี้ถูกลบโดยผู้อื่นแล้ว" : "The other person deleted this item")</div>"
+                conflictBox = "<div class=\"notice conflict\">\(t(.theOtherPersonDeletedThisItem))</div>"
             }
         }
         let sheetOn = form.hasSheet != nil
@@ -235,21 +229,21 @@ enum EditorPages {
             <textarea id="\(name)" name="\(name)" rows="\(rows)"\(described(name))>\(value ?? "")</textarea>\(err(name))
             """
         }
-        let listHint = th ? "หนึ่งบรรทัดต่อหนึ่งข้อ" : "One entry per line"
+        let listHint = t(.oneEntryPerLine)
         let body: HTML = """
-            <p><a href="\(base)/edit">← \(th ? "กลับไปหน้าแก้ไขแผน" : "Back to the plan editor")</a></p>
-            <h1>\(itemID == nil ? (th ? "เพิ่มรายการ" : "Add an item") : (th ? "แก้ไขรายการ" : "Edit item"))</h1>
+            <p><a href="\(SiteURL.editor(plan.id))">← \(t(.backToThePlanEditor))</a></p>
+            <h1>\(itemID == nil ? t(.addAnItem) : t(.editItem))</h1>
             \(banner(message, t))
             \(conflictBox)
             <form method="post" action="\(action)" class="editor" novalidate>
             \(hidden(request, version: form.version))
-            <fieldset><legend>\(th ? "ข้อมูลในตารางแผน" : "Plan table row")</legend>
+            <fieldset><legend>\(t(.planTableRow))</legend>
             <label for="kind">\(t(.kindColumn))</label><select id="kind" name="kind">\(kinds)</select>
             <label for="name">\(t(.sheetName))</label>
             <textarea id="name" name="name" rows="2" required\(described("name"))>\(form.name ?? "")</textarea>\(err("name"))
             <label for="missionCode">\(t(.mission))</label><select id="missionCode" name="missionCode"\(described("missionCode"))>\(missionOptions)</select>\(err("missionCode"))
             <button type="submit" name="refresh" value="1" id="refresh-submissions" formnovalidate>\(t(.showSubMissions))</button>
-            <label for="subMissionCode">\(t(.fieldSubMission))</label><select id="subMissionCode" name="subMissionCode">\(subOptions)</select>
+            <label for="subMissionCode">\(t(.subMission))</label><select id="subMissionCode" name="subMissionCode">\(subOptions)</select>
             \(subOptions.count == 1 ? HTML("<p class=\"hint\">\(t(form.missionCode.map { $0.isEmpty } ?? true ? .chooseMissionFirst : .missionHasNoSubMissions))</p>") : HTML())
             <label for="responsibleUnit">\(t(.responsibleUnit))</label>
             <input type="text" id="responsibleUnit" name="responsibleUnit" list="units" value="\(form.responsibleUnit ?? "")" maxlength="500"\(described("responsibleUnit"))>\(err("responsibleUnit"))
@@ -260,26 +254,26 @@ enum EditorPages {
             <input type="text" id="remarks" name="remarks" value="\(form.remarks ?? "")"\(described("remarks"))>\(err("remarks"))
             </fieldset>
             <fieldset><legend>\(t(.itemSheet))</legend>
-            <label class="check"><input type="checkbox" name="hasSheet"\(sheetOn ? HTML(" checked") : HTML())> \(th ? "มีรายละเอียดโครงการ (9 หัวข้อ)" : "This item has a project sheet (9 fields)")</label>
-            <label for="sheetNumber">\(th ? "ลำดับที่ของรายละเอียดโครงการ" : "Sheet number")</label>
+            <label class="check"><input type="checkbox" name="hasSheet"\(sheetOn ? HTML(" checked") : HTML())> \(t(.hasProjectSheet))</label>
+            <label for="sheetNumber">\(t(.sheetNumber))</label>
             <input type="text" inputmode="numeric" id="sheetNumber" name="sheetNumber" value="\(form.sheetNumber ?? "")"\(described("sheetNumber"))>\(err("sheetNumber"))
             \(area("rationale", "2. \(t(.sheetRationale))", form.rationale, rows: 6))
             \(area("objectives", "3. \(t(.sheetObjectives))", form.objectives, hint: listHint))
             \(area("targetGroup", "4. \(t(.sheetTargetGroup))", form.targetGroup, rows: 2))
             <label for="targetHeadcount">\(t(.headcount)) (\(t(.persons)))</label>
             <input type="text" inputmode="numeric" id="targetHeadcount" name="targetHeadcount" value="\(form.targetHeadcount ?? "")"\(described("targetHeadcount"))>\(err("targetHeadcount"))
-            \(area("method", "5. \(t(.sheetMethod))", form.method, rows: 8, hint: th ? "หนึ่งบรรทัดต่อหนึ่งขั้นตอน ขั้นตอนย่อยขึ้นต้นด้วย -" : "One step per line; start a sub-step with -"))
+            \(area("method", "5. \(t(.sheetMethod))", form.method, rows: 8, hint: t(.methodStepsHint)))
             \(area("period", "6. \(t(.sheetPeriod))", form.period, rows: 1))
-            \(area("budgetText", "7. \(t(.sheetBudget))", form.budgetText, rows: 1, hint: budgetTextHint(form, plan: plan, th: th)))
+            \(area("budgetText", "7. \(t(.sheetBudget))", form.budgetText, rows: 1, hint: budgetTextHint(form, plan: plan, t)))
             <p><strong>8. \(t(.sheetResponsible))</strong>: \(t(.responsibleSameAsTable))\(earlierResponsible(form, t))</p>
             \(area("outputs", "9. \(t(.sheetOutputs))", form.outputs, hint: listHint))
             \(area("outcomes", "9. \(t(.sheetOutcomes))", form.outcomes, hint: listHint))
             \(area("area", t(.sheetArea), form.area, rows: 1))
             </fieldset>
-            <p><button type="submit" class="primary">\(th ? "บันทึก" : "Save")</button> <a href="\(base)/edit">\(th ? "ยกเลิก" : "Cancel")</a></p>
+            <p><button type="submit" class="primary">\(t(.save))</button> <a href="\(SiteURL.editor(plan.id))">\(t(.cancel))</a></p>
             </form>
             """
-        return Layout.page(request: request, title: form.name ?? (th ? "รายการ" : "Item"), body: body + "<script src=\"/assets/editor.js\" defer></script>")
+        return Layout.page(request: request, title: form.name ?? t(.item), body: body + "<script src=\"\(SiteURL.editorScript)\" defer></script>")
     }
 
     /// Field 8 as an imported sheet wrote it, when it differs from the one value kept now.
@@ -290,14 +284,12 @@ enum EditorPages {
     }
 
     /// Field 7 left empty follows the budget row: the hint shows the text it gets now.
-    static func budgetTextHint(_ form: ItemForm, plan: Plan, th: Bool) -> String {
+    static func budgetTextHint(_ form: ItemForm, plan: Plan, _ t: Translator) -> String {
         // Nothing typed in the budget row yet: no "now" (it would read "no budget", which
         // nobody said).
         let typed = (form.budgets ?? [:]).values.contains { !$0.cleaned.isEmpty } || !(form.noBudget ?? [:]).isEmpty
         let generated = typed ? form.item(id: UUID(), plan: plan).0?.generatedBudgetText(years: plan.fiscalYears) : nil
-        let now = generated.map { th ? " (ตอนนี้: \($0))" : " (now: \($0))" } ?? ""
-        return th ? "เว้นว่างเพื่อให้ระบบเขียนจากงบประมาณในตารางแผนและปรับตามเมื่องบประมาณเปลี่ยน\(now)"
-                  : "Leave empty to have it written from the budget row, following it when the amounts change\(now)"
+        return t(.budgetTextHint, generated.map { t(.budgetTextNow, $0) } ?? "")
     }
 
     /// What a life-cycle step did, shown once after it.
@@ -327,8 +319,8 @@ enum EditorPages {
                 ? LocalizedText(th: "อนุมัติแล้ว ขั้นต่อไป: กด “เผยแพร่” เพื่อแสดงแผนที่ที่อยู่สาธารณะ", en: "Approved. Next: publish it to show it at its public address")
                 : LocalizedText(th: "อนุมัติแล้ว ขั้นต่อไป: ผู้ดูแลแผนขององค์กรกด “เผยแพร่”", en: "Approved. Next: the organization's plan administrator publishes it")
         case .published:
-            return LocalizedText(th: "เผยแพร่แล้วที่ \(SiteURL.publishedPlan(org.slug, plan.yearSlug)) ฉบับที่เผยแพร่แล้วจะไม่เปลี่ยน หากต้องปรับปรุงแผน ให้กด “สร้างฉบับแก้ไขใหม่”",
-                                 en: "Published at \(SiteURL.publishedPlan(org.slug, plan.yearSlug)). A published revision never changes; to update the plan, start a new revision")
+            return LocalizedText(th: "เผยแพร่แล้วที่ \(SiteURL.publishedPlan(slug: org.slug, years: plan.yearSlug)) ฉบับที่เผยแพร่แล้วจะไม่เปลี่ยน หากต้องปรับปรุงแผน ให้กด “สร้างฉบับแก้ไขใหม่”",
+                                 en: "Published at \(SiteURL.publishedPlan(slug: org.slug, years: plan.yearSlug)). A published revision never changes; to update the plan, start a new revision")
         }
     }
 
@@ -336,14 +328,13 @@ enum EditorPages {
     /// history: on the editor and on the plan's page.
     static func approvalButtons(_ request: Request, plan: Plan, role: OrganizationRole?) -> HTML {
         guard let role, role >= .admin, plan.status == .submitted || plan.status == .approved else { return "" }
-        let th = request.t.language == .thai
-        let base = SiteURL.plan(plan.id)
+        let t = request.t
         let buttons: [HTML] = PlanAction.available(from: plan.status).filter(\.needsAdmin).map { action in
             let id = "comment-\(action.rawValue)"
-            return postButton(request, action: "\(base)/transition", version: plan.version, label: th ? action.thaiName : action.englishName,
+            return postButton(request, action: SiteURL.transition(plan.id), version: plan.version, label: t.name(action),
                               extra: """
                               <input type="hidden" name="action" value="\(action.rawValue)">
-                              <label for="\(id)">\(th ? "ความเห็นของผู้อนุมัติ (ไม่บังคับ)" : "Approver's comment (optional)")</label>
+                              <label for="\(id)">\(t(.approverComment))</label>
                               <textarea id="\(id)" name="comment" rows="2" maxlength="2000"></textarea>
                               """)
         }
@@ -351,9 +342,9 @@ enum EditorPages {
     }
 
     /// คำนำ and the texts of Part 1 as the editor shows them (risks and targets follow below).
-    static func frontMatterSummary(_ plan: Plan, th: Bool) -> HTML {
+    static func frontMatterSummary(_ plan: Plan, _ t: Translator) -> HTML {
         let front = plan.frontMatter
-        let notYet = th ? "ยังไม่ได้กรอก" : "not written yet"
+        let notYet = t(.notWrittenYet)
         func block(_ title: String, _ content: HTML, empty: Bool) -> HTML {
             "<h3>\(title)</h3>\(empty ? HTML("<p class=\"muted\">\(notYet)</p>") : content)"
         }
@@ -363,24 +354,22 @@ enum EditorPages {
         }
         return """
             <div class="front-matter">
-            \(block(th ? "คำนำ" : "Foreword", Pages.paragraphs(front.foreword), empty: front.foreword.cleaned.isEmpty))
-            \(block(th ? "หลักการและเหตุผล" : "Rationale", Pages.paragraphs(front.rationale), empty: front.rationale.cleaned.isEmpty))
-            \(block(th ? "วัตถุประสงค์ของการจัดทำแผน" : "Objectives of the plan", list(front.objectives), empty: front.objectives.isEmpty))
-            \(block(th ? "ประโยชน์ของการจัดทำแผน" : "Benefits of the plan", list(front.benefits), empty: front.benefits.isEmpty))
+            \(block(t(.foreword), Pages.paragraphs(front.foreword), empty: front.foreword.cleaned.isEmpty))
+            \(block(t(.sheetRationale), Pages.paragraphs(front.rationale), empty: front.rationale.cleaned.isEmpty))
+            \(block(t(.objectivesOfThePlan), list(front.objectives), empty: front.objectives.isEmpty))
+            \(block(t(.benefitsOfThePlan), list(front.benefits), empty: front.benefits.isEmpty))
             </div>
             """
     }
 
     static func confirmDelete(_ request: Request, plan: Plan, item: PlanItem) -> HTML {
         let t = request.t
-        let th = t.language == .thai
-        let base = SiteURL.plan(plan.id)
         let body: HTML = """
-            <h1>\(th ? "ลบรายการนี้?" : "Delete this item?")</h1>
+            <h1>\(t(.deleteItemQuestion))</h1>
             <p><strong>\(item.name)</strong></p>
-            <p>\(th ? "รายละเอียดโครงการและงบประมาณของรายการนี้จะถูกลบไปด้วย" : "Its project sheet and budgets are deleted with it.")</p>
-            \(postButton(request, action: "\(base)/items/\(item.id)/delete", version: plan.version, label: th ? "ลบรายการ" : "Delete"))
-            <a href="\(base)/edit">\(th ? "ยกเลิก" : "Cancel")</a>
+            <p>\(t(.deleteItemExplanation))</p>
+            \(postButton(request, action: .deleteItem(plan: plan.id, item: item.id), version: plan.version, label: t(.deleteItem)))
+            <a href="\(SiteURL.editor(plan.id))">\(t(.cancel))</a>
             """
         return Layout.page(request: request, title: item.name, body: body)
     }
@@ -389,29 +378,27 @@ enum EditorPages {
 
     static func riskForm(_ request: Request, plan: Plan, form: RiskForm, riskID: UUID?, errors: FormErrors = FormErrors(), message: LocalizedText? = nil) -> HTML {
         let t = request.t
-        let th = t.language == .thai
-        let base = SiteURL.plan(plan.id)
-        let action = riskID.map { "\(base)/risks/\($0)/edit" } ?? "\(base)/risks/new"
+        let action: SiteURL = riskID.map { .editRisk(plan: plan.id, risk: $0) } ?? .newRisk(plan.id)
         let linked = Set(form.linked ?? [])
         let choices: [HTML] = plan.orderedItems.map { item in
             "<li><label class=\"check\"><input type=\"checkbox\" name=\"linked[]\" value=\"\(item.id.uuidString)\"\(linked.contains(item.id.uuidString) ? HTML(" checked") : HTML())> \(item.name)</label></li>"
         }
         let body: HTML = """
-            <p><a href="\(base)/edit">← \(th ? "กลับไปหน้าแก้ไขแผน" : "Back to the plan editor")</a></p>
+            <p><a href="\(SiteURL.editor(plan.id))">← \(t(.backToThePlanEditor))</a></p>
             <h1>\(t(.riskTable))</h1>
             \(banner(message, t))
             <form method="post" action="\(action)" class="editor" novalidate>
             \(hidden(request, version: form.version))
             <label for="workArea">\(t(.workArea))</label>
             <input type="text" id="workArea" name="workArea" value="\(form.workArea ?? "")" required>\(fieldError(errors, "workArea", t))
-            <label for="issues">\(t(.riskIssues))</label><p class="hint">\(th ? "หนึ่งบรรทัดต่อหนึ่งประเด็น" : "One issue per line")</p>
+            <label for="issues">\(t(.riskIssues))</label><p class="hint">\(t(.oneIssuePerLine))</p>
             <textarea id="issues" name="issues" rows="5">\(form.issues ?? "")</textarea>
-            <label for="levels">\(t(.riskLevel))</label><p class="hint">\(th ? "บรรทัดละหนึ่งระดับ ตรงกับประเด็นแต่ละบรรทัด: ต่ำ ปานกลาง สูง สูงมาก" : "One level per line, matching each issue: ต่ำ ปานกลาง สูง สูงมาก")</p>
+            <label for="levels">\(t(.riskLevel))</label><p class="hint">\(t(.riskLevelsHint))</p>
             <textarea id="levels" name="levels" rows="5">\(form.levels ?? "")</textarea>\(fieldError(errors, "levels", t))
             <label for="controlMeasures">\(t(.controlMeasures))</label>
             <textarea id="controlMeasures" name="controlMeasures" rows="5">\(form.controlMeasures ?? "")</textarea>
-            <fieldset><legend>\(th ? "รายการในแผนที่ใช้ควบคุมความเสี่ยงนี้" : "Plan items that control this risk")</legend><ul class="plain">\(choices)</ul>\(fieldError(errors, "linked", t))</fieldset>
-            <p><button type="submit" class="primary">\(th ? "บันทึก" : "Save")</button></p>
+            <fieldset><legend>\(t(.itemsControllingRisk))</legend><ul class="plain">\(choices)</ul>\(fieldError(errors, "linked", t))</fieldset>
+            <p><button type="submit" class="primary">\(t(.save))</button></p>
             </form>
             """
         return Layout.page(request: request, title: t(.riskTable), body: body)
@@ -419,9 +406,7 @@ enum EditorPages {
 
     static func targetForm(_ request: Request, plan: Plan, organization org: Organization, form: TargetForm, targetID: UUID?, errors: FormErrors = FormErrors(), message: LocalizedText? = nil) -> HTML {
         let t = request.t
-        let th = t.language == .thai
-        let base = SiteURL.plan(plan.id)
-        let action = targetID.map { "\(base)/targets/\($0)/edit" } ?? "\(base)/targets/new"
+        let action: SiteURL = targetID.map { .editTarget(plan: plan.id, target: $0) } ?? .newTarget(plan.id)
         let inputs: [HTML] = plan.fiscalYears.map { year in
             let key = String(year.be)
             return """
@@ -430,18 +415,18 @@ enum EditorPages {
                 """
         }
         let body: HTML = """
-            <p><a href="\(base)/edit">← \(th ? "กลับไปหน้าแก้ไขแผน" : "Back to the plan editor")</a></p>
+            <p><a href="\(SiteURL.editor(plan.id))">← \(t(.backToThePlanEditor))</a></p>
             <h1>\(t(.targets))</h1>
             \(banner(message, t))
             <form method="post" action="\(action)" class="editor" novalidate>
             \(hidden(request, version: form.version))
             <label for="indicator">\(t(.indicator))</label>
             <input type="text" id="indicator" name="indicator" value="\(form.indicator ?? "")" required>\(fieldError(errors, "indicator", t))
-            <label for="unit">\(th ? "หน่วย (เช่น ร้อยละ, คะแนน)" : "Unit (e.g. ร้อยละ, คะแนน)")</label>
+            <label for="unit">\(t(.targetUnit))</label>
             <input type="text" id="unit" name="unit" value="\(form.unit ?? "")" list="target-units">
             <datalist id="target-units"><option value="ร้อยละ"></option><option value="คะแนน"></option><option value="เรื่อง"></option><option value="ครั้ง"></option></datalist>
             \(inputs)
-            <p><button type="submit" class="primary">\(th ? "บันทึก" : "Save")</button></p>
+            <p><button type="submit" class="primary">\(t(.save))</button></p>
             </form>
             """
         return Layout.page(request: request, title: t(.targets), body: body)
@@ -449,69 +434,66 @@ enum EditorPages {
 
     static func frontMatterForm(_ request: Request, plan: Plan, form: FrontMatterForm, errors: FormErrors = FormErrors(), message: LocalizedText? = nil) -> HTML {
         let t = request.t
-        let th = t.language == .thai
-        let base = SiteURL.plan(plan.id)
         let body: HTML = """
-            <p><a href="\(base)/edit">← \(th ? "กลับไปหน้าแก้ไขแผน" : "Back to the plan editor")</a></p>
-            <h1>\(th ? "ส่วนนำของแผน" : "Front matter")</h1>
+            <p><a href="\(SiteURL.editor(plan.id))">← \(t(.backToThePlanEditor))</a></p>
+            <h1>\(t(.frontMatter))</h1>
             \(banner(message, t))
-            <form method="post" action="\(base)/front-matter" class="editor" novalidate>
+            <form method="post" action="\(SiteURL.frontMatter(plan.id))" class="editor" novalidate>
             \(hidden(request, version: form.version))
-            <label for="title">\(th ? "ชื่อแผน" : "Title")</label>
+            <label for="title">\(t(.planTitle))</label>
             <textarea id="title" name="title" rows="2" required>\(form.title ?? "")</textarea>\(fieldError(errors, "title", t))
-            <label for="foreword">\(th ? "คำนำ" : "Foreword")</label><textarea id="foreword" name="foreword" rows="8">\(form.foreword ?? "")</textarea>
+            <label for="foreword">\(t(.foreword))</label><textarea id="foreword" name="foreword" rows="8">\(form.foreword ?? "")</textarea>
             <label for="rationale">\(t(.sheetRationale))</label><textarea id="rationale" name="rationale" rows="8">\(form.rationale ?? "")</textarea>
-            <label for="objectives">\(th ? "วัตถุประสงค์ของการจัดทำแผน" : "Objectives of the plan")</label><p class="hint">\(th ? "หนึ่งบรรทัดต่อหนึ่งข้อ" : "One per line")</p>
+            <label for="objectives">\(t(.objectivesOfThePlan))</label><p class="hint">\(t(.onePerLine))</p>
             <textarea id="objectives" name="objectives" rows="6">\(form.objectives ?? "")</textarea>
-            <label for="benefits">\(th ? "ประโยชน์ของการจัดทำแผน" : "Benefits of the plan")</label><p class="hint">\(th ? "หนึ่งบรรทัดต่อหนึ่งข้อ" : "One per line")</p>
+            <label for="benefits">\(t(.benefitsOfThePlan))</label><p class="hint">\(t(.onePerLine))</p>
             <textarea id="benefits" name="benefits" rows="6">\(form.benefits ?? "")</textarea>
-            <p><button type="submit" class="primary">\(th ? "บันทึก" : "Save")</button></p>
+            <p><button type="submit" class="primary">\(t(.save))</button></p>
             </form>
             """
-        return Layout.page(request: request, title: th ? "ส่วนนำของแผน" : "Front matter", body: body)
+        return Layout.page(request: request, title: t(.frontMatter), body: body)
     }
 
     // MARK: History
 
     static func history(_ request: Request, plan: Plan, organization org: Organization, revisions: [PlanListEntry], entries: [HistoryEntry]) -> HTML {
         let t = request.t
-        let th = t.language == .thai
         let byRevision = revisions.sorted { $0.revision < $1.revision }
         let revisionRows: [HTML] = revisions.map { entry in
             let when = entry.updatedAt.map { ThaiCalendar.thaiDate($0, digits: org.digitStyle, short: true) } ?? "-"
             // Each revision can be compared with the one before it.
             let previous = byRevision.last { $0.revision < entry.revision }
             let compare: HTML = previous.map {
-                "<a href=\"\(SiteURL.plan(entry.id))/compare?with=\($0.id)\">\(t(.compareWithRevision, String($0.revision)))</a>"
+                "<a href=\"\(SiteURL.compare(entry.id, with: $0.id))\">\(t(.compareWithRevision, String($0.revision)))</a>"
             } ?? ""
             return "<tr><td class=\"num\">\(entry.revision)</td><td><a href=\"\(SiteURL.plan(entry.id))\">\(entry.title)</a></td><td><span class=\"badge \(entry.status.rawValue)\">\(Pages.statusName(entry.status, t))</span></td><td>\(when)</td><td>\(compare)</td></tr>"
         }
         let itemNames = Dictionary(plan.items.map { ($0.id.uuidString.lowercased(), $0.name) }, uniquingKeysWith: { first, _ in first })
         let eventRows: [HTML] = entries.map { entry in
-            "<tr><td>\(ThaiCalendar.thaiDate(entry.at, digits: org.digitStyle, short: true)) \(SujaritErrorMiddleware.timeOfDay(entry.at))</td><td class=\"num\">\(entry.revision)</td><td>\(actionName(entry.action, th))</td><td>\(entry.by)</td><td>\(plainDetail(entry.detail, itemNames: itemNames, t))</td></tr>"
+            "<tr><td>\(ThaiCalendar.thaiDate(entry.at, digits: org.digitStyle, short: true)) \(SujaritErrorMiddleware.timeOfDay(entry.at))</td><td class=\"num\">\(entry.revision)</td><td>\(actionName(entry.action, t))</td><td>\(entry.by)</td><td>\(plainDetail(entry.detail, itemNames: itemNames, t))</td></tr>"
         }
         let body: HTML = """
             <p><a href="\(SiteURL.plan(plan.id))">← \(plan.title)</a></p>
-            <h1>\(th ? "ประวัติการแก้ไข" : "History")</h1>
-            <h2>\(th ? "ฉบับของแผน" : "Revisions")</h2>
-            <div class="table-wrap"><table><thead><tr><th>\(t(.revision))</th><th>\(t(.plans))</th><th>\(t(.status))</th><th>\(th ? "แก้ไขล่าสุด" : "Last change")</th><th>\(t(.compareColumn))</th></tr></thead><tbody>\(revisionRows)</tbody></table></div>
-            \(entries.isEmpty ? HTML() : HTML("<h2>\(th ? "ผู้แก้ไขและเวลา" : "Who and when")</h2><div class=\"table-wrap\"><table><thead><tr><th>\(th ? "เวลา" : "When")</th><th>\(t(.revision))</th><th>\(th ? "การกระทำ" : "Action")</th><th>\(th ? "โดย" : "By")</th><th>\(t(.historyWhat))</th></tr></thead><tbody>\(eventRows)</tbody></table></div>"))
+            <h1>\(t(.history))</h1>
+            <h2>\(t(.revisions))</h2>
+            <div class="table-wrap"><table><thead><tr><th>\(t(.revision))</th><th>\(t(.plans))</th><th>\(t(.status))</th><th>\(t(.lastChange))</th><th>\(t(.compareColumn))</th></tr></thead><tbody>\(revisionRows)</tbody></table></div>
+            \(entries.isEmpty ? HTML() : HTML("<h2>\(t(.whoAndWhen))</h2><div class=\"table-wrap\"><table><thead><tr><th>\(t(.historyWhen))</th><th>\(t(.revision))</th><th>\(t(.historyAction))</th><th>\(t(.historyBy))</th><th>\(t(.historyWhat))</th></tr></thead><tbody>\(eventRows)</tbody></table></div>"))
             """
-        return Layout.page(request: request, title: th ? "ประวัติการแก้ไข" : "History", body: body)
+        return Layout.page(request: request, title: t(.history), body: body)
     }
 
     /// A history line's detail in words: "submitted → approved · ความเห็น: …" becomes
     /// "เสนออนุมัติ → อนุมัติแล้ว · ความเห็น: …" (the approver's comment kept as written).
-    static func detailText(_ detail: String, _ thai: Bool) -> String {
+    static func detailText(_ detail: String, _ t: Translator) -> String {
         let parts = detail.components(separatedBy: PlanEditingService.commentMarker)
         var head = parts[0]
         let states = head.components(separatedBy: " → ")
         if states.count == 2, let from = PlanStatus(rawValue: states[0]), let to = PlanStatus(rawValue: states[1]) {
-            head = thai ? "\(from.thaiName) → \(to.thaiName)" : "\(from.englishName) → \(to.englishName)"
+            head = "\(t.name(from)) → \(t.name(to))"
         }
         guard parts.count > 1 else { return head }
         let comment = parts.dropFirst().joined(separator: PlanEditingService.commentMarker)
-        return head + (thai ? PlanEditingService.commentMarker : " · comment: ") + comment
+        return head + t(.historyCommentMarker) + comment
     }
 
     /// A detail in plain words: an item's id becomes its name (or "a removed item"), "from
@@ -525,10 +507,10 @@ enum EditorPages {
             let number = trimmed[match].split(separator: " ").last.map(String.init) ?? ""
             return t(.fromRevision, number)
         }
-        return detailText(trimmed, t.language == .thai)
+        return detailText(trimmed, t)
     }
 
-    static func actionName(_ action: String, _ thai: Bool) -> String {
+    static func actionName(_ action: String, _ t: Translator) -> String {
         let names: [String: (String, String)] = [
             "plan.create": ("สร้างแผน", "created the plan"), "plan.update": ("แก้ไขแผน", "changed the plan"),
             "plan.revise": ("สร้างฉบับแก้ไขใหม่", "started a revision"), "plan.submit": ("เสนออนุมัติ", "submitted"),
@@ -546,6 +528,6 @@ enum EditorPages {
             "plan.replaceName": ("แทนชื่อองค์กรในเอกสารนำเข้า", "replaced the organization's name"),
         ]
         guard let name = names[action] else { return action }
-        return thai ? name.0 : name.1
+        return t.pick(LocalizedText(th: name.0, en: name.1))
     }
 }

@@ -3,6 +3,7 @@ import Vapor
 import SujaritCore
 import SujaritPersistence
 import SujaritAPIModels
+import SujaritCatalog
 
 /// จัดทำแผนใหม่ — the new-plan wizard: choose the cycle (a catalog template or a custom range
 /// such as a one-year plan), the title (the organization's name filled in), and start empty or
@@ -94,7 +95,7 @@ struct WizardController: RouteCollection {
             return Layout.response(Self.page(request, organization: organization, form: form, errors: FormErrors(), existing: existing), status: .conflict)
         }
         let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: "\(SiteURL.plan(plan.id))/edit")
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.editor(plan.id).path)
         return response
     }
 

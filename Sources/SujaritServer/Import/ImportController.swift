@@ -5,6 +5,7 @@ import SujaritCore
 import SujaritImport
 import SujaritPersistence
 import SujaritAPIModels
+import SujaritCatalog
 
 /// นำเข้าแผนจากเอกสาร — upload a Word/HTML/text plan, see the parsed plan beside the
 /// importer's diagnosis, correct it in the editor, then accept it (or discard it).
@@ -69,7 +70,7 @@ struct ImportController: RouteCollection {
         try await AuditLog(request.db).record(organizationID: organization.id, userID: viewer.userID, action: "plan.import",
                                              subject: plan.id.uuidString, detail: file.filename)
         let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: "\(SiteURL.plan(plan.id))/import")
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.importReview(plan.id).path)
         return response
     }
 
@@ -111,7 +112,7 @@ struct ImportController: RouteCollection {
         try await PlanImportStore(request.db).accept(planID: plan.id, organizationID: plan.organizationID)
         try await AuditLog(request.db).record(organizationID: plan.organizationID, userID: viewer.userID, action: "plan.import.accept", subject: plan.id.uuidString)
         let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: "\(SiteURL.plan(plan.id))/edit")
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.editor(plan.id).path)
         return response
     }
 
@@ -122,7 +123,7 @@ struct ImportController: RouteCollection {
         try await PlanImportStore(request.db).discard(planID: plan.id, organizationID: plan.organizationID)
         try await AuditLog(request.db).record(organizationID: plan.organizationID, userID: viewer.userID, action: "plan.import.discard", subject: plan.id.uuidString)
         let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: SiteURL.organization(organization.slug))
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.organization(slug: organization.slug).path)
         return response
     }
 }

@@ -11,20 +11,19 @@ extension ImportController {
 
     static func uploadPage(_ request: Request, organization org: Organization, error: LocalizedText?) -> HTML {
         let t = request.t
-        let th = t.language == .thai
         let body: HTML = """
-            <p><a href="\(SiteURL.organization(org.slug))">← \(org.name)</a></p>
-            <h1>\(th ? "นำเข้าแผนจากเอกสาร" : "Import a plan document")</h1>
-            <p class="lead">\(th ? "เลือกไฟล์แผนที่มีอยู่ (Word .docx, HTML หรือข้อความ .txt ที่คัดลอกจาก Word/PDF) ระบบจะอ่านโครงสร้าง งบประมาณ และรายละเอียดโครงการ แล้วแสดงผลพร้อมรายการสิ่งที่อ่านไม่ได้และตัวเลขที่ไม่ตรงกัน ให้ตรวจแก้ก่อนรับเข้าเป็นร่างแผน" : "Choose an existing plan (Word .docx, HTML, or .txt copied from Word/PDF). Sujarit reads its structure, budgets and project sheets and shows what it could not read and every stated figure that disagrees, for you to correct before accepting it as a draft plan.")</p>
+            <p><a href="\(SiteURL.organization(slug: org.slug))">← \(org.name)</a></p>
+            <h1>\(t(.importAPlanDocument))</h1>
+            <p class="lead">\(t(.importLead))</p>
             \(EditorPages.banner(error, t))
-            <form method="post" action="\(SiteURL.organization(org.slug))/import" enctype="multipart/form-data" class="editor">
+            <form method="post" action="\(SiteURL.importDocument(slug: org.slug))" enctype="multipart/form-data" class="editor">
             \(CSRF.field(request))
-            <label for="document">\(th ? "ไฟล์เอกสาร (ไม่เกิน 20 MB)" : "Document (up to 20 MB)")</label>
+            <label for="document">\(t(.documentFileLimit))</label>
             <input type="file" id="document" name="document" accept=".docx,.html,.htm,.txt,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" required>
-            <p><button type="submit" class="primary">\(th ? "อ่านเอกสาร" : "Read the document")</button></p>
+            <p><button type="submit" class="primary">\(t(.readTheDocument))</button></p>
             </form>
             """
-        return Layout.page(request: request, title: th ? "นำเข้าแผน" : "Import", body: body)
+        return Layout.page(request: request, title: t(.importPlan), body: body)
     }
 
     /// A finding's place in words: the nearby text (and table/row) when it was kept.
@@ -35,9 +34,7 @@ extension ImportController {
 
     static func reviewPage(_ request: Request, plan: Plan, organization org: Organization, report: Report, pending: Bool, settled: Bool = false) -> HTML {
         let t = request.t
-        let th = t.language == .thai
         let summary = PlanSummary(plan: plan)
-        let base = SiteURL.plan(plan.id)
         let years = plan.fiscalYears
         let yearHeads: [HTML] = years.map { "<th class=\"num\">\($0.be)</th>" }
         var rows: [HTML] = summary.dimensions.map { d in
@@ -59,7 +56,7 @@ extension ImportController {
         let items: [HTML] = plan.orderedItems.enumerated().map { index, item in
             let number = item.sheet?.sheetNumber ?? (index + 1)
             let mission = item.missionCode.map { t(.missionCodeLabel, $0) } ?? t(.noMissionYet)
-            return "<li>\(number)) <a href=\"\(base)/items/\(item.id)/edit\">\(item.name)</a> <span class=\"muted\">\(mission)\(item.sheet == nil ? (th ? " · ไม่มีรายละเอียดโครงการ" : " · no sheet") : "")</span></li>"
+            return "<li>\(number)) <a href=\"\(SiteURL.editItem(plan: plan.id, item: item.id))\">\(item.name)</a> <span class=\"muted\">\(mission)\(item.sheet == nil ? t(.withoutSheetSuffix) : "")</span></li>"
         }
         let findings: [HTML] = report.findings.map { finding in
             let place = finding.line.map { placeText($0, report: report, t) }
@@ -73,7 +70,7 @@ extension ImportController {
                 otherNotice = "<p class=\"notice success\">\(t(.organizationNameReplaced, other, org.name))</p>"
             } else {
                 let button: HTML = pending ? """
-                    <form method="post" action="\(base)/import/replace-name" class="inline">\(CSRF.field(request))<input type="hidden" name="version" value="\(plan.version)">
+                    <form method="post" action="\(SiteURL.importReplaceName(plan.id))" class="inline">\(CSRF.field(request))<input type="hidden" name="version" value="\(plan.version)">
                     <button type="submit">\(t(.replaceOrganizationName, other, org.name, String(left)))</button></form>
                     """ : ""
                 otherNotice = """
@@ -85,31 +82,31 @@ extension ImportController {
             otherNotice = ""
         }
         let monitoring: HTML = report.monitoringRows.isEmpty ? "" : """
-            <p class="notice">\(th ? "เอกสารนี้เป็นรายงานผลการดำเนินงาน อ่านได้ \(report.monitoringRows.count) แถว" : "This document is a results report: \(report.monitoringRows.count) rows read")</p>
+            <p class="notice">\(t(.resultsReportRows, String(report.monitoringRows.count)))</p>
             """
         let actions: HTML = pending ? """
-            <form method="post" action="\(base)/import/accept" class="inline">\(CSRF.field(request))<button type="submit" class="primary">\(th ? "รับเข้าเป็นร่างแผน" : "Accept as a draft plan")</button></form>
-            <form method="post" action="\(base)/import/discard" class="inline">\(CSRF.field(request))<button type="submit">\(th ? "ทิ้งการนำเข้านี้" : "Discard this import")</button></form>
+            <form method="post" action="\(SiteURL.importAccept(plan.id))" class="inline">\(CSRF.field(request))<button type="submit" class="primary">\(t(.acceptAsADraftPlan))</button></form>
+            <form method="post" action="\(SiteURL.importDiscard(plan.id))" class="inline">\(CSRF.field(request))<button type="submit">\(t(.discardThisImport))</button></form>
             """ : settled
-            ? "<p class=\"notice\">\(th ? "แผนนี้เสนออนุมัติ อนุมัติ หรือเผยแพร่ไปแล้ว การนำเข้าถือว่าเสร็จสิ้น" : "This plan has been submitted, approved or published; the import is settled")</p>"
-            : "<p class=\"notice success\">\(th ? "รับเข้าเป็นร่างแผนแล้ว" : "Accepted as a draft plan")</p>"
+            ? "<p class=\"notice\">\(t(.importSettled))</p>"
+            : "<p class=\"notice success\">\(t(.acceptedAsADraftPlan))</p>"
         let body: HTML = """
-            <p><a href="\(SiteURL.organization(org.slug))">← \(org.name)</a></p>
-            <h1>\(th ? "ตรวจผลการนำเข้า" : "Review the import"): \(report.fileName)</h1>
-            <p>\(th ? "ชื่อองค์กรในเอกสาร" : "Organization in the document"): \(report.organizationName.isEmpty ? "-" : report.organizationName) · \(plan.title)</p>
+            <p><a href="\(SiteURL.organization(slug: org.slug))">← \(org.name)</a></p>
+            <h1>\(t(.reviewTheImport)): \(report.fileName)</h1>
+            <p>\(t(.organizationInTheDocument)): \(report.organizationName.isEmpty ? "-" : report.organizationName) · \(plan.title)</p>
             \(otherNotice)
             \(monitoring)
             <div class="side-by-side">
-            <section><h2>\(th ? "แผนที่อ่านได้" : "The plan as read")</h2>
-            <div class="table-wrap"><table><thead><tr><th>\(t(.dimension))</th><th class="num">\(th ? "จำนวน" : "Items")</th>\(yearHeads)</tr></thead>
+            <section><h2>\(t(.thePlanAsRead))</h2>
+            <div class="table-wrap"><table><thead><tr><th>\(t(.dimension))</th><th class="num">\(t(.itemCount))</th>\(yearHeads)</tr></thead>
             <tbody>\(rows)<tr class="grand"><td>\(t(.grandTotal))</td><td class="num">\(summary.itemCount)</td>\(totals)</tr></tbody></table></div>
             <ol class="plain import-items">\(items)</ol>
-            <p><a class="button" href="\(base)/edit">\(th ? "แก้ไขในหน้าแก้ไขแผน" : "Correct it in the plan editor")</a></p></section>
-            <section><h2>\(th ? "ผลการตรวจเอกสาร" : "Diagnosis") (\(report.findings.count))</h2>
+            <p><a class="button" href="\(SiteURL.editor(plan.id))">\(t(.correctItInThePlanEditor))</a></p></section>
+            <section><h2>\(t(.diagnosis)) (\(report.findings.count))</h2>
             \(findings.isEmpty ? HTML("<p>\(t(.noFindings))</p>") : HTML("<ul class=\"findings\">\(findings)</ul>"))</section>
             </div>
             \(actions)
             """
-        return Layout.page(request: request, title: th ? "ตรวจผลการนำเข้า" : "Review the import", body: body)
+        return Layout.page(request: request, title: t(.reviewTheImport), body: body)
     }
 }

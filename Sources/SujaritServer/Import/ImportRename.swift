@@ -34,7 +34,7 @@ extension ImportController {
             }
         }
         let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: "\(SiteURL.plan(plan.id))/import?renamed=1")
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.importReview(plan.id).path)
         return response
     }
 }

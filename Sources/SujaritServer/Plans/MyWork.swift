@@ -56,11 +56,11 @@ struct MyWork {
 extension Pages {
     static func myWork(_ request: Request, _ work: MyWork) -> HTML {
         let t = request.t
-        func planList(_ entries: [MyWork.Entry], suffix: String) -> HTML {
+        func planList(_ entries: [MyWork.Entry], editor: Bool) -> HTML {
             let items: [HTML] = entries.map { entry in
                 let years = ThaiCalendar.yearRange(entry.plan.firstYear, entry.plan.lastYear, digits: entry.organization.digitStyle)
                 return """
-                    <li><a href="\(SiteURL.plan(entry.plan.id))\(suffix)">\(entry.plan.title)</a>
+                    <li><a href="\(editor ? SiteURL.editor(entry.plan.id) : SiteURL.plan(entry.plan.id))">\(entry.plan.title)</a>
                     <span class="muted">· \(entry.organization.name) · \(years) · \(t(.revisionNumber, String(entry.plan.revision)))</span></li>
                     """
             }
@@ -68,19 +68,19 @@ extension Pages {
         }
         var sections: [HTML] = []
         if !work.awaitingApproval.isEmpty {
-            sections.append("<h3>\(t(.myWorkAwaitingApproval, String(work.awaitingApproval.count)))</h3>\(planList(work.awaitingApproval, suffix: ""))")
+            sections.append("<h3>\(t(.myWorkAwaitingApproval, String(work.awaitingApproval.count)))</h3>\(planList(work.awaitingApproval, editor: false))")
         }
         if !work.awaitingPublication.isEmpty {
-            sections.append("<h3>\(t(.myWorkAwaitingPublication, String(work.awaitingPublication.count)))</h3>\(planList(work.awaitingPublication, suffix: ""))")
+            sections.append("<h3>\(t(.myWorkAwaitingPublication, String(work.awaitingPublication.count)))</h3>\(planList(work.awaitingPublication, editor: false))")
         }
         if !work.imports.isEmpty {
             let items: [HTML] = work.imports.map { entry in
-                "<li><a href=\"\(SiteURL.plan(entry.record.planID))/import\">\(entry.record.fileName)</a> <span class=\"muted\">· \(entry.organization.name)</span></li>"
+                "<li><a href=\"\(SiteURL.importReview(entry.record.planID))\">\(entry.record.fileName)</a> <span class=\"muted\">· \(entry.organization.name)</span></li>"
             }
             sections.append("<h3>\(t(.myWorkImports, String(work.imports.count)))</h3><ul>\(items)</ul>")
         }
         if !work.drafts.isEmpty {
-            sections.append("<h3>\(t(.myWorkDrafts, String(work.drafts.count)))</h3>\(planList(work.drafts, suffix: "/edit"))")
+            sections.append("<h3>\(t(.myWorkDrafts, String(work.drafts.count)))</h3>\(planList(work.drafts, editor: true))")
         }
         let content: HTML = work.isEmpty
             ? "<p class=\"muted\">\(t(.myWorkNothing))</p>"

@@ -13,7 +13,7 @@ extension Pages {
         let t = request.t
         let cards: [HTML] = organizations.map { org in
             """
-            <li><a href="\(SiteURL.organization(org.slug))"><strong>\(org.name)</strong></a><br>
+            <li><a href="\(SiteURL.organization(slug: org.slug))"><strong>\(org.name)</strong></a><br>
             <span class="muted">\(org.district.isEmpty ? "" : "อ.\(org.district) ")\(org.province.isEmpty ? "" : "จ.\(org.province)")</span></li>
             """
         }
@@ -45,7 +45,7 @@ extension Pages {
         let t = request.t
         let digits = org.digitStyle
         let rows: [HTML] = plans.map { entry in
-            let href = served.contains(entry.id) ? SiteURL.publishedPlan(org.slug, entry.yearSlug) : SiteURL.plan(entry.id)
+            let href = served.contains(entry.id) ? SiteURL.publishedPlan(slug: org.slug, years: entry.yearSlug) : SiteURL.plan(entry.id)
             return """
                 <tr><td><a href="\(href)">\(entry.title)</a></td>
                 <td class="num">\(ThaiCalendar.yearRange(entry.firstYear, entry.lastYear, digits: digits))</td>
@@ -67,13 +67,13 @@ extension Pages {
               <tbody>\(rows)</tbody></table></div>
               """
         let newPlan: HTML = (request.viewer?.can(.editor, in: org.id) ?? false)
-            ? "<p><a class=\"button\" href=\"\(SiteURL.organization(org.slug))/plans/new\">+ \(t.language == .thai ? "จัดทำแผนใหม่" : "New plan")</a> <a class=\"button\" href=\"\(SiteURL.organization(org.slug))/import\">\(t.language == .thai ? "นำเข้าแผนจากไฟล์ Word/ข้อความ" : "Import from a Word/text file")</a></p>"
+            ? "<p><a class=\"button\" href=\"\(SiteURL.newPlan(slug: org.slug))\">+ \(t(.newPlan))</a> <a class=\"button\" href=\"\(SiteURL.importDocument(slug: org.slug))\">\(t(.importFromFile))</a></p>"
             : ""
         let settings: HTML = (request.viewer?.can(.admin, in: org.id) ?? false)
-            ? "<p><a href=\"\(SiteURL.organization(org.slug))/settings\">\(t.language == .thai ? "แก้ไขข้อมูลองค์กร ส่วนราชการ และรูปแบบตัวเลข" : "Edit details, units and digit style")</a></p>"
+            ? "<p><a href=\"\(SiteURL.organizationSettings(slug: org.slug))\">\(t(.editOrganizationDetails))</a></p>"
             : ""
         let body: HTML = """
-            <p><a href="/">\(t(.organizations))</a></p>
+            <p><a href="\(SiteURL.home)">\(t(.organizations))</a></p>
             <h1>\(org.name)</h1>
             \(newPlan)\(settings)
             <ul class="muted">\(contact)</ul>
@@ -84,7 +84,7 @@ extension Pages {
     }
 
     static func statusName(_ status: PlanStatus, _ t: Translator) -> String {
-        t.language == .thai ? status.thaiName : status.englishName
+        t.name(status)
     }
 
     // MARK: A plan: the official Part 2 table
@@ -100,7 +100,7 @@ extension Pages {
     static func downloadLinks(_ t: Translator, plan: Plan, organization org: Organization, downloads: Downloads) -> HTML {
         let links: [HTML] = ExportFormat.allCases.map { format in
             let href = switch downloads {
-            case .published: SiteURL.publishedPlanFile(org.slug, plan.yearSlug, format)
+            case .published: SiteURL.publishedPlanFile(slug: org.slug, years: plan.yearSlug, format)
             case .revision: SiteURL.planExport(plan.id, format)
             }
             return "<a href=\"\(href)\" type=\"\(format.mediaType)\">\(format.label)</a>"
@@ -120,7 +120,7 @@ extension Pages {
             return value.formatted(digits: digits)
         }
         func count(_ value: Int) -> String {
-            String(format: t(.projectsCount), value).replacingOccurrences(of: "\(value)", with: n(value))
+            t(.projectsCount, n(value))
         }
 
         let yearHeaders: [HTML] = years.map { "<th class=\"num\" scope=\"col\">\(t(.fiscalYear)) \(n($0.be))<br><span class=\"muted\">\(t(.budgetBaht))</span></th>" }
@@ -140,7 +140,7 @@ extension Pages {
                     let missionCell: HTML = firstRowOfMission ? "\(ThaiDigits.apply(digits, to: mission.code)) \(mission.name)" : ""
                     rows.append("""
                         <tr><td>\(dimensionCell)</td><td>\(missionCell)</td>
-                        <td>\(n(numbers[item.id] ?? 0))) <a href="\(SiteURL.item(plan.id, item.id))">\(item.name)</a></td>
+                        <td>\(n(numbers[item.id] ?? 0))) <a href="\(SiteURL.item(plan: plan.id, item: item.id))">\(item.name)</a></td>
                         \(budgetCells)<td>\(item.remarks)</td></tr>
                         """)
                     firstRowOfDimension = false
@@ -160,7 +160,7 @@ extension Pages {
             rows.append("<tr><td colspan=\"\(years.count + 4)\"><strong>\(t(.unplaced))</strong></td></tr>")
             for item in unplaced {
                 let budgetCells: [HTML] = years.map { "<td class=\"num\">\(item.budgets[$0]?.formatted(digits: digits) ?? "-")</td>" }
-                rows.append("<tr><td></td><td></td><td>\(n(numbers[item.id] ?? 0))) <a href=\"\(SiteURL.item(plan.id, item.id))\">\(item.name)</a></td>\(budgetCells)<td>\(item.remarks)</td></tr>")
+                rows.append("<tr><td></td><td></td><td>\(n(numbers[item.id] ?? 0))) <a href=\"\(SiteURL.item(plan: plan.id, item: item.id))\">\(item.name)</a></td>\(budgetCells)<td>\(item.remarks)</td></tr>")
             }
         }
         let cards = partTwoCards(plan, t: t, digits: digits)
@@ -177,13 +177,13 @@ extension Pages {
         let role = request.viewer?.role(in: plan.organizationID)
         let staffLinks: HTML = showFindings
             ? """
-              <p><a class="button" href="\(SiteURL.plan(plan.id))/edit">\(t.language == .thai ? "หน้าแก้ไขแผน" : "Plan editor")</a> <a class="button" href="\(SiteURL.plan(plan.id))/history">\(t.language == .thai ? "ประวัติการแก้ไข" : "History")</a></p>
+              <p><a class="button" href="\(SiteURL.editor(plan.id))">\(t(.planEditor))</a> <a class="button" href="\(SiteURL.history(plan.id))">\(t(.history))</a></p>
               \(plan.status == .draft ? HTML() : HTML("<p class=\"notice\">\(t.pick(EditorPages.statusNotice(plan, organization: org, role: role)))</p>"))
               \(EditorPages.approvalButtons(request, plan: plan, role: role))
               """
             : ""
         let body: HTML = """
-            <p><a href="\(SiteURL.organization(org.slug))">\(org.name)</a></p>
+            <p><a href="\(SiteURL.organization(slug: org.slug))">\(org.name)</a></p>
             <h1>\(plan.title)</h1>
             <p><span class="badge \(plan.status.rawValue)">\(statusName(plan.status, t))</span>
             \(t(.revision)) \(n(plan.revision)) · \(t(.planYears)) \(ThaiCalendar.yearRange(plan.firstYear, plan.lastYear, digits: digits))
@@ -196,7 +196,7 @@ extension Pages {
             <ul>\(summaryList)
             <li><strong>\(t(.grandTotal)) \(count(summary.itemCount)) · \(t(.totalOverPlan)) \(money(summary.total)) บาท</strong></li></ul>
             <section class="part2">
-            <p class="part-label"><strong>\(t.language == .thai ? "ส่วนที่ 2" : "Part 2")</strong></p>
+            <p class="part-label"><strong>\(t(.part2))</strong></p>
             <h2>\(t(.plans))</h2>
             <div class="table-wrap"><table class="plan-table">
             <thead><tr><th scope="col">\(t(.dimension))</th><th scope="col">\(t(.mission))</th><th scope="col">\(t(.items))</th>\(yearHeaders)<th scope="col">\(t(.remarks))</th></tr></thead>
@@ -225,7 +225,7 @@ extension Pages {
         func card(_ item: PlanItem) -> HTML {
             let mission = item.missionCode.map { ThaiDigits.apply(digits, to: $0) } ?? "-"
             return """
-                <li class="item-card"><p class="item-name">\(n(numbers[item.id] ?? 0))) <a href="\(SiteURL.item(plan.id, item.id))">\(item.name)</a></p>
+                <li class="item-card"><p class="item-name">\(n(numbers[item.id] ?? 0))) <a href="\(SiteURL.item(plan: plan.id, item: item.id))">\(item.name)</a></p>
                 <p class="muted">\(t(.mission)) \(mission)\(item.remarks.isEmpty ? "" : " · \(t(.remarks)): \(item.remarks)")</p>
                 \(amounts { item.budgets[$0]?.formatted(digits: digits) ?? "-" })</li>
                 """
@@ -256,9 +256,8 @@ extension Pages {
     /// คำนำ and ส่วนที่ 1 บทนำ in the official order: the risk assessment, rationale,
     /// objectives, targets and benefits (as in the Word document).
     static func partOne(_ plan: Plan, t: Translator, digits: DigitStyle) -> HTML {
-        let th = t.language == .thai
         let front = plan.frontMatter
-        let notYet: HTML = "<p class=\"muted\">\(th ? "ยังไม่ได้กรอก" : "Not written yet")</p>"
+        let notYet: HTML = "<p class=\"muted\">\(t(.notWrittenYet))</p>"
         func list(_ values: [String]) -> HTML {
             let entries = values.filter { !$0.cleaned.isEmpty }
             guard !entries.isEmpty else { return notYet }
@@ -268,21 +267,21 @@ extension Pages {
         func prose(_ text: String) -> HTML { text.cleaned.isEmpty ? notYet : paragraphs(ThaiDigits.apply(digits, to: text)) }
         func n(_ number: Int) -> String { ThaiDigits.apply(digits, to: "\(number).") }
         let foreword: HTML = front.foreword.cleaned.isEmpty ? "" : """
-            <section class="foreword"><h2>\(th ? "คำนำ" : "Foreword")</h2>\(prose(front.foreword))</section>
+            <section class="foreword"><h2>\(t(.foreword))</h2>\(prose(front.foreword))</section>
             """
-        let risks = riskTable(plan, t: t, digits: digits, heading: "\(n(1)) \(th ? "การประเมินความเสี่ยงการทุจริตในองค์กร" : "Corruption risk assessment")")
-        let targets = targetTable(plan, t: t, digits: digits, heading: "\(n(4)) \(th ? "เป้าหมาย" : "Targets")")
+        let risks = riskTable(plan, t: t, digits: digits, heading: "\(n(1)) \(t(.riskAssessmentHeading))")
+        let targets = targetTable(plan, t: t, digits: digits, heading: "\(n(4)) \(t(.planTargets))")
         return """
             \(foreword)
             <section class="part1">
-            <h2>\(th ? "ส่วนที่ 1 บทนำ" : "Part 1 Introduction")</h2>
-            \(risks.rendered.isEmpty ? HTML("<h3>\(n(1)) \(th ? "การประเมินความเสี่ยงการทุจริตในองค์กร" : "Corruption risk assessment")</h3><p class=\"muted\">\(th ? "ยังไม่ได้บันทึกผลการประเมินความเสี่ยงการทุจริต" : "No risk assessment recorded yet")</p>") : risks)
-            <h3>\(n(2)) \(th ? "หลักการและเหตุผล" : "Rationale")</h3>
+            <h2>\(t(.part1Introduction))</h2>
+            \(risks.rendered.isEmpty ? HTML("<h3>\(n(1)) \(t(.riskAssessmentHeading))</h3><p class=\"muted\">\(t(.noRiskAssessmentRecordedYet))</p>") : risks)
+            <h3>\(n(2)) \(t(.sheetRationale))</h3>
             \(prose(front.rationale))
-            <h3>\(n(3)) \(th ? "วัตถุประสงค์ของการจัดทำแผน" : "Objectives of the plan")</h3>
+            <h3>\(n(3)) \(t(.objectivesOfThePlan))</h3>
             \(list(front.objectives))
-            \(targets.rendered.isEmpty ? HTML("<h3>\(n(4)) \(th ? "เป้าหมาย" : "Targets")</h3>\(notYet)") : targets)
-            <h3>\(n(5)) \(th ? "ประโยชน์ของการจัดทำแผน" : "Benefits of the plan")</h3>
+            \(targets.rendered.isEmpty ? HTML("<h3>\(n(4)) \(t(.planTargets))</h3>\(notYet)") : targets)
+            <h3>\(n(5)) \(t(.benefitsOfThePlan))</h3>
             \(list(front.benefits))
             </section>
             """
@@ -293,9 +292,9 @@ extension Pages {
         let names = Dictionary(uniqueKeysWithValues: plan.items.map { ($0.id, $0) })
         let rows: [HTML] = plan.risks.sorted { $0.order < $1.order }.enumerated().map { index, risk in
             let issues: [HTML] = risk.issues.map { "<li>\($0.text)</li>" }
-            let levels: [HTML] = risk.issues.map { "<li><span class=\"risk-level\">\(t.language == .thai ? $0.level.thaiName : $0.level.englishName)</span></li>" }
+            let levels: [HTML] = risk.issues.map { "<li><span class=\"risk-level\">\(t.name($0.level))</span></li>" }
             let measures: [HTML] = risk.controlMeasures.map { "<li>\($0)</li>" }
-            let links: [HTML] = risk.linkedItemIDs.compactMap { names[$0] }.map { "<li><a href=\"\(SiteURL.item(plan.id, $0.id))\">\($0.name)</a></li>" }
+            let links: [HTML] = risk.linkedItemIDs.compactMap { names[$0] }.map { "<li><a href=\"\(SiteURL.item(plan: plan.id, item: $0.id))\">\($0.name)</a></li>" }
             return """
                 <tr><td class="num">\(ThaiDigits.apply(digits, to: String(index + 1)))</td><td>\(risk.workArea)</td>
                 <td><ol>\(issues)</ol></td><td><ul>\(levels)</ul></td><td><ol>\(measures)</ol>\(links.isEmpty ? HTML() : "<ul>\(links)</ul>")</td></tr>
@@ -344,7 +343,7 @@ extension Pages {
             guard let found = byItem[item.id] else { return nil }
             let lines: [HTML] = found.map { line($0, item: item) }
             let number = numbers[item.id].map { "\($0)) " } ?? ""
-            return "<li class=\"finding-group\"><a href=\"\(SiteURL.item(plan.id, item.id))\">\(number)\(item.name)</a><ul>\(lines)</ul></li>"
+            return "<li class=\"finding-group\"><a href=\"\(SiteURL.item(plan: plan.id, item: item.id))\">\(number)\(item.name)</a><ul>\(lines)</ul></li>"
         }
         return "<h2>\(t(.findings))</h2><ul class=\"findings\">\(general)\(groups)</ul>"
     }
@@ -355,7 +354,7 @@ extension Pages {
         let name = item.name.cleaned
         guard !name.isEmpty else { return text }
         for quoted in ["รายละเอียดโครงการ “\(name)”: ", "Project sheet of “\(name)”: "] {
-            text = text.replacingOccurrences(of: quoted, with: t.language == .thai ? "รายละเอียดโครงการ: " : "Project sheet: ")
+            text = text.replacingOccurrences(of: quoted, with: t(.projectSheetPrefix))
         }
         text = text.replacingOccurrences(of: "“\(name)” ", with: "").replacingOccurrences(of: "“\(name)”", with: "")
         return text.trimmingCharacters(in: .whitespaces)
@@ -406,7 +405,7 @@ extension Pages {
         let body: HTML = """
             <p><span class="screen-only"><a href="\(SiteURL.plan(plan.id))">← \(t(.backToPlan))</a> · </span>\(plan.title)</p>
             <h1>\(d(String(number)))) \(item.name)</h1>
-            <p><span class="badge">\(t.language == .thai ? item.kind.thaiName : item.kind.englishName)</span>
+            <p><span class="badge">\(t.name(item.kind))</span>
             \(t(.mission)): \(d(missionText))\(item.responsibleUnit.isEmpty ? "" : " · \(t(.responsibleUnit)): \(item.responsibleUnit)")</p>
             <div class="table-wrap"><table><thead><tr><th class="num">\(t(.fiscalYear))</th><th class="num">\(t(.budgetBaht))</th></tr></thead><tbody>\(budgetRows)</tbody></table></div>
             <h2>\(t(.itemSheet))\(item.sheet?.sheetNumber.map { " (ลำดับที่ \(d(String($0))))" } ?? "")</h2>

@@ -4,6 +4,7 @@ import Fluent
 import SujaritCore
 import SujaritPersistence
 import SujaritAPIModels
+import SujaritCatalog
 
 /// What the web pages and the API do with plans: access rules, validation before writing,
 /// and the stores underneath. Route handlers call one function here and render the result.
@@ -233,7 +234,7 @@ struct PlanService {
         return SujaritError(.conflict, LocalizedText(
             th: "องค์กรนี้มีแผนปี \(years) อยู่แล้ว (ฉบับที่ \(revision) · \(existing.status.thaiName)) แผนแต่ละช่วงปีมีได้ชุดเดียว จึงไม่สร้างแผนใหม่ ให้\(next.th)",
             en: "This organization already has a plan for \(existing.firstYear.be)–\(existing.lastYear.be) (revision \(existing.revision), \(existing.status.englishName.lowercased())); there is one plan per period, so no new plan was created — \(next.en)"),
-            location: SiteURL.plan(existing.id))
+            location: SiteURL.plan(existing.id).path)
     }
 
     func replace(id text: String?, body: PlanWriteRequest) async throws -> Plan {

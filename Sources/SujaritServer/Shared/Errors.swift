@@ -64,7 +64,7 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
             case .corrupt: return SujaritError(.internalServerError, LocalizedText(th: "ระบบขัดข้อง", en: "Internal error"))
             case .busy: return SujaritError(.serviceUnavailable, error.message, retryAfter: 2)
             case .newerRevision(let id, _, _):
-                return SujaritError(.conflict, error.message, location: "\(SiteURL.plan(id))/edit")
+                return SujaritError(.conflict, error.message, location: SiteURL.editor(id).path)
             }
         case is ConnectionPoolTimeoutError:
             // Every database connection stayed busy for the pool's whole timeout: a load peak.
@@ -137,11 +137,11 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
                 : classified.status == .forbidden ? t(.forbidden)
                 : classified.status.code >= 500 ? t(.serverError) : t(.badRequest)
             let link: HTML = classified.location.map {
-                "<p><a href=\"\($0)\">\(t.language == .thai ? "ไปที่" : "Go to") \($0)</a></p>"
+                "<p><a href=\"\($0)\">\(t(.goTo)) \($0)</a></p>"
             } ?? ""
             // What exactly is wrong, field by field (e.g. an imported document over the limits).
             let fieldItems: [HTML] = classified.fields.prefix(50).map { field in
-                "<li><code>\(field.field)</code>: \(t.language == .thai ? field.messageThai : field.message)</li>"
+                "<li><code>\(field.field)</code>: \(t.pick(LocalizedText(th: field.messageThai, en: field.message)))</li>"
             }
             let fieldList: HTML = fieldItems.isEmpty ? "" : "<ul class=\"error-fields\">\(fieldItems.joined())</ul>"
             let page = Layout.page(request: request, title: title, body: """
@@ -149,7 +149,7 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
                 <p class="error-message">\(t.pick(classified.message))</p>
                 \(fieldList)
                 \(link)
-                <p><a href="/">\(t(.home))</a></p>
+                <p><a href="\(SiteURL.home)">\(t(.home))</a></p>
                 """)
             response = Response(status: classified.status)
             response.headers.contentType = .html

@@ -12,10 +12,10 @@ enum Layout {
         if let viewer = request.viewer {
             account = """
                 <span class="who">\(t(.signedInAs)) \(viewer.displayName.isEmpty ? viewer.username : viewer.displayName)</span>
-                <form method="post" action="/logout" class="inline">\(CSRF.field(request))<button type="submit">\(t(.signOut))</button></form>
+                <form method="post" action="\(SiteURL.signOut)" class="inline">\(CSRF.field(request))<button type="submit">\(t(.signOut))</button></form>
                 """
         } else {
-            account = "<a href=\"/login\">\(t(.signIn))</a>"
+            account = "<a href=\"\(SiteURL.signIn)\">\(t(.signIn))</a>"
         }
         return """
             <!doctype html>
@@ -24,12 +24,12 @@ enum Layout {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(title) · \(t(.appName))</title>
-            <link rel="stylesheet" href="/assets/app.css">
+            <link rel="stylesheet" href="\(SiteURL.stylesheet)">
             </head>
             <body>
             <a class="skip" href="#main">\(t(.skipToContent))</a>
             <header class="site">
-            <a class="brand" href="/">\(t(.appName))</a>
+            <a class="brand" href="\(SiteURL.home)">\(t(.appName))</a>
             <nav>\(account) <a href="\(switchURL)" lang="\(other.rawValue)">\(t(.language))</a></nav>
             </header>
             <main id="main">

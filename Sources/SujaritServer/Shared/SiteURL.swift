@@ -4,17 +4,186 @@ import SujaritCore
 import SujaritPersistence
 import SujaritExport
 
-/// Every address of the site, in one place.
-enum SiteURL {
-    static func organization(_ slug: String) -> String { "/o/\(slug)" }
-    static func publishedPlan(_ slug: String, _ years: String) -> String { "/o/\(slug)/plan/\(years)" }
-    static func plan(_ id: UUID) -> String { "/plans/\(id.uuidString.lowercased())" }
-    static func item(_ planID: UUID, _ itemID: UUID) -> String { "/plans/\(planID.uuidString.lowercased())/items/\(itemID.uuidString.lowercased())" }
-    static func apiPlan(_ id: UUID) -> String { "/api/v1/plans/\(id.uuidString.lowercased())" }
-    /// One revision as a file: `/plans/{id}/export/docx`.
-    static func planExport(_ id: UUID, _ format: ExportFormat) -> String { "\(plan(id))/export/\(format.rawValue)" }
+/// Every address of the site, in one place. Pages and redirects never write a path by hand:
+/// they name the address (`.editItem(plan.id, item.id)`) and `path` spells it, so a renamed
+/// route changes here once and cannot leave a dead link behind. `SiteURLTests` checks that
+/// every case leads to a route the router has.
+///
+/// In `HTML` an address interpolates as its path (escaped like any text):
+/// `"<a href=\"\(SiteURL.plan(plan.id))\">"`. Where a `String` is needed (a `Location`
+/// header, an error's `location`), use `.path` or `.with(query:fragment:)`.
+enum SiteURL: Hashable, Sendable {
+    // Site-wide
+    case home
+    case signIn
+    case signOut
+    case stylesheet
+
+    // Organizations (Plans/, Accounts/)
+    case organization(slug: String)
+    case organizationSettings(slug: String)
+
+    // Plans as the public reads them (Plans/, Documents/)
+    /// The latest published revision: `/o/{slug}/plan/{years}`.
+    case publishedPlan(slug: String, years: String)
     /// The latest published revision as a file: `/o/{slug}/plan/{years}/plan.docx`.
-    static func publishedPlanFile(_ slug: String, _ years: String, _ format: ExportFormat) -> String {
-        "\(publishedPlan(slug, years))/plan.\(format.fileExtension)"
+    case publishedPlanFile(slug: String, years: String, ExportFormat)
+    /// One revision, by id.
+    case plan(UUID)
+    case item(plan: UUID, item: UUID)
+    /// One revision as a file: `/plans/{id}/export/docx`.
+    case planExport(UUID, ExportFormat)
+
+    // The editor and the wizard (Editor/)
+    case newPlan(slug: String)
+    case editor(UUID)
+    case history(UUID)
+    /// The new-item form; `mission` preselects the mission (`?mission=1.1`).
+    case newItem(plan: UUID, mission: String? = nil)
+    case editItem(plan: UUID, item: UUID)
+    case deleteItem(plan: UUID, item: UUID)
+    case shiftItem(plan: UUID, item: UUID)
+    case duplicateItem(plan: UUID, item: UUID)
+    case addMission(UUID)
+    case newRisk(UUID)
+    case editRisk(plan: UUID, risk: UUID)
+    case deleteRisk(plan: UUID, risk: UUID)
+    case newTarget(UUID)
+    case editTarget(plan: UUID, target: UUID)
+    case deleteTarget(plan: UUID, target: UUID)
+    case frontMatter(UUID)
+    case transition(UUID)
+    case revise(UUID)
+
+    // Import (Import/)
+    case importDocument(slug: String)
+    case importReview(UUID)
+    case importAccept(UUID)
+    case importDiscard(UUID)
+    /// Replace another organization's name in an imported draft.
+    case importReplaceName(UUID)
+    /// Two revisions of a plan compared: `/plans/{id}/compare?with={otherID}`.
+    case compare(UUID, with: UUID)
+    /// The item form's script (sub-missions follow the chosen mission).
+    case editorScript
+
+    // API (API/)
+    case apiPlan(UUID)
+
+    // Complaints (Complaints/)
+    case complaintStylesheet
+    case complaintScript
+    case report(slug: String)
+    case reportTrack(slug: String)
+    case reportTrackAdd(slug: String)
+    /// Complaint statistics of a fiscal year (Buddhist Era); `json` gives `…/2569.json`.
+    case complaintStatistics(slug: String, year: Int, json: Bool = false)
+    case complaints(slug: String)
+    case newComplaint(slug: String)
+    case complaint(slug: String, UUID)
+    case complaintAction(slug: String, UUID)
+
+    /// The path, percent-encoded where a segment or the query needs it.
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .signIn: "/login"
+        case .signOut: "/logout"
+        case .stylesheet: "/assets/app.css"
+        case .organization(let slug): Self.join("o", slug)
+        case .organizationSettings(let slug): Self.join("o", slug, "settings")
+        case .publishedPlan(let slug, let years): Self.join("o", slug, "plan", years)
+        case .publishedPlanFile(let slug, let years, let format): Self.join("o", slug, "plan", years, "plan.\(format.fileExtension)")
+        case .plan(let id): Self.join("plans", Self.segment(id))
+        case .item(let plan, let item): Self.join("plans", Self.segment(plan), "items", Self.segment(item))
+        case .planExport(let id, let format): Self.join("plans", Self.segment(id), "export", format.rawValue)
+        case .newPlan(let slug): Self.join("o", slug, "plans", "new")
+        case .editor(let id): Self.join("plans", Self.segment(id), "edit")
+        case .history(let id): Self.join("plans", Self.segment(id), "history")
+        case .newItem(let plan, let mission):
+            Self.join("plans", Self.segment(plan), "items", "new") + Self.query(mission.map { [("mission", $0)] } ?? [])
+        case .editItem(let plan, let item): Self.join("plans", Self.segment(plan), "items", Self.segment(item), "edit")
+        case .deleteItem(let plan, let item): Self.join("plans", Self.segment(plan), "items", Self.segment(item), "delete")
+        case .shiftItem(let plan, let item): Self.join("plans", Self.segment(plan), "items", Self.segment(item), "shift")
+        case .duplicateItem(let plan, let item): Self.join("plans", Self.segment(plan), "items", Self.segment(item), "duplicate")
+        case .addMission(let id): Self.join("plans", Self.segment(id), "missions")
+        case .newRisk(let id): Self.join("plans", Self.segment(id), "risks", "new")
+        case .editRisk(let plan, let risk): Self.join("plans", Self.segment(plan), "risks", Self.segment(risk), "edit")
+        case .deleteRisk(let plan, let risk): Self.join("plans", Self.segment(plan), "risks", Self.segment(risk), "delete")
+        case .newTarget(let id): Self.join("plans", Self.segment(id), "targets", "new")
+        case .editTarget(let plan, let target): Self.join("plans", Self.segment(plan), "targets", Self.segment(target), "edit")
+        case .deleteTarget(let plan, let target): Self.join("plans", Self.segment(plan), "targets", Self.segment(target), "delete")
+        case .frontMatter(let id): Self.join("plans", Self.segment(id), "front-matter")
+        case .transition(let id): Self.join("plans", Self.segment(id), "transition")
+        case .revise(let id): Self.join("plans", Self.segment(id), "revise")
+        case .importDocument(let slug): Self.join("o", slug, "import")
+        case .importReview(let id): Self.join("plans", Self.segment(id), "import")
+        case .importAccept(let id): Self.join("plans", Self.segment(id), "import", "accept")
+        case .importDiscard(let id): Self.join("plans", Self.segment(id), "import", "discard")
+        case .importReplaceName(let id): Self.join("plans", Self.segment(id), "import", "replace-name")
+        case .compare(let id, let other): Self.join("plans", Self.segment(id), "compare") + Self.query([("with", Self.segment(other))])
+        case .editorScript: "/assets/editor.js"
+        case .apiPlan(let id): Self.join("api", "v1", "plans", Self.segment(id))
+        case .complaintStylesheet: "/assets/complaints.css"
+        case .complaintScript: "/assets/complaints.js"
+        case .report(let slug): Self.join("o", slug, "report")
+        case .reportTrack(let slug): Self.join("o", slug, "report", "track")
+        case .reportTrackAdd(let slug): Self.join("o", slug, "report", "track", "add")
+        case .complaintStatistics(let slug, let year, let json): Self.join("o", slug, "report", "statistics", "\(year)\(json ? ".json" : "")")
+        case .complaints(let slug): Self.join("o", slug, "complaints")
+        case .newComplaint(let slug): Self.join("o", slug, "complaints", "new")
+        case .complaint(let slug, let id): Self.join("o", slug, "complaints", Self.segment(id))
+        case .complaintAction(let slug, let id): Self.join("o", slug, "complaints", Self.segment(id), "action")
+        }
     }
+
+    /// The path with a query and a fragment: `.editor(id).with(query: [("step", "submit")])`,
+    /// `.editor(id).with(fragment: "item-…")`.
+    func with(query: [(String, String)] = [], fragment: String? = nil) -> String {
+        let base = path
+        let joiner = base.contains("?") ? "&" : "?"
+        let queryText = query.isEmpty ? "" : joiner + String(Self.query(query).dropFirst())
+        let fragmentText = fragment.map { "#" + ($0.addingPercentEncoding(withAllowedCharacters: Self.fragmentAllowed) ?? $0) } ?? ""
+        return base + queryText + fragmentText
+    }
+
+    // MARK: Rendering
+
+    private static func segment(_ id: UUID) -> String { id.uuidString.lowercased() }
+
+    /// "/" + segments, each percent-encoded as a path segment (a slug or years text with a
+    /// space or a slash cannot change the route it names).
+    private static func join(_ segments: String...) -> String {
+        "/" + segments.map { $0.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? $0 }.joined(separator: "/")
+    }
+
+    private static func query(_ pairs: [(String, String)]) -> String {
+        guard !pairs.isEmpty else { return "" }
+        return "?" + pairs.map { key, value in
+            (key.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? key) + "=" + (value.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? value)
+        }.joined(separator: "&")
+    }
+
+    private static let segmentAllowed: CharacterSet = {
+        var set = CharacterSet.urlPathAllowed
+        set.remove(charactersIn: "/;?#")
+        return set
+    }()
+
+    private static let queryAllowed: CharacterSet = {
+        var set = CharacterSet.urlQueryAllowed
+        set.remove(charactersIn: "&=+#?")
+        return set
+    }()
+
+    private static let fragmentAllowed = CharacterSet.urlFragmentAllowed
+}
+
+extension SiteURL: CustomStringConvertible {
+    var description: String { path }
+}
+
+extension HTML.Interpolation {
+    /// An address as its path, escaped as attribute text.
+    mutating func appendInterpolation(_ url: SiteURL) { appendInterpolation(url.path) }
 }

@@ -1,4 +1,7 @@
 import Foundation
+import SujaritCore
+import SujaritCatalog
+import struct SujaritCore.Dimension
 
 /// ข้อมูลตัวอย่าง — a fictional subdistrict administrative organization with a complete
 /// anti-corruption action plan for 2566–2570, written for demonstrations and tests.

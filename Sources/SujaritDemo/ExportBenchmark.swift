@@ -1,5 +1,6 @@
 import Foundation
 import SujaritCore
+import SujaritExport
 
 /// Times the DOCX and XLSX writers on a 40-item plan with full project sheets and watches the
 /// process's memory over many exports (`sujarit bench export`).

@@ -1,4 +1,5 @@
 import Foundation
+import SujaritCore
 
 // MARK: - Template text
 
