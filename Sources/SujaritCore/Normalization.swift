@@ -77,21 +77,21 @@ extension Plan {
     /// A copy with a new id for the plan and for every item, risk row and target; links from
     /// risk rows follow their items. Used when a plan is copied (a new revision, an import, a
     /// template) so that no row id is shared between two plans.
-    public func withFreshIDs(planID: UUID = UUID()) -> Plan {
+    public func withFreshIDs(planID: UUID = UUID(), makeID: () -> UUID = UUID.init) -> Plan {
         var plan = self
         plan.id = planID
         var newItemIDs: [UUID: UUID] = [:]
         for index in plan.items.indices {
-            let fresh = UUID()
+            let fresh = makeID()
             newItemIDs[plan.items[index].id] = fresh
             plan.items[index].id = fresh
         }
         for index in plan.risks.indices {
-            plan.risks[index].id = UUID()
+            plan.risks[index].id = makeID()
             plan.risks[index].linkedItemIDs = plan.risks[index].linkedItemIDs.compactMap { newItemIDs[$0] }
         }
         for index in plan.targets.indices {
-            plan.targets[index].id = UUID()
+            plan.targets[index].id = makeID()
         }
         return plan
     }

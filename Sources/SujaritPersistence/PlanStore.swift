@@ -47,7 +47,7 @@ public struct PlanStore: Sendable {
 
     public func plan(id: UUID, scope: PlanReadScope) async throws -> Plan? {
         guard let record = try await PlanRecord.find(id, on: database) else { return nil }
-        let status = PlanStatus(rawValue: record.status) ?? .draft
+        let status = try Self.status(of: record)
         guard scope.allows(organizationID: record.organizationID, status: status) else { return nil }
         return try await assemble(record, on: database)
     }
@@ -56,7 +56,7 @@ public struct PlanStore: Sendable {
     public func plans(organizationID: UUID, includeUnpublished: Bool) async throws -> [PlanListEntry] {
         var query = PlanRecord.query(on: database).filter(\.$organizationID == organizationID)
         if !includeUnpublished { query = query.filter(\.$status == PlanStatus.published.rawValue) }
-        return try await query.sort(\.$firstYear, .descending).sort(\.$revision, .descending).all().map(Self.listEntry)
+        return try await query.sort(\.$firstYear, .descending).sort(\.$revision, .descending).all().map { try Self.listEntry($0) }
     }
 
     /// The latest published revision of the organization's plan for exactly these years:
@@ -86,14 +86,22 @@ public struct PlanStore: Sendable {
     public func revisions(seriesID: UUID, organizationID: UUID) async throws -> [PlanListEntry] {
         try await PlanRecord.query(on: database)
             .filter(\.$seriesID == seriesID).filter(\.$organizationID == organizationID)
-            .sort(\.$revision, .descending).all().map(Self.listEntry)
+            .sort(\.$revision, .descending).all().map { try Self.listEntry($0) }
     }
 
-    static func listEntry(_ record: PlanRecord) -> PlanListEntry {
+    static func listEntry(_ record: PlanRecord) throws -> PlanListEntry {
         PlanListEntry(
-            id: record.id!, seriesID: record.seriesID, organizationID: record.organizationID, title: record.title,
+            id: try record.requireID(), seriesID: record.seriesID, organizationID: record.organizationID, title: record.title,
             firstYear: FiscalYear(record.firstYear), lastYear: FiscalYear(record.lastYear),
-            status: PlanStatus(rawValue: record.status) ?? .draft, revision: record.revision, updatedAt: record.updatedAt)
+            status: try status(of: record), revision: record.revision, updatedAt: record.updatedAt)
+    }
+
+    /// The stored status; a value that is not one of `PlanStatus` is corrupt data, never read as a draft.
+    static func status(of record: PlanRecord) throws -> PlanStatus {
+        guard let status = PlanStatus(rawValue: record.status) else {
+            throw StoreError.corrupt("plans.status “\(record.status)” (plan \(record.id?.uuidString ?? "?"))")
+        }
+        return status
     }
 
     func assemble(_ record: PlanRecord, on db: any Database) async throws -> Plan {
@@ -116,7 +124,9 @@ public struct PlanStore: Sendable {
         let items = try itemRows.map { row -> PlanItem in
             let id = try row.requireID()
             let sheet = try row.sheetJSON.map { try JSONCoding.decode(ProjectSheet.self, from: $0) }
-            let kind = PlanItemKind(rawValue: row.kind) ?? .project
+            guard let kind = PlanItemKind(rawValue: row.kind) else {
+                throw StoreError.corrupt("plan_items.kind “\(row.kind)” (item \(id.uuidString))")
+            }
             return PlanItem(
                 id: id, kind: kind, name: row.name,
                 missionCode: row.missionCode, subMissionCode: row.subMissionCode, order: row.position,
@@ -141,7 +151,7 @@ public struct PlanStore: Sendable {
         }
         let dimensions = try JSONCoding.decode([SujaritCore.Dimension].self, from: record.dimensionsJSON)
         let frontMatter = try JSONCoding.decode(PlanFrontMatter.self, from: record.frontMatterJSON)
-        let status = PlanStatus(rawValue: record.status) ?? .draft
+        let status = try Self.status(of: record)
         return Plan(
             id: planID, organizationID: org, title: record.title,
             firstYear: FiscalYear(record.firstYear), lastYear: FiscalYear(record.lastYear), cycleID: record.cycleID,
@@ -151,78 +161,160 @@ public struct PlanStore: Sendable {
 
     // MARK: Writing
 
-    /// Stores a new plan (the first revision of a new series) with version 1.
-    @discardableResult
-    public func create(_ plan: Plan) async throws -> Plan {
-        var plan = plan.normalized()
-        plan.version = 1
-        let stored = plan
-        try await database.transaction { db in
-            guard try await OrganizationRecord.find(stored.organizationID, on: db) != nil else {
-                throw StoreError.notFound("องค์กร \(stored.organizationID)")
-            }
-            if try await PlanRecord.find(stored.id, on: db) != nil {
-                throw StoreError.duplicate(field: "id", value: stored.id.uuidString)
-            }
-            let record = PlanRecord()
-            record.id = stored.id
-            record.organizationID = stored.organizationID
-            record.seriesID = stored.id
-            Self.fill(record, from: stored)
-            try await record.create(on: db)
-            try await Self.insertChildren(of: stored, on: db)
-        }
-        return plan
+    /// The stored state a `PlanWorkflow` decision needs: the plan, its import's status, whether
+    /// it was ever published and whether its series has another revision. Nil when the plan
+    /// does not exist or `scope` may not read it.
+    public func state(planID: UUID, scope: PlanReadScope) async throws -> PlanState? {
+        guard let record = try await PlanRecord.find(planID, on: database) else { return nil }
+        let status = try Self.status(of: record)
+        guard scope.allows(organizationID: record.organizationID, status: status) else { return nil }
+        let plan = try await assemble(record, on: database)
+        let importStatus = try await PlanImportStore(database).status(planID: planID, organizationID: record.organizationID)
+        let others = try await PlanRecord.query(on: database)
+            .filter(\.$seriesID == record.seriesID).filter(\.$organizationID == record.organizationID)
+            .filter(\.$id != planID).count()
+        return PlanState(plan, importStatus: importStatus, wasPublished: record.publishedAt != nil, hasOtherRevisions: others > 0)
     }
 
-    /// Stores a new revision of a published plan: a draft copy with the next revision number in
-    /// the same series. The published revision stays as it is, readable.
+    /// THE write of a plan: stores what `PlanWorkflow.decide` decided — the plan change, its
+    /// import record and its audit events — in one transaction. Any failure (a version that
+    /// moved on, a newer revision, a refused audit insert) rolls back all of it. Returns the
+    /// plan as stored.
+    @discardableResult
+    public func apply(_ decision: Decision<PlanChange>) async throws -> Plan {
+        let change = decision.change
+        do {
+            return try await database.transaction { db -> Plan in
+                let store = PlanStore(db)
+                let imports = PlanImportStore(db)
+                if change.importRecord == .delete {
+                    try await imports.deleteRecord(planID: change.plan.id, organizationID: change.plan.organizationID)
+                }
+                let stored: Plan
+                switch change.write {
+                case .create(let plan, let publishedAt):
+                    stored = try await store.insert(plan, publishedAt: publishedAt, on: db)
+                case .save(let plan, let expectedVersion, let publishedAt):
+                    stored = try await store.replace(plan, expectedVersion: expectedVersion, publishedAt: publishedAt, on: db)
+                case .createRevision(let source, let draft):
+                    stored = try await store.insertRevision(of: source, draft: draft, on: db)
+                case .delete(let plan):
+                    try await Self.claim(plan, expectedVersion: plan.version, bumpingTo: plan.version + 1, on: db)
+                    try await Self.deleteChildren(planID: plan.id, organizationID: plan.organizationID, on: db)
+                    try await PlanRecord.query(on: db).filter(\.$id == plan.id).filter(\.$organizationID == plan.organizationID).delete()
+                    stored = plan
+                case .none(let plan):
+                    // Nothing of the plan changes, but it must still be the version decided on.
+                    try await Self.claim(plan, expectedVersion: plan.version, bumpingTo: plan.version, on: db)
+                    stored = plan
+                }
+                switch change.importRecord {
+                case .create(let document, let userID):
+                    try await imports.createRecord(planID: stored.id, organizationID: stored.organizationID, document: document, userID: userID)
+                case .setStatus(let status):
+                    try await imports.setStatus(status, planID: stored.id, organizationID: stored.organizationID)
+                case .delete, nil:
+                    break
+                }
+                let log = AuditLog(db)
+                for event in decision.audit { try await log.record(event) }
+                return stored
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            // A parallel request may have inserted the next revision first (unique constraint):
+            // reported as the revision that exists, like the check inside the transaction.
+            if case .createRevision(let source, _) = change.write, let newer = try await newerRevision(than: source) { throw newer }
+            throw error
+        }
+    }
+
+    /// Stores a new plan (the first revision of a new series) with version 1, without a
+    /// decision or an audit record: test fixtures only. Everything else writes through `apply`.
+    @_spi(Fixtures) @discardableResult
+    public func create(_ plan: Plan) async throws -> Plan {
+        try await database.transaction { db in
+            try await PlanStore(db).insert(plan, publishedAt: plan.status == .published ? Date() : nil, on: db)
+        }
+    }
+
+    /// Replaces a stored plan without a decision or an audit record: test fixtures only.
+    @_spi(Fixtures) @discardableResult
+    public func save(_ plan: Plan, expectedVersion: Int) async throws -> Plan {
+        try await database.transaction { db in
+            try await PlanStore(db).replace(plan, expectedVersion: expectedVersion, publishedAt: plan.status == .published ? Date() : nil, on: db)
+        }
+    }
+
+    /// A new draft revision without a decision or an audit record: test fixtures only.
+    @_spi(Fixtures)
+    public func createRevision(from published: Plan, newID: UUID = UUID()) async throws -> Plan {
+        var draft = published.normalized().withFreshIDs(planID: newID)
+        draft.status = .draft
+        draft.version = 1
+        draft.revision = published.revision + 1
+        let template = draft
+        return try await database.transaction { db in
+            try await PlanStore(db).insertRevision(of: published, draft: template, on: db)
+        }
+    }
+
+    func insert(_ plan: Plan, publishedAt: Date?, on db: any Database) async throws -> Plan {
+        var stored = plan.normalized()
+        stored.version = 1
+        guard try await OrganizationRecord.find(stored.organizationID, on: db) != nil else {
+            throw StoreError.notFound("องค์กร \(stored.organizationID)")
+        }
+        if try await PlanRecord.find(stored.id, on: db) != nil {
+            throw StoreError.duplicate(field: "id", value: stored.id.uuidString)
+        }
+        let record = PlanRecord()
+        record.id = stored.id
+        record.organizationID = stored.organizationID
+        record.seriesID = stored.id
+        Self.fill(record, from: stored, publishedAt: publishedAt)
+        try await record.create(on: db)
+        try await Self.insertChildren(of: stored, on: db)
+        return stored
+    }
+
+    /// Inserts `draft` as the next revision of `published`'s series.
     ///
     /// Only the latest revision of a series can be revised, so a series has at most one revision
     /// that is not published after its published ones: when another revision already follows
     /// `published` this throws `StoreError.newerRevision` naming it. The check and the insert
     /// happen in one transaction that holds the write lock (SQLite: `BEGIN IMMEDIATE`;
     /// PostgreSQL: the source row is locked `FOR UPDATE`), so parallel requests cannot both pass
-    /// it; should the unique (series, revision) constraint still refuse the insert, the error
-    /// is reported the same way.
-    public func createRevision(from published: Plan, newID: UUID = UUID()) async throws -> Plan {
-        var draft = published.normalized().withFreshIDs(planID: newID)
-        draft.status = .draft
-        draft.version = 1
-        let template = draft
-        do {
-            return try await database.transaction { db -> Plan in
-                if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
-                    try await sql.raw("SELECT id FROM \(ident: PlanRecord.schema) WHERE id = \(bind: published.id) FOR UPDATE").run()
-                }
-                guard let source = try await PlanRecord.query(on: db)
-                    .filter(\.$id == published.id).filter(\.$organizationID == published.organizationID).first()
-                else { throw StoreError.notFound("แผน \(published.id)") }
-                let latest = try await PlanRecord.query(on: db).filter(\.$seriesID == source.seriesID)
-                    .filter(\.$organizationID == source.organizationID)
-                    .sort(\.$revision, .descending).first()
-                if let latest, latest.id != source.id {
-                    throw StoreError.newerRevision(id: try latest.requireID(), revision: latest.revision,
-                                                   status: PlanStatus(rawValue: latest.status) ?? .draft)
-                }
-                var stored = template
-                stored.revision = source.revision + 1
-                let record = PlanRecord()
-                record.id = stored.id
-                record.organizationID = stored.organizationID
-                record.seriesID = source.seriesID
-                Self.fill(record, from: stored)
-                try await record.create(on: db)
-                try await Self.insertChildren(of: stored, on: db)
-                return stored
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            // A parallel request may have inserted the next revision first (unique constraint).
-            if let newer = try await newerRevision(than: published) { throw newer }
-            throw error
+    /// it; should the unique (series, revision) constraint still refuse the insert, `apply`
+    /// reports the error the same way.
+    func insertRevision(of published: Plan, draft: Plan, on db: any Database) async throws -> Plan {
+        if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT id FROM \(ident: PlanRecord.schema) WHERE id = \(bind: published.id) FOR UPDATE").run()
         }
+        guard let source = try await PlanRecord.query(on: db)
+            .filter(\.$id == published.id).filter(\.$organizationID == published.organizationID).first()
+        else { throw StoreError.notFound("แผน \(published.id)") }
+        let latest = try await PlanRecord.query(on: db).filter(\.$seriesID == source.seriesID)
+            .filter(\.$organizationID == source.organizationID)
+            .sort(\.$revision, .descending).first()
+        if let latest, latest.id != source.id {
+            throw StoreError.newerRevision(id: try latest.requireID(), revision: latest.revision,
+                                           status: try Self.status(of: latest))
+        }
+        var stored = draft.normalized()
+        stored.status = .draft
+        stored.version = 1
+        stored.revision = source.revision + 1
+        stored.organizationID = source.organizationID
+        let record = PlanRecord()
+        record.id = stored.id
+        record.organizationID = stored.organizationID
+        record.seriesID = source.seriesID
+        Self.fill(record, from: stored, publishedAt: nil)
+        try await record.create(on: db)
+        try await Self.insertChildren(of: stored, on: db)
+        return stored
     }
 
     /// The revision that follows `plan` in its series, if any, as a `StoreError.newerRevision`.
@@ -233,55 +325,45 @@ public struct PlanStore: Sendable {
             .filter(\.$organizationID == source.organizationID).sort(\.$revision, .descending).first(),
               latest.id != source.id
         else { return nil }
-        return .newerRevision(id: try latest.requireID(), revision: latest.revision, status: PlanStatus(rawValue: latest.status) ?? .draft)
+        return .newerRevision(id: try latest.requireID(), revision: latest.revision, status: try Self.status(of: latest))
     }
 
     /// Replaces the stored plan with `plan` if its stored version is still `expectedVersion`;
-    /// otherwise throws `StoreError.conflict` and changes nothing. Returns the plan as stored,
-    /// with its new version. The plan must stay in its organization.
-    @discardableResult
-    public func save(_ plan: Plan, expectedVersion: Int) async throws -> Plan {
-        var plan = plan.normalized()
-        plan.version = expectedVersion + 1
-        let stored = plan
-        try await database.transaction { db in
-            guard let current = try await PlanRecord.query(on: db)
-                .filter(\.$id == stored.id).filter(\.$organizationID == stored.organizationID).first()
-            else { throw StoreError.notFound("แผน \(stored.id)") }
-            guard let sql = db as? any SQLDatabase else { throw StoreError.corrupt("database is not SQL") }
-            // Claim the row: only one writer can move the version from expected to expected + 1.
-            let claimed = try await sql.update(PlanRecord.schema)
-                .set("version", to: SQLBind(stored.version))
-                .where("id", .equal, SQLBind(stored.id))
-                .where("organization_id", .equal, SQLBind(stored.organizationID))
-                .where("version", .equal, SQLBind(expectedVersion))
-                .returning("id")
-                .all()
-            guard claimed.count == 1 else {
-                let now = try await PlanRecord.query(on: db).filter(\.$id == stored.id).first()?.version ?? current.version
-                throw StoreError.conflict(currentVersion: now)
-            }
-            let record = try await PlanRecord.find(stored.id, on: db)!
-            Self.fill(record, from: stored)
-            try await record.save(on: db)
-            try await Self.deleteChildren(planID: stored.id, organizationID: stored.organizationID, on: db)
-            try await Self.insertChildren(of: stored, on: db)
-        }
-        return plan
+    /// otherwise throws `StoreError.conflict`. The plan must stay in its organization.
+    func replace(_ plan: Plan, expectedVersion: Int, publishedAt: Date?, on db: any Database) async throws -> Plan {
+        var stored = plan.normalized()
+        stored.version = expectedVersion + 1
+        try await Self.claim(stored, expectedVersion: expectedVersion, bumpingTo: stored.version, on: db)
+        guard let record = try await PlanRecord.query(on: db)
+            .filter(\.$id == stored.id).filter(\.$organizationID == stored.organizationID).first()
+        else { throw StoreError.notFound("แผน \(stored.id)") }
+        Self.fill(record, from: stored, publishedAt: publishedAt)
+        try await record.save(on: db)
+        try await Self.deleteChildren(planID: stored.id, organizationID: stored.organizationID, on: db)
+        try await Self.insertChildren(of: stored, on: db)
+        return stored
     }
 
-    /// Deletes a plan revision and everything in it.
-    public func delete(id: UUID, organizationID: UUID) async throws {
-        try await database.transaction { db in
-            guard let record = try await PlanRecord.query(on: db)
-                .filter(\.$id == id).filter(\.$organizationID == organizationID).first()
-            else { throw StoreError.notFound("แผน \(id)") }
-            try await Self.deleteChildren(planID: id, organizationID: organizationID, on: db)
-            try await record.delete(on: db)
+    /// Claims the plan row: only one writer can move the version from `expectedVersion` (to
+    /// `version`); anyone else gets `StoreError.conflict` with the version stored now.
+    static func claim(_ plan: Plan, expectedVersion: Int, bumpingTo version: Int, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { throw StoreError.corrupt("database is not SQL") }
+        let claimed = try await sql.update(PlanRecord.schema)
+            .set("version", to: SQLBind(version))
+            .where("id", .equal, SQLBind(plan.id))
+            .where("organization_id", .equal, SQLBind(plan.organizationID))
+            .where("version", .equal, SQLBind(expectedVersion))
+            .returning("id")
+            .all()
+        guard claimed.count == 1 else {
+            guard let now = try await PlanRecord.query(on: db)
+                .filter(\.$id == plan.id).filter(\.$organizationID == plan.organizationID).first()
+            else { throw StoreError.notFound("แผน \(plan.id)") }
+            throw StoreError.conflict(currentVersion: now.version)
         }
     }
 
-    static func fill(_ record: PlanRecord, from plan: Plan) {
+    static func fill(_ record: PlanRecord, from plan: Plan, publishedAt: Date?) {
         record.revision = plan.revision
         record.version = plan.version
         record.title = plan.title
@@ -291,7 +373,7 @@ public struct PlanStore: Sendable {
         record.status = plan.status.rawValue
         record.dimensionsJSON = JSONCoding.encode(plan.dimensions)
         record.frontMatterJSON = JSONCoding.encode(plan.frontMatter)
-        if plan.status == .published && record.publishedAt == nil { record.publishedAt = Date() }
+        if plan.status == .published && record.publishedAt == nil { record.publishedAt = publishedAt }
     }
 
     static func deleteChildren(planID: UUID, organizationID: UUID, on db: any Database) async throws {

@@ -44,11 +44,23 @@ public final class OrganizationRecord: Model, @unchecked Sendable {
 
     public func toDomain() throws -> Organization {
         guard let id else { throw StoreError.corrupt("organization without id") }
+        // A stored value the code does not know is corrupt data, never read as a default.
+        guard let kind = OrganizationKind(rawValue: kind) else {
+            throw StoreError.corrupt("organizations.kind “\(self.kind)” (organization \(slug))")
+        }
+        guard let digitStyle = DigitStyle(rawValue: digitStyle) else {
+            throw StoreError.corrupt("organizations.digit_style “\(self.digitStyle)” (organization \(slug))")
+        }
+        let units: [String]
+        do {
+            units = try JSONCoding.decode([String].self, from: unitsJSON)
+        } catch {
+            throw StoreError.corrupt("organizations.units_json (organization \(slug))")
+        }
         return Organization(
-            id: id, slug: slug, kind: OrganizationKind(rawValue: kind) ?? .subdistrict, name: name,
+            id: id, slug: slug, kind: kind, name: name,
             district: district, province: province, website: website, phone: phone,
-            units: (try? JSONCoding.decode([String].self, from: unitsJSON)) ?? [],
-            digitStyle: DigitStyle(rawValue: digitStyle) ?? .arabic
+            units: units, digitStyle: digitStyle
         )
     }
 }
@@ -221,27 +233,6 @@ public final class AuditEventRecord: Model, @unchecked Sendable {
         self.action = action
         self.subject = subject
         self.detail = detail
-    }
-}
-
-/// บทบาทในองค์กร — what a member may do in one organization.
-public enum OrganizationRole: String, CaseIterable, Sendable, Codable, Comparable {
-    /// ผู้อ่าน — may read drafts.
-    case viewer
-    /// ผู้จัดทำ — may edit drafts and submit them.
-    case editor
-    /// ผู้ดูแล — stands for the executive: approves and publishes, manages members.
-    case admin
-
-    private var rank: Int { Self.allCases.firstIndex(of: self)! }
-    public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
-
-    public var thaiName: String {
-        switch self {
-        case .viewer: "ผู้อ่าน"
-        case .editor: "ผู้จัดทำแผน"
-        case .admin: "ผู้ดูแล/ผู้บริหาร"
-        }
     }
 }
 

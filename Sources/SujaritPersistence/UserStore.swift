@@ -53,7 +53,11 @@ public struct UserStore: Sendable {
         let rows = try await MembershipRecord.query(on: database).filter(\.$userID == userID).all()
         var roles: [UUID: OrganizationRole] = [:]
         for row in rows {
-            if let role = OrganizationRole(rawValue: row.role) { roles[row.organizationID] = role }
+            // An unknown role is corrupt data: never silently less (or more) than what was meant.
+            guard let role = OrganizationRole(rawValue: row.role) else {
+                throw StoreError.corrupt("memberships.role “\(row.role)” (user \(userID.uuidString))")
+            }
+            roles[row.organizationID] = role
         }
         return roles
     }
@@ -84,14 +88,30 @@ public struct UserStore: Sendable {
     }
 }
 
-/// Appends to the audit trail.
+/// Appends to the audit trail. Plan changes write their events through `PlanStore.apply`, in
+/// the same transaction; this is for events that change no plan (sign-in, accounts).
 public struct AuditLog: Sendable {
     let database: any Database
 
     public init(_ database: any Database) { self.database = database }
 
-    public func record(organizationID: UUID?, userID: UUID?, action: String, subject: String, detail: String = "") async throws {
-        try await AuditEventRecord(organizationID: organizationID, userID: userID, action: action, subject: subject, detail: detail)
+    public func record(_ event: AuditEvent) async throws {
+        try await AuditEventRecord(organizationID: event.organizationID, userID: event.userID, action: event.action.rawValue,
+                                   subject: event.subject, detail: event.detail)
             .create(on: database)
+    }
+
+    public func record(organizationID: UUID?, userID: UUID?, action: AuditAction, subject: String, detail: String = "") async throws {
+        try await record(AuditEvent(organizationID: organizationID, userID: userID, action: action, subject: subject, detail: detail))
+    }
+}
+
+extension AuditEventRecord {
+    /// The stored action; an action the code does not know is corrupt data.
+    public func auditAction() throws -> AuditAction {
+        guard let known = AuditAction(rawValue: action) else {
+            throw StoreError.corrupt("audit_events.action “\(action)” (event \(id?.uuidString ?? "?"))")
+        }
+        return known
     }
 }

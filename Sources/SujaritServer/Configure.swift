@@ -79,6 +79,10 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     }
     // Server-side ends of a signed-in session (idle and absolute), checked by ViewerMiddleware.
     app.sessionLifetime = SessionLifetime.fromEnvironment()
+    // Ended sessions are deleted from the database every hour while the server runs.
+    app.lifecycle.use(SessionSweeper())
+    // Time and ids for the write path, sessions and sign-in limits (tests replace them).
+    if app.storage[DependenciesKey.self] == nil { app.dependencies = .live }
     app.routes.defaultMaxBodySize = "4mb"
 
     app.storage[SignInThrottleKey.self] = SignInThrottle()

@@ -47,13 +47,15 @@ public enum DemoSetup {
             try await OrganizationStore(db).create(DemoData.organization)
             var plan = DemoData.plan(organizationID: DemoData.organization.id)
             plan.status = .published
-            try await PlanStore(db).create(plan)
+            // The demo plan goes through the one write path too, created by the operator.
+            _ = try await PlanCommands.execute(.create(plan), by: .system, on: PlanState(organizationID: DemoData.organization.id),
+                                               database: db, dependencies: app.dependencies)
             let users = UserStore(db)
             for (index, account) in accounts.enumerated() {
                 let user = try await users.create(username: account.0, displayName: account.1, passwordHash: hashes[index], isSystemAdmin: false)
                 try await users.setRole(account.2, userID: user.requireID(), organizationID: DemoData.organization.id)
             }
-            try await AuditLog(db).record(organizationID: DemoData.organization.id, userID: nil, action: "demo.load", subject: DemoData.organization.slug)
+            try await AuditLog(db).record(organizationID: DemoData.organization.id, userID: nil, action: .demoLoad, subject: DemoData.organization.slug)
         }
         return true
     }

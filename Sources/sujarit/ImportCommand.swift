@@ -97,6 +97,11 @@ struct ImportCommand: AsyncParsableCommand {
             } catch let error as StoreError {
                 failures += 1
                 Self.printError("\(path): \(error.message.th)\n\(path): \(error.message.en)")
+            } catch let refusal as CommandRefusal {
+                // Refused by the write path (e.g. over the editing limits): the fields named.
+                failures += 1
+                let fields = refusal.fields.map { "\n\(path): \($0.path): \($0.message.th) / \($0.message.en)" }.joined()
+                Self.printError("\(path): \(refusal.message.th)\n\(path): \(refusal.message.en)\(fields)")
             } catch let error as ImportError {
                 failures += 1
                 Self.printError("\(path): \(error.message.th)\n\(path): \(error.message.en)")

@@ -165,7 +165,7 @@ struct UserCommand: AsyncParsableCommand {
                 if let organizationID {
                     try await UserStore(app.db).setRole(OrganizationRole(rawValue: role)!, userID: user.requireID(), organizationID: organizationID)
                 }
-                try await AuditLog(app.db).record(organizationID: organizationID, userID: nil, action: "user.create", subject: user.username)
+                try await AuditLog(app.db).record(organizationID: organizationID, userID: nil, action: .userCreate, subject: user.username)
                 print("Created user \(user.username)\(systemAdmin ? " (system administrator)" : "")\(org.map { " — \(role) of \($0)" } ?? "").")
             }
         }

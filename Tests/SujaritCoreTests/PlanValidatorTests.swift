@@ -15,7 +15,7 @@ final class PlanValidatorTests: XCTestCase {
         return PlanValidator.validate(plan)
     }
 
-    private func codes(_ findings: [PlanFinding]) -> [String] { findings.map(\.code) }
+    private func codes(_ findings: [PlanFinding]) -> [String] { findings.map(\.code.rawValue) }
 
     func testCleanPlansHaveNoFindings() {
         XCTAssertEqual(PlanValidator.validate(Fixtures.smallPlan()), [])
@@ -119,7 +119,7 @@ final class PlanValidatorTests: XCTestCase {
         plan.items[0].missionCode = "3.9"
         let after = PlanValidator.validate(plan)
         XCTAssertEqual(codes(after).sorted(), ["dimension.empty", "dimension.empty", "item.mission.unknown"])
-        XCTAssertEqual(Set(after.filter { $0.code == "dimension.empty" }.map(\.location)), [.dimension(1), .dimension(3)])
+        XCTAssertEqual(Set(after.filter { $0.code == .dimensionEmpty }.map(\.location)), [.dimension(1), .dimension(3)])
     }
 
     func testSheetBudgetMismatch() {

@@ -207,7 +207,7 @@ final class StandardMeasuresTests: XCTestCase {
         XCTAssertEqual(plan.items.count, StandardMeasures.all.count)
         let findings = PlanValidator.validate(plan)
         XCTAssertEqual(findings.filter { $0.severity == .error }, [])
-        XCTAssertEqual(findings.filter { $0.code == "item.name.duplicate" }, [])
+        XCTAssertEqual(findings.filter { $0.code == .itemNameDuplicate }, [])
         XCTAssertEqual(findings, [], "a plan of all standard measures has no finding at all")
         XCTAssertEqual(plan.normalized(), plan, "filled texts are already normalized")
 

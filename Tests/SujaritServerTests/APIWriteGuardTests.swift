@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import XCTVapor
 import SujaritCore
-import SujaritPersistence
+@_spi(Fixtures) import SujaritPersistence
 @testable import SujaritServer
 
 /// Issue 8, 2.5: a browser's cookie alone never writes through the JSON API, and API bodies

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import XCTVapor
 import SujaritCore
-import SujaritPersistence
+@_spi(Fixtures) import SujaritPersistence
 import SujaritAPIModels
 @testable import SujaritServer
 
@@ -610,7 +610,7 @@ final class AuthoringAPITests: ServerTestCase {
         // A plan with error findings (an item without a mission) cannot be submitted.
         var incomplete = try await createPlan(team, first: 2568, last: 2568)
         (incomplete, _) = try await add(item("มาตรการที่ยังไม่ได้เลือกภารกิจ", mission: nil, budgets: [2568: .noBudget]), to: incomplete, token: team.editor)
-        XCTAssertTrue(incomplete.findings.contains { $0.code == "item.mission.missing" && $0.severity == .error })
+        XCTAssertTrue(incomplete.findings.contains { $0.code == .itemMissionMissing && $0.severity == .error })
         XCTAssertEqual(incomplete.summary.unplacedItemCount, 1)
         try await expectError(.POST, "/api/v1/plans/\(incomplete.plan.id)/transitions", token: team.editor,
                               json: #"{"action":"submit","version":\#(incomplete.plan.version)}"#, status: .conflict, field: "action")

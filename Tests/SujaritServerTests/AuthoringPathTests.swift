@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import XCTVapor
 import SujaritCore
-import SujaritPersistence
+@_spi(Fixtures) import SujaritPersistence
 import SujaritAPIModels
 @testable import SujaritServer
 import SujaritCatalog
@@ -145,7 +145,7 @@ final class SheetBudgetTests: ServerTestCase {
                                      first: FiscalYear(2566), last: FiscalYear(2570))
         func mismatches(_ amounts: [Int64?], _ text: String) -> [PlanFinding] {
             plan.items = [item(amounts, text: text)]
-            return PlanValidator.validate(plan).filter { $0.code == "sheet.budget.mismatch" }
+            return PlanValidator.validate(plan).filter { $0.code == .sheetBudgetMismatch }
         }
         let every: [Int64?] = [20_000, 20_000, 20_000, 20_000, 20_000]
         XCTAssertEqual(mismatches(every, "10,000 บาท").count, 1)

@@ -7,7 +7,21 @@ import XCTVapor
 struct Browser {
     let app: Application
     var cookie: String?
+    /// The sign-in form's token cookie (a visitor without a session has no server row).
+    var formCookie: String?
     var csrf: String?
+
+    var cookies: HTTPCookies {
+        var cookies = HTTPCookies()
+        if let cookie { cookies["sujarit_session"] = HTTPCookies.Value(string: cookie) }
+        if let formCookie { cookies["sujarit_form"] = HTTPCookies.Value(string: formCookie) }
+        return cookies
+    }
+
+    mutating func keep(_ res: XCTHTTPResponse) {
+        if let value = res.headers.setCookie?["sujarit_session"]?.string { cookie = value }
+        if let value = res.headers.setCookie?["sujarit_form"]?.string { formCookie = value }
+    }
 
     init(_ app: Application) { self.app = app }
 
@@ -19,11 +33,11 @@ struct Browser {
 
     mutating func get(_ path: String) async throws -> Page {
         var headers = HTTPHeaders()
-        if let cookie { headers.cookie = HTTPCookies(dictionaryLiteral: ("sujarit_session", HTTPCookies.Value(string: cookie))) }
+        if !cookies.all.isEmpty { headers.cookie = cookies }
         var page = Page(status: .ok, body: "")
         try await app.test(.GET, path, headers: headers) { res async throws in
             page = Page(status: res.status, body: res.body.string, location: res.headers.first(name: .location))
-            if let value = res.headers.setCookie?["sujarit_session"]?.string { cookie = value }
+            keep(res)
         }
         if let token = Self.csrf(in: page.body) { csrf = token }
         return page
@@ -37,13 +51,27 @@ struct Browser {
         let body = all.map { Self.encode($0.0) + "=" + Self.encode($0.1) }.joined(separator: "&")
         var headers = HTTPHeaders()
         headers.contentType = .urlEncodedForm
-        if let cookie { headers.cookie = HTTPCookies(dictionaryLiteral: ("sujarit_session", HTTPCookies.Value(string: cookie))) }
+        if !cookies.all.isEmpty { headers.cookie = cookies }
         var page = Page(status: .ok, body: "")
         try await app.test(.POST, path, headers: headers, body: ByteBuffer(string: body)) { res async throws in
             page = Page(status: res.status, body: res.body.string, location: res.headers.first(name: .location))
-            if let value = res.headers.setCookie?["sujarit_session"]?.string { cookie = value }
+            keep(res)
         }
         if let token = Self.csrf(in: page.body) { csrf = token }
+        return page
+    }
+
+    /// Posts an already encoded form body (e.g. bytes that are not UTF-8), with the CSRF token.
+    mutating func post(_ path: String, encoded: String) async throws -> Page {
+        if csrf == nil { _ = try await get("/login") }
+        let body = encoded + "&_csrf=" + Self.encode(csrf ?? "")
+        var headers = HTTPHeaders()
+        headers.contentType = .urlEncodedForm
+        if !cookies.all.isEmpty { headers.cookie = cookies }
+        var page = Page(status: .ok, body: "")
+        try await app.test(.POST, path, headers: headers, body: ByteBuffer(string: body)) { res async throws in
+            page = Page(status: res.status, body: res.body.string, location: res.headers.first(name: .location))
+        }
         return page
     }
 

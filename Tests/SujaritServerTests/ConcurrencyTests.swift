@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import XCTVapor
 import SujaritCore
-import SujaritPersistence
+@_spi(Fixtures) import SujaritPersistence
 import SujaritAPIModels
 @testable import SujaritServer
 
@@ -151,7 +151,7 @@ final class ConcurrencyTests: ServerTestCase {
         try await configure(other, settings: ServerSettings(database: .sqliteFile(path: file.path), autoMigrate: false, passwordCost: 4))
         let holding = Task {
             try await other.db.transaction { db in
-                try await AuditLog(db).record(organizationID: nil, userID: nil, action: "test.lock", subject: "held")
+                try await AuditLog(db).record(organizationID: nil, userID: nil, action: .demoLoad, subject: "held")
                 try await Task.sleep(nanoseconds: UInt64(DatabaseSetting.sqliteBusyTimeoutMilliseconds + 2_500) * 1_000_000)
             }
         }

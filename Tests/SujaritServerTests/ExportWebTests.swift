@@ -3,7 +3,7 @@ import XCTest
 import XCTVapor
 import SujaritCore
 import SujaritExport
-import SujaritPersistence
+@_spi(Fixtures) import SujaritPersistence
 import SujaritAPIModels
 @testable import SujaritServer
 import SujaritDemo

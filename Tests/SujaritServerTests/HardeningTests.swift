@@ -4,7 +4,7 @@ import XCTVapor
 import Fluent
 import SQLKit
 import SujaritCore
-import SujaritPersistence
+@_spi(Fixtures) import SujaritPersistence
 import SujaritAPIModels
 @testable import SujaritServer
 

@@ -3,7 +3,7 @@ import XCTest
 import XCTVapor
 import SujaritCore
 import SujaritImport
-import SujaritPersistence
+@_spi(Fixtures) import SujaritPersistence
 @testable import SujaritServer
 
 /// Uploading a plan document, reviewing it beside its diagnosis, accepting or discarding it.
@@ -48,11 +48,11 @@ final class ImportWebTests: ServerTestCase {
         var result = try DocumentImporter.importDocument(Data(SyntheticPlanDocument.text(itemCount: 3).utf8), fileName: "long.txt")
         result.plan.items[0].name = "โครงการ" + String(repeating: "ก", count: 5_000)
         do {
-            _ = try await ImportController.saveDraft(result, organization: organization, userID: nil, on: db)
+            _ = try await ImportedPlans.saveDraft(result, organizationSlug: organization.slug, on: app)
             XCTFail("a name over the limit was stored")
-        } catch let error as SujaritError {
-            XCTAssertEqual(error.status, .unprocessableEntity)
-            XCTAssertTrue(error.fields.contains { $0.field == "items[0].name" }, "\(error.fields)")
+        } catch let error as CommandRefusal {
+            XCTAssertEqual(SujaritError(error).status, .unprocessableEntity)
+            XCTAssertTrue(error.fields.contains { $0.path == "items[0].name" }, "\(error.fields)")
         }
         let plans = try await PlanStore(db).plans(organizationID: organization.id, includeUnpublished: true)
         XCTAssertEqual(plans.count, 0, "nothing half-stored")

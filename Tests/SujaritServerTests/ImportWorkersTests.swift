@@ -55,4 +55,39 @@ final class ImportWorkersTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(read, 1)
         XCTAssertGreaterThanOrEqual(refused, 1, "with no room to wait, uploads beyond the one being read are refused")
     }
+
+    /// A document that takes longer than the time limit is answered with a clear message, and
+    /// its slot stays taken until the reading really ends (no extra work let in meanwhile).
+    func testAReadOverTheTimeLimitGivesUpWithAClearMessage() async throws {
+        let gate = DispatchSemaphore(value: 0)
+        let workers = ImportWorkers(capacity: 1, maximumWaiting: 0, largeDocumentBytes: 1_000_000, timeLimit: 0.05,
+                                    reader: { data, fileName, organizationName throws(ImportError) in
+                                        gate.wait()
+                                        return try DocumentImporter.importDocument(data, fileName: fileName, organizationName: organizationName)
+                                    })
+        let document = Data(SyntheticPlanDocument.text(itemCount: 3).utf8)
+        do {
+            _ = try await workers.read(document, fileName: "slow.txt", organizationName: nil)
+            XCTFail("the reader never finished within the limit")
+        } catch let error as SujaritError {
+            XCTAssertEqual(error.status, .unprocessableEntity)
+            XCTAssertTrue(error.message.th.contains("slow.txt") && error.message.th.contains("วินาที"), error.message.th)
+            XCTAssertEqual(error.fields.map(\.field), ["document"])
+        }
+        let busy = await workers.load
+        XCTAssertEqual(busy.inUse, 1, "the slot is held while the thread still reads")
+        do {
+            _ = try await workers.read(document, fileName: "next.txt", organizationName: nil)
+            XCTFail("no room while the slow read goes on")
+        } catch let error as SujaritError {
+            XCTAssertEqual(error.status, .serviceUnavailable)
+        }
+        gate.signal()
+        var load = await workers.load
+        for _ in 0..<500 where load.inUse != 0 {
+            try await Task.sleep(nanoseconds: 10_000_000)
+            load = await workers.load
+        }
+        XCTAssertEqual(load.inUse, 0, "the slot comes back when the reading ends")
+    }
 }

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import XCTVapor
 import SujaritCore
-import SujaritPersistence
+@_spi(Fixtures) import SujaritPersistence
 @testable import SujaritServer
 
 /// Every route the application registers — found from the router, so a new route cannot be

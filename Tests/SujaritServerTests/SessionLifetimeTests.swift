@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import XCTVapor
+import Fluent
 import SujaritCore
 import SujaritPersistence
 @testable import SujaritServer
@@ -64,5 +65,49 @@ final class SessionLifetimeTests: ServerTestCase {
         try await app.test(.GET, "/api/v1/organizations/signout/plans", headers: bearer(token)) { res async throws in
             XCTAssertEqual(res.status, .unauthorized, "the token ended with the sign-out")
         }
+    }
+
+    /// An anonymous visitor reading the sign-in form stores nothing on the server; the form
+    /// still works (its token rides in a cookie).
+    func testTheSignInFormStoresNoSessionRow() async throws {
+        let organization = try await makeOrganization(slug: "no-row")
+        try await makeUser("editor", role: .editor, in: organization)
+        var browser = Browser(app)
+        for _ in 0..<5 { _ = try await browser.get("/login") }
+        var rows = try await SessionRecord.query(on: db).count()
+        XCTAssertEqual(rows, 0, "no session row for an anonymous GET /login")
+        XCTAssertNotNil(browser.formCookie)
+        try await browser.signIn("editor", password: Self.password)
+        rows = try await SessionRecord.query(on: db).count()
+        XCTAssertEqual(rows, 1, "one row, made at sign-in")
+        // A forged token does not pass, cookie or not.
+        var stranger = Browser(app)
+        _ = try await stranger.get("/login")
+        stranger.csrf = String(repeating: "A", count: 43)
+        let refused = try await stranger.post("/login", [("username", "editor"), ("password", Self.password)])
+        XCTAssertEqual(refused.status, .forbidden)
+    }
+
+    /// Ended sessions are swept out of `_fluent_sessions`; live ones stay.
+    func testEndedSessionRowsAreDeleted() async throws {
+        let clock = TestClock()
+        app.sujaritClock = { clock.now }
+        let organization = try await makeOrganization(slug: "sweep")
+        try await makeUser("early", role: .editor, in: organization)
+        try await makeUser("late", role: .editor, in: organization)
+        var early = Browser(app)
+        try await early.signIn("early", password: Self.password)
+        clock.advance(5 * 3600)
+        var late = Browser(app)
+        try await late.signIn("late", password: Self.password)
+        clock.advance(4 * 3600)  // early: 9 h idle; late: 4 h
+        let deleted = try await app.sessionLifetime.deleteEnded(on: db, now: clock.now)
+        XCTAssertEqual(deleted, 1)
+        let rows = try await SessionRecord.query(on: db).count()
+        XCTAssertEqual(rows, 1)
+        let lateSigned = try await signedIn(&late)
+        XCTAssertTrue(lateSigned, "the live session is kept")
+        let earlySigned = try await signedIn(&early)
+        XCTAssertFalse(earlySigned)
     }
 }

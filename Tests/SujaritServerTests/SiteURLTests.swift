@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import XCTVapor
 import SujaritCore
-import SujaritPersistence
+@_spi(Fixtures) import SujaritPersistence
 import SujaritExport
 @testable import SujaritServer
 

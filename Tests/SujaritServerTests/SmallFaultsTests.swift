@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import XCTVapor
 import SujaritCore
-import SujaritPersistence
+@_spi(Fixtures) import SujaritPersistence
 import SujaritAPIModels
 import struct SujaritCore.Dimension
 @testable import SujaritServer
@@ -53,5 +53,41 @@ final class SmallFaultsTests: ServerTestCase {
         let page = try await browser.get("/plans/\(plan.id.uuidString.lowercased())/items/\(itemID.uuidString.lowercased())/delete")
         XCTAssertNotEqual(page.status, .ok, "no confirmation for a deletion that cannot happen")
         XCTAssertFalse(page.body.contains("action=\"/plans/\(plan.id.uuidString.lowercased())/items/\(itemID.uuidString.lowercased())/delete\""))
+    }
+
+    /// A fractional version, an empty body and non-UTF-8 form bytes each get a 400 that says
+    /// what is wrong and where; nothing is stored.
+    func testMalformedBodiesAreNamedNotGeneric() async throws {
+        let organization = try await makeOrganization(slug: "bodies")
+        try await makeUser("editor", role: .editor, in: organization)
+        let token = try await token("editor")
+        let plan = try await PlanStore(db).create(demoPlan(for: organization))
+        var headers = bearer(token)
+        headers.contentType = .json
+
+        let fractional = #"{"version": 1.5, "item": {"kind": "project", "name": "x", "missionCode": "1.1"}}"#
+        try await app.test(.POST, "/api/v1/plans/\(plan.id)/items", headers: headers, body: ByteBuffer(string: fractional)) { res async throws in
+            XCTAssertEqual(res.status, .badRequest, res.body.string)
+            XCTAssertTrue(res.body.string.contains("whole number"), res.body.string)
+            XCTAssertFalse(res.body.string.contains("not valid JSON"), res.body.string)
+            XCTAssertTrue(res.body.string.contains("\"version\""), "names the field: \(res.body.string)")
+        }
+        try await app.test(.POST, "/api/v1/plans/\(plan.id)/items", headers: headers, body: ByteBuffer()) { res async throws in
+            XCTAssertEqual(res.status, .badRequest, res.body.string)
+            XCTAssertTrue(res.body.string.contains("empty"), res.body.string)
+        }
+        try await app.test(.POST, "/api/v1/organizations/bodies/plans", headers: headers, body: ByteBuffer()) { res async throws in
+            XCTAssertEqual(res.status, .badRequest, res.body.string)
+        }
+
+        var browser = Browser(app)
+        try await browser.signIn("editor", password: Self.password)
+        _ = try await browser.get("/plans/\(plan.id.uuidString.lowercased())/edit")
+        let page = try await browser.post("/plans/\(plan.id.uuidString.lowercased())/missions", encoded: "version=\(plan.version)&dimension=1&name=%E0%B8%FF%FE")
+        XCTAssertEqual(page.status, .badRequest, page.body)
+        XCTAssertTrue(page.body.contains("UTF-8") && page.body.contains("name"), page.body)
+        let stored = try await PlanStore(db).plan(id: plan.id, scope: .everything)
+        XCTAssertEqual(stored?.version, plan.version, "nothing stored")
+        XCTAssertFalse(stored?.dimensions.flatMap(\.missions).contains { $0.name.contains("\u{FFFD}") } ?? true)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import XCTVapor
 import SujaritCore
-import SujaritPersistence
+@_spi(Fixtures) import SujaritPersistence
 import SujaritAPIModels
 @testable import SujaritServer
 import SujaritDemo
@@ -300,7 +300,8 @@ final class WebTests: ServerTestCase {
         var csrf = ""
         try await app.test(.GET, "/login") { res async throws in
             XCTAssertEqual(res.status, .ok)
-            cookie = res.headers.setCookie?["sujarit_session"]?.string ?? ""
+            XCTAssertNil(res.headers.setCookie?["sujarit_session"], "no session for an anonymous visitor")
+            cookie = res.headers.setCookie?["sujarit_form"]?.string ?? ""
             let html = res.body.string
             let marker = "name=\"_csrf\" value=\""
             let start = try XCTUnwrap(html.range(of: marker)).upperBound
@@ -308,7 +309,7 @@ final class WebTests: ServerTestCase {
         }
         XCTAssertFalse(cookie.isEmpty)
         var headers = HTTPHeaders()
-        headers.cookie = HTTPCookies(dictionaryLiteral: ("sujarit_session", HTTPCookies.Value(string: cookie)))
+        headers.cookie = HTTPCookies(dictionaryLiteral: ("sujarit_form", HTTPCookies.Value(string: cookie)))
 
         try await app.test(.POST, "/login", headers: headers, beforeRequest: { req async throws in
             try req.content.encode(["username": "officer", "password": "wrong password", "_csrf": csrf], as: .urlEncodedForm)

@@ -18,7 +18,7 @@ struct APIController: RouteCollection {
     }
 
     @Sendable func organizations(_ request: Request) async throws -> [OrganizationDTO] {
-        try await OrganizationStore(request.db).all().map(OrganizationDTO.init)
+        try await request.stores.organizations.all().map(OrganizationDTO.init)
     }
 
     @Sendable func organizationPlans(_ request: Request) async throws -> [PlanListEntry] {
@@ -35,25 +35,25 @@ struct APIController: RouteCollection {
     }
 
     @Sendable func createPlan(_ request: Request) async throws -> Response {
-        let body = try request.content.decode(PlanWriteRequest.self, as: .json)
+        let body = try APIBody.decode(PlanWriteRequest.self, request)
         let plan = try await PlanService(request: request).create(in: request.parameters.get("slug"), body: body)
         return try await respond(plan, request: request, status: .created)
     }
 
     @Sendable func replacePlan(_ request: Request) async throws -> Response {
-        let body = try request.content.decode(PlanWriteRequest.self, as: .json)
+        let body = try APIBody.decode(PlanWriteRequest.self, request)
         let plan = try await PlanService(request: request).replace(id: request.parameters.get("planID"), body: body)
         return try await respond(plan, request: request, status: .ok)
     }
 
     @Sendable func signIn(_ request: Request) async throws -> Response {
-        let body = try request.content.decode(SignInRequest.self, as: .json)
+        let body = try APIBody.decode(SignInRequest.self, request)
         guard let user = try await Authentication.signIn(username: body.username.cleaned, password: body.password, on: request) else {
             throw SujaritError(.unauthorized, LocalizedText(th: "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง", en: "Wrong username or password"))
         }
         let token = [UInt8].random(count: 32).base64URL
-        let expires = Date().addingTimeInterval(12 * 3600)
-        try await UserStore(request.db).addToken(hash: SHA256.hash(data: Data(token.utf8)).hex, userID: user.requireID(), expiresAt: expires)
+        let expires = request.dependencies.now().addingTimeInterval(12 * 3600)
+        try await request.stores.users.addToken(hash: SHA256.hash(data: Data(token.utf8)).hex, userID: user.requireID(), expiresAt: expires)
         let response = Response(status: .ok)
         try response.content.encode(SignInResponse(token: token, expiresAt: expires))
         // A secret: no cache may keep it.
@@ -67,16 +67,16 @@ struct APIController: RouteCollection {
         guard let bearer = request.headers.bearerAuthorization, request.viewer != nil else {
             throw SujaritError(.unauthorized, LocalizedText(th: "ต้องส่งโทเค็นที่จะยกเลิก", en: "Send the bearer token to revoke"))
         }
-        try await UserStore(request.db).deleteToken(hash: SHA256.hash(data: Data(bearer.token.utf8)).hex)
-        try await AuditLog(request.db).record(organizationID: nil, userID: request.viewer?.userID, action: "user.signout", subject: request.viewer?.username ?? "")
+        try await request.stores.users.deleteToken(hash: SHA256.hash(data: Data(bearer.token.utf8)).hex)
+        try await request.stores.audit.record(organizationID: nil, userID: request.viewer?.userID, action: .userSignOut, subject: request.viewer?.username ?? "")
         return Response(status: .noContent)
     }
 
     func respond(_ plan: Plan, request: Request, status: HTTPResponseStatus) async throws -> Response {
         var publicURL: String?
         // Only the revision the public address serves has it as its `publicURL`.
-        if plan.status == .published, let org = try await OrganizationStore(request.db).find(id: plan.organizationID),
-           try await PlanStore(request.db).publishedPlanID(organizationID: plan.organizationID, first: plan.firstYear, last: plan.lastYear) == plan.id {
+        if plan.status == .published, let org = try await request.stores.organizations.find(id: plan.organizationID),
+           try await request.stores.plans.publishedPlanID(organizationID: plan.organizationID, first: plan.firstYear, last: plan.lastYear) == plan.id {
             publicURL = SiteURL.publishedPlan(slug: org.slug, years: plan.yearSlug).path
         }
         let response = Response(status: status)

@@ -47,7 +47,7 @@ struct APIEditingController: RouteCollection {
     }
 
     func decode<T: Decodable>(_ type: T.Type, _ request: Request) throws -> T {
-        try request.content.decode(type, as: .json)
+        try APIBody.decode(type, request)
     }
 
     /// `?version=N` for DELETE requests, which carry no body.
@@ -64,10 +64,8 @@ struct APIEditingController: RouteCollection {
     @Sendable func addItem(_ request: Request) async throws -> Response {
         let body = try decode(ItemWriteRequest.self, request)
         var item = body.item
-        item.id = UUID()
-        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, action: "item.add", subject: item.name) {
-            try PlanEditing.addItem(item, to: $0)
-        }
+        item.id = request.dependencies.makeID()
+        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, .addItem(item))
         return try respond(plan, request, status: .created, created: item.id)
     }
 
@@ -75,36 +73,29 @@ struct APIEditingController: RouteCollection {
         let body = try decode(ItemWriteRequest.self, request)
         var item = body.item
         item.id = try id(request, "itemID")
-        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, action: "item.update", subject: item.name) {
-            try PlanEditing.updateItem(item, in: $0)
-        }
+        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, .updateItem(item))
         return try respond(plan, request)
     }
 
     @Sendable func deleteItem(_ request: Request) async throws -> Response {
         let itemID = try id(request, "itemID")
-        let plan = try await service(request).edit(planID: planID(request), expectedVersion: try queryVersion(request), action: "item.delete", subject: itemID.uuidString) {
-            try PlanEditing.deleteItem(itemID, from: $0)
-        }
+        let plan = try await service(request).edit(planID: planID(request), expectedVersion: try queryVersion(request), .deleteItem(itemID))
         return try respond(plan, request)
     }
 
     @Sendable func moveItem(_ request: Request) async throws -> Response {
         let body = try decode(MoveItemRequest.self, request)
         let itemID = try id(request, "itemID")
-        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, action: "item.move", subject: body.missionCode) {
-            try PlanEditing.moveItem(itemID, toMission: body.missionCode, position: body.position, in: $0)
-        }
+        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version,
+                                                   .moveItem(itemID, toMission: body.missionCode, position: body.position))
         return try respond(plan, request)
     }
 
     @Sendable func duplicateItem(_ request: Request) async throws -> Response {
         let body = try decode(VersionRequest.self, request)
         let itemID = try id(request, "itemID")
-        let newID = UUID()
-        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, action: "item.duplicate", subject: itemID.uuidString) {
-            try PlanEditing.duplicateItem(itemID, in: $0, newID: newID).0
-        }
+        let newID = request.dependencies.makeID()
+        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, .duplicateItem(itemID, newID: newID))
         return try respond(plan, request, status: .created, created: newID)
     }
 
@@ -119,18 +110,14 @@ struct APIEditingController: RouteCollection {
             }
             budgets[FiscalYear(year)] = value
         }
-        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, action: "item.budgets", subject: itemID.uuidString) {
-            try PlanEditing.setBudgets(budgets, ofItem: itemID, in: $0)
-        }
+        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, .setBudgets(itemID, budgets))
         return try respond(plan, request)
     }
 
     @Sendable func setSheet(_ request: Request) async throws -> Response {
         let body = try decode(SheetWriteRequest.self, request)
         let itemID = try id(request, "itemID")
-        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, action: "item.sheet", subject: itemID.uuidString) {
-            try PlanEditing.setSheet(body.sheet, ofItem: itemID, in: $0)
-        }
+        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, .setSheet(itemID, body.sheet))
         return try respond(plan, request)
     }
 
@@ -139,10 +126,8 @@ struct APIEditingController: RouteCollection {
     @Sendable func addRisk(_ request: Request) async throws -> Response {
         let body = try decode(RiskWriteRequest.self, request)
         var risk = body.risk
-        risk.id = UUID()
-        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, action: "risk.add", subject: risk.workArea) {
-            try PlanEditing.upsertRisk(risk, in: $0)
-        }
+        risk.id = request.dependencies.makeID()
+        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, .addRisk(risk))
         return try respond(plan, request, status: .created, created: risk.id)
     }
 
@@ -150,27 +135,21 @@ struct APIEditingController: RouteCollection {
         let body = try decode(RiskWriteRequest.self, request)
         var risk = body.risk
         risk.id = try id(request, "riskID")
-        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, action: "risk.update", subject: risk.workArea) {
-            try PlanEditing.updateRisk(risk, in: $0)
-        }
+        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, .updateRisk(risk))
         return try respond(plan, request)
     }
 
     @Sendable func deleteRisk(_ request: Request) async throws -> Response {
         let riskID = try id(request, "riskID")
-        let plan = try await service(request).edit(planID: planID(request), expectedVersion: try queryVersion(request), action: "risk.delete", subject: riskID.uuidString) {
-            try PlanEditing.deleteRisk(riskID, from: $0)
-        }
+        let plan = try await service(request).edit(planID: planID(request), expectedVersion: try queryVersion(request), .deleteRisk(riskID))
         return try respond(plan, request)
     }
 
     @Sendable func addTarget(_ request: Request) async throws -> Response {
         let body = try decode(TargetWriteRequest.self, request)
         var target = body.target
-        target.id = UUID()
-        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, action: "target.add", subject: target.indicator) {
-            try PlanEditing.upsertTarget(target, in: $0)
-        }
+        target.id = request.dependencies.makeID()
+        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, .addTarget(target))
         return try respond(plan, request, status: .created, created: target.id)
     }
 
@@ -178,17 +157,13 @@ struct APIEditingController: RouteCollection {
         let body = try decode(TargetWriteRequest.self, request)
         var target = body.target
         target.id = try id(request, "targetID")
-        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, action: "target.update", subject: target.indicator) {
-            try PlanEditing.updateTarget(target, in: $0)
-        }
+        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, .updateTarget(target))
         return try respond(plan, request)
     }
 
     @Sendable func deleteTarget(_ request: Request) async throws -> Response {
         let targetID = try id(request, "targetID")
-        let plan = try await service(request).edit(planID: planID(request), expectedVersion: try queryVersion(request), action: "target.delete", subject: targetID.uuidString) {
-            try PlanEditing.deleteTarget(targetID, from: $0)
-        }
+        let plan = try await service(request).edit(planID: planID(request), expectedVersion: try queryVersion(request), .deleteTarget(targetID))
         return try respond(plan, request)
     }
 
@@ -196,9 +171,7 @@ struct APIEditingController: RouteCollection {
 
     @Sendable func setFrontMatter(_ request: Request) async throws -> Response {
         let body = try decode(FrontMatterWriteRequest.self, request)
-        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, action: "plan.frontMatter") {
-            try PlanEditing.setFrontMatter(body.frontMatter, title: body.title, in: $0)
-        }
+        let plan = try await service(request).edit(planID: planID(request), expectedVersion: body.version, .setFrontMatter(body.frontMatter, title: body.title))
         return try respond(plan, request)
     }
 

@@ -75,8 +75,8 @@ struct OrganizationController: RouteCollection {
         updated.phone = (form.phone ?? "").cleaned
         updated.units = units
         updated.digitStyle = digits
-        try await OrganizationStore(request.db).update(updated)
-        try await AuditLog(request.db).record(organizationID: organization.id, userID: viewer.userID, action: "organization.update", subject: organization.slug)
+        try await request.stores.organizations.update(updated)
+        try await request.stores.audit.record(organizationID: organization.id, userID: viewer.userID, action: .organizationUpdate, subject: organization.slug)
         let response = Response(status: .seeOther)
         response.headers.replaceOrAdd(name: .location, value: SiteURL.organization(slug: organization.slug).path)
         return response

@@ -40,7 +40,7 @@ struct SignInController: RouteCollection {
         request.session.data = SessionData()
         request.session.data[ViewerMiddleware.sessionUserKey] = try user.requireID().uuidString
         SessionLifetime.start(request.session, now: request.application.sujaritClock())
-        try await AuditLog(request.db).record(organizationID: nil, userID: user.id, action: "user.signin", subject: user.username)
+        try await request.stores.audit.record(organizationID: nil, userID: user.id, action: .userSignIn, subject: user.username)
         return request.redirect(to: next, redirectType: .normal)
     }
 
@@ -49,7 +49,7 @@ struct SignInController: RouteCollection {
         // Signing out ends the person's API tokens too: "sign out" means nothing of theirs stays
         // signed in.
         if let viewer = request.viewer {
-            try await UserStore(request.db).deleteTokens(userID: viewer.userID)
+            try await request.stores.users.deleteTokens(userID: viewer.userID)
         }
         request.session.destroy()
         return request.redirect(to: SiteURL.home.path, redirectType: .normal)

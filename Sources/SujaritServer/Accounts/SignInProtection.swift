@@ -3,19 +3,6 @@ import Vapor
 import SujaritCore
 import SujaritPersistence
 
-// MARK: Clock
-
-struct ClockKey: StorageKey { typealias Value = @Sendable () -> Date }
-
-extension Application {
-    /// The time now, for rules that depend on it (sign-in rate limits). Tests replace it to move
-    /// time forward without waiting.
-    public var sujaritClock: @Sendable () -> Date {
-        get { storage[ClockKey.self] ?? { Date() } }
-        set { storage[ClockKey.self] = newValue }
-    }
-}
-
 // MARK: Rate limit
 
 /// Counts failed sign-ins per account and per client address in a sliding window and refuses
@@ -159,7 +146,7 @@ enum Authentication {
             return user
         }
         app.signInThrottle.recordFailure(keys, now: app.sujaritClock())
-        try await AuditLog(request.db).record(organizationID: nil, userID: nil, action: "user.signin.failed", subject: name,
+        try await request.stores.audit.record(organizationID: nil, userID: nil, action: .userSignInFailed, subject: name,
                                              detail: client.map { "client \($0)" } ?? "")
         return nil
     }
@@ -181,7 +168,7 @@ enum Authentication {
     /// there is no such user, so that both take as long.
     static func verify(username: String, password: String, on request: Request) async throws -> UserRecord? {
         guard !username.isEmpty, !password.isEmpty, password.utf8.count <= 72 * 4 else { return nil }
-        let user = try await UserStore(request.db).find(username: username)
+        let user = try await request.stores.users.find(username: username)
         let hash: String
         if let user {
             hash = user.passwordHash

@@ -40,7 +40,7 @@ struct EditorController: RouteCollection {
     func planID(_ request: Request) -> String? { request.parameters.get("planID") }
 
     func organization(of plan: Plan, _ request: Request) async throws -> Organization {
-        guard let org = try await OrganizationStore(request.db).find(id: plan.organizationID) else { throw SujaritError.notFound() }
+        guard let org = try await request.stores.organizations.find(id: plan.organizationID) else { throw SujaritError.notFound() }
         return org
     }
 
@@ -120,7 +120,7 @@ struct EditorController: RouteCollection {
             // The mission changed: the same form, as typed, with that mission's sub-missions.
             return Layout.response(EditorPages.itemForm(request, plan: plan, organization: org, form: form, itemID: itemID))
         }
-        let (item, errors) = form.item(id: itemID ?? UUID(), plan: plan)
+        let (item, errors) = form.item(id: itemID ?? request.dependencies.makeID(), plan: plan)
         func again(_ status: HTTPResponseStatus, _ errors: FormErrors, _ message: LocalizedText, conflict: PlanItem?? = nil, on shown: Plan = plan) -> Response {
             var kept = form
             // After a conflict the form carries the current version, so saving again is a
@@ -134,9 +134,7 @@ struct EditorController: RouteCollection {
         }
         do {
             let saved = try await service(request).edit(planID: planID(request), expectedVersion: form.version ?? -1,
-                                                        action: itemID == nil ? "item.add" : "item.update", subject: item.name) { current in
-                itemID == nil ? try PlanEditing.addItem(item, to: current) : try PlanEditing.updateItem(item, in: current)
-            }
+                                                        itemID == nil ? .addItem(item) : .updateItem(item))
             return toEditor(saved, anchor: "item-\(item.id.uuidString.lowercased())")
         } catch let conflict as PlanConflict {
             let theirs: PlanItem?? = itemID.map { id in conflict.current.items.first { $0.id == id } } ?? .some(nil)
@@ -172,9 +170,7 @@ struct EditorController: RouteCollection {
     @Sendable func deleteItem(_ request: Request) async throws -> Response {
         let form = try form(VersionForm.self, request)
         let itemID = try PlanService.parseID(request.parameters.get("itemID"))
-        let saved = try await service(request).edit(planID: planID(request), expectedVersion: form.version ?? -1, action: "item.delete", subject: itemID.uuidString) {
-            try PlanEditing.deleteItem(itemID, from: $0)
-        }
+        let saved = try await service(request).edit(planID: planID(request), expectedVersion: form.version ?? -1, .deleteItem(itemID))
         return toEditor(saved)
     }
 
@@ -184,19 +180,15 @@ struct EditorController: RouteCollection {
         let form = try form(ShiftForm.self, request)
         let itemID = try PlanService.parseID(request.parameters.get("itemID"))
         let offset = (form.offset ?? 0) < 0 ? -1 : 1
-        let saved = try await service(request).edit(planID: planID(request), expectedVersion: form.version ?? -1, action: "item.move", subject: itemID.uuidString) {
-            try PlanEditing.shiftItem(itemID, by: offset, in: $0)
-        }
+        let saved = try await service(request).edit(planID: planID(request), expectedVersion: form.version ?? -1, .shiftItem(itemID, by: offset))
         return toEditor(saved, anchor: "item-\(itemID.uuidString.lowercased())")
     }
 
     @Sendable func duplicateItem(_ request: Request) async throws -> Response {
         let form = try form(VersionForm.self, request)
         let itemID = try PlanService.parseID(request.parameters.get("itemID"))
-        let newID = UUID()
-        let saved = try await service(request).edit(planID: planID(request), expectedVersion: form.version ?? -1, action: "item.duplicate", subject: itemID.uuidString) {
-            try PlanEditing.duplicateItem(itemID, in: $0, newID: newID).0
-        }
+        let newID = request.dependencies.makeID()
+        let saved = try await service(request).edit(planID: planID(request), expectedVersion: form.version ?? -1, .duplicateItem(itemID, newID: newID))
         let response = Response(status: .seeOther)
         response.headers.replaceOrAdd(name: .location, value: SiteURL.editItem(plan: saved.id, item: newID).path)
         return response
@@ -206,9 +198,8 @@ struct EditorController: RouteCollection {
 
     @Sendable func addMission(_ request: Request) async throws -> Response {
         let form = try form(MissionForm.self, request)
-        let saved = try await service(request).edit(planID: planID(request), expectedVersion: form.version ?? -1, action: "mission.add", subject: form.name ?? "") {
-            try PlanEditing.addCustomMission(name: String((form.name ?? "").prefix(500)), toDimension: form.dimension ?? 0, in: $0).0
-        }
+        let saved = try await service(request).edit(planID: planID(request), expectedVersion: form.version ?? -1,
+                                                    .addMission(name: String((form.name ?? "").prefix(500)), dimension: form.dimension ?? 0))
         return toEditor(saved)
     }
 
@@ -234,7 +225,7 @@ struct EditorController: RouteCollection {
         let riskID = try request.parameters.get("riskID").map { try PlanService.parseID($0) }
         let (plan, _) = try await service(request).editablePlan(id: planID(request))
         if let riskID, !plan.risks.contains(where: { $0.id == riskID }) { throw SujaritError.notFound() }
-        let (risk, errors) = form.risk(id: riskID ?? UUID(), plan: plan)
+        let (risk, errors) = form.risk(id: riskID ?? request.dependencies.makeID(), plan: plan)
         guard let risk else {
             return Layout.response(EditorPages.riskForm(request, plan: plan, form: form, riskID: riskID, errors: errors,
                                                         message: LocalizedText(th: "กรุณาแก้ไขช่องที่มีข้อความสีแดง", en: "Please correct the fields marked in red")),
@@ -242,9 +233,7 @@ struct EditorController: RouteCollection {
         }
         do {
             let saved = try await service(request).edit(planID: planID(request), expectedVersion: form.version ?? -1,
-                                                        action: riskID == nil ? "risk.add" : "risk.update", subject: risk.workArea) {
-                riskID == nil ? try PlanEditing.upsertRisk(risk, in: $0) : try PlanEditing.updateRisk(risk, in: $0)
-            }
+                                                        riskID == nil ? .addRisk(risk) : .updateRisk(risk))
             return toEditor(saved)
         } catch let conflict as PlanConflict {
             var kept = form
@@ -257,9 +246,7 @@ struct EditorController: RouteCollection {
     @Sendable func deleteRisk(_ request: Request) async throws -> Response {
         let form = try form(VersionForm.self, request)
         let riskID = try PlanService.parseID(request.parameters.get("riskID"))
-        let saved = try await service(request).edit(planID: planID(request), expectedVersion: form.version ?? -1, action: "risk.delete", subject: riskID.uuidString) {
-            try PlanEditing.deleteRisk(riskID, from: $0)
-        }
+        let saved = try await service(request).edit(planID: planID(request), expectedVersion: form.version ?? -1, .deleteRisk(riskID))
         return toEditor(saved)
     }
 
@@ -288,7 +275,7 @@ struct EditorController: RouteCollection {
         let (plan, _) = try await service(request).editablePlan(id: planID(request))
         let org = try await organization(of: plan, request)
         if let targetID, !plan.targets.contains(where: { $0.id == targetID }) { throw SujaritError.notFound() }
-        let (target, errors) = form.target(id: targetID ?? UUID(), plan: plan)
+        let (target, errors) = form.target(id: targetID ?? request.dependencies.makeID(), plan: plan)
         guard let target else {
             return Layout.response(EditorPages.targetForm(request, plan: plan, organization: org, form: form, targetID: targetID, errors: errors,
                                                           message: LocalizedText(th: "กรุณาแก้ไขช่องที่มีข้อความสีแดง", en: "Please correct the fields marked in red")),
@@ -296,9 +283,7 @@ struct EditorController: RouteCollection {
         }
         do {
             let saved = try await service(request).edit(planID: planID(request), expectedVersion: form.version ?? -1,
-                                                        action: targetID == nil ? "target.add" : "target.update", subject: target.indicator) {
-                targetID == nil ? try PlanEditing.upsertTarget(target, in: $0) : try PlanEditing.updateTarget(target, in: $0)
-            }
+                                                        targetID == nil ? .addTarget(target) : .updateTarget(target))
             return toEditor(saved)
         } catch let conflict as PlanConflict {
             var kept = form
@@ -311,9 +296,7 @@ struct EditorController: RouteCollection {
     @Sendable func deleteTarget(_ request: Request) async throws -> Response {
         let form = try form(VersionForm.self, request)
         let targetID = try PlanService.parseID(request.parameters.get("targetID"))
-        let saved = try await service(request).edit(planID: planID(request), expectedVersion: form.version ?? -1, action: "target.delete", subject: targetID.uuidString) {
-            try PlanEditing.deleteTarget(targetID, from: $0)
-        }
+        let saved = try await service(request).edit(planID: planID(request), expectedVersion: form.version ?? -1, .deleteTarget(targetID))
         return toEditor(saved)
     }
 
@@ -328,9 +311,8 @@ struct EditorController: RouteCollection {
     @Sendable func saveFrontMatter(_ request: Request) async throws -> Response {
         let form = try form(FrontMatterForm.self, request)
         do {
-            let saved = try await service(request).edit(planID: planID(request), expectedVersion: form.version ?? -1, action: "plan.frontMatter") {
-                try PlanEditing.setFrontMatter(form.frontMatter, title: String((form.title ?? "").prefix(500)), in: $0)
-            }
+            let saved = try await service(request).edit(planID: planID(request), expectedVersion: form.version ?? -1,
+                                                        .setFrontMatter(form.frontMatter, title: String((form.title ?? "").prefix(500))))
             return toEditor(saved)
         } catch let error as SujaritError where error.status == .unprocessableEntity {
             let (plan, _) = try await service(request).editablePlan(id: planID(request))

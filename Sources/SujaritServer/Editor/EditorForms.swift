@@ -192,8 +192,8 @@ struct ItemForm: Content {
                 outputs: listLines(outputs), outcomes: listLines(outcomes), area: area.flatMap { $0.cleaned.isEmpty ? nil : $0.cleaned })
             let texts: [(String, String)] = [("rationale", sheet!.rationale), ("objectives", objectives ?? ""), ("method", method ?? ""),
                                              ("outputs", outputs ?? ""), ("outcomes", outcomes ?? ""), ("targetGroup", targetGroup ?? "")]
-            for (field, text) in texts where text.count > PlanService.maximumTextLength {
-                errors.add(field, LocalizedText(th: "ข้อความยาวเกิน \(PlanService.maximumTextLength) ตัวอักษร", en: "Longer than \(PlanService.maximumTextLength) characters"))
+            for (field, text) in texts where text.count > PlanLimits.maximumTextLength {
+                errors.add(field, LocalizedText(th: "ข้อความยาวเกิน \(PlanLimits.maximumTextLength) ตัวอักษร", en: "Longer than \(PlanLimits.maximumTextLength) characters"))
             }
         }
         for (field, text, limit) in [("remarks", remarks ?? "", 2_000), ("responsibleUnit", responsibleUnit ?? "", 500)] where text.count > limit {

@@ -485,14 +485,14 @@ enum EditorPages {
     /// A history line's detail in words: "submitted → approved · ความเห็น: …" becomes
     /// "เสนออนุมัติ → อนุมัติแล้ว · ความเห็น: …" (the approver's comment kept as written).
     static func detailText(_ detail: String, _ t: Translator) -> String {
-        let parts = detail.components(separatedBy: PlanEditingService.commentMarker)
+        let parts = detail.components(separatedBy: PlanWorkflow.commentMarker)
         var head = parts[0]
         let states = head.components(separatedBy: " → ")
         if states.count == 2, let from = PlanStatus(rawValue: states[0]), let to = PlanStatus(rawValue: states[1]) {
             head = "\(t.name(from)) → \(t.name(to))"
         }
         guard parts.count > 1 else { return head }
-        let comment = parts.dropFirst().joined(separator: PlanEditingService.commentMarker)
+        let comment = parts.dropFirst().joined(separator: PlanWorkflow.commentMarker)
         return head + t(.historyCommentMarker) + comment
     }
 
@@ -510,24 +510,9 @@ enum EditorPages {
         return detailText(trimmed, t)
     }
 
-    static func actionName(_ action: String, _ t: Translator) -> String {
-        let names: [String: (String, String)] = [
-            "plan.create": ("สร้างแผน", "created the plan"), "plan.update": ("แก้ไขแผน", "changed the plan"),
-            "plan.revise": ("สร้างฉบับแก้ไขใหม่", "started a revision"), "plan.submit": ("เสนออนุมัติ", "submitted"),
-            "plan.returnToDraft": ("ส่งกลับเป็นร่าง", "returned to draft"), "plan.approve": ("อนุมัติ", "approved"),
-            "plan.publish": ("เผยแพร่", "published"), "plan.frontMatter": ("แก้ไขส่วนนำ", "edited front matter"),
-            "item.add": ("เพิ่มรายการ", "added an item"), "item.update": ("แก้ไขรายการ", "edited an item"),
-            "item.delete": ("ลบรายการ", "deleted an item"), "item.move": ("ย้ายรายการ", "moved an item"),
-            "item.duplicate": ("ทำสำเนารายการ", "duplicated an item"), "item.budgets": ("แก้ไขงบประมาณ", "edited budgets"),
-            "item.sheet": ("แก้ไขรายละเอียดโครงการ", "edited a sheet"), "risk.add": ("เพิ่มความเสี่ยง", "added a risk"),
-            "risk.update": ("แก้ไขความเสี่ยง", "edited a risk"), "risk.delete": ("ลบความเสี่ยง", "deleted a risk"),
-            "target.add": ("เพิ่มค่าเป้าหมาย", "added a target"), "target.update": ("แก้ไขค่าเป้าหมาย", "edited a target"),
-            "target.delete": ("ลบค่าเป้าหมาย", "deleted a target"), "mission.add": ("เพิ่มภารกิจ", "added a mission"),
-            "plan.import": ("นำเข้าจากเอกสาร", "imported a document"), "plan.import.accept": ("รับการนำเข้าเป็นร่างแผน", "accepted the import"),
-            "plan.import.discard": ("ทิ้งการนำเข้า", "discarded the import"),
-            "plan.replaceName": ("แทนชื่อองค์กรในเอกสารนำเข้า", "replaced the organization's name"),
-        ]
-        guard let name = names[action] else { return action }
-        return t.pick(LocalizedText(th: name.0, en: name.1))
+    /// The history page's words for an action: `AuditAction.label`, in the reader's language.
+    static func actionName(_ action: AuditAction, _ t: Translator) -> String {
+        t.pick(action.label)
     }
+
 }

@@ -13,9 +13,22 @@ struct PlanConflict: Error {
     var lastChangedBy: String?
 }
 
-/// The edits and life-cycle steps of a plan, shared by the web forms and the JSON API:
-/// permission, status and version checks, the pure edit from `PlanEditing`, the blocking
-/// validation, one transactional save, and an audit record.
+/// Decide, then apply: the two steps of every plan change, for requests, the CLI and the demo.
+enum PlanCommands {
+    /// Asks `PlanWorkflow.decide` and hands the decision to `PlanStore.apply` (plan, import
+    /// record and audit events in one transaction). Throws the `CommandRefusal` as it is.
+    static func execute(_ command: PlanCommand, by actor: ActingUser, on state: PlanState, expectedVersion: Int? = nil,
+                        database: any Database, dependencies: SujaritDependencies) async throws -> Plan {
+        let decision = try PlanWorkflow.decide(command, by: actor, on: state, expectedVersion: expectedVersion,
+                                               context: dependencies.decisionContext)
+        return try await PlanStore(database).apply(decision)
+    }
+}
+
+/// The one write path of plans in the server, for forms, the API and the importer: loads the
+/// stored state, asks `PlanWorkflow.decide` (Core) whether and how the command changes it, and
+/// hands the decision to `PlanStore.apply`, which writes the plan and its audit events in one
+/// transaction. Route handlers build a `PlanCommand` and call `run`; nothing else writes plans.
 struct PlanEditingService {
     let request: Request
 
@@ -29,33 +42,46 @@ struct PlanEditingService {
         return (plan, viewer)
     }
 
-    /// Applies `change` to the draft plan `id`, provided it is still at `expectedVersion`.
+    /// Runs `command` on the plan `planID` (text from the address) as the signed-in requester.
+    /// `expectedVersion` is the version the requester read (nil where the command needs none).
     @discardableResult
-    func edit(planID: String?, expectedVersion: Int, action: String, subject: String = "",
-              _ change: (Plan) throws -> Plan) async throws -> Plan {
-        let (plan, viewer) = try await editablePlan(id: planID)
-        guard plan.status == .draft else { throw Self.notDraft(plan) }
-        guard plan.version == expectedVersion else { throw try await conflict(plan) }
-        let changed: Plan
-        do {
-            changed = try change(plan)
-        } catch let error as PlanEditError {
-            // A row the plan does not have (an item id of another plan) is 404, as documented.
-            throw SujaritError(error.isMissing ? .notFound : .unprocessableEntity, error.message,
-                               fields: [FieldError(field: error.field, message: error.message)])
+    func run(_ command: PlanCommand, planID: String?, expectedVersion: Int?) async throws -> Plan {
+        _ = try request.requireViewer()
+        let id = try PlanService.parseID(planID)
+        guard let state = try await request.stores.plans.state(planID: id, scope: request.readScope) else {
+            throw SujaritError.notFound("แผน")
         }
-        try PlanService.checkLengths(changed)
-        try PlanService.rejectBlockingFindings(changed)
-        let stored: Plan
+        return try await run(command, on: state, expectedVersion: expectedVersion)
+    }
+
+    /// Runs a command that makes a new plan (`create`, `importSave`) in an organization.
+    @discardableResult
+    func run(_ command: PlanCommand, inOrganization organizationID: UUID) async throws -> Plan {
+        _ = try request.requireViewer()
+        return try await run(command, on: PlanState(organizationID: organizationID), expectedVersion: nil)
+    }
+
+    func run(_ command: PlanCommand, on state: PlanState, expectedVersion: Int?) async throws -> Plan {
         do {
-            stored = try await base.plans.save(changed, expectedVersion: expectedVersion)
+            return try await PlanCommands.execute(command, by: request.actingUser(in: state.organizationID), on: state,
+                                                  expectedVersion: expectedVersion, database: request.db,
+                                                  dependencies: request.dependencies)
+        } catch let refusal as CommandRefusal {
+            if case .stale = refusal.kind, let plan = state.plan { throw try await conflict(plan) }
+            throw SujaritError(refusal)
         } catch StoreError.conflict {
-            let now = try await base.readablePlan(id: planID)
+            // Someone saved between our read and our write: show them what is stored now.
+            guard let id = state.plan?.id, let now = try await request.stores.plans.plan(id: id, scope: request.readScope) else {
+                throw SujaritError.notFound("แผน")
+            }
             throw try await conflict(now)
         }
-        try await AuditLog(request.db).record(organizationID: plan.organizationID, userID: viewer.userID, action: action,
-                                             subject: plan.id.uuidString, detail: subject)
-        return stored
+    }
+
+    /// Applies a draft edit, provided the plan is still at `expectedVersion`.
+    @discardableResult
+    func edit(planID: String?, expectedVersion: Int, _ edit: PlanEdit) async throws -> Plan {
+        try await run(.edit(edit), planID: planID, expectedVersion: expectedVersion)
     }
 
     func conflict(_ current: Plan) async throws -> PlanConflict {
@@ -63,67 +89,26 @@ struct PlanEditingService {
             .filter(\.$subject == current.id.uuidString).filter(\.$organizationID == current.organizationID)
             .sort(\.$createdAt, .descending).first()
         var name: String?
-        if let userID = last?.userID, let user = try await UserStore(request.db).find(id: userID) {
+        if let userID = last?.userID, let user = try await request.stores.users.find(id: userID) {
             name = user.displayName.isEmpty ? user.username : user.displayName
         }
         return PlanConflict(current: current, lastChange: last, lastChangedBy: name)
     }
 
-    static func notDraft(_ plan: Plan) -> StoreError {
-        .notAllowed(LocalizedText(
-            th: "แผนฉบับนี้อยู่ในสถานะ “\(plan.status.thaiName)” แก้ไขไม่ได้\(plan.status == .published ? " ให้สร้างฉบับแก้ไขใหม่" : plan.status == .submitted ? " ให้ส่งกลับเป็นร่างก่อน" : "")",
-            en: "This revision is \(plan.status.englishName.lowercased()) and cannot be changed\(plan.status == .published ? "; start a new revision" : "")"))
+    static func notDraft(_ plan: Plan) -> SujaritError {
+        SujaritError(.conflict, PlanWorkflow.notDraftMessage(plan))
     }
 
     /// Takes a life-cycle step. Approving and publishing need the organization's admin.
     func transition(planID: String?, action: PlanAction, expectedVersion: Int, comment: String? = nil) async throws -> Plan {
-        let viewer = try request.requireViewer()
-        let plan = try await base.readablePlan(id: planID)
-        guard viewer.can(action.needsAdmin ? .admin : .editor, in: plan.organizationID) else { throw SujaritError.forbidden() }
-        guard plan.version == expectedVersion else { throw try await conflict(plan) }
-        let changed: Plan
-        do {
-            changed = try action.apply(to: plan)
-        } catch let error as PlanEditError {
-            throw SujaritError(.conflict, error.message, fields: [FieldError(field: error.field, message: error.message)])
-        }
-        let stored: Plan
-        do {
-            stored = try await base.plans.save(changed, expectedVersion: expectedVersion)
-        } catch StoreError.conflict {
-            throw try await conflict(try await base.readablePlan(id: planID))
-        }
-        if stored.status != .draft {
-            // A plan that moved on from its draft settles its import: it can no longer be discarded.
-            try await PlanImportStore(request.db).settle(planID: stored.id, organizationID: stored.organizationID)
-        }
-        try await AuditLog(request.db).record(organizationID: plan.organizationID, userID: viewer.userID,
-                                             action: "plan.\(action.rawValue)", subject: plan.id.uuidString,
-                                             detail: "\(plan.status.rawValue) → \(stored.status.rawValue)" + Self.commentDetail(comment))
-        return stored
-    }
-
-    /// The approver's optional comment as it is kept in the history ("… · ความเห็น: …").
-    static let commentMarker = " · ความเห็น: "
-    static func commentDetail(_ comment: String?) -> String {
-        guard let text = comment?.cleaned, !text.isEmpty else { return "" }
-        return commentMarker + String(text.prefix(2_000))
+        try await run(.transition(action, comment: comment), planID: planID, expectedVersion: expectedVersion)
     }
 
     /// Starts a new draft revision from a published (or approved) one. The old revision stays
-    /// readable; only the latest revision of a series can be revised.
+    /// readable; only the latest revision of a series can be revised (the store checks it in
+    /// the transaction that inserts, so parallel requests get the same 409 with the draft's address).
     func newRevision(planID: String?) async throws -> Plan {
-        let (plan, viewer) = try await editablePlan(id: planID)
-        guard plan.status == .published || plan.status == .approved else {
-            throw StoreError.notAllowed(LocalizedText(
-                th: "สร้างฉบับแก้ไขได้จากแผนที่อนุมัติหรือเผยแพร่แล้วเท่านั้น", en: "Only an approved or published plan can be revised"))
-        }
-        // At most one revision after the latest published one: the store checks it again in the
-        // transaction that inserts, so parallel requests get the same 409 with the draft's address.
-        let draft = try await base.plans.createRevision(from: plan)
-        try await AuditLog(request.db).record(organizationID: plan.organizationID, userID: viewer.userID, action: "plan.revise",
-                                             subject: draft.id.uuidString, detail: "from \(plan.id.uuidString) revision \(plan.revision)")
-        return draft
+        try await run(.newRevision, planID: planID, expectedVersion: nil)
     }
 
     func seriesID(of plan: Plan) async throws -> UUID {
@@ -147,13 +132,13 @@ struct PlanEditingService {
             .sort(\.$createdAt, .descending).limit(500).all() : []
         var names: [UUID: String] = [:]
         for userID in Set(events.compactMap(\.userID)) {
-            if let user = try await UserStore(request.db).find(id: userID) {
+            if let user = try await request.stores.users.find(id: userID) {
                 names[userID] = user.displayName.isEmpty ? user.username : user.displayName
             }
         }
         let revisionOf = Dictionary(uniqueKeysWithValues: revisions.map { ($0.id.uuidString, $0.revision) })
-        let entries = events.map { event in
-            HistoryEntry(at: event.createdAt ?? Date(timeIntervalSince1970: 0), action: event.action,
+        let entries = try events.map { event in
+            HistoryEntry(at: event.createdAt ?? Date(timeIntervalSince1970: 0), action: try event.auditAction(),
                          by: event.userID.flatMap { names[$0] } ?? "-", revision: revisionOf[event.subject] ?? 0, detail: event.detail)
         }
         return (plan, revisions, entries)
@@ -163,7 +148,7 @@ struct PlanEditingService {
 /// One line of a plan's history: who did what, when, to which revision.
 public struct HistoryEntry: Content, Sendable {
     public var at: Date
-    public var action: String
+    public var action: AuditAction
     public var by: String
     public var revision: Int
     public var detail: String

@@ -51,7 +51,7 @@ struct ImportController: RouteCollection {
 
     @Sendable func upload(_ request: Request) async throws -> Response {
         try CSRF.verify(request)
-        let (organization, viewer) = try await editorOrganization(request)
+        let (organization, _) = try await editorOrganization(request)
         let upload = try request.content.decode(Upload.self)
         guard let file = upload.document, file.data.readableBytes > 0 else {
             return Layout.response(Self.uploadPage(request, organization: organization, error: ImportError.empty.message), status: .unprocessableEntity)
@@ -66,17 +66,16 @@ struct ImportController: RouteCollection {
             return Layout.response(Self.uploadPage(request, organization: organization, error: error.message), status: .unprocessableEntity)
         }
         let places = try await request.application.importWorkers.places(data, lines: result.findings.compactMap(\.line))
-        let plan = try await Self.saveDraft(result, organization: organization, userID: viewer.userID, places: places, on: request.db)
-        try await AuditLog(request.db).record(organizationID: organization.id, userID: viewer.userID, action: "plan.import",
-                                             subject: plan.id.uuidString, detail: file.filename)
+        let plan = try await PlanEditingService(request: request).run(try Self.saveCommand(result, organization: organization, places: places),
+                                                                      inOrganization: organization.id)
         let response = Response(status: .seeOther)
         response.headers.replaceOrAdd(name: .location, value: SiteURL.importReview(plan.id).path)
         return response
     }
 
-    /// Stores an import as a draft plan of the organization with its report (shared with the CLI).
-    static func saveDraft(_ result: ImportResult, organization: Organization, userID: UUID?, places: [Int: FindingPlace] = [:],
-                          on db: any Database) async throws -> Plan {
+    /// The command that stores an import as a draft plan of the organization with its report
+    /// (shared with the CLI). The workflow refuses a document over the editing limits.
+    static func saveCommand(_ result: ImportResult, organization: Organization, places: [Int: FindingPlace] = [:]) throws -> PlanCommand {
         let report = Report(fileName: result.fileName, format: result.format, documentKind: result.documentKind,
                             organizationName: result.organization.name, findings: result.findings, sheets: result.sheets,
                             monitoringRows: result.monitoringRows,
@@ -88,29 +87,25 @@ struct ImportController: RouteCollection {
         if plan.title.cleaned.isEmpty {
             plan.title = PlanCatalog.template(covering: plan.firstYear).title(organizationName: organization.name, first: plan.firstYear, last: plan.lastYear)
         }
-        // The same limits as every edit (items, text lengths): a document over them is refused
-        // with the fields named, never stored as a plan nobody could edit.
-        try PlanService.checkLengths(plan)
-        return try await PlanImportStore(db).saveDraft(plan, organizationID: organization.id, fileName: result.fileName, reportJSON: json, userID: userID)
+        return .importSave(plan, ImportDraft(fileName: result.fileName, reportJSON: json))
     }
 
     @Sendable func review(_ request: Request) async throws -> Response {
         let (plan, _) = try await PlanEditingService(request: request).editablePlan(id: request.parameters.get("planID"))
-        guard let record = try await PlanImportStore(request.db).record(planID: plan.id, organizationID: plan.organizationID) else {
+        guard let record = try await request.stores.imports.record(planID: plan.id, organizationID: plan.organizationID) else {
             throw SujaritError.notFound("การนำเข้า")
         }
+        let status = try record.importStatus()
         let report = try JSONDecoder().decode(Report.self, from: Data(record.reportJSON.utf8))
-        guard let organization = try await OrganizationStore(request.db).find(id: plan.organizationID) else { throw SujaritError.notFound() }
+        guard let organization = try await request.stores.organizations.find(id: plan.organizationID) else { throw SujaritError.notFound() }
         return Layout.response(Self.reviewPage(request, plan: plan, organization: organization, report: report,
-                                               pending: record.status == "pending" && plan.status == .draft,
-                                               settled: record.status == "settled" || (record.status == "pending" && plan.status != .draft)))
+                                               pending: status == .pending && plan.status == .draft,
+                                               settled: status == .settled || (status == .pending && plan.status != .draft)))
     }
 
     @Sendable func accept(_ request: Request) async throws -> Response {
         try CSRF.verify(request)
-        let (plan, viewer) = try await PlanEditingService(request: request).editablePlan(id: request.parameters.get("planID"))
-        try await PlanImportStore(request.db).accept(planID: plan.id, organizationID: plan.organizationID)
-        try await AuditLog(request.db).record(organizationID: plan.organizationID, userID: viewer.userID, action: "plan.import.accept", subject: plan.id.uuidString)
+        let plan = try await PlanEditingService(request: request).run(.importAccept, planID: request.parameters.get("planID"), expectedVersion: nil)
         let response = Response(status: .seeOther)
         response.headers.replaceOrAdd(name: .location, value: SiteURL.editor(plan.id).path)
         return response
@@ -118,25 +113,24 @@ struct ImportController: RouteCollection {
 
     @Sendable func discard(_ request: Request) async throws -> Response {
         try CSRF.verify(request)
-        let (plan, viewer) = try await PlanEditingService(request: request).editablePlan(id: request.parameters.get("planID"))
-        guard let organization = try await OrganizationStore(request.db).find(id: plan.organizationID) else { throw SujaritError.notFound() }
-        try await PlanImportStore(request.db).discard(planID: plan.id, organizationID: plan.organizationID)
-        try await AuditLog(request.db).record(organizationID: plan.organizationID, userID: viewer.userID, action: "plan.import.discard", subject: plan.id.uuidString)
+        let plan = try await PlanEditingService(request: request).run(.importDiscard, planID: request.parameters.get("planID"), expectedVersion: nil)
+        guard let organization = try await request.stores.organizations.find(id: plan.organizationID) else { throw SujaritError.notFound() }
         let response = Response(status: .seeOther)
         response.headers.replaceOrAdd(name: .location, value: SiteURL.organization(slug: organization.slug).path)
         return response
     }
 }
 
-/// Saving an import from outside a request (the `sujarit import --save` command).
+/// Saving an import from outside a request (the `sujarit import --save` command): the same
+/// write path as the web, acted by the operator.
 public enum ImportedPlans {
     /// Stores the import as a draft plan of the organization with that slug; returns the plan.
     public static func saveDraft(_ result: ImportResult, organizationSlug: String, on app: Application) async throws -> Plan {
-        guard let organization = try await OrganizationStore(app.db).find(slug: organizationSlug) else {
+        guard let organization = try await app.stores.organizations.find(slug: organizationSlug) else {
             throw StoreError.notFound("องค์กร “\(organizationSlug)”")
         }
-        let plan = try await ImportController.saveDraft(result, organization: organization, userID: nil, on: app.db)
-        try await AuditLog(app.db).record(organizationID: organization.id, userID: nil, action: "plan.import", subject: plan.id.uuidString, detail: result.fileName)
-        return plan
+        return try await PlanCommands.execute(try ImportController.saveCommand(result, organization: organization), by: .system,
+                                              on: PlanState(organizationID: organization.id), database: app.db,
+                                              dependencies: app.dependencies)
     }
 }

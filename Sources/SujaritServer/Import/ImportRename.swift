@@ -28,10 +28,8 @@ extension ImportController {
         }
         let report = try JSONDecoder().decode(Report.self, from: Data(record.reportJSON.utf8))
         if let other = Self.otherOrganization(report, importing: organization) {
-            try await service.edit(planID: request.parameters.get("planID"), expectedVersion: form.version ?? -1,
-                                   action: "plan.replaceName", subject: "\(other) → \(organization.name)") { current in
-                current.replacingText(other, with: organization.name)
-            }
+            _ = try await service.edit(planID: request.parameters.get("planID"), expectedVersion: form.version ?? -1,
+                                       .replaceText(other, with: organization.name))
         }
         let response = Response(status: .seeOther)
         response.headers.replaceOrAdd(name: .location, value: SiteURL.importReview(plan.id).path)

@@ -11,19 +11,11 @@ import SujaritCatalog
 struct PlanService {
     let request: Request
 
-    var plans: PlanStore { PlanStore(request.db) }
-    var organizations: OrganizationStore { OrganizationStore(request.db) }
+    var plans: PlanStore { request.stores.plans }
+    var organizations: OrganizationStore { request.stores.organizations }
 
-    /// Findings that make a plan unfit to store at all (drafts may otherwise be incomplete).
-    static let blockingCodes: Set<String> = [
-        "plan.years.order", "plan.years.range", "item.name.empty", "item.name.long", "item.mission.unknown",
-        "item.budget.year", "item.budget.negative", "item.budget.large", "risk.link.unknown", "target.year",
-        "plan.title.empty", "risk.workArea.empty", "target.indicator.empty",
-    ]
     /// Longest plan, in fiscal years.
-    static let maximumYears = 10
-    /// Longest text of any one field.
-    static let maximumTextLength = 20_000
+    static let maximumYears = PlanLimits.maximumYears
 
     static func parseID(_ text: String?) throws -> UUID {
         guard let text, let id = UUID(uuidString: text) else { throw SujaritError.notFound() }
@@ -114,13 +106,13 @@ struct PlanService {
     /// Gives a fresh id to every item, risk row and target of a request body whose id is not one
     /// of `keeping` (the plan's own) or repeats: ids of another plan's rows would collide in
     /// storage. Links from risk rows follow their items' new ids.
-    static func freshIDs(_ plan: Plan, keeping: Set<UUID>) -> Plan {
+    static func freshIDs(_ plan: Plan, keeping: Set<UUID>, makeID: () -> UUID = UUID.init) -> Plan {
         var plan = plan
         var used: Set<UUID> = []
         var newItemIDs: [UUID: UUID] = [:]
         func fresh(_ id: UUID) -> UUID {
             if keeping.contains(id) && used.insert(id).inserted { return id }
-            return UUID()
+            return makeID()
         }
         for index in plan.items.indices {
             let old = plan.items[index].id
@@ -135,84 +127,21 @@ struct PlanService {
         return plan
     }
 
+    /// The limits of every stored plan (`PlanLimits`), as a 422 naming the fields.
     static func checkLengths(_ plan: Plan) throws {
-        var fields: [FieldError] = []
-        func check(_ text: String, _ path: String, limit: Int = maximumTextLength) {
-            if text.count > limit {
-                fields.append(FieldError(field: path, message: LocalizedText(
-                    th: "ข้อความยาวเกิน \(limit) ตัวอักษร", en: "longer than \(limit) characters")))
-            }
-        }
-        check(plan.title, "title", limit: 500)
-        // The structure too: a plan has a handful of dimensions and missions with short names.
-        if plan.dimensions.count > 20 {
-            fields.append(FieldError(field: "dimensions", message: LocalizedText(th: "มิติเกิน 20 มิติ", en: "more than 20 dimensions")))
-        }
-        for (d, dimension) in plan.dimensions.enumerated() {
-            check(dimension.name, "dimensions[\(d)].name", limit: 1_000)
-            if dimension.missions.count > 100 {
-                fields.append(FieldError(field: "dimensions[\(d)].missions", message: LocalizedText(th: "ภารกิจเกิน 100 ภารกิจ", en: "more than 100 missions")))
-            }
-            for (m, mission) in dimension.missions.enumerated() {
-                check(mission.code, "dimensions[\(d)].missions[\(m)].code", limit: 20)
-                check(mission.name, "dimensions[\(d)].missions[\(m)].name", limit: 1_000)
-                for sub in mission.subMissions {
-                    check(sub.code, "dimensions[\(d)].missions[\(m)].subMissions", limit: 20)
-                    check(sub.name, "dimensions[\(d)].missions[\(m)].subMissions", limit: 1_000)
-                }
-            }
-        }
-        for (i, item) in plan.items.enumerated() {
-            check(item.name, "items[\(i)].name", limit: PlanValidator.maximumNameLength)
-            check(item.remarks, "items[\(i)].remarks", limit: 2_000)
-            check(item.responsibleUnit, "items[\(i)].responsibleUnit", limit: 500)
-            if let sheet = item.sheet {
-                let texts = [sheet.rationale, sheet.targetGroup, sheet.period, sheet.budgetText, sheet.responsible, sheet.area ?? ""]
-                    + sheet.objectives + sheet.outputs + sheet.outcomes + sheet.method.map(\.text)
-                for text in texts { check(text, "items[\(i)].sheet") }
-            }
-        }
-        for text in [plan.frontMatter.foreword, plan.frontMatter.rationale] + plan.frontMatter.objectives + plan.frontMatter.benefits {
-            check(text, "frontMatter")
-        }
-        for (i, risk) in plan.risks.enumerated() {
-            check(risk.workArea, "risks[\(i)].workArea", limit: 1_000)
-            for text in risk.issues.map(\.text) + risk.controlMeasures { check(text, "risks[\(i)]", limit: 5_000) }
-        }
-        for (i, target) in plan.targets.enumerated() {
-            check(target.indicator, "targets[\(i)].indicator", limit: 1_000)
-            check(target.unit, "targets[\(i)].unit", limit: 100)
-        }
-        if plan.items.count > 500 {
-            fields.append(FieldError(field: "items", message: LocalizedText(th: "รายการเกิน 500 รายการ", en: "more than 500 items")))
-        }
-        guard fields.isEmpty else {
-            throw SujaritError(.unprocessableEntity, LocalizedText(th: "ข้อมูลบางช่องยาวเกินกำหนด", en: "Some fields are too long"), fields: fields)
-        }
-    }
-
-    /// Rejects a plan that breaks a blocking rule, listing every such field.
-    static func rejectBlockingFindings(_ plan: Plan) throws {
-        let blocking = PlanValidator.validate(plan).filter { blockingCodes.contains($0.code) }
-        guard blocking.isEmpty else {
-            throw SujaritError(.unprocessableEntity, LocalizedText(th: "แผนมีข้อมูลที่ไม่ถูกต้อง", en: "The plan has invalid data"),
-                               fields: blocking.map { FieldError(field: $0.location.path, message: $0.message) })
-        }
+        do { try PlanLimits.check(plan) } catch { throw SujaritError(error) }
     }
 
     func create(in slug: String?, body: PlanWriteRequest) async throws -> Plan {
         let viewer = try request.requireViewer()
         let organization = try await organization(slug: slug)
         guard viewer.can(.editor, in: organization.id) else { throw SujaritError.forbidden() }
-        let plan = Self.freshIDs(try Self.buildPlan(from: body, organization: organization, id: UUID()), keeping: [])
-        try Self.rejectBlockingFindings(plan)
+        let plan = Self.freshIDs(try Self.buildPlan(from: body, organization: organization, id: request.dependencies.makeID()),
+                                 keeping: [], makeID: request.dependencies.makeID)
         if let existing = try await existingSeries(organizationID: organization.id, first: plan.firstYear, last: plan.lastYear) {
             throw Self.seriesExists(existing, digits: organization.digitStyle)
         }
-        let stored = try await plans.create(plan)
-        try await AuditLog(request.db).record(organizationID: organization.id, userID: viewer.userID, action: "plan.create",
-                                             subject: stored.id.uuidString, detail: stored.title)
-        return stored
+        return try await PlanEditingService(request: request).run(.create(plan), inOrganization: organization.id)
     }
 
     /// One plan series per organization and period: the latest revision of the series that
@@ -239,22 +168,20 @@ struct PlanService {
 
     func replace(id text: String?, body: PlanWriteRequest) async throws -> Plan {
         let viewer = try request.requireViewer()
-        let current = try await readablePlan(id: text)
-        guard viewer.can(.editor, in: current.organizationID) else { throw SujaritError.forbidden() }
-        guard current.status == .draft else {
-            throw StoreError.notAllowed(LocalizedText(
-                th: "แผนฉบับนี้\(current.status.thaiName) แก้ไขไม่ได้ ให้สร้างฉบับแก้ไขใหม่",
-                en: "This revision is \(current.status.englishName.lowercased()) and cannot be changed; start a new revision"))
+        let id = try Self.parseID(text)
+        guard let state = try await plans.state(planID: id, scope: request.readScope), let current = state.plan else {
+            throw SujaritError.notFound("แผน")
         }
+        guard viewer.can(.editor, in: current.organizationID) else { throw SujaritError.forbidden() }
+        guard current.status == .draft else { throw PlanEditingService.notDraft(current) }
         guard let version = body.version else {
             throw SujaritError(.unprocessableEntity, LocalizedText(th: "ต้องระบุ version ของแผนที่แก้ไข", en: "version is required"),
                                fields: [FieldError(field: "version", message: LocalizedText(th: "จำเป็น", en: "required"))])
         }
         guard let organization = try await organizations.find(id: current.organizationID) else { throw SujaritError.notFound() }
         var plan = try Self.buildPlan(from: body, organization: organization, id: current.id)
-        plan = Self.freshIDs(plan, keeping: Set(current.items.map(\.id) + current.risks.map(\.id) + current.targets.map(\.id)))
-        plan.status = current.status
-        plan.revision = current.revision
+        plan = Self.freshIDs(plan, keeping: Set(current.items.map(\.id) + current.risks.map(\.id) + current.targets.map(\.id)),
+                             makeID: request.dependencies.makeID)
         // Moving a plan to other years must not give those years a second plan series.
         if plan.firstYear != current.firstYear || plan.lastYear != current.lastYear {
             let entries = try await plans.plans(organizationID: current.organizationID, includeUnpublished: true)
@@ -267,10 +194,6 @@ struct PlanService {
             plan.dimensions = current.dimensions
             plan.cycleID = current.cycleID
         }
-        try Self.rejectBlockingFindings(plan)
-        let stored = try await plans.save(plan, expectedVersion: version)
-        try await AuditLog(request.db).record(organizationID: organization.id, userID: viewer.userID, action: "plan.update",
-                                             subject: stored.id.uuidString, detail: "version \(stored.version)")
-        return stored
+        return try await PlanEditingService(request: request).run(.replace(plan), on: state, expectedVersion: version)
     }
 }

@@ -16,7 +16,7 @@ struct PublicPagesController: RouteCollection {
     }
 
     @Sendable func home(_ request: Request) async throws -> Response {
-        let organizations = try await OrganizationStore(request.db).all()
+        let organizations = try await request.stores.organizations.all()
         // Signed in: "my work" first, then the public list.
         var work: MyWork?
         if let viewer = request.viewer { work = try await MyWork.load(for: viewer, organizations: organizations, on: request.db) }

@@ -29,6 +29,17 @@ public struct SujaritError: Error, Sendable {
         SujaritError(.notFound, LocalizedText(th: "ไม่พบ\(what.isEmpty ? "ข้อมูลที่ต้องการ" : what)", en: "Not found"))
     }
 
+    /// A refusal of the write path, answered with the status its kind stands for.
+    init(_ refusal: CommandRefusal) {
+        let status: HTTPResponseStatus = switch refusal.kind {
+        case .forbidden: .forbidden
+        case .notFound: .notFound
+        case .wrongState, .stale: .conflict
+        case .invalid: .unprocessableEntity
+        }
+        self.init(status, refusal.message, fields: refusal.fields.map { FieldError(field: $0.path, message: $0.message) })
+    }
+
     static func forbidden() -> SujaritError {
         SujaritError(.forbidden, LocalizedText(th: "คุณไม่มีสิทธิ์ทำรายการนี้", en: "You are not allowed to do this"))
     }
@@ -49,6 +60,8 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
         switch error {
         case let error as SujaritError:
             return error
+        case let refusal as CommandRefusal:
+            return SujaritError(refusal)
         case let conflict as PlanConflict:
             let who = conflict.lastChangedBy.map { " (\($0)" + (conflict.lastChange?.createdAt.map { ", " + ThaiCalendar.thaiDate($0) + " " + timeOfDay($0) } ?? "") + ")" } ?? ""
             return SujaritError(.conflict, LocalizedText(
@@ -61,7 +74,10 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
             case .duplicate: return SujaritError(.conflict, error.message)
             case .notAllowed: return SujaritError(.conflict, error.message)
             case .invalid: return SujaritError(.unprocessableEntity, error.message)
-            case .corrupt: return SujaritError(.internalServerError, LocalizedText(th: "ระบบขัดข้อง", en: "Internal error"))
+            case .corrupt:
+                // Stored data the code does not know (an unknown status, kind or audit action):
+                // said plainly, and logged, instead of being read as some default.
+                return SujaritError(.internalServerError, error.message)
             case .busy: return SujaritError(.serviceUnavailable, error.message, retryAfter: 2)
             case .newerRevision(let id, _, _):
                 return SujaritError(.conflict, error.message, location: SiteURL.editor(id).path)
@@ -106,12 +122,18 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
         }
         switch error {
         case .dataCorrupted(let context):
-            return (path(context.codingPath), context.debugDescription.contains("JSON") || context.codingPath.isEmpty
-                    ? "not valid JSON (or not UTF-8)" : context.debugDescription)
+            // Without a path the body itself is not JSON; with one, a value is of the wrong
+            // shape ("version": 1.5 for a whole number), which must say so, not "not JSON".
+            guard !context.codingPath.isEmpty else { return ("", "not valid JSON (or not UTF-8)") }
+            let detail = context.debugDescription
+            if detail.lowercased().contains("number") || detail.contains("does not fit") || detail.contains("representable") {
+                return (path(context.codingPath), "expected a whole number (\(detail))")
+            }
+            return (path(context.codingPath), detail)
         case .keyNotFound(let key, let context):
             return (path(context.codingPath + [key]), "required field is missing")
         case .typeMismatch(let type, let context):
-            return (path(context.codingPath), "expected \(type)")
+            return (path(context.codingPath), type == Int.self ? "expected a whole number" : "expected \(type)")
         case .valueNotFound(let type, let context):
             return (path(context.codingPath), "expected \(type), found null")
         @unknown default:

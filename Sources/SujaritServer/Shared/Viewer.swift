@@ -70,7 +70,7 @@ struct ViewerMiddleware: AsyncMiddleware {
 
         if let bearer = request.headers.bearerAuthorization {
             let hash = SHA256.hash(data: Data(bearer.token.utf8)).hex
-            if let user = try await UserStore(request.db).user(forTokenHash: hash) {
+            if let user = try await request.stores.users.user(forTokenHash: hash, now: request.dependencies.now()) {
                 request.viewer = try await Self.viewer(for: user, on: request.db)
             } else {
                 throw SujaritError(.unauthorized, LocalizedText(th: "โทเค็นไม่ถูกต้องหรือหมดอายุ", en: "Invalid or expired token"))
@@ -79,7 +79,7 @@ struct ViewerMiddleware: AsyncMiddleware {
             if !request.application.sessionLifetime.check(request.session, now: request.application.sujaritClock()) {
                 // Idle too long, or signed in too long ago: the session ends on the server.
                 request.session.destroy()
-            } else if let user = try await UserStore(request.db).find(id: id) {
+            } else if let user = try await request.stores.users.find(id: id) {
                 request.viewer = try await Self.viewer(for: user, on: request.db)
             } else {
                 request.session.destroy()
@@ -87,6 +87,7 @@ struct ViewerMiddleware: AsyncMiddleware {
         }
 
         let response = try await next.respond(to: request)
+        CSRF.setPendingCookie(request, on: response)
         if let language = setLanguageCookie {
             response.cookies["lang"] = HTTPCookies.Value(
                 string: language.rawValue, maxAge: 365 * 24 * 3600, path: "/", isHTTPOnly: true, sameSite: .lax)
@@ -136,12 +137,34 @@ enum CSRF {
     static let sessionKey = "csrf"
     static let fieldName = "_csrf"
 
-    /// The session's token, created on first use.
+    /// The cookie that carries the token of a visitor without a session (the sign-in form):
+    /// an anonymous `GET /login` stores nothing on the server.
+    static let formCookieName = "sujarit_form"
+
+    struct PendingCookieKey: StorageKey { typealias Value = String }
+
+    /// The session's token, created on first use; for a visitor without a session, the token
+    /// of the form cookie (double submit), set on the response by `ViewerMiddleware`.
     static func token(for request: Request) -> String {
+        guard request.hasSession else {
+            if let pending = request.storage[PendingCookieKey.self] { return pending }
+            if let cookie = request.cookies[formCookieName]?.string, cookie.count >= 32 { return cookie }
+            let token = [UInt8].random(count: 32).base64URL
+            request.storage[PendingCookieKey.self] = token
+            return token
+        }
         if let token = request.session.data[sessionKey] { return token }
         let token = [UInt8].random(count: 32).base64URL
         request.session.data[sessionKey] = token
         return token
+    }
+
+    /// Sets the form cookie chosen while answering, if any.
+    static func setPendingCookie(_ request: Request, on response: Response) {
+        guard let token = request.storage[PendingCookieKey.self] else { return }
+        response.cookies[formCookieName] = HTTPCookies.Value(
+            string: token, maxAge: 8 * 3600, path: "/", isSecure: request.application.sujaritSettings.secureCookies,
+            isHTTPOnly: true, sameSite: .lax)
     }
 
     static func field(_ request: Request) -> HTML {
@@ -149,10 +172,14 @@ enum CSRF {
     }
 
     static func verify(_ request: Request) throws {
+        // Every form post passes here first: its bytes must be UTF-8 before anything is read.
+        try FormBody.requireUTF8(request)
         struct Form: Decodable { var _csrf: String? }
         let sent = (try? request.content.decode(Form.self))?._csrf
-        guard request.hasSession, let expected = request.session.data[sessionKey], let sent,
-              constantTimeEqual(sent, expected) else {
+        let expected = request.hasSession ? request.session.data[sessionKey] : nil
+        let fromCookie = request.cookies[formCookieName]?.string
+        guard let sent, (expected.map { constantTimeEqual(sent, $0) } ?? false)
+                || (fromCookie.map { $0.count >= 32 && constantTimeEqual(sent, $0) } ?? false) else {
             throw SujaritError(.forbidden, LocalizedText(
                 th: Translator(.thai)(.csrfFailed), en: Translator(.english)(.csrfFailed)))
         }
