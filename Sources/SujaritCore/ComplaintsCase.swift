@@ -36,6 +36,10 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
         CalendarDay(ThaiCalendar.gregorian.date(byAdding: .day, value: days, to: date)!)
     }
 
+    public func adding(years: Int) -> CalendarDay {
+        CalendarDay(ThaiCalendar.gregorian.date(byAdding: .year, value: years, to: date)!)
+    }
+
     /// 1 = Sunday … 7 = Saturday.
     public var weekday: Int { ThaiCalendar.gregorian.component(.weekday, from: date) }
     public var isWeekend: Bool { weekday == 1 || weekday == 7 }
@@ -68,6 +72,23 @@ public enum ComplaintChannel: String, CaseIterable, Sendable, Codable {
         case .walkIn: "ยื่นด้วยตนเอง"
         case .letter: "จดหมาย"
         case .phone: "โทรศัพท์"
+        }
+    }
+}
+
+/// Which channel a case belongs to: a corruption complaint (confidential, counted in the
+/// published statistics) or a general complaint about services (ร้องทุกข์), handled with the
+/// same workflow. A general case can be moved to the corruption channel, never back.
+public enum ComplaintKind: String, CaseIterable, Sendable, Codable {
+    /// เรื่องร้องเรียนการทุจริตและประพฤติมิชอบ
+    case corruption
+    /// เรื่องร้องเรียน/ร้องทุกข์ทั่วไป
+    case general
+
+    public var thaiName: String {
+        switch self {
+        case .corruption: "เรื่องร้องเรียนการทุจริต"
+        case .general: "เรื่องร้องทุกข์/ร้องเรียนทั่วไป"
         }
     }
 }
@@ -197,6 +218,7 @@ public struct ComplaintReport: Sendable, Codable, Equatable {
 public struct ComplaintCase: Sendable, Equatable, Identifiable {
     public var id: UUID
     public var organizationID: UUID
+    public var kind: ComplaintKind
     public var channel: ComplaintChannel
     public var status: ComplaintStatus
     public var referredTo: OversightBody?
@@ -205,6 +227,8 @@ public struct ComplaintCase: Sendable, Equatable, Identifiable {
     public var outcome: ComplaintOutcome?
     public var receivedOn: CalendarDay
     public var dueOn: CalendarDay
+    /// The day the case was closed (retention counts from it).
+    public var closedOn: CalendarDay?
     /// เรื่องเกี่ยวกับผู้บริหารท้องถิ่นหรือปลัด — handled past the organization's own officers.
     public var concernsExecutive: Bool
     public var assignedTo: UUID?
@@ -212,12 +236,14 @@ public struct ComplaintCase: Sendable, Equatable, Identifiable {
     public var recused: Set<UUID>
     public var version: Int
 
-    public init(id: UUID = UUID(), organizationID: UUID, channel: ComplaintChannel = .online, status: ComplaintStatus = .received,
+    public init(id: UUID = UUID(), organizationID: UUID, kind: ComplaintKind = .corruption, channel: ComplaintChannel = .online,
+                status: ComplaintStatus = .received,
                 referredTo: OversightBody? = nil, referredToName: String = "", outcome: ComplaintOutcome? = nil,
-                receivedOn: CalendarDay, dueOn: CalendarDay, concernsExecutive: Bool = false, assignedTo: UUID? = nil,
-                recused: Set<UUID> = [], version: Int = 1) {
+                receivedOn: CalendarDay, dueOn: CalendarDay, closedOn: CalendarDay? = nil, concernsExecutive: Bool = false,
+                assignedTo: UUID? = nil, recused: Set<UUID> = [], version: Int = 1) {
         self.id = id
         self.organizationID = organizationID
+        self.kind = kind
         self.channel = channel
         self.status = status
         self.referredTo = referredTo
@@ -225,6 +251,7 @@ public struct ComplaintCase: Sendable, Equatable, Identifiable {
         self.outcome = outcome
         self.receivedOn = receivedOn
         self.dueOn = dueOn
+        self.closedOn = closedOn
         self.concernsExecutive = concernsExecutive
         self.assignedTo = assignedTo
         self.recused = recused
@@ -246,29 +273,134 @@ public struct ComplaintCase: Sendable, Equatable, Identifiable {
     }
 }
 
-/// กำหนดเวลา — when an answer is due: 15 calendar days by default; an organization can set
-/// another number or count working days (Saturdays and Sundays skipped).
+/// กำหนดเวลา — when a case must be acknowledged and answered: by default within 3 and 15
+/// calendar days; an organization can set other numbers or count working days (Saturdays and
+/// Sundays skipped).
 public struct ComplaintDeadlinePolicy: Sendable, Equatable, Codable {
     public var days: Int
+    public var acknowledgeDays: Int
     public var workingDaysOnly: Bool
 
-    public init(days: Int = 15, workingDaysOnly: Bool = false) {
-        self.days = max(1, min(days, 365))
+    public static let dayRange = 1...365
+
+    public init(days: Int = 15, acknowledgeDays: Int = 3, workingDaysOnly: Bool = false) {
+        self.days = max(Self.dayRange.lowerBound, min(days, Self.dayRange.upperBound))
+        self.acknowledgeDays = max(Self.dayRange.lowerBound, min(acknowledgeDays, self.days))
         self.workingDaysOnly = workingDaysOnly
     }
 
     public static let standard = ComplaintDeadlinePolicy()
 
-    public func due(receivedOn day: CalendarDay) -> CalendarDay {
-        guard workingDaysOnly else { return day.adding(days: days) }
+    /// "acknowledge 3, answer 15 calendar days" (for the log).
+    public var summary: String {
+        "acknowledge \(acknowledgeDays), answer \(days) \(workingDaysOnly ? "working" : "calendar") days"
+    }
+
+    /// The day an answer is due.
+    public func due(receivedOn day: CalendarDay) -> CalendarDay { adding(days, to: day) }
+
+    /// The day the case must be acknowledged by.
+    public func acknowledgeBy(receivedOn day: CalendarDay) -> CalendarDay { adding(acknowledgeDays, to: day) }
+
+    func adding(_ count: Int, to day: CalendarDay) -> CalendarDay {
+        guard workingDaysOnly else { return day.adding(days: count) }
         var current = day
-        var left = days
+        var left = count
         while left > 0 {
             current = current.adding(days: 1)
             if !current.isWeekend { left -= 1 }
         }
         return current
     }
+
+    /// ตั้งค่ากำหนดเวลา — the decision on new settings typed by an officer: whole numbers of days
+    /// within 1–365, acknowledgement no later than the answer. Problems by field.
+    public static func decide(days: String, acknowledgeDays: String, workingDaysOnly: Bool) -> Result<ComplaintDeadlinePolicy, FieldProblems> {
+        var problems: [String: LocalizedText] = [:]
+        func number(_ text: String, field: String) -> Int? {
+            let cleaned = ThaiDigits.toArabic(text.trimmingCharacters(in: .whitespaces))
+            guard let value = Int(cleaned), dayRange.contains(value) else {
+                problems[field] = LocalizedText(th: "ต้องเป็นจำนวนวัน 1–365", en: "Must be a number of days from 1 to 365")
+                return nil
+            }
+            return value
+        }
+        let answer = number(days, field: "days")
+        let acknowledge = number(acknowledgeDays, field: "acknowledgeDays")
+        if let answer, let acknowledge, acknowledge > answer {
+            problems["acknowledgeDays"] = LocalizedText(th: "กำหนดตอบรับเรื่องต้องไม่เกินกำหนดแจ้งผล (\(answer) วัน)",
+                                                         en: "Acknowledgement cannot be due after the answer (\(answer) days)")
+        }
+        guard problems.isEmpty, let answer, let acknowledge else { return .failure(FieldProblems(problems)) }
+        return .success(ComplaintDeadlinePolicy(days: answer, acknowledgeDays: acknowledge, workingDaysOnly: workingDaysOnly))
+    }
+}
+
+/// Problems with typed values, by field name.
+public struct FieldProblems: Error, Equatable, Sendable {
+    public var byField: [String: LocalizedText]
+    public init(_ byField: [String: LocalizedText]) { self.byField = byField }
+}
+
+/// การแจ้งเตือนเรื่องที่เกินกำหนด — what an officer must be reminded of.
+public struct ComplaintReminder: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// received and not yet acknowledged past the acknowledgement day
+        case acknowledgementOverdue
+        /// still open past the answer day
+        case answerOverdue
+        /// open and due within the next two days
+        case dueSoon
+
+        public var thaiName: String {
+            switch self {
+            case .acknowledgementOverdue: "ยังไม่ตอบรับเรื่อง เกินกำหนด"
+            case .answerOverdue: "เกินกำหนดแจ้งผล"
+            case .dueSoon: "ใกล้ครบกำหนดแจ้งผล"
+            }
+        }
+    }
+
+    public var caseID: UUID
+    public var kind: Kind
+    public var dueOn: CalendarDay
+    /// Days past the due day (0 or negative for `dueSoon`).
+    public var daysLate: Int
+
+    /// The reminders for a set of cases on a day, most late first. A case gets at most one:
+    /// an answer overdue outranks an acknowledgement overdue, which outranks due soon.
+    public static func list(_ cases: [ComplaintCase], policy: ComplaintDeadlinePolicy, today: CalendarDay,
+                            soonDays: Int = 2) -> [ComplaintReminder] {
+        cases.compactMap { complaint -> ComplaintReminder? in
+            guard complaint.status.isOpen else { return nil }
+            if today > complaint.dueOn {
+                return ComplaintReminder(caseID: complaint.id, kind: .answerOverdue, dueOn: complaint.dueOn,
+                                         daysLate: complaint.dueOn.days(until: today))
+            }
+            let acknowledgeBy = policy.acknowledgeBy(receivedOn: complaint.receivedOn)
+            if complaint.status == .received, today > acknowledgeBy {
+                return ComplaintReminder(caseID: complaint.id, kind: .acknowledgementOverdue, dueOn: acknowledgeBy,
+                                         daysLate: acknowledgeBy.days(until: today))
+            }
+            if complaint.dueOn.days(until: today) >= -soonDays {
+                return ComplaintReminder(caseID: complaint.id, kind: .dueSoon, dueOn: complaint.dueOn,
+                                         daysLate: complaint.dueOn.days(until: today))
+            }
+            return nil
+        }.sorted { ($0.daysLate, $0.caseID.uuidString) > ($1.daysLate, $1.caseID.uuidString) }
+    }
+}
+
+/// ระยะเวลาเก็บรักษา — how long a closed case is kept before it is deleted with its messages
+/// and evidence files: 10 years after closure by default (the period the correspondence rules
+/// give for case files), at least 1.
+public struct ComplaintRetention: Sendable, Equatable {
+    public var yearsAfterClosure: Int
+
+    public init(yearsAfterClosure: Int = 10) { self.yearsAfterClosure = max(1, yearsAfterClosure) }
+
+    /// Cases closed before this day are past retention.
+    public func cutoff(today: CalendarDay) -> CalendarDay { today.adding(years: -yearsAfterClosure) }
 }
 
 /// What a message on a case is.

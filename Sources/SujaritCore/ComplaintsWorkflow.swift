@@ -7,6 +7,8 @@ public enum ComplaintActor: Sendable, Equatable {
     /// a complaint officer (เจ้าหน้าที่รับเรื่องร้องเรียน) of the case's organization, or the
     /// outside body's officer for a case about the executive
     case officer(UUID)
+    /// the installation itself (retention), run by an administrator from the command line
+    case system
 }
 
 /// What can be done to a case. Every change goes through `ComplaintWorkflow.decide`.
@@ -26,23 +28,10 @@ public enum ComplaintCommand: Sendable, Equatable {
     case note
     /// ข้อมูลเพิ่มเติมจากผู้ร้องเรียน
     case reporterMessage
-
-    /// A stable name for the audit log.
-    public var auditName: String {
-        switch self {
-        case .acknowledge: "acknowledge"
-        case .startScreening: "screen"
-        case .startInvestigation: "investigate"
-        case .refer: "refer"
-        case .conclude: "conclude"
-        case .close: "close"
-        case .assign: "assign"
-        case .recuse: "recuse"
-        case .reply: "reply"
-        case .note: "note"
-        case .reporterMessage: "reporter.message"
-        }
-    }
+    /// ย้ายเรื่องร้องทุกข์ทั่วไปไปเป็นเรื่องร้องเรียนการทุจริต — never the other way
+    case moveToCorruption
+    /// ลบตามระยะเวลาเก็บรักษา — a closed case past its retention period is deleted
+    case purge(cutoff: CalendarDay)
 }
 
 public struct ComplaintRuleError: Error, Equatable, Sendable {
@@ -83,8 +72,10 @@ public enum ComplaintWorkflow {
         }
     }
 
-    /// The case after the command, or why not.
-    public static func decide(_ command: ComplaintCommand, on current: ComplaintCase, by actor: ComplaintActor) throws -> ComplaintCase {
+    /// The case after the command, or why not. `today` is the day of the change (it dates a
+    /// closure; retention counts from it).
+    public static func decide(_ command: ComplaintCommand, on current: ComplaintCase, by actor: ComplaintActor,
+                              today: CalendarDay? = nil) throws -> ComplaintCase {
         switch actor {
         case .reporter:
             guard command == .reporterMessage else {
@@ -94,7 +85,15 @@ public enum ComplaintWorkflow {
                 throw ComplaintRuleError(.wrongState, th: "เรื่องนี้ยุติแล้ว ไม่สามารถเพิ่มข้อมูลได้", en: "This case is closed")
             }
             return current
+        case .system:
+            guard case .purge = command else {
+                throw ComplaintRuleError(.notAllowed, th: "ระบบทำรายการนี้แทนเจ้าหน้าที่ไม่ได้", en: "The system only deletes cases past retention")
+            }
         case .officer(let officer):
+            if case .purge = command {
+                throw ComplaintRuleError(.notAllowed, th: "เจ้าหน้าที่ลบเรื่องร้องเรียนไม่ได้ เรื่องถูกลบตามระยะเวลาเก็บรักษาเท่านั้น",
+                                         en: "Officers cannot delete cases; cases are deleted only after the retention period")
+            }
             guard !current.recused.contains(officer) else {
                 throw ComplaintRuleError(.notAllowed, th: "ท่านแจ้งว่ามีส่วนได้เสียกับเรื่องนี้ จึงไม่สามารถเข้าถึงเรื่องนี้ได้",
                                          en: "You declared a conflict of interest in this case")
@@ -127,7 +126,20 @@ public enum ComplaintWorkflow {
         case .conclude(let outcome):
             try move(to: .concluded)
             result.outcome = outcome
-        case .close: try move(to: .closed)
+        case .close:
+            try move(to: .closed)
+            result.closedOn = today
+        case .moveToCorruption:
+            guard current.kind == .general else {
+                throw ComplaintRuleError(.wrongState, th: "เรื่องนี้เป็นเรื่องร้องเรียนการทุจริตอยู่แล้ว (ย้ายกลับเป็นเรื่องทั่วไปไม่ได้)",
+                                         en: "Already a corruption complaint (it cannot be moved back)")
+            }
+            result.kind = .corruption
+        case .purge(let cutoff):
+            guard current.status == .closed, let closed = current.closedOn, closed < cutoff else {
+                throw ComplaintRuleError(.wrongState, th: "ลบได้เฉพาะเรื่องที่ยุติแล้วและพ้นระยะเวลาเก็บรักษา",
+                                         en: "Only closed cases past the retention period can be deleted")
+            }
         case .assign(let officer):
             guard current.status != .closed else {
                 throw ComplaintRuleError(.wrongState, th: "เรื่องนี้ยุติแล้ว", en: "This case is closed")
@@ -155,5 +167,74 @@ public enum ComplaintWorkflow {
     /// Whether an officer may see a case at all (tenant checks come before this).
     public static func mayView(_ current: ComplaintCase, officer: UUID) -> Bool {
         !current.recused.contains(officer)
+    }
+
+    /// Whether a member of staff with these roles for the case's organization may see it: the
+    /// organization's officers see its cases except those about the executive; the outside
+    /// body of the organization's province (overseer) sees only those; nobody sees a case they
+    /// declared a conflict of interest in, except the installation's administrators.
+    public static func mayView(_ current: ComplaintCase, user: UUID, roles: Set<ComplaintStaffRole>) -> Bool {
+        if roles.contains(.administrator) { return true }
+        guard mayView(current, officer: user) else { return false }
+        return current.concernsExecutive ? roles.contains(.overseer) : roles.contains(.officer)
+    }
+}
+
+/// How a member of staff is concerned with an organization's complaints.
+public enum ComplaintStaffRole: String, Sendable, Hashable, CaseIterable {
+    /// เจ้าหน้าที่รับเรื่องร้องเรียน of the organization
+    case officer
+    /// the outside body's account for the organization's province (หน่วยงานกำกับดูแลระดับจังหวัด):
+    /// handles the cases about the organization's executive
+    case overseer
+    /// the installation's administrator
+    case administrator
+}
+
+/// What a line of the complaint log records. The raw values are what the log stores (and
+/// what its hash chain covers).
+public enum ComplaintLogAction: String, CaseIterable, Sendable {
+    case caseCreated = "case.created"
+    case caseViewed = "case.viewed"
+    case casesListed = "cases.listed"
+    case accessRefused = "access.refused"
+    case evidenceViewed = "evidence.viewed"
+    case reporterMessage = "reporter.message"
+    case trackFailed = "track.failed"
+    case settingsDeadlines = "settings.deadlines"
+    case officerAdded = "officer.added"
+    case officerRemoved = "officer.removed"
+    case overseerAdded = "overseer.added"
+    case overseerRemoved = "overseer.removed"
+    case acknowledge = "case.acknowledge"
+    case screen = "case.screen"
+    case investigate = "case.investigate"
+    case refer = "case.refer"
+    case conclude = "case.conclude"
+    case close = "case.close"
+    case assign = "case.assign"
+    case recuse = "case.recuse"
+    case reply = "case.reply"
+    case note = "case.note"
+    case reclassify = "case.reclassify"
+    case purge = "case.purge"
+
+    /// The line an officer's or the system's command writes.
+    public init(_ command: ComplaintCommand) {
+        switch command {
+        case .acknowledge: self = .acknowledge
+        case .startScreening: self = .screen
+        case .startInvestigation: self = .investigate
+        case .refer: self = .refer
+        case .conclude: self = .conclude
+        case .close: self = .close
+        case .assign: self = .assign
+        case .recuse: self = .recuse
+        case .reply: self = .reply
+        case .note: self = .note
+        case .reporterMessage: self = .reporterMessage
+        case .moveToCorruption: self = .reclassify
+        case .purge: self = .purge
+        }
     }
 }

@@ -41,8 +41,9 @@ public struct FiscalQuarter: Hashable, Sendable, Codable {
     }
 }
 
-/// รอบการติดตาม — a monitoring round: the first six months (1 Oct – 31 Mar) or the whole year.
-public enum MonitoringRound: String, CaseIterable, Sendable, Codable {
+/// ชนิดของรอบการติดตาม — the kind of a monitoring round: the first six months (1 Oct – 31 Mar)
+/// or the whole year.
+public enum MonitoringRoundKind: String, CaseIterable, Sendable, Codable {
     /// รอบ 6 เดือน
     case sixMonths = "6m"
     /// รอบ 12 เดือน
@@ -93,7 +94,7 @@ public enum ThaiCalendar {
 
     /// The monitoring round a moment falls in: October–March is the 6-month round,
     /// April–September only the 12-month one.
-    public static func monitoringRound(of date: Date) -> MonitoringRound {
+    public static func monitoringRound(of date: Date) -> MonitoringRoundKind {
         quarter(of: date).number <= 2 ? .sixMonths : .twelveMonths
     }
 
@@ -109,7 +110,7 @@ public enum ThaiCalendar {
 
     /// The last day (inclusive) a round reports on: 31 March for the 6-month round,
     /// 30 September for the 12-month round.
-    public static func lastDay(of round: MonitoringRound, in fiscalYear: FiscalYear) -> Date {
+    public static func lastDay(of round: MonitoringRoundKind, in fiscalYear: FiscalYear) -> Date {
         switch round {
         case .sixMonths: gregorian.date(from: DateComponents(year: fiscalYear.ce, month: 3, day: 31))!
         case .twelveMonths: gregorian.date(from: DateComponents(year: fiscalYear.ce, month: 9, day: 30))!

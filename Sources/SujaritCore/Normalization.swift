@@ -77,6 +77,7 @@ extension Plan {
     /// A copy with a new id for the plan and for every item, risk row and target; links from
     /// risk rows follow their items. Used when a plan is copied (a new revision, an import, a
     /// template) so that no row id is shared between two plans.
+    /// Items keep their `lineageID`, so a revision's items stay the same items.
     public func withFreshIDs(planID: UUID = UUID(), makeID: () -> UUID = UUID.init) -> Plan {
         var plan = self
         plan.id = planID

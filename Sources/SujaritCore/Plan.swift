@@ -175,7 +175,12 @@ public struct ProjectSheet: Hashable, Sendable, Codable {
 
 /// A โครงการ/กิจกรรม/มาตรการ/แนวปฏิบัติ of the plan (a row of the Part 2 table).
 public struct PlanItem: Identifiable, Hashable, Sendable, Codable {
+    /// This revision's row: every revision gives its items fresh ids.
     public var id: UUID
+    /// สายรายการ — the item's identity across revisions: a new revision keeps it, a duplicate
+    /// gets a new one. Monitoring records follow an item by its lineage, so its history stays
+    /// with it when the plan is revised mid-period. A new item's lineage is its id.
+    public var lineageID: UUID
     public var kind: PlanItemKind
     public var name: String
     /// The mission ("2.1") the item belongs to; nil while not yet placed.
@@ -193,11 +198,12 @@ public struct PlanItem: Identifiable, Hashable, Sendable, Codable {
     public var sheet: ProjectSheet?
 
     public init(
-        id: UUID = UUID(), kind: PlanItemKind, name: String, missionCode: String?, subMissionCode: String? = nil,
+        id: UUID = UUID(), lineageID: UUID? = nil, kind: PlanItemKind, name: String, missionCode: String?, subMissionCode: String? = nil,
         order: Int, responsibleUnit: String = "", budgets: [FiscalYear: BudgetEntry] = [:],
         remarks: String = "", sheet: ProjectSheet? = nil
     ) {
         self.id = id
+        self.lineageID = lineageID ?? id
         self.kind = kind
         self.name = name
         self.missionCode = missionCode
@@ -213,13 +219,14 @@ public struct PlanItem: Identifiable, Hashable, Sendable, Codable {
     public var dimensionNumber: Int? { missionCode.flatMap(Mission.dimensionNumber(ofCode:)) }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, name, missionCode, subMissionCode, order, responsibleUnit, budgets, remarks, sheet
+        case id, lineageID, kind, name, missionCode, subMissionCode, order, responsibleUnit, budgets, remarks, sheet
     }
 
     /// Budgets are a JSON object keyed by the fiscal year: `{"2566": 20000, "2567": "none"}`.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decodeIfPresent(UUID.self, forKey: .id) ?? UUID()
+        lineageID = try c.decodeIfPresent(UUID.self, forKey: .lineageID) ?? id
         kind = try c.decode(PlanItemKind.self, forKey: .kind)
         name = try c.decode(String.self, forKey: .name)
         missionCode = try c.decodeIfPresent(String.self, forKey: .missionCode)
@@ -243,6 +250,7 @@ public struct PlanItem: Identifiable, Hashable, Sendable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
+        try c.encode(lineageID, forKey: .lineageID)
         try c.encode(kind, forKey: .kind)
         try c.encode(name, forKey: .name)
         try c.encodeIfPresent(missionCode, forKey: .missionCode)

@@ -32,6 +32,8 @@ public enum PlanEditing {
         try checkMission(item.missionCode, in: plan)
         try checkBudgets(item.budgets, in: plan, field: "budgets")
         item.order = (plan.items.map(\.order).max() ?? 0) + 1
+        // A new item starts its own lineage unless it carries one no other item of the plan has.
+        if plan.items.contains(where: { $0.lineageID == item.lineageID }) { item.lineageID = item.id }
         plan.items.append(item)
         return renumbered(plan, placing: item.id, inMission: item.missionCode, at: nil)
     }
@@ -46,6 +48,8 @@ public enum PlanEditing {
         let missionChanged = plan.items[index].missionCode != item.missionCode
         var updated = item
         updated.order = plan.items[index].order
+        // The lineage is the item's identity across revisions: an edit never changes it.
+        updated.lineageID = plan.items[index].lineageID
         plan.items[index] = updated
         return missionChanged ? renumbered(plan, placing: item.id, inMission: item.missionCode, at: nil) : plan
     }
@@ -63,6 +67,7 @@ public enum PlanEditing {
         guard let original = plan.items.first(where: { $0.id == id }) else { throw itemNotFound }
         var copy = original
         copy.id = newID
+        copy.lineageID = newID
         copy.name = original.name + " (สำเนา)"
         var plan = plan
         plan.items.append(copy)

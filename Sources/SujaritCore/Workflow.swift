@@ -182,6 +182,15 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case userSignOut = "user.signout"
     case organizationUpdate = "organization.update"
     case demoLoad = "demo.load"
+    // Monitoring rounds (the same strings as `MonitoringAuditAction`)
+    case roundOpen = "round.open"
+    case roundRecordEdit = "round.record.edit"
+    case roundSubmit = "round.submit"
+    case roundReturn = "round.return"
+    case roundApprove = "round.approve"
+    case roundReopen = "round.reopen"
+    case roundEvidenceAttach = "round.evidence.attach"
+    case roundEvidenceRemove = "round.evidence.remove"
 
     /// The words of the history page: Thai, and English as a past-tense phrase.
     public var label: LocalizedText {
@@ -219,6 +228,9 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
         case .userSignOut: LocalizedText(th: "ออกจากระบบ", en: "signed out")
         case .organizationUpdate: LocalizedText(th: "แก้ไขข้อมูลองค์กร", en: "edited the organization")
         case .demoLoad: LocalizedText(th: "โหลดข้อมูลตัวอย่าง", en: "loaded the demo data")
+        case .roundOpen, .roundRecordEdit, .roundSubmit, .roundReturn, .roundApprove, .roundReopen,
+             .roundEvidenceAttach, .roundEvidenceRemove:
+            MonitoringAuditAction(rawValue: rawValue)!.label
         }
     }
 

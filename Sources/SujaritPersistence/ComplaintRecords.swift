@@ -25,6 +25,9 @@ public final class ComplaintCaseRecord: Model, @unchecked Sendable {
     @Field(key: "receipt_verifier") public var receiptVerifier: String
     @Field(key: "sealed_report") public var sealedReport: String
     @Field(key: "version") public var version: Int
+    /// "corruption" (nil in rows made before the column) or "general"
+    @OptionalField(key: "kind") public var kind: String?
+    @OptionalField(key: "closed_on") public var closedOn: String?
 
     public init() {}
 }
@@ -59,6 +62,19 @@ public final class ComplaintOfficerRecord: Model, @unchecked Sendable {
     public init() {}
 }
 
+/// The outside body's account of a province — table `complaint_overseers`: a user who handles
+/// the complaints about the executive of every organization in the province (e.g. the
+/// provincial office of ป.ป.ช. or ป.ป.ท., or the province's own complaint centre).
+public final class ComplaintOverseerRecord: Model, @unchecked Sendable {
+    public static let schema = "complaint_overseers"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "user_id") public var userID: UUID
+    @Field(key: "province") public var province: String
+
+    public init() {}
+}
+
 /// An organization's complaint settings — table `complaint_settings`.
 public final class ComplaintSettingsRecord: Model, @unchecked Sendable {
     public static let schema = "complaint_settings"
@@ -67,6 +83,27 @@ public final class ComplaintSettingsRecord: Model, @unchecked Sendable {
     @Field(key: "organization_id") public var organizationID: UUID
     @Field(key: "deadline_days") public var deadlineDays: Int
     @Field(key: "working_days_only") public var workingDaysOnly: Bool
+    /// Days to acknowledge a new case (nil: the default, 3).
+    @OptionalField(key: "acknowledge_days") public var acknowledgeDays: Int?
+
+    public init() {}
+}
+
+/// หลักฐานประกอบเรื่องร้องเรียน — table `complaint_evidence`: one file attached to a case, by the
+/// reporter (on the form or when tracking) or by an officer at intake. The content is sealed in
+/// the evidence storage under `address`; its name and kind are sealed here (`sealed_info`).
+public final class ComplaintEvidenceRecord: Model, @unchecked Sendable {
+    public static let schema = "complaint_evidence"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "case_id") public var caseID: UUID
+    @Field(key: "organization_id") public var organizationID: UUID
+    @Field(key: "address") public var address: String
+    @Field(key: "size") public var size: Int
+    @Field(key: "sealed_info") public var sealedInfo: String
+    @Field(key: "added_on") public var addedOn: String
+    /// "reporter" or "officer"
+    @Field(key: "added_by") public var addedBy: String
 
     public init() {}
 }
@@ -178,5 +215,51 @@ struct CreateComplaintChannel: AsyncMigration {
         try await database.schema(ComplaintOfficerRecord.schema).delete()
         try await database.schema(ComplaintMessageRecord.schema).delete()
         try await database.schema(ComplaintCaseRecord.schema).delete()
+    }
+}
+
+/// Evidence files of complaint cases, the provinces' outside-body accounts, the days an
+/// organization gives to acknowledge a case, the kind of a case (corruption or general) and the
+/// day it was closed.
+struct CreateComplaintEvidence: AsyncMigration {
+    var name: String { "2026-12-01-10b-complaint-evidence" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ComplaintEvidenceRecord.schema)
+            .id()
+            .field("case_id", .uuid, .required, .references(ComplaintCaseRecord.schema, "id", onDelete: .cascade))
+            .field("organization_id", .uuid, .required, .references(OrganizationRecord.schema, "id", onDelete: .cascade))
+            .field("address", .string, .required)
+            .field("size", .int, .required)
+            .field("sealed_info", .string, .required)
+            .field("added_on", .string, .required)
+            .field("added_by", .string, .required)
+            .create()
+        try await database.schema(ComplaintOverseerRecord.schema)
+            .id()
+            .field("user_id", .uuid, .required, .references(UserRecord.schema, "id", onDelete: .cascade))
+            .field("province", .string, .required)
+            .unique(on: "user_id", "province")
+            .create()
+        try await database.schema(ComplaintSettingsRecord.schema)
+            .field("acknowledge_days", .int)
+            .update()
+        try await database.schema(ComplaintCaseRecord.schema)
+            .field("kind", .string)
+            .update()
+        try await database.schema(ComplaintCaseRecord.schema)
+            .field("closed_on", .string)
+            .update()
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.raw("CREATE INDEX IF NOT EXISTS complaint_evidence_case_idx ON \(ident: ComplaintEvidenceRecord.schema) (case_id)").run()
+        try await sql.raw("CREATE INDEX IF NOT EXISTS complaint_evidence_address_idx ON \(ident: ComplaintEvidenceRecord.schema) (address)").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ComplaintCaseRecord.schema).deleteField("closed_on").update()
+        try await database.schema(ComplaintCaseRecord.schema).deleteField("kind").update()
+        try await database.schema(ComplaintSettingsRecord.schema).deleteField("acknowledge_days").update()
+        try await database.schema(ComplaintEvidenceRecord.schema).delete()
+        try await database.schema(ComplaintOverseerRecord.schema).delete()
     }
 }

@@ -40,18 +40,56 @@ public struct NewComplaintMessage: Sendable {
     }
 }
 
+/// An evidence file to record with a change: its sealed content is already in the evidence
+/// storage under `address`; `sealedInfo` is its sealed name and kind.
+public struct NewComplaintEvidence: Sendable {
+    public var id: UUID
+    public var address: String
+    public var size: Int
+    public var sealedInfo: String
+    public var addedOn: CalendarDay
+    /// "reporter" or "officer"
+    public var addedBy: String
+
+    public init(id: UUID, address: String, size: Int, sealedInfo: String, addedOn: CalendarDay, addedBy: String) {
+        self.id = id
+        self.address = address
+        self.size = size
+        self.sealedInfo = sealedInfo
+        self.addedOn = addedOn
+        self.addedBy = addedBy
+    }
+}
+
+/// An evidence file of a case as stored.
+public struct StoredEvidence: Sendable, Equatable {
+    public var id: UUID
+    public var caseID: UUID
+    public var address: String
+    public var size: Int
+    public var sealedInfo: String
+    public var addedOn: CalendarDay
+    public var addedBy: String
+}
+
 /// One line of the complaint log, before it is chained.
 public struct ComplaintLogEntry: Sendable, Equatable {
     public var organizationID: UUID?
     public var caseID: UUID?
     /// "reporter", "user:<uuid>" or "system"
     public var actor: String
-    public var action: String
+    /// `ComplaintLogAction`'s raw value
+    public private(set) var action: String
     public var detail: String
     /// a day for the reporter, a moment for staff
     public var occurred: String
 
-    public init(organizationID: UUID?, caseID: UUID?, actor: String, action: String, detail: String = "", occurred: String) {
+    public init(organizationID: UUID?, caseID: UUID?, actor: String, action: ComplaintLogAction, detail: String = "", occurred: String) {
+        self.init(organizationID: organizationID, caseID: caseID, actor: actor, recordedAction: action.rawValue, detail: detail, occurred: occurred)
+    }
+
+    /// A line as read back from the log (its action as stored, for verification).
+    init(organizationID: UUID?, caseID: UUID?, actor: String, recordedAction action: String, detail: String, occurred: String) {
         self.organizationID = organizationID
         self.caseID = caseID
         self.actor = actor
@@ -72,7 +110,7 @@ public struct ComplaintStore: Sendable {
     // MARK: Cases
 
     public func create(_ complaint: ComplaintCase, lookupTag: String, verifier: String, sealedReport: String,
-                       log: ComplaintLogEntry) async throws {
+                       evidence: [NewComplaintEvidence] = [], log: ComplaintLogEntry) async throws {
         try await database.transaction { db in
             let record = ComplaintCaseRecord()
             record.id = complaint.id
@@ -83,8 +121,53 @@ public struct ComplaintStore: Sendable {
             Self.fill(record, from: complaint)
             record.version = 1
             try await record.create(on: db)
+            try await Self.insert(evidence, caseID: complaint.id, organizationID: complaint.organizationID, on: db)
             try await ComplaintLogChain.append(log, on: db)
         }
+    }
+
+    static func insert(_ evidence: [NewComplaintEvidence], caseID: UUID, organizationID: UUID, on db: any Database) async throws {
+        for item in evidence {
+            let row = ComplaintEvidenceRecord()
+            row.id = item.id
+            row.caseID = caseID
+            row.organizationID = organizationID
+            row.address = item.address
+            row.size = item.size
+            row.sealedInfo = item.sealedInfo
+            row.addedOn = item.addedOn.iso
+            row.addedBy = item.addedBy
+            try await row.create(on: db)
+        }
+    }
+
+    // MARK: Evidence
+
+    public func evidence(caseID: UUID, organizationID: UUID) async throws -> [StoredEvidence] {
+        try await ComplaintEvidenceRecord.query(on: database).filter(\.$caseID == caseID)
+            .filter(\.$organizationID == organizationID).sort(\.$addedOn).all().compactMap(Self.evidence)
+    }
+
+    public func evidence(id: UUID, caseID: UUID, organizationID: UUID) async throws -> StoredEvidence? {
+        try await ComplaintEvidenceRecord.query(on: database).filter(\.$id == id).filter(\.$caseID == caseID)
+            .filter(\.$organizationID == organizationID).first().flatMap(Self.evidence)
+    }
+
+    /// Bytes of evidence an organization received on a day (the daily storage bound).
+    public func evidenceBytes(organizationID: UUID, on day: CalendarDay) async throws -> Int {
+        try await ComplaintEvidenceRecord.query(on: database).filter(\.$organizationID == organizationID)
+            .filter(\.$addedOn == day.iso).field(\.$size).all().reduce(0) { $0 + $1.size }
+    }
+
+    /// Every address any case refers to.
+    public func evidenceAddresses() async throws -> Set<String> {
+        Set(try await ComplaintEvidenceRecord.query(on: database).field(\.$address).all().map(\.address))
+    }
+
+    static func evidence(_ row: ComplaintEvidenceRecord) -> StoredEvidence? {
+        guard let id = row.id, let day = CalendarDay(iso: row.addedOn) else { return nil }
+        return StoredEvidence(id: id, caseID: row.caseID, address: row.address, size: row.size, sealedInfo: row.sealedInfo,
+                              addedOn: day, addedBy: row.addedBy)
     }
 
     /// The case whose receipt lookup tag is one of `tags` (the caller still verifies the code).
@@ -105,16 +188,19 @@ public struct ComplaintStore: Sendable {
         return try Self.stored(record)
     }
 
-    /// The cases of an organization, newest first.
-    public func cases(organizationID: UUID) async throws -> [ComplaintCase] {
+    /// The cases of an organization, newest first; of one kind when `kind` is given.
+    public func cases(organizationID: UUID, kind: ComplaintKind? = nil) async throws -> [ComplaintCase] {
         try await ComplaintCaseRecord.query(on: database).filter(\.$organizationID == organizationID)
             .sort(\.$receivedOn, .descending).all().map { try Self.complaint($0) }
+            .filter { kind == nil || $0.kind == kind }
     }
 
-    /// Received day and status of every case of an organization (for statistics).
+    /// Received day and status of every corruption case of an organization (for the published
+    /// statistics; general complaints are not counted).
     public func statusByDay(organizationID: UUID) async throws -> [(receivedOn: CalendarDay, status: ComplaintStatus)] {
         try await ComplaintCaseRecord.query(on: database).filter(\.$organizationID == organizationID)
-            .field(\.$receivedOn).field(\.$status).all()
+            .field(\.$receivedOn).field(\.$status).field(\.$kind).all()
+            .filter { ($0.kind ?? ComplaintKind.corruption.rawValue) == ComplaintKind.corruption.rawValue }
             .compactMap { record in
                 guard let day = CalendarDay(iso: record.receivedOn), let status = ComplaintStatus(rawValue: record.status) else { return nil }
                 return (day, status)
@@ -126,7 +212,7 @@ public struct ComplaintStore: Sendable {
     /// messages that do not depend on what was read). Returns the case as stored.
     @discardableResult
     public func apply(_ updated: ComplaintCase, expectedVersion: Int?, message: NewComplaintMessage?,
-                      log: ComplaintLogEntry) async throws -> ComplaintCase {
+                      evidence: [NewComplaintEvidence] = [], log: ComplaintLogEntry) async throws -> ComplaintCase {
         try await database.transaction { db -> ComplaintCase in
             if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
                 try await sql.raw("SELECT id FROM \(ident: ComplaintCaseRecord.schema) WHERE id = \(bind: updated.id) FOR UPDATE").run()
@@ -156,6 +242,7 @@ public struct ComplaintStore: Sendable {
                 row.sealedBody = message.sealedBody
                 try await row.create(on: db)
             }
+            try await Self.insert(evidence, caseID: updated.id, organizationID: updated.organizationID, on: db)
             try await ComplaintLogChain.append(log, on: db)
             return stored
         }
@@ -174,6 +261,38 @@ public struct ComplaintStore: Sendable {
     /// Appends a log line on its own (views of a case, refused attempts).
     public func log(_ entry: ComplaintLogEntry) async throws {
         try await database.transaction { db in try await ComplaintLogChain.append(entry, on: db) }
+    }
+
+    // MARK: Retention
+
+    /// Closed cases of every organization (retention looks at them).
+    public func closedCases() async throws -> [ComplaintCase] {
+        try await ComplaintCaseRecord.query(on: database).filter(\.$status == ComplaintStatus.closed.rawValue).all().map { try Self.complaint($0) }
+    }
+
+    /// Deletes a case decided past retention — its row, messages and evidence rows — with its
+    /// log line, in one transaction, if it is still at `expectedVersion`. Returns the addresses
+    /// of evidence files no case refers to any more (the caller removes the files).
+    public func purge(_ complaint: ComplaintCase, expectedVersion: Int, log: ComplaintLogEntry) async throws -> [String] {
+        try await database.transaction { db -> [String] in
+            if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+                try await sql.raw("SELECT id FROM \(ident: ComplaintCaseRecord.schema) WHERE id = \(bind: complaint.id) FOR UPDATE").run()
+            }
+            guard let record = try await ComplaintCaseRecord.query(on: db).filter(\.$id == complaint.id)
+                .filter(\.$organizationID == complaint.organizationID).first()
+            else { throw StoreError.notFound("เรื่องร้องเรียน") }
+            guard record.version == expectedVersion else { throw StoreError.conflict(currentVersion: record.version) }
+            let addresses = Set(try await ComplaintEvidenceRecord.query(on: db).filter(\.$caseID == complaint.id).all().map(\.address))
+            try await ComplaintEvidenceRecord.query(on: db).filter(\.$caseID == complaint.id).delete()
+            try await ComplaintMessageRecord.query(on: db).filter(\.$caseID == complaint.id).delete()
+            try await record.delete(on: db)
+            try await ComplaintLogChain.append(log, on: db)
+            var unreferenced: [String] = []
+            for address in addresses.sorted() where try await ComplaintEvidenceRecord.query(on: db).filter(\.$address == address).count() == 0 {
+                unreferenced.append(address)
+            }
+            return unreferenced
+        }
     }
 
     // MARK: Officers and settings
@@ -196,6 +315,31 @@ public struct ComplaintStore: Sendable {
             .filter(\.$organizationID == organizationID).delete()
     }
 
+    /// Provinces are matched on their name with surrounding spaces removed.
+    public static func provinceKey(_ province: String) -> String { province.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping }
+
+    public func overseerProvinces(userID: UUID) async throws -> Set<String> {
+        Set(try await ComplaintOverseerRecord.query(on: database).filter(\.$userID == userID).all().map(\.province))
+    }
+
+    public func overseers(province: String) async throws -> [UUID] {
+        try await ComplaintOverseerRecord.query(on: database).filter(\.$province == Self.provinceKey(province)).all().map(\.userID)
+    }
+
+    public func addOverseer(userID: UUID, province: String) async throws {
+        let key = Self.provinceKey(province)
+        guard try await ComplaintOverseerRecord.query(on: database).filter(\.$userID == userID).filter(\.$province == key).first() == nil
+        else { return }
+        let row = ComplaintOverseerRecord()
+        row.userID = userID
+        row.province = key
+        try await row.create(on: database)
+    }
+
+    public func removeOverseer(userID: UUID, province: String) async throws {
+        try await ComplaintOverseerRecord.query(on: database).filter(\.$userID == userID).filter(\.$province == Self.provinceKey(province)).delete()
+    }
+
     public func officers(organizationID: UUID) async throws -> [UUID] {
         try await ComplaintOfficerRecord.query(on: database).filter(\.$organizationID == organizationID).all().map(\.userID)
     }
@@ -203,20 +347,33 @@ public struct ComplaintStore: Sendable {
     public func deadlinePolicy(organizationID: UUID) async throws -> ComplaintDeadlinePolicy {
         guard let row = try await ComplaintSettingsRecord.query(on: database).filter(\.$organizationID == organizationID).first()
         else { return .standard }
-        return ComplaintDeadlinePolicy(days: row.deadlineDays, workingDaysOnly: row.workingDaysOnly)
+        return ComplaintDeadlinePolicy(days: row.deadlineDays, acknowledgeDays: row.acknowledgeDays ?? ComplaintDeadlinePolicy.standard.acknowledgeDays,
+                                       workingDaysOnly: row.workingDaysOnly)
     }
 
-    public func setDeadlinePolicy(_ policy: ComplaintDeadlinePolicy, organizationID: UUID) async throws {
-        let row = try await ComplaintSettingsRecord.query(on: database).filter(\.$organizationID == organizationID).first()
-            ?? { let row = ComplaintSettingsRecord(); row.organizationID = organizationID; return row }()
-        row.deadlineDays = policy.days
-        row.workingDaysOnly = policy.workingDaysOnly
-        try await row.save(on: database)
+    /// Saves an organization's deadlines with their log line, in one transaction.
+    public func setDeadlinePolicy(_ policy: ComplaintDeadlinePolicy, organizationID: UUID, log: ComplaintLogEntry) async throws {
+        try await database.transaction { db in
+            let row = try await ComplaintSettingsRecord.query(on: db).filter(\.$organizationID == organizationID).first()
+                ?? { let row = ComplaintSettingsRecord(); row.organizationID = organizationID; return row }()
+            row.deadlineDays = policy.days
+            row.acknowledgeDays = policy.acknowledgeDays
+            row.workingDaysOnly = policy.workingDaysOnly
+            try await row.save(on: db)
+            try await ComplaintLogChain.append(log, on: db)
+        }
+    }
+
+    /// Every organization with complaint settings or cases, for reminders across the installation.
+    public func organizationsWithCases() async throws -> Set<UUID> {
+        Set(try await ComplaintCaseRecord.query(on: database).field(\.$organizationID).all().map(\.organizationID))
     }
 
     // MARK: Mapping
 
     static func fill(_ record: ComplaintCaseRecord, from complaint: ComplaintCase) {
+        record.kind = complaint.kind.rawValue
+        record.closedOn = complaint.closedOn?.iso
         record.channel = complaint.channel.rawValue
         record.status = complaint.status.rawValue
         record.referredTo = complaint.referredTo?.rawValue
@@ -230,14 +387,15 @@ public struct ComplaintStore: Sendable {
     }
 
     static func complaint(_ record: ComplaintCaseRecord) throws -> ComplaintCase {
-        guard let channel = ComplaintChannel(rawValue: record.channel), let status = ComplaintStatus(rawValue: record.status),
+        guard let kind = ComplaintKind(rawValue: record.kind ?? ComplaintKind.corruption.rawValue),
+              let channel = ComplaintChannel(rawValue: record.channel), let status = ComplaintStatus(rawValue: record.status),
               let received = CalendarDay(iso: record.receivedOn), let due = CalendarDay(iso: record.dueOn)
         else { throw StoreError.corrupt("complaint case \(record.id?.uuidString ?? "?")") }
         let recused = (try? JSONCoding.decode([String].self, from: record.recusedJSON)) ?? []
-        return ComplaintCase(id: try record.requireID(), organizationID: record.organizationID, channel: channel, status: status,
+        return ComplaintCase(id: try record.requireID(), organizationID: record.organizationID, kind: kind, channel: channel, status: status,
                              referredTo: record.referredTo.flatMap(OversightBody.init(rawValue:)), referredToName: record.referredToName,
                              outcome: record.outcome.flatMap(ComplaintOutcome.init(rawValue:)), receivedOn: received, dueOn: due,
-                             concernsExecutive: record.concernsExecutive, assignedTo: record.assignedTo,
+                             closedOn: record.closedOn.flatMap(CalendarDay.init(iso:)), concernsExecutive: record.concernsExecutive, assignedTo: record.assignedTo,
                              recused: Set(recused.compactMap(UUID.init(uuidString:))), version: record.version)
     }
 
@@ -315,7 +473,7 @@ public enum ComplaintLogChain {
                     problems.append("\(chain) row \(row.sequence) does not follow the row before it")
                 }
                 let entry = ComplaintLogEntry(organizationID: row.organizationID, caseID: row.caseID, actor: row.actor,
-                                              action: row.action, detail: row.detail, occurred: row.occurred)
+                                              recordedAction: row.action, detail: row.detail, occurred: row.occurred)
                 if hash(previous: row.previousHash, chain: chain, sequence: row.sequence, entry: entry) != row.hash {
                     problems.append("\(chain) row \(row.sequence) was changed after it was written")
                 }

@@ -14,6 +14,9 @@ public enum SujaritMigrations {
         CreatePlanImports(),
         CreateLookupIndexes(),
         CreateComplaintChannel(),
+        AddPlanItemLineage(),
+        CreateMonitoringRounds(),
+        CreateComplaintEvidence(),
     ]
 }
 

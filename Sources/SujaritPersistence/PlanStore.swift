@@ -128,7 +128,7 @@ public struct PlanStore: Sendable {
                 throw StoreError.corrupt("plan_items.kind “\(row.kind)” (item \(id.uuidString))")
             }
             return PlanItem(
-                id: id, kind: kind, name: row.name,
+                id: id, lineageID: row.lineageID ?? id, kind: kind, name: row.name,
                 missionCode: row.missionCode, subMissionCode: row.subMissionCode, order: row.position,
                 responsibleUnit: row.responsibleUnit, budgets: budgetsByItem[id] ?? [:], remarks: row.remarks,
                 sheet: sheet)
@@ -392,6 +392,7 @@ public struct PlanStore: Sendable {
             row.id = item.id
             row.organizationID = org
             row.planID = plan.id
+            row.lineageID = item.lineageID
             row.position = item.order
             row.kind = item.kind.rawValue
             row.name = item.name

@@ -98,6 +98,9 @@ public final class PlanItemRecord: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Field(key: "organization_id") public var organizationID: UUID
     @Field(key: "plan_id") public var planID: UUID
+    /// The item's identity across revisions (`PlanItem.lineageID`); rows from before it existed
+    /// were given their own id by the migration.
+    @OptionalField(key: "lineage_id") public var lineageID: UUID?
     @Field(key: "position") public var position: Int
     @Field(key: "kind") public var kind: String
     @Field(key: "name") public var name: String

@@ -21,15 +21,18 @@ public struct ServerSettings: Sendable {
     /// The site's address as the public reaches it ("https://sujarit.example.go.th"), printed
     /// before a plan's address in exported open data; without it the address is a path.
     public var publicBaseURL: String?
+    /// Where evidence files are kept (content-addressed by SHA-256); `SUJARIT_STORAGE_DIR`.
+    public var storageDirectory: String
 
     public init(database: DatabaseSetting, autoMigrate: Bool = true, passwordCost: Int = 12, secureCookies: Bool = false,
-                pdf: PDFSetting = .locate(timeout: 120), publicBaseURL: String? = nil) {
+                pdf: PDFSetting = .locate(timeout: 120), publicBaseURL: String? = nil, storageDirectory: String = "sujarit-files") {
         self.database = database
         self.autoMigrate = autoMigrate
         self.passwordCost = passwordCost
         self.secureCookies = secureCookies
         self.pdf = pdf
         self.publicBaseURL = publicBaseURL
+        self.storageDirectory = storageDirectory
     }
 
     /// `DATABASE_URL`, `SUJARIT_SQLITE_PATH`, `SUJARIT_AUTO_MIGRATE` (default true),
@@ -48,7 +51,8 @@ public struct ServerSettings: Sendable {
             pdf: flag("SUJARIT_PDF", default: true)
                 ? .locate(timeout: TimeInterval(environment["SUJARIT_PDF_TIMEOUT"] ?? "").flatMap { $0 > 0 ? $0 : nil } ?? 120)
                 : .disabled,
-            publicBaseURL: environment["SUJARIT_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : String($0.reversed().drop { $0 == "/" }.reversed()) })
+            publicBaseURL: environment["SUJARIT_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : String($0.reversed().drop { $0 == "/" }.reversed()) },
+            storageDirectory: environment["SUJARIT_STORAGE_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "sujarit-files")
     }
 }
 

@@ -57,6 +57,9 @@ public enum DemoSetup {
             }
             try await AuditLog(db).record(organizationID: DemoData.organization.id, userID: nil, action: .demoLoad, subject: DemoData.organization.slug)
         }
+        var published = DemoData.plan(organizationID: DemoData.organization.id)
+        published.status = .published
+        try await DemoMonitoringSetup.load(on: app.db, plan: published, seriesID: published.id)
         return true
     }
 }

@@ -34,6 +34,9 @@ func registerRoutes(_ app: Application) throws {
     try app.register(collection: ExportController())
     try app.register(collection: ComplaintReportController())
     try app.register(collection: ComplaintStaffController())
+    try app.register(collection: MonitoringController())
+    try app.register(collection: MonitoringAPIController())
+    try app.register(collection: ComplaintAPIController())
 }
 
 @Sendable func health(_ request: Request) async throws -> Response {

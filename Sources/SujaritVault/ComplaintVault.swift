@@ -91,6 +91,8 @@ public struct ComplaintVault: Sendable {
 
     public var keyIDs: [String] { keys.keys.sorted() }
 
+    func key(_ id: String) -> VaultKey? { keys[id] }
+
     public func seal(_ plaintext: Data, context: String) throws -> String {
         let box = try ChaChaPoly.seal(plaintext, using: current.derived("seal-v1"), authenticating: Data(context.utf8))
         return "s1:\(current.id):\(box.combined.base64EncodedString())"

@@ -13,7 +13,7 @@ import SujaritVault
 /// `sujarit complaints …` — complaint officers and the answer deadline of an organization.
 struct ComplaintsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "complaints", abstract: "Set up the corruption complaint channel.",
-                                                    subcommands: [Officer.self, Deadline.self])
+                                                    subcommands: [Officer.self, Overseer.self, Deadline.self, Reminders.self, Retention.self])
 
     struct Officer: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make a user a complaint officer of an organization (or remove them).")
@@ -34,9 +34,41 @@ struct ComplaintsCommand: AsyncParsableCommand {
                     try await store.addOfficer(userID: user.requireID(), organizationID: organization.id)
                 }
                 try await store.log(ComplaintLogEntry(organizationID: organization.id, caseID: nil, actor: "system",
-                                                      action: remove ? "officer.removed" : "officer.added", detail: user.username,
+                                                      action: remove ? .officerRemoved : .officerAdded, detail: user.username,
                                                       occurred: ISO8601DateFormatter().string(from: Date())))
                 print(remove ? "\(username) is no longer a complaint officer of \(org)." : "\(username) is a complaint officer of \(org).")
+            }
+        }
+    }
+
+    /// `sujarit complaints overseer --province ขอนแก่น --username NAME`: the outside body's account
+    /// of a province, which handles complaints about the executive of its organizations.
+    struct Overseer: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make a user the outside body of a province for complaints about an organization's executive (or remove them).")
+
+        @Option(help: "Province, as written in the organizations' records (e.g. ขอนแก่น).") var province: String
+        @Option(help: "User's sign-in name.") var username: String
+        @Flag(help: "Remove instead of add.") var remove = false
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            guard !province.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--province is empty") }
+            try await withApplication(settings: database.settings()) { app in
+                guard let user = try await UserStore(app.db).find(username: username) else { throw ValidationError("no user “\(username)”") }
+                let store = ComplaintStore(app.db)
+                let organizations = try await OrganizationStore(app.db).all().filter {
+                    $0.province.trimmingCharacters(in: .whitespaces) == province.trimmingCharacters(in: .whitespaces)
+                }
+                if remove {
+                    try await store.removeOverseer(userID: user.requireID(), province: province)
+                } else {
+                    try await store.addOverseer(userID: user.requireID(), province: province)
+                }
+                try await store.log(ComplaintLogEntry(organizationID: nil, caseID: nil, actor: "system",
+                                                      action: remove ? .overseerRemoved : .overseerAdded, detail: "\(user.username) \(province)",
+                                                      occurred: ISO8601DateFormatter().string(from: Date())))
+                print(remove ? "\(username) no longer handles complaints about executives in \(province)."
+                      : "\(username) handles complaints about the executive of the \(organizations.count) organization(s) in \(province) (/complaints/overseer).")
             }
         }
     }
@@ -45,16 +77,99 @@ struct ComplaintsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set the answer deadline of an organization's new complaints.")
 
         @Option(help: "Organization slug.") var org: String
-        @Option(help: "Days (default 15).") var days = 15
+        @Option(help: "Days to answer (default 15).") var days = 15
+        @Option(help: "Days to acknowledge (default 3).") var acknowledgeDays = 3
         @Flag(help: "Count working days (Saturdays and Sundays skipped) instead of calendar days.") var workingDays = false
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
+            let policy: ComplaintDeadlinePolicy
+            switch ComplaintDeadlinePolicy.decide(days: String(days), acknowledgeDays: String(acknowledgeDays), workingDaysOnly: workingDays) {
+            case .success(let decided): policy = decided
+            case .failure(let problems):
+                throw ValidationError(problems.byField.sorted { $0.key < $1.key }.map { "--\($0.key == "days" ? "days" : "acknowledge-days"): \($0.value.en)" }
+                    .joined(separator: "; "))
+            }
             try await withApplication(settings: database.settings()) { app in
                 guard let organization = try await OrganizationStore(app.db).find(slug: org) else { throw ValidationError("no organization “\(org)”") }
-                let policy = ComplaintDeadlinePolicy(days: days, workingDaysOnly: workingDays)
-                try await ComplaintStore(app.db).setDeadlinePolicy(policy, organizationID: organization.id)
-                print("New complaints of \(org) are due within \(policy.days) \(policy.workingDaysOnly ? "working" : "calendar") days.")
+                try await ComplaintStore(app.db).setDeadlinePolicy(policy, organizationID: organization.id, log: ComplaintLogEntry(
+                    organizationID: organization.id, caseID: nil, actor: "system", action: .settingsDeadlines,
+                    detail: policy.summary, occurred: ISO8601DateFormatter().string(from: Date())))
+                print("New complaints of \(org) are to be acknowledged within \(policy.acknowledgeDays) and answered within \(policy.days) \(policy.workingDaysOnly ? "working" : "calendar") days.")
+            }
+        }
+    }
+
+    /// `sujarit complaints retention` — closed cases past the retention period (10 years after
+    /// closure by default): listed, or deleted with `--apply` (cases, messages, evidence files).
+    struct Retention: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List, or delete with --apply, closed complaint cases past the retention period.")
+
+        @Option(help: "Years a closed case is kept (default 10).") var years = 10
+        @Option(help: "The day to count from (YYYY-MM-DD; default today in Thailand).") var today: String?
+        @Flag(help: "Delete them (without it, only list).") var apply = false
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            guard years >= 1 else { throw ValidationError("--years: at least 1") }
+            var day = CalendarDay(Date())
+            if let today {
+                guard let parsed = CalendarDay(iso: today) else { throw ValidationError("--today: expected YYYY-MM-DD, got “\(today)”") }
+                day = parsed
+            }
+            try await withApplication(settings: database.settings()) { app in
+                let report = try await ComplaintRetentionRun.run(app, retention: ComplaintRetention(yearsAfterClosure: years), today: day, apply: apply)
+                for complaint in report.cases {
+                    print("\(complaint.id.uuidString.lowercased())\tclosed \(complaint.closedOn?.iso ?? "?")\t\(complaint.kind.rawValue)")
+                }
+                if apply {
+                    print("Deleted \(report.cases.count) case(s) past \(years) years, \(report.filesRemoved) evidence file(s), \(report.orphanFilesRemoved) unreferenced file(s).")
+                } else {
+                    print("\(report.cases.count) case(s) past \(years) years after closure. Run again with --apply to delete them.")
+                }
+            }
+        }
+    }
+
+    /// `sujarit complaints reminders` — the open cases past (or near) their deadlines, for a
+    /// daily cron job or a look by hand. Prints ids, days and statuses only: nothing of what
+    /// the reporter wrote.
+    struct Reminders: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List complaint cases past their acknowledgement or answer deadline.")
+
+        @Option(help: "Only this organization (slug).") var org: String?
+        @Option(help: "The day to check as (YYYY-MM-DD, Christian era; default today in Thailand).") var today: String?
+        @Flag(help: "Also list cases due within two days.") var soon = false
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            var day = CalendarDay(Date())
+            if let today {
+                guard let parsed = CalendarDay(iso: today) else { throw ValidationError("--today: expected YYYY-MM-DD, got “\(today)”") }
+                day = parsed
+            }
+            try await withApplication(settings: database.settings()) { app in
+                let organizations = try await OrganizationStore(app.db).all().filter { org == nil || $0.slug == org }
+                if let org, organizations.isEmpty { throw ValidationError("no organization “\(org)”") }
+                let store = ComplaintStore(app.db)
+                var overdue = 0
+                var lines: [String] = []
+                for organization in organizations {
+                    let cases = try await store.cases(organizationID: organization.id)
+                    guard !cases.isEmpty else { continue }
+                    let policy = try await store.deadlinePolicy(organizationID: organization.id)
+                    let byID = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0) })
+                    for reminder in ComplaintReminder.list(cases, policy: policy, today: day) where soon || reminder.kind != .dueSoon {
+                        guard let complaint = byID[reminder.caseID] else { continue }
+                        if reminder.kind != .dueSoon { overdue += 1 }
+                        let late = reminder.daysLate > 0 ? "\(reminder.daysLate) days late" : "due in \(-reminder.daysLate) days"
+                        lines.append("\(organization.slug)\t\(complaint.id.uuidString.lowercased())\t\(reminder.kind.rawValue)\t"
+                                     + "received \(complaint.receivedOn.iso)\tdue \(reminder.dueOn.iso)\t\(late)\tstatus \(complaint.status.rawValue)"
+                                     + (complaint.concernsExecutive ? "\tconcerns executive" : ""))
+                    }
+                }
+                for line in lines { print(line) }
+                print(overdue == 0 ? "No complaint case is overdue on \(day.iso)." : "\(overdue) complaint case(s) overdue on \(day.iso).")
             }
         }
     }
@@ -117,8 +232,18 @@ struct VaultCommand: AsyncParsableCommand {
                         let resealed = try vault.reseal(record.sealedBody, context: context)
                         if resealed != record.sealedBody { record.sealedBody = resealed; try await record.update(on: db); count += 1 }
                     }
+                    for record in try await ComplaintEvidenceRecord.query(on: db).all() {
+                        let context = "complaint:\(record.caseID.uuidString.lowercased()):evidence:\(try record.requireID().uuidString.lowercased())"
+                        let resealed = try vault.reseal(record.sealedInfo, context: context)
+                        if resealed != record.sealedInfo { record.sealedInfo = resealed; try await record.update(on: db); count += 1 }
+                    }
                     return count
                 }
+                // Files after the database: a file resealed is still readable with the old key kept.
+                let storage = app.complaintEvidence
+                var files = 0
+                for address in try await ComplaintStore(app.db).evidenceAddresses() where try storage.reseal(address) { files += 1 }
+                print("Resealed \(files) evidence files.")
                 print("Resealed \(count) items under key \(vault.current.id). Receipt lookups still use the key current when each case was made: keep older keys in the key file.")
             }
         }

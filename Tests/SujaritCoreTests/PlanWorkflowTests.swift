@@ -59,6 +59,10 @@ final class PlanWorkflowTests: XCTestCase {
             XCTAssertNotEqual(action.label.en, action.rawValue, "\(action) is labelled with its code")
         }
         XCTAssertEqual(Set(AuditAction.allCases.map(\.rawValue)).count, AuditAction.allCases.count)
+        // Monitoring's actions are in the one list, under the same stored names.
+        for action in MonitoringAuditAction.allCases {
+            XCTAssertEqual(action.auditAction.rawValue, action.rawValue)
+        }
         XCTAssertEqual(Set(AuditAction.allCases.map(\.label.th)).count, AuditAction.allCases.count, "two actions read the same")
         // Every edit and every life-cycle step records an action of its own kind.
         XCTAssertEqual(PlanAction.allCases.map { AuditAction($0).rawValue }, PlanAction.allCases.map { "plan.\($0.rawValue)" })

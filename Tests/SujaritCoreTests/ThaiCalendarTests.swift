@@ -63,8 +63,8 @@ final class ThaiCalendarTests: XCTestCase {
         XCTAssertEqual(ThaiCalendar.monitoringRound(of: Fixtures.date(2025, 3, 31, 23, 59)), .sixMonths)
         XCTAssertEqual(ThaiCalendar.monitoringRound(of: Fixtures.date(2025, 4, 1, 0, 0)), .twelveMonths)
         XCTAssertEqual(ThaiCalendar.monitoringRound(of: Fixtures.date(2025, 9, 30, 23, 59)), .twelveMonths)
-        XCTAssertEqual(MonitoringRound.sixMonths.thaiName, "รอบ 6 เดือน")
-        XCTAssertEqual(MonitoringRound.twelveMonths.thaiName, "รอบ 12 เดือน")
+        XCTAssertEqual(MonitoringRoundKind.sixMonths.thaiName, "รอบ 6 เดือน")
+        XCTAssertEqual(MonitoringRoundKind.twelveMonths.thaiName, "รอบ 12 เดือน")
     }
 
     func testStartAndEndOfFiscalYear() {

@@ -11,10 +11,11 @@ import SujaritCore
 /// and on a published plan; forms also by a legitimate editor without the CSRF token. None may
 /// succeed, and afterwards nothing has changed (issue 8, "tests that must exist").
 final class RouteMatrixTests: ServerTestCase {
-    /// Writes anybody may make: signing in and out, and the public complaint channel.
+    /// Writes anybody may make: signing in and out, and the public complaint channels
+    /// (corruption and general).
     static func isPublicWrite(_ method: HTTPMethod, _ path: String) -> Bool {
         if ["/login", "/logout", "/api/v1/sessions"].contains(path) { return true }
-        if path.hasPrefix("/o/{slug}/report") { return true }
+        if path.hasPrefix("/o/{slug}/report") || path.hasPrefix("/o/{slug}/grievance") { return true }
         return false
     }
 

@@ -3,7 +3,7 @@ import XCTest
 import XCTVapor
 import Fluent
 import SujaritCore
-import SujaritPersistence
+@_spi(Fixtures) import SujaritPersistence
 @testable import SujaritServer
 import SujaritDemo
 

@@ -4,22 +4,56 @@ import Fluent
 import SujaritCore
 import SujaritPersistence
 import SujaritVault
+import SujaritExport
 
 /// The reporter's side: `/o/{slug}/report` (form, receipt), `/o/{slug}/report/track` (status,
-/// adding information; the code only ever in a POST body) and the public statistics. No
-/// account, no session: the form token is a double-submit cookie.
+/// adding information; the code only ever in a POST body) and the public statistics. General
+/// complaints (ร้องทุกข์) have their own channel at `/o/{slug}/grievance` with the same pages
+/// (and the same protections; statistics count corruption complaints only). No account, no
+/// session: the form token is a double-submit cookie.
 struct ComplaintReportController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("assets", "complaints.css") { _ in Self.asset(ComplaintAssets.stylesheet, type: "css") }
         routes.get("assets", "complaints.js") { _ in Self.asset(ComplaintAssets.script, type: "javascript") }
         let report = routes.grouped(ComplaintPrivacyMiddleware()).grouped("o", ":slug", "report")
-        // Reports are small: 64 kB of text is far more than the form allows.
-        report.get(use: form)
-        report.on(.POST, body: .collect(maxSize: "64kb"), use: submit)
-        report.get("track", use: trackForm)
-        report.on(.POST, "track", body: .collect(maxSize: "16kb"), use: track)
-        report.on(.POST, "track", "add", body: .collect(maxSize: "64kb"), use: add)
+        // The text is small; evidence files make a form up to 25 MB (checked again per file).
+        let grievance = routes.grouped(ComplaintPrivacyMiddleware()).grouped("o", ":slug", "grievance")
+        for (group, kind) in [(report, ComplaintKind.corruption), (grievance, .general)] {
+            group.get { try await form($0, kind: kind) }
+            group.on(.POST, body: .collect(maxSize: ComplaintLimits.formWithFiles)) { try await submit($0, kind: kind) }
+            group.get("track") { try await trackForm($0, kind: kind) }
+            group.on(.POST, "track", body: .collect(maxSize: "16kb")) { try await track($0, kind: kind) }
+            group.on(.POST, "track", "add", body: .collect(maxSize: ComplaintLimits.formWithFiles)) { try await add($0, kind: kind) }
+            group.on(.POST, "receipt", body: .collect(maxSize: "4kb")) { try await receiptSlip($0, kind: kind) }
+        }
         report.get("statistics", ":year", use: statistics)
+    }
+
+    struct SlipForm: Content {
+        var code: String?
+        var receivedOn: String?
+        var dueOn: String?
+    }
+
+    /// `POST /o/{slug}/report/receipt`: the A5 receipt slip (Word) for the code in the body — made
+    /// from what the form sends, looked up nowhere, stored and logged nowhere. The receipt page
+    /// and an officer's intake receipt offer it.
+    func receiptSlip(_ request: Request, kind: ComplaintKind) async throws -> Response {
+        let organization = try await ComplaintService(request: request).organization(slug: request.parameters.get("slug"))
+        let form = try request.content.decode(SlipForm.self)
+        guard let code = ReceiptCode(typed: String((form.code ?? "").prefix(64))),
+              let received = form.receivedOn.flatMap(CalendarDay.init(iso:)), let due = form.dueOn.flatMap(CalendarDay.init(iso:)),
+              due >= received, received.days(until: due) <= 400
+        else {
+            throw SujaritError(.badRequest, LocalizedText(th: "ข้อมูลใบรับเรื่องไม่ถูกต้อง", en: "Invalid receipt details"))
+        }
+        let slip = ComplaintReceiptSlip(organizationName: organization.name, groupedCode: code.grouped,
+                                        trackingAddress: ComplaintPages.trackingAddress(request, organization: organization, kind: kind),
+                                        receivedOn: received, dueOn: due, digits: organization.digitStyle)
+        let response = Response(status: .ok, body: .init(data: slip.docx()))
+        response.headers.replaceOrAdd(name: .contentType, value: EvidenceFileKind.docx.mediaType)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"sujarit-receipt.docx\"")
+        return response
     }
 
     static func asset(_ text: String, type: String) -> Response {
@@ -35,65 +69,81 @@ struct ComplaintReportController: RouteCollection {
         return response
     }
 
-    @Sendable func form(_ request: Request) async throws -> Response {
+    func form(_ request: Request, kind: ComplaintKind) async throws -> Response {
         let organization = try await ComplaintService(request: request).organization(slug: request.parameters.get("slug"))
-        return respond(ComplaintPages.reportForm(request, organization: organization), request)
+        return respond(ComplaintPages.reportForm(request, organization: organization, kind: kind), request)
     }
 
-    @Sendable func submit(_ request: Request) async throws -> Response {
+    func submit(_ request: Request, kind: ComplaintKind) async throws -> Response {
         let service = ComplaintService(request: request)
         let organization = try await service.organization(slug: request.parameters.get("slug"))
         let values = try request.content.decode(ReportFormValues.self)
         try ReporterFormToken.verify(request, sent: values._rt)
         let report = values.report
-        let problems = report.problems()
+        var problems = report.problems()
+        problems.merge(ComplaintService.evidenceProblems(values.uploads)) { $1 }
         guard problems.isEmpty else {
-            return respond(ComplaintPages.reportForm(request, organization: organization, values: values, problems: problems), request,
-                           status: .unprocessableEntity)
+            return respond(ComplaintPages.reportForm(request, organization: organization, kind: kind, values: values, problems: problems),
+                           request, status: .unprocessableEntity)
         }
-        let (complaint, code) = try await service.submit(report, organization: organization, channel: .online,
-                                                         concernsExecutive: values.concernsExecutive == "yes", actor: "reporter")
+        let (complaint, code) = try await service.submit(report, organization: organization, kind: kind, channel: .online,
+                                                         concernsExecutive: kind == .corruption && values.concernsExecutive == "yes",
+                                                         actor: "reporter", files: values.uploads)
         return respond(ComplaintPages.receipt(request, organization: organization, code: code, complaint: complaint), request)
     }
 
-    @Sendable func trackForm(_ request: Request) async throws -> Response {
+    func trackForm(_ request: Request, kind: ComplaintKind) async throws -> Response {
         let organization = try await ComplaintService(request: request).organization(slug: request.parameters.get("slug"))
-        return respond(ComplaintPages.trackForm(request, organization: organization), request)
+        return respond(ComplaintPages.trackForm(request, organization: organization, kind: kind), request)
     }
 
     struct TrackForm: Content {
         var code: String?
         var text: String?
+        var evidence: [File]?
         var _rt: String?
     }
 
-    @Sendable func track(_ request: Request) async throws -> Response {
+    func track(_ request: Request, kind: ComplaintKind) async throws -> Response {
         let service = ComplaintService(request: request)
         try service.checkTrackingLimit(slug: request.parameters.get("slug") ?? "")
         let organization = try await service.organization(slug: request.parameters.get("slug"))
         let form = try request.content.decode(TrackForm.self)
         try ReporterFormToken.verify(request, sent: form._rt)
         guard let (stored, code) = try await service.track(typed: String((form.code ?? "").prefix(64)), organization: organization) else {
-            return respond(ComplaintPages.trackForm(request, organization: organization, failed: true), request, status: .ok)
+            return respond(ComplaintPages.trackForm(request, organization: organization, kind: kind, failed: true), request, status: .ok)
         }
         let messages = try await service.messages(of: stored.complaint, reporterView: true)
-        return respond(ComplaintPages.status(request, organization: organization, complaint: stored.complaint, code: code,
-                                             messages: messages), request)
+        let files = try await service.store.evidence(caseID: stored.complaint.id, organizationID: organization.id).count
+        return respond(ComplaintPages.status(request, organization: organization, via: kind, complaint: stored.complaint, code: code,
+                                             messages: messages, files: files), request)
     }
 
-    @Sendable func add(_ request: Request) async throws -> Response {
+    func add(_ request: Request, kind: ComplaintKind) async throws -> Response {
         let service = ComplaintService(request: request)
         try service.checkTrackingLimit(slug: request.parameters.get("slug") ?? "")
         let organization = try await service.organization(slug: request.parameters.get("slug"))
         let form = try request.content.decode(TrackForm.self)
         try ReporterFormToken.verify(request, sent: form._rt)
         guard let (stored, code) = try await service.track(typed: String((form.code ?? "").prefix(64)), organization: organization) else {
-            return respond(ComplaintPages.trackForm(request, organization: organization, failed: true), request, status: .ok)
+            return respond(ComplaintPages.trackForm(request, organization: organization, kind: kind, failed: true), request, status: .ok)
         }
-        let updated = try await service.reporterAdds(form.text ?? "", to: stored)
+        let uploads = ReportFormValues.uploads(form.evidence)
+        let updated: ComplaintCase
+        do {
+            updated = try await service.reporterAdds(form.text ?? "", files: uploads, to: stored)
+        } catch let error as SujaritError where error.status == .badRequest || error.status == .unprocessableEntity || error.status == .payloadTooLarge {
+            // Shown on the status page, with the code still in the (POST) form.
+            let messages = try await service.messages(of: stored.complaint, reporterView: true)
+            let files = try await service.store.evidence(caseID: stored.complaint.id, organizationID: organization.id).count
+            return respond(ComplaintPages.status(request, organization: organization, via: kind, complaint: stored.complaint, code: code,
+                                                 messages: messages, files: files, problem: error.message), request,
+                           status: .unprocessableEntity)
+        }
         let messages = try await service.messages(of: updated, reporterView: true)
-        return respond(ComplaintPages.status(request, organization: organization, complaint: updated, code: code, messages: messages,
-                                             added: true), request)
+        let files = try await service.store.evidence(caseID: updated.id, organizationID: organization.id).count
+        return respond(ComplaintPages.status(request, organization: organization, via: kind, complaint: updated, code: code, messages: messages,
+                                             files: files, added: true), request)
     }
 
     /// `/o/{slug}/report/statistics/2568` (page) and `/o/{slug}/report/statistics/2568.json`.
@@ -158,8 +208,12 @@ struct ComplaintStaffController: RouteCollection {
         let staff = routes.grouped(ComplaintStaffHeadersMiddleware()).grouped("o", ":slug", "complaints")
         staff.get(use: list)
         staff.get("new", use: intakeForm)
-        staff.on(.POST, "new", body: .collect(maxSize: "64kb"), use: intake)
+        routes.grouped(ComplaintStaffHeadersMiddleware()).get("complaints", "overseer", use: overseer)
+        staff.get("settings", use: settingsForm)
+        staff.on(.POST, "settings", body: .collect(maxSize: "16kb"), use: saveSettings)
+        staff.on(.POST, "new", body: .collect(maxSize: ComplaintLimits.formWithFiles), use: intake)
         staff.get(":caseID", use: show)
+        staff.get(":caseID", "evidence", ":evidenceID", use: evidence)
         staff.on(.POST, ":caseID", "action", body: .collect(maxSize: "64kb"), use: action)
     }
 
@@ -167,10 +221,67 @@ struct ComplaintStaffController: RouteCollection {
         let service = ComplaintService(request: request)
         let organization = try await service.organization(slug: request.parameters.get("slug"))
         let viewer = try await service.requireOfficer(of: organization)
-        let cases = try await service.cases(of: organization, viewer: viewer)
+        // Corruption complaints by default; `?kind=general` lists general complaints (ร้องทุกข์).
+        let kind = request.query[String.self, at: "kind"].flatMap(ComplaintKind.init(rawValue:)) ?? .corruption
+        let cases = try await service.cases(of: organization, viewer: viewer, kind: kind)
         try await service.store.log(ComplaintLogEntry(organizationID: organization.id, caseID: nil, actor: "user:\(viewer.userID.uuidString)",
-                                                      action: "cases.listed", occurred: service.now))
-        return Layout.response(ComplaintPages.caseList(request, organization: organization, cases: cases, today: service.today))
+                                                      action: .casesListed, detail: kind.rawValue, occurred: service.now))
+        let all = try await service.cases(of: organization, viewer: viewer)
+        let reminders = try await service.reminders(of: organization, cases: all)
+        return Layout.response(ComplaintPages.caseList(request, organization: organization, kind: kind, cases: cases, allCases: all,
+                                                       reminders: reminders, today: service.today))
+    }
+
+    /// `/complaints/overseer`: for an outside body's account, the organizations of its provinces
+    /// with the number of open cases about their executive.
+    @Sendable func overseer(_ request: Request) async throws -> Response {
+        let viewer = try request.requireViewer()
+        let store = ComplaintStore(request.db)
+        let provinces = try await store.overseerProvinces(userID: viewer.userID)
+        guard !provinces.isEmpty else {
+            throw SujaritError(.forbidden, LocalizedText(th: "เฉพาะบัญชีหน่วยงานกำกับดูแลระดับจังหวัด", en: "Only for a province's outside-body account"))
+        }
+        var rows: [(Organization, Int)] = []
+        for organization in try await OrganizationStore(request.db).all()
+        where provinces.contains(ComplaintStore.provinceKey(organization.province)) {
+            let open = try await store.cases(organizationID: organization.id).filter { $0.concernsExecutive && $0.status.isOpen && !$0.recused.contains(viewer.userID) }
+            rows.append((organization, open.count))
+        }
+        return Layout.response(ComplaintPages.overseer(request, provinces: provinces.sorted(), rows: rows))
+    }
+
+    @Sendable func settingsForm(_ request: Request) async throws -> Response {
+        let service = ComplaintService(request: request)
+        let organization = try await service.organization(slug: request.parameters.get("slug"))
+        _ = try await service.requireOfficer(of: organization)
+        let policy = try await service.store.deadlinePolicy(organizationID: organization.id)
+        return Layout.response(ComplaintPages.settings(request, organization: organization,
+                                                       values: .init(policy), problems: [:]))
+    }
+
+    struct SettingsForm: Content {
+        var days: String?
+        var acknowledgeDays: String?
+        var workingDays: String?
+        var _csrf: String?
+    }
+
+    @Sendable func saveSettings(_ request: Request) async throws -> Response {
+        try CSRF.verify(request)
+        let service = ComplaintService(request: request)
+        let organization = try await service.organization(slug: request.parameters.get("slug"))
+        let viewer = try await service.requireOfficer(of: organization)
+        let form = try request.content.decode(SettingsForm.self)
+        let values = ComplaintPages.SettingsValues(days: form.days ?? "", acknowledgeDays: form.acknowledgeDays ?? "",
+                                                   workingDays: form.workingDays == "yes")
+        switch try await service.setDeadlines(days: values.days, acknowledgeDays: values.acknowledgeDays, workingDaysOnly: values.workingDays,
+                                              organization: organization, viewer: viewer) {
+        case .success(let policy):
+            return Layout.response(ComplaintPages.settings(request, organization: organization, values: .init(policy), problems: [:], saved: true))
+        case .failure(let problems):
+            return Layout.response(ComplaintPages.settings(request, organization: organization, values: values, problems: problems.byField),
+                                   status: .unprocessableEntity)
+        }
     }
 
     @Sendable func intakeForm(_ request: Request) async throws -> Response {
@@ -187,15 +298,17 @@ struct ComplaintStaffController: RouteCollection {
         let viewer = try await service.requireOfficer(of: organization)
         let values = try request.content.decode(ReportFormValues.self)
         let report = values.report
-        let problems = report.problems()
+        var problems = report.problems()
+        problems.merge(ComplaintService.evidenceProblems(values.uploads)) { $1 }
         guard problems.isEmpty else {
             return Layout.response(ComplaintPages.intakeForm(request, organization: organization, values: values, problems: problems),
                                    status: .unprocessableEntity)
         }
         let channel = values.channel.flatMap(ComplaintChannel.init(rawValue:)).flatMap { $0 == .online ? nil : $0 } ?? .walkIn
-        let (complaint, code) = try await service.submit(report, organization: organization, channel: channel,
-                                                         concernsExecutive: values.concernsExecutive == "yes",
-                                                         actor: "user:\(viewer.userID.uuidString)")
+        let kind = values.kind.flatMap(ComplaintKind.init(rawValue:)) ?? .corruption
+        let (complaint, code) = try await service.submit(report, organization: organization, kind: kind, channel: channel,
+                                                         concernsExecutive: kind == .corruption && values.concernsExecutive == "yes",
+                                                         actor: "user:\(viewer.userID.uuidString)", files: values.uploads)
         return Layout.response(ComplaintPages.receipt(request, organization: organization, code: code, complaint: complaint, staff: true))
     }
 
@@ -211,14 +324,28 @@ struct ComplaintStaffController: RouteCollection {
                 status: HTTPResponseStatus = .ok) async throws -> Response {
         let report = try service.openReport(stored)
         let messages = try await service.messages(of: complaint, reporterView: false)
+        let evidence = try await service.evidence(of: complaint)
         let log = try await ComplaintLogChain.entries(caseID: complaint.id, on: service.request.db)
         var officers: [UserRecord] = []
-        for id in try await service.store.officers(organizationID: organization.id) {
+        for id in try await service.assignable(for: complaint, organization: organization) {
             if let user = try await UserStore(service.request.db).find(id: id) { officers.append(user) }
         }
         return Layout.response(ComplaintPages.casePage(service.request, organization: organization, complaint: complaint, report: report,
-                                                       messages: messages, log: log, officers: officers, today: service.today),
+                                                       messages: messages, evidence: evidence, log: log, officers: officers,
+                                                       today: service.today),
                                status: status)
+    }
+
+    /// `/o/{slug}/complaints/{caseID}/evidence/{evidenceID}`: an evidence file, opened from the
+    /// vault, for the organization's officers who may see the case; always as a download, never
+    /// rendered by the browser in the site's origin. Every download is logged.
+    @Sendable func evidence(_ request: Request) async throws -> Response {
+        let service = ComplaintService(request: request)
+        let organization = try await service.organization(slug: request.parameters.get("slug"))
+        let viewer = try await service.requireOfficer(of: organization)
+        let stored = try await service.readableCase(id: request.parameters.get("caseID"), organization: organization, viewer: viewer, logView: false)
+        let (data, info, item) = try await service.evidenceFile(id: request.parameters.get("evidenceID"), of: stored.complaint, viewer: viewer)
+        return ComplaintService.download(data, info: info, id: item.id)
     }
 
     struct ActionForm: Content {
@@ -238,33 +365,14 @@ struct ComplaintStaffController: RouteCollection {
         let viewer = try await service.requireOfficer(of: organization)
         let stored = try await service.readableCase(id: request.parameters.get("caseID"), organization: organization, viewer: viewer, logView: false)
         let form = try request.content.decode(ActionForm.self)
-        let invalid = SujaritError(.badRequest, LocalizedText(th: "คำสั่งไม่ถูกต้อง", en: "Invalid command"))
-        let command: ComplaintCommand
-        switch form.command {
-        case "acknowledge": command = .acknowledge
-        case "screen": command = .startScreening
-        case "investigate": command = .startInvestigation
-        case "refer":
-            guard let body = form.body.flatMap(OversightBody.init(rawValue:)) else { throw invalid }
-            command = .refer(body, name: form.bodyName ?? "")
-        case "conclude":
-            guard let outcome = form.outcome.flatMap(ComplaintOutcome.init(rawValue:)) else { throw invalid }
-            command = .conclude(outcome)
-        case "close": command = .close
-        case "assign":
-            if let text = form.officer, !text.isEmpty {
-                guard let id = UUID(uuidString: text), try await service.store.officers(organizationID: organization.id).contains(id) else {
-                    throw invalid
-                }
-                command = .assign(id)
-            } else {
-                command = .assign(nil)
-            }
-        case "recuse": command = .recuse
-        case "reply": command = .reply
-        case "note": command = .note
-        default: throw invalid
+        let officer: UUID?? = form.officer.map { $0.isEmpty ? nil : UUID(uuidString: $0) }
+        if case .some(.none) = officer, let text = form.officer, !text.isEmpty {
+            throw SujaritError(.badRequest, LocalizedText(th: "คำสั่งไม่ถูกต้อง", en: "Invalid command"))
         }
+        let command = try await service.command(named: form.command, body: form.body.flatMap(OversightBody.init(rawValue:)),
+                                                bodyName: form.bodyName,
+                                                outcome: form.outcome.flatMap(ComplaintOutcome.init(rawValue:)),
+                                                officer: officer ?? nil, on: stored.complaint, organization: organization)
         _ = try await service.perform(command, on: stored, viewer: viewer, expectedVersion: form.version ?? stored.complaint.version,
                                       text: form.text)
         if command == .recuse { return request.redirect(to: SiteURL.complaints(slug: organization.slug).path, redirectType: .normal) }

@@ -4,6 +4,7 @@ import Fluent
 import SujaritCore
 import SujaritPersistence
 import SujaritVault
+import SujaritAPIModels
 
 /// The one path for everything done to complaint cases, from the reporter's forms and the
 /// officers' pages: access checks, the pure decision (`ComplaintWorkflow.decide`), sealing,
@@ -14,7 +15,12 @@ struct ComplaintService {
     var vault: ComplaintVault { app.complaintVault }
     var store: ComplaintStore { ComplaintStore(request.db) }
 
+    var evidenceStorage: EvidenceStorage { app.complaintEvidence }
+
     static func reportContext(_ id: UUID) -> String { "complaint:\(id.uuidString.lowercased()):report" }
+    static func evidenceContext(_ caseID: UUID, _ evidenceID: UUID) -> String {
+        "complaint:\(caseID.uuidString.lowercased()):evidence:\(evidenceID.uuidString.lowercased())"
+    }
     static func messageContext(_ caseID: UUID, _ messageID: UUID) -> String {
         "complaint:\(caseID.uuidString.lowercased()):message:\(messageID.uuidString.lowercased())"
     }
@@ -37,8 +43,8 @@ struct ComplaintService {
 
     /// Stores a new case (online form or an officer's intake) and returns it with its receipt
     /// code, which exists from here on only in the answer to this request.
-    func submit(_ report: ComplaintReport, organization: Organization, channel: ComplaintChannel, concernsExecutive: Bool,
-                actor: String) async throws -> (ComplaintCase, ReceiptCode) {
+    func submit(_ report: ComplaintReport, organization: Organization, kind: ComplaintKind = .corruption, channel: ComplaintChannel,
+                concernsExecutive: Bool, actor: String, files: [EvidenceUpload] = []) async throws -> (ComplaintCase, ReceiptCode) {
         if channel == .online {
             let keys = app.complaintThrottle.reportKeys(request, organizationID: organization.id)
             if let wait = app.complaintThrottle.reports.retryAfter(keys, now: app.sujaritClock()) {
@@ -48,15 +54,20 @@ struct ComplaintService {
         }
         let policy = try await store.deadlinePolicy(organizationID: organization.id)
         let received = today
-        let complaint = ComplaintCase(organizationID: organization.id, channel: channel, receivedOn: received,
+        let complaint = ComplaintCase(organizationID: organization.id, kind: kind, channel: channel, receivedOn: received,
                                       dueOn: policy.due(receivedOn: received), concernsExecutive: concernsExecutive)
+        let checked = try Self.checkEvidence(files)
+        let evidence = try await storeEvidence(checked, caseID: complaint.id, organizationID: organization.id,
+                                               addedBy: actor == "reporter" ? "reporter" : "officer")
         let code = ReceiptCode.generate()
         let rounds = app.receiptHashRounds
         let verifier = try await request.application.threadPool.runIfActive { try ReceiptVerifier.make(for: code, rounds: rounds) }
         let sealed = try vault.seal(try JSONEncoder().encode(report), context: Self.reportContext(complaint.id))
         try await store.create(complaint, lookupTag: vault.lookupTag(for: code), verifier: verifier.encoded, sealedReport: sealed,
+                               evidence: evidence,
                                log: ComplaintLogEntry(organizationID: organization.id, caseID: complaint.id, actor: actor,
-                                                      action: "case.created", detail: "channel \(channel.rawValue)",
+                                                      action: .caseCreated,
+                                                      detail: "\(kind.rawValue), channel \(channel.rawValue)\(evidence.isEmpty ? "" : ", files \(evidence.count)")",
                                                       occurred: actor == "reporter" ? received.iso : now))
         return (complaint, code)
     }
@@ -82,7 +93,7 @@ struct ComplaintService {
         if found == nil {
             throttle.tracking.recordFailure(keys, now: app.sujaritClock())
             try await store.log(ComplaintLogEntry(organizationID: organization.id, caseID: nil, actor: "reporter",
-                                                  action: "track.failed", occurred: today.iso))
+                                                  action: .trackFailed, occurred: today.iso))
         }
         return found
     }
@@ -120,42 +131,179 @@ struct ComplaintService {
         return text
     }
 
-    /// The reporter adds information to their case.
-    func reporterAdds(_ text: String, to stored: StoredComplaint) async throws -> ComplaintCase {
-        let text = try Self.checkMessage(text)
+    /// The reporter adds information, files or both to their case.
+    func reporterAdds(_ text: String, files: [EvidenceUpload] = [], to stored: StoredComplaint) async throws -> ComplaintCase {
+        let checked = try Self.checkEvidence(files)
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var message: String?
+        if !(trimmed.isEmpty && !checked.isEmpty) { message = try Self.checkMessage(text) }
         let updated = try decide(.reporterMessage, on: stored.complaint, by: .reporter)
-        return try await write(updated, expectedVersion: nil, kind: .reporter, text: text, authorID: nil,
+        let evidence = try await storeEvidence(checked, caseID: updated.id, organizationID: updated.organizationID, addedBy: "reporter")
+        return try await write(updated, expectedVersion: nil, kind: message == nil ? nil : .reporter, text: message, authorID: nil,
+                               evidence: evidence,
                                log: ComplaintLogEntry(organizationID: updated.organizationID, caseID: updated.id, actor: "reporter",
-                                                      action: "reporter.message", occurred: today.iso))
+                                                      action: .reporterMessage,
+                                                      detail: evidence.isEmpty ? "" : "files \(evidence.count)", occurred: today.iso))
+    }
+
+    // MARK: Evidence
+
+    /// One uploaded file, as the form sent it.
+    struct EvidenceUpload {
+        var name: String
+        var data: Data
+    }
+
+    struct CheckedEvidence {
+        var upload: EvidenceUpload
+        var kind: EvidenceFileKind
+    }
+
+    /// At most 5 files, 25 MB together, each of an accepted kind by content; parts the browser
+    /// sends for an empty file field are dropped before.
+    static func checkEvidence(_ files: [EvidenceUpload]) throws -> [CheckedEvidence] {
+        guard files.count <= EvidenceFileCheck.maximumFilesPerSubmission else {
+            throw SujaritError(.badRequest, LocalizedText(
+                th: "แนบไฟล์ได้ไม่เกิน \(EvidenceFileCheck.maximumFilesPerSubmission) ไฟล์ต่อครั้ง",
+                en: "At most \(EvidenceFileCheck.maximumFilesPerSubmission) files at a time"), fields: [FieldError(field: "evidence", message: LocalizedText(th: "จำนวนไฟล์เกิน", en: "too many files"))])
+        }
+        guard files.reduce(0, { $0 + $1.data.count }) <= EvidenceFileCheck.maximumSubmissionSize else {
+            throw SujaritError(.payloadTooLarge, LocalizedText(
+                th: "ไฟล์ที่แนบรวมกันมีขนาดเกิน \(EvidenceFileCheck.maximumSubmissionSize / 1024 / 1024) MB",
+                en: "The files together are larger than \(EvidenceFileCheck.maximumSubmissionSize / 1024 / 1024) MB"))
+        }
+        return try files.map { file in
+            do {
+                return CheckedEvidence(upload: file, kind: try EvidenceFileCheck.check([UInt8](file.data), name: file.name))
+            } catch let refusal as EvidenceFileCheck.Refusal {
+                throw SujaritError(.unprocessableEntity, refusal.message,
+                                   fields: [FieldError(field: "evidence", message: refusal.message)])
+            }
+        }
+    }
+
+    /// Evidence an organization may receive in a day (a flood cannot fill the disk).
+    static let maximumEvidenceBytesPerDay = 500 * 1024 * 1024
+
+    /// Seals the files into the storage and their names into records to write with the case.
+    /// A file stored here whose transaction then fails is left unreferenced; `sujarit
+    /// complaints retention` removes such files.
+    func storeEvidence(_ files: [CheckedEvidence], caseID: UUID, organizationID: UUID, addedBy: String) async throws -> [NewComplaintEvidence] {
+        guard !files.isEmpty else { return [] }
+        let incoming = files.reduce(0) { $0 + $1.upload.data.count }
+        if try await store.evidenceBytes(organizationID: organizationID, on: today) + incoming > Self.maximumEvidenceBytesPerDay {
+            throw SujaritError(.tooManyRequests, LocalizedText(
+                th: "วันนี้มีการส่งไฟล์หลักฐานถึงหน่วยงานนี้ครบจำนวนที่รับได้แล้ว กรุณาส่งเรื่องโดยไม่แนบไฟล์ หรือแนบไฟล์เพิ่มในวันถัดไปทางหน้าติดตามเรื่อง",
+                en: "This organization has received as much evidence as it can today; send without files, or add them tomorrow when tracking"))
+        }
+        let storage = evidenceStorage
+        let day = today
+        var result: [NewComplaintEvidence] = []
+        for file in files {
+            let data = file.upload.data
+            let address = try await app.threadPool.runIfActive { try storage.put(data) }
+            let id = UUID()
+            let info = EvidenceFileInfo(name: EvidenceFileCheck.safeName(file.upload.name, kind: file.kind), kind: file.kind, size: data.count)
+            let sealedInfo = try vault.seal(try JSONEncoder().encode(info), context: Self.evidenceContext(caseID, id))
+            result.append(NewComplaintEvidence(id: id, address: address, size: data.count, sealedInfo: sealedInfo, addedOn: day, addedBy: addedBy))
+        }
+        return result
+    }
+
+    /// The evidence of a case with its names, for officers.
+    func evidence(of complaint: ComplaintCase) async throws -> [(StoredEvidence, EvidenceFileInfo)] {
+        try await store.evidence(caseID: complaint.id, organizationID: complaint.organizationID).map { item in
+            (item, try openInfo(item))
+        }
+    }
+
+    /// Problems of the files of a form, by field (shown on the form again).
+    static func evidenceProblems(_ files: [EvidenceUpload]) -> [String: LocalizedText] {
+        do {
+            _ = try checkEvidence(files)
+            return [:]
+        } catch let error as SujaritError {
+            return ["evidence": error.message]
+        } catch {
+            return ["evidence": LocalizedText(th: "ไฟล์ไม่ถูกต้อง", en: "Invalid file")]
+        }
+    }
+
+    /// An evidence file of a case the officer may see, opened, with its view logged.
+    func evidenceFile(id text: String?, of complaint: ComplaintCase, viewer: Viewer) async throws -> (Data, EvidenceFileInfo, StoredEvidence) {
+        let actor = "user:\(viewer.userID.uuidString)"
+        guard let text, let id = UUID(uuidString: text),
+              let item = try await store.evidence(id: id, caseID: complaint.id, organizationID: complaint.organizationID) else {
+            try await store.log(ComplaintLogEntry(organizationID: complaint.organizationID, caseID: complaint.id, actor: actor,
+                                                  action: .accessRefused, detail: "no such evidence file", occurred: now))
+            throw SujaritError.notFound("ไฟล์หลักฐาน")
+        }
+        let info = try openInfo(item)
+        let storage = evidenceStorage
+        let data = try await app.threadPool.runIfActive { try storage.get(item.address) }
+        try await store.log(ComplaintLogEntry(organizationID: complaint.organizationID, caseID: complaint.id, actor: actor,
+                                              action: .evidenceViewed, detail: id.uuidString.lowercased(), occurred: now))
+        return (data, info, item)
+    }
+
+    /// A file answer that no browser renders inline: attachment, no sniffing, a sandboxing CSP.
+    static func download(_ data: Data, info: EvidenceFileInfo, id: UUID) -> Response {
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: info.kind.mediaType)
+        let fallback = "evidence-\(id.uuidString.lowercased().prefix(8)).\(info.kind.fileExtension)"
+        let encoded = info.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? fallback
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fallback)\"; filename*=UTF-8''\(encoded)")
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; sandbox")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    func openInfo(_ item: StoredEvidence) throws -> EvidenceFileInfo {
+        try JSONDecoder().decode(EvidenceFileInfo.self, from: vault.open(item.sealedInfo, context: Self.evidenceContext(item.caseID, item.id)))
     }
 
     // MARK: Officers
 
-    /// The signed-in officer for an organization's cases, or a refusal (recorded).
+    struct StaffRolesKey: StorageKey { typealias Value = Set<ComplaintStaffRole> }
+
+    /// The signed-in member of staff for an organization's cases — one of its complaint
+    /// officers, the outside body of its province, or an administrator — or a refusal
+    /// (recorded). The roles are kept for the request (`mayView`).
     func requireOfficer(of organization: Organization) async throws -> Viewer {
         let viewer = try request.requireViewer()
-        if viewer.isSystemAdmin { return viewer }
-        let organizations = try await store.officerOrganizations(userID: viewer.userID)
-        guard organizations.contains(organization.id) else {
+        var roles: Set<ComplaintStaffRole> = []
+        if viewer.isSystemAdmin { roles.insert(.administrator) }
+        if try await store.officerOrganizations(userID: viewer.userID).contains(organization.id) { roles.insert(.officer) }
+        let province = ComplaintStore.provinceKey(organization.province)
+        if !province.isEmpty, try await store.overseerProvinces(userID: viewer.userID).contains(province) { roles.insert(.overseer) }
+        guard !roles.isEmpty else {
             try await store.log(ComplaintLogEntry(organizationID: organization.id, caseID: nil, actor: "user:\(viewer.userID.uuidString)",
-                                                  action: "access.refused", detail: "not a complaint officer", occurred: now))
+                                                  action: .accessRefused, detail: "not a complaint officer", occurred: now))
             throw SujaritError(.forbidden, LocalizedText(
                 th: "เฉพาะเจ้าหน้าที่รับเรื่องร้องเรียนขององค์กรนี้เท่านั้นที่เข้าถึงเรื่องร้องเรียนได้",
                 en: "Only this organization's complaint officers can see its complaints"))
         }
+        request.storage[StaffRolesKey.self] = roles
         return viewer
     }
 
-    /// Whether this officer may see this case: the organization's officers see its cases except
-    /// those about the executive (handled by the overseeing body, here the installation's
-    /// administrators) and those they declared a conflict of interest in.
-    static func mayView(_ complaint: ComplaintCase, viewer: Viewer) -> Bool {
-        if viewer.isSystemAdmin { return true }
-        return !complaint.concernsExecutive && ComplaintWorkflow.mayView(complaint, officer: viewer.userID)
+    var staffRoles: Set<ComplaintStaffRole> { request.storage[StaffRolesKey.self] ?? [] }
+
+    /// Whether this member of staff may see this case (`ComplaintWorkflow.mayView`).
+    func mayView(_ complaint: ComplaintCase, viewer: Viewer) -> Bool {
+        ComplaintWorkflow.mayView(complaint, user: viewer.userID, roles: staffRoles)
     }
 
-    func cases(of organization: Organization, viewer: Viewer) async throws -> [ComplaintCase] {
-        try await store.cases(organizationID: organization.id).filter { Self.mayView($0, viewer: viewer) }
+    func cases(of organization: Organization, viewer: Viewer, kind: ComplaintKind? = nil) async throws -> [ComplaintCase] {
+        try await store.cases(organizationID: organization.id, kind: kind).filter { mayView($0, viewer: viewer) }
+    }
+
+    /// Who a case can be assigned to: the outside body's accounts of the province for a case
+    /// about the executive, the organization's officers otherwise.
+    func assignable(for complaint: ComplaintCase, organization: Organization) async throws -> [UUID] {
+        if complaint.concernsExecutive { return try await store.overseers(province: organization.province) }
+        return try await store.officers(organizationID: organization.id)
     }
 
     /// A case this officer may see, logged as viewed; 404 for a case of another organization
@@ -164,12 +312,12 @@ struct ComplaintService {
         let actor = "user:\(viewer.userID.uuidString)"
         guard let text, let id = UUID(uuidString: text),
               let stored = try await store.find(id: id, organizationIDs: [organization.id]) else {
-            try await store.log(ComplaintLogEntry(organizationID: organization.id, caseID: nil, actor: actor, action: "access.refused",
+            try await store.log(ComplaintLogEntry(organizationID: organization.id, caseID: nil, actor: actor, action: .accessRefused,
                                                   detail: "no such case in this organization", occurred: now))
             throw SujaritError.notFound("เรื่องร้องเรียน")
         }
-        guard Self.mayView(stored.complaint, viewer: viewer) else {
-            try await store.log(ComplaintLogEntry(organizationID: organization.id, caseID: id, actor: actor, action: "access.refused",
+        guard mayView(stored.complaint, viewer: viewer) else {
+            try await store.log(ComplaintLogEntry(organizationID: organization.id, caseID: id, actor: actor, action: .accessRefused,
                                                   detail: stored.complaint.concernsExecutive ? "case concerns the executive" : "recused",
                                                   occurred: now))
             throw SujaritError(.forbidden, LocalizedText(
@@ -177,14 +325,31 @@ struct ComplaintService {
                 en: "You cannot see this case (conflict of interest, or handled by the overseeing body)"))
         }
         if logView {
-            try await store.log(ComplaintLogEntry(organizationID: organization.id, caseID: id, actor: actor, action: "case.viewed", occurred: now))
+            try await store.log(ComplaintLogEntry(organizationID: organization.id, caseID: id, actor: actor, action: .caseViewed, occurred: now))
         }
         return stored
     }
 
-    func decide(_ command: ComplaintCommand, on complaint: ComplaintCase, by actor: ComplaintActor) throws -> ComplaintCase {
+    /// Reminders of the cases this officer may see.
+    func reminders(of organization: Organization, cases: [ComplaintCase]) async throws -> [ComplaintReminder] {
+        ComplaintReminder.list(cases, policy: try await store.deadlinePolicy(organizationID: organization.id), today: today)
+    }
+
+    /// New deadlines typed on the settings page: decided in Core, written with their log line.
+    func setDeadlines(days: String, acknowledgeDays: String, workingDaysOnly: Bool, organization: Organization,
+                      viewer: Viewer) async throws -> Result<ComplaintDeadlinePolicy, FieldProblems> {
+        let decision = ComplaintDeadlinePolicy.decide(days: days, acknowledgeDays: acknowledgeDays, workingDaysOnly: workingDaysOnly)
+        if case .success(let policy) = decision {
+            try await store.setDeadlinePolicy(policy, organizationID: organization.id, log: ComplaintLogEntry(
+                organizationID: organization.id, caseID: nil, actor: "user:\(viewer.userID.uuidString)", action: .settingsDeadlines,
+                detail: policy.summary, occurred: now))
+        }
+        return decision
+    }
+
+    func decide(_ command: ComplaintCommand, on complaint: ComplaintCase, by actor: ComplaintActor, today: CalendarDay? = nil) throws -> ComplaintCase {
         do {
-            return try ComplaintWorkflow.decide(command, on: complaint, by: actor)
+            return try ComplaintWorkflow.decide(command, on: complaint, by: actor, today: today)
         } catch let error as ComplaintRuleError {
             let status: HTTPResponseStatus = switch error.kind {
             case .notAllowed: .forbidden
@@ -195,10 +360,46 @@ struct ComplaintService {
         }
     }
 
+    /// The typed command an officer's form or API request names, or 400.
+    func command(named name: String?, body: OversightBody?, bodyName: String?, outcome: ComplaintOutcome?,
+                 officer: UUID?, on complaint: ComplaintCase, organization: Organization) async throws -> ComplaintCommand {
+        func invalid(_ field: String, th: String, en: String) -> SujaritError {
+            SujaritError(.badRequest, LocalizedText(th: th, en: en), fields: [FieldError(field: field, message: LocalizedText(th: th, en: en))])
+        }
+        switch name {
+        case "acknowledge": return .acknowledge
+        case "screen": return .startScreening
+        case "investigate": return .startInvestigation
+        case "refer":
+            guard let body else { throw invalid("body", th: "กรุณาเลือกหน่วยงานที่ส่งต่อ", en: "body: nacc, pacc, sao, province or other") }
+            return .refer(body, name: bodyName ?? "")
+        case "conclude":
+            guard let outcome else {
+                throw invalid("outcome", th: "กรุณาเลือกผลการพิจารณา", en: "outcome: substantiated, unsubstantiated or insufficientEvidence")
+            }
+            return .conclude(outcome)
+        case "close": return .close
+        case "assign":
+            if let officer {
+                guard try await assignable(for: complaint, organization: organization).contains(officer) else {
+                    throw invalid("officer", th: "ผู้ที่เลือกไม่ใช่เจ้าหน้าที่รับเรื่องร้องเรียนขององค์กรนี้", en: "officer: not a complaint officer of this organization")
+                }
+            }
+            return .assign(officer)
+        case "recuse": return .recuse
+        case "reply": return .reply
+        case "note": return .note
+        case "reclassify": return .moveToCorruption
+        default:
+            throw invalid("command", th: "คำสั่งไม่ถูกต้อง",
+                          en: "command: acknowledge, screen, investigate, refer, conclude, close, assign, recuse, reclassify, reply or note")
+        }
+    }
+
     /// An officer's command on a case, with its message text for replies and notes.
     func perform(_ command: ComplaintCommand, on stored: StoredComplaint, viewer: Viewer, expectedVersion: Int,
                  text: String?) async throws -> ComplaintCase {
-        let updated = try decide(command, on: stored.complaint, by: .officer(viewer.userID))
+        let updated = try decide(command, on: stored.complaint, by: .officer(viewer.userID), today: today)
         var kind: ComplaintMessageKind?
         var body: String?
         switch command {
@@ -211,16 +412,17 @@ struct ComplaintService {
         case .refer(let to, let name): detail = "to \(to.rawValue)\(name.isEmpty ? "" : " \(name)")"
         case .conclude(let outcome): detail = outcome.rawValue
         case .assign(let officer): detail = officer?.uuidString ?? "nobody"
+        case .moveToCorruption: detail = "general to corruption"
         default: detail = updated.status != stored.complaint.status ? "status \(updated.status.rawValue)" : ""
         }
         return try await write(updated, expectedVersion: expectedVersion, kind: kind, text: body, authorID: viewer.userID,
                                log: ComplaintLogEntry(organizationID: updated.organizationID, caseID: updated.id,
-                                                      actor: "user:\(viewer.userID.uuidString)", action: "case.\(command.auditName)",
+                                                      actor: "user:\(viewer.userID.uuidString)", action: ComplaintLogAction(command),
                                                       detail: detail, occurred: now))
     }
 
     private func write(_ updated: ComplaintCase, expectedVersion: Int?, kind: ComplaintMessageKind?, text: String?, authorID: UUID?,
-                       log: ComplaintLogEntry) async throws -> ComplaintCase {
+                       evidence: [NewComplaintEvidence] = [], log: ComplaintLogEntry) async throws -> ComplaintCase {
         var message: NewComplaintMessage?
         if let kind, let text {
             let id = UUID()
@@ -228,7 +430,7 @@ struct ComplaintService {
                                           sealedBody: try vault.seal(text, context: Self.messageContext(updated.id, id)))
         }
         do {
-            return try await store.apply(updated, expectedVersion: expectedVersion, message: message, log: log)
+            return try await store.apply(updated, expectedVersion: expectedVersion, message: message, evidence: evidence, log: log)
         } catch StoreError.conflict {
             throw SujaritError(.conflict, LocalizedText(
                 th: "มีผู้อื่นเปลี่ยนแปลงเรื่องนี้ก่อนแล้ว กรุณาโหลดหน้าใหม่แล้วทำรายการอีกครั้ง",

@@ -10,6 +10,7 @@ struct ComplaintVaultKey: StorageKey { typealias Value = ComplaintVault }
 struct ComplaintThrottleKey: StorageKey { typealias Value = ComplaintThrottle }
 struct ReceiptRoundsKey: StorageKey { typealias Value = Int }
 struct DecoyVerifierKey: StorageKey { typealias Value = ReceiptVerifier }
+struct EvidenceRootKey: StorageKey { typealias Value = URL }
 
 extension Application {
     /// The vault that seals complaint content. Loaded at start (`configureComplaints`) from
@@ -23,6 +24,16 @@ extension Application {
         }
         set { storage[ComplaintVaultKey.self] = newValue }
     }
+
+    /// The storage directory (`SUJARIT_STORAGE_DIR`, default `./data/storage`); complaint
+    /// evidence lives, sealed, in its `complaints/` subfolder. Tests get a fresh temporary one.
+    public var storageRoot: URL {
+        get { storage[EvidenceRootKey.self] ?? EvidenceStorage.rootDirectory() }
+        set { storage[EvidenceRootKey.self] = newValue }
+    }
+
+    /// The sealed, content-addressed evidence files of complaint cases.
+    public var complaintEvidence: EvidenceStorage { EvidenceStorage(root: storageRoot, vault: complaintVault) }
 
     /// PBKDF2 rounds of new receipt hashes (210,000; tests lower it).
     public var receiptHashRounds: Int {
@@ -55,11 +66,13 @@ func configureComplaints(_ app: Application) throws {
     app.storage[ComplaintThrottleKey.self] = ComplaintThrottle()
     if app.environment == .testing {
         app.complaintVault = .ephemeral()
+        app.storageRoot = FileManager.default.temporaryDirectory.appendingPathComponent("sujarit-test-storage-\(UUID().uuidString)", isDirectory: true)
         app.receiptHashRounds = 1_000
         _ = app.decoyReceiptVerifier
     } else {
         let logger = app.logger
         app.complaintVault = try VaultKeySource.fromEnvironment().load { warning in logger.warning("\(warning)") }
+        app.storageRoot = EvidenceStorage.rootDirectory()
         _ = app.decoyReceiptVerifier
         if logger.logLevel <= .trace {
             logger.warning("LOG_LEVEL trace: Vapor logs every request head, client addresses of complaint reporters included. Do not run production at trace.")
@@ -104,10 +117,10 @@ final class ComplaintThrottle: @unchecked Sendable {
 // MARK: Privacy of the reporting paths
 
 enum ComplaintPaths {
-    /// `/o/{slug}/report` and everything under it: the reporter's paths.
+    /// `/o/{slug}/report`, `/o/{slug}/grievance` and everything under them: the reporter's paths.
     static func isReporterPath(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-        return parts.count >= 3 && parts[0] == "o" && parts[2] == "report"
+        return parts.count >= 3 && parts[0] == "o" && (parts[2] == "report" || parts[2] == "grievance")
     }
 }
 
@@ -212,6 +225,10 @@ enum ComplaintAssets {
         .receipt-code { font-size: 40px; font-weight: bold; letter-spacing: 4px; font-family: monospace; margin: 12px 0; word-spacing: 12px; }
         .warning-strong { background: #fdecec; border: 2px solid #c0392b; padding: 10px 14px; border-radius: 6px; font-weight: bold; }
         .overdue { color: #b00020; font-weight: bold; }
+        .due-soon { color: #8a5a00; font-weight: bold; }
+        .badge { display: inline-block; min-width: 1.5em; padding: 0 6px; border-radius: 10px; background: #b00020; color: #fff; text-align: center; }
+        .hint { color: #555; font-size: 90%; }
+        .field-error { color: #b00020; }
         .message { border-left: 4px solid #b8c2d3; padding: 4px 12px; margin: 8px 0; white-space: pre-wrap; }
         .message.note { border-color: #e8cf87; background: #fff8e6; }
         .message.reply { border-color: #1d4f91; }
@@ -219,7 +236,12 @@ enum ComplaintAssets {
         .complaint-form label { display: block; margin-top: 12px; font-weight: bold; }
         .complaint-form textarea, .complaint-form input[type=text] { width: 100%; max-width: 40em; }
         .stats td, .stats th { padding: 4px 10px; border-bottom: 1px solid #ddd; text-align: left; }
-        @media print { .no-print { display: none !important; } .receipt-code { font-size: 32px; } }
+        @media print {
+          @page { size: A5; margin: 12mm; }
+          header, footer, nav, .site-header, .site-footer, .no-print { display: none !important; }
+          .receipt-code { font-size: 30px; }
+          .receipt { border-width: 2px; }
+        }
         """
 
     static let script = """

@@ -111,6 +111,27 @@ public actor PDFService {
         }
     }
 
+    /// Any Word document made by `makeDocument` as PDF (monitoring reports): one conversion at a
+    /// time like plans, not cached (a round's report changes while the round is open).
+    public func pdf(makeDocument: @escaping @Sendable () -> Data) async throws(Failure) -> Data {
+        guard let converter else { throw .conversion(.notInstalled) }
+        guard converting == false || waiting.count < maximumWaiting else { throw .busy }
+        await acquire()
+        defer { release() }
+        conversions += 1
+        let result: Result<Data, PDFConversionError> = await Self.onOwnThread {
+            do throws(PDFConversionError) {
+                return .success(try converter.convert(makeDocument(), fileExtension: ExportFormat.docx.fileExtension))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch result {
+        case .success(let pdf): return pdf
+        case .failure(let error): throw .conversion(error)
+        }
+    }
+
     /// Forgets every PDF kept.
     public func clearCache() {
         cache = [:]

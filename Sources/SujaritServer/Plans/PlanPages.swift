@@ -69,13 +69,16 @@ extension Pages {
         let newPlan: HTML = (request.viewer?.can(.editor, in: org.id) ?? false)
             ? "<p><a class=\"button\" href=\"\(SiteURL.newPlan(slug: org.slug))\">+ \(t(.newPlan))</a> <a class=\"button\" href=\"\(SiteURL.importDocument(slug: org.slug))\">\(t(.importFromFile))</a></p>"
             : ""
+        let monitoring: HTML = canSeeDrafts
+            ? "<p><a class=\"button\" href=\"\(MonitoringURL.dashboard(org.slug))\">\(request.mt(.dashboardLink))</a></p>"
+            : ""
         let settings: HTML = (request.viewer?.can(.admin, in: org.id) ?? false)
             ? "<p><a href=\"\(SiteURL.organizationSettings(slug: org.slug))\">\(t(.editOrganizationDetails))</a></p>"
             : ""
         let body: HTML = """
             <p><a href="\(SiteURL.home)">\(t(.organizations))</a></p>
             <h1>\(org.name)</h1>
-            \(newPlan)\(settings)
+            \(newPlan)\(monitoring)\(settings)
             <ul class="muted">\(contact)</ul>
             <h2>\(t(.plans))</h2>
             \(table)
@@ -108,7 +111,8 @@ extension Pages {
         return "<p class=\"downloads\">\(t(.download)): \(links.joined(separator: " · "))</p>"
     }
 
-    static func plan(_ request: Request, plan: Plan, organization org: Organization, showFindings: Bool, downloads: Downloads = .revision) -> HTML {
+    static func plan(_ request: Request, plan: Plan, organization org: Organization, showFindings: Bool, downloads: Downloads = .revision,
+                     monitoring: ItemMonitoringStatus? = nil) -> HTML {
         let t = request.t
         let digits = org.digitStyle
         let summary = PlanSummary(plan: plan)
@@ -140,7 +144,7 @@ extension Pages {
                     let missionCell: HTML = firstRowOfMission ? "\(ThaiDigits.apply(digits, to: mission.code)) \(mission.name)" : ""
                     rows.append("""
                         <tr><td>\(dimensionCell)</td><td>\(missionCell)</td>
-                        <td>\(n(numbers[item.id] ?? 0))) <a href="\(SiteURL.item(plan: plan.id, item: item.id))">\(item.name)</a></td>
+                        <td>\(n(numbers[item.id] ?? 0))) <a href="\(SiteURL.item(plan: plan.id, item: item.id))">\(item.name)</a>\(monitoring?.badge(for: item, request))</td>
                         \(budgetCells)<td>\(item.remarks)</td></tr>
                         """)
                     firstRowOfDimension = false
@@ -190,6 +194,7 @@ extension Pages {
             <span class="screen-only">· <a href="\(SiteURL.apiPlan(plan.id))">\(t(.apiLink))</a></span></p>
             \(downloadLinks(t, plan: plan, organization: org, downloads: downloads))
             \(notice)
+            \(monitoring?.banner(request))
             \(staffLinks)
             \(partOne(plan, t: t, digits: digits))
             <h2>\(t(.summary))</h2>

@@ -37,7 +37,9 @@ struct PublicPagesController: RouteCollection {
     @Sendable func publishedPlan(_ request: Request) async throws -> Response {
         let (plan, organization) = try await PlanService(request: request)
             .publishedPlan(slug: request.parameters.get("slug"), years: request.parameters.get("years"))
-        let response = Layout.response(Pages.plan(request, plan: plan, organization: organization, showFindings: false, downloads: .published))
+        let monitoring = try await MonitoringService(request: request).publicStatus(of: plan)
+        let response = Layout.response(Pages.plan(request, plan: plan, organization: organization, showFindings: false, downloads: .published,
+                                                  monitoring: monitoring))
         if request.viewer == nil { response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300") }
         return response
     }

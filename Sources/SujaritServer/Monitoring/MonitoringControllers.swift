@@ -1,0 +1,471 @@
+import Foundation
+import Vapor
+import SujaritCore
+import SujaritExport
+import SujaritPersistence
+import SujaritAPIModels
+
+/// The monitoring pages in the browser: the dashboard, opening a round, filling its records,
+/// submitting, approving, sending back and reopening, reports and charts. Forms post, are
+/// decided by `MonitoringWorkflow` and redirect back (post/redirect/get), or come back with
+/// what was typed and the errors at their fields.
+struct MonitoringController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("o", ":slug", "monitoring", use: dashboard)
+        routes.post("plans", ":planID", "rounds", use: openRound)
+        let round = routes.grouped("rounds", ":roundID")
+        round.get(use: show)
+        round.get("records", ":recordID", use: recordForm)
+        round.post("records", ":recordID", use: saveRecord)
+        round.post("submit", use: submit)
+        round.post("approve", use: approve)
+        round.post("return", use: returnToOpen)
+        round.post("reopen", use: reopen)
+        round.get("report", use: monitoringReport)
+        round.get("annual", use: annualReport)
+        round.get("report", ":format", use: monitoringFile)
+        round.get("annual", ":format", use: annualFile)
+        round.get("charts", ":chart", use: chart)
+        // Evidence: the upload's body may hold a file up to the limit (plus the form around it).
+        round.on(.POST, "records", ":recordID", "evidence",
+                 body: .collect(maxSize: ByteCount(integerLiteral: MonitoringWorkflow.maximumEvidenceBytes + 256 * 1024)), use: uploadEvidence)
+        round.post("records", ":recordID", "evidence", ":evidenceID", "delete", use: deleteEvidence)
+        round.get("evidence", ":evidenceID", use: evidenceFile)
+    }
+
+    func service(_ request: Request) -> MonitoringService { MonitoringService(request: request) }
+
+    static func seeOther(_ location: String) -> Response {
+        let response = Response(status: .seeOther)
+        response.headers.replaceOrAdd(name: .location, value: location)
+        return response
+    }
+
+    // MARK: Dashboard
+
+    static func dashboardData(_ request: Request, organization: Organization) async throws -> [MonitoringPages.PlanRounds] {
+        let plans = try await PlanStore(request.db).plans(organizationID: organization.id, includeUnpublished: true)
+            .filter { $0.status == .published || $0.status == .approved }
+        let store = MonitoringStore(request.db)
+        var seen = Set<UUID>()
+        var result: [MonitoringPages.PlanRounds] = []
+        // One entry per series: its latest approved/published revision (plans are newest first).
+        for plan in plans.sorted(by: { ($0.firstYear, $0.revision) > ($1.firstYear, $1.revision) }) where !seen.contains(plan.seriesID) {
+            seen.insert(plan.seriesID)
+            result.append(.init(plan: plan, rounds: try await store.rounds(seriesID: plan.seriesID, organizationID: organization.id)))
+        }
+        return result
+    }
+
+    @Sendable func dashboard(_ request: Request) async throws -> Response {
+        let organization = try await PlanService(request: request).organization(slug: request.parameters.get("slug"))
+        guard let viewer = request.viewer, viewer.can(.viewer, in: organization.id) else {
+            // Outsiders learn nothing about rounds in progress; the public reports are linked from the plan.
+            throw request.viewer == nil
+                ? SujaritError(.unauthorized, LocalizedText(th: "กรุณาเข้าสู่ระบบก่อน", en: "Sign in first"))
+                : SujaritError.notFound()
+        }
+        let data = try await Self.dashboardData(request, organization: organization)
+        return Layout.response(MonitoringPages.dashboard(request, organization: organization, plans: data,
+                                                         canEdit: viewer.can(.editor, in: organization.id)))
+    }
+
+    struct OpenForm: Content {
+        var fiscalYear: Int?
+        var kind: String?
+    }
+
+    @Sendable func openRound(_ request: Request) async throws -> Response {
+        try CSRF.verify(request)
+        let form = try request.content.decode(OpenForm.self)
+        do {
+            let round = try await service(request).open(planID: request.parameters.get("planID"), year: form.fiscalYear, kind: form.kind)
+            return Self.seeOther(MonitoringURL.round(round.id))
+        } catch let error as SujaritError where [.unprocessableEntity, .conflict].contains(error.status) {
+            // Back to the dashboard with the message.
+            let plan = try await PlanService(request: request).readablePlan(id: request.parameters.get("planID"))
+            guard let organization = try await OrganizationStore(request.db).find(id: plan.organizationID) else { throw error }
+            let data = try await Self.dashboardData(request, organization: organization)
+            return Layout.response(MonitoringPages.dashboard(request, organization: organization, plans: data, canEdit: true,
+                                                             errors: [(error.fields.first?.field ?? "", error.message)]), status: error.status)
+        }
+    }
+
+    // MARK: Round
+
+    func page(_ request: Request, view: RoundView, message: String? = nil, errors: [(String, LocalizedText)] = [],
+              status: HTTPResponseStatus = .ok) async throws -> Response {
+        let history = view.role != nil
+            ? try await MonitoringStore(request.db).history(roundID: view.round.id, organizationID: view.organization.id) : []
+        return Layout.response(MonitoringPages.round(request, view: view, history: history, message: message, errors: errors), status: status)
+    }
+
+    @Sendable func show(_ request: Request) async throws -> Response {
+        let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
+        let saved = request.query[String.self, at: "saved"] != nil
+        return try await page(request, view: view, message: saved ? request.mt(.saved) : nil)
+    }
+
+    func record(_ view: RoundView, _ request: Request) throws -> MonitoringRecord {
+        let id = try PlanService.parseID(request.parameters.get("recordID"))
+        guard let record = view.round.records.first(where: { $0.id == id }) else { throw SujaritError.notFound("รายการ") }
+        return record
+    }
+
+    @Sendable func recordForm(_ request: Request) async throws -> Response {
+        let view = try await service(request).memberRound(id: request.parameters.get("roundID"))
+        let record = try record(view, request)
+        return Layout.response(MonitoringPages.recordForm(request, view: view, record: record,
+                                                          values: RecordFormValues(record: record, version: view.round.version)))
+    }
+
+    @Sendable func saveRecord(_ request: Request) async throws -> Response {
+        try CSRF.verify(request)
+        let fields = try request.content.decode([String: String].self)
+        let view = try await service(request).memberRound(id: request.parameters.get("roundID"))
+        guard (view.role ?? .viewer) >= .editor else { throw SujaritError.forbidden() }
+        let record = try record(view, request)
+        let values = RecordFormValues(fields: fields)
+        let (input, errors) = values.input(indicatorCount: record.indicators.count)
+        func again(_ status: HTTPResponseStatus, _ errors: FormErrors, _ message: LocalizedText, shown: RoundView = view) -> Response {
+            Layout.response(MonitoringPages.recordForm(request, view: shown, record: record, values: values, errors: errors, message: message), status: status)
+        }
+        guard let input else {
+            return again(.unprocessableEntity, errors, LocalizedText(th: "กรุณาแก้ไขช่องที่มีข้อความสีแดง", en: "Please correct the fields marked in red"))
+        }
+        do {
+            let decision = try await service(request).command(roundID: request.parameters.get("roundID"),
+                                                              .editRecord(recordID: record.id, input), expectedVersion: values.version ?? -1)
+            if decision.warnings.isEmpty {
+                return Self.seeOther(MonitoringURL.round(view.round.id) + "?saved=1#record-\(record.id.uuidString.lowercased())")
+            }
+            // Saved with warnings (e.g. over budget, with a reason): show them on the saved record.
+            let updated = RoundView(round: decision.round, plan: view.plan, organization: view.organization, role: view.role)
+            let saved = decision.round.records.first { $0.id == record.id } ?? record
+            return Layout.response(MonitoringPages.recordForm(request, view: updated, record: saved,
+                                                              values: RecordFormValues(record: saved, version: decision.round.version),
+                                                              message: LocalizedText(th: "บันทึกแล้ว", en: "Saved"), warnings: decision.warnings))
+        } catch let error as SujaritError where [.unprocessableEntity, .conflict].contains(error.status) {
+            var fieldErrors = FormErrors()
+            for field in error.fields { fieldErrors.add(field.field, LocalizedText(th: field.messageThai, en: field.message)) }
+            return again(error.status, fieldErrors, error.message)
+        }
+    }
+
+    struct ActionForm: Content {
+        var version: Int?
+        var reason: String?
+    }
+
+    func transition(_ request: Request, _ make: (String) -> MonitoringCommand) async throws -> Response {
+        try CSRF.verify(request)
+        let form = try request.content.decode(ActionForm.self)
+        let roundID = request.parameters.get("roundID")
+        do {
+            let decision = try await service(request).command(roundID: roundID, make(form.reason ?? ""), expectedVersion: form.version ?? -1)
+            return Self.seeOther(MonitoringURL.round(decision.round.id) + "?saved=1")
+        } catch let error as SujaritError where [.unprocessableEntity, .conflict].contains(error.status) {
+            let view = try await service(request).memberRound(id: roundID)
+            let problems = error.fields.count > 1 ? error.fields.dropFirst().map { ($0.field, LocalizedText(th: $0.messageThai, en: $0.message)) } : []
+            return try await page(request, view: view, errors: [("", error.message)] + problems, status: error.status)
+        }
+    }
+
+    @Sendable func submit(_ request: Request) async throws -> Response { try await transition(request) { _ in .submit } }
+    @Sendable func approve(_ request: Request) async throws -> Response { try await transition(request) { _ in .approve } }
+    @Sendable func returnToOpen(_ request: Request) async throws -> Response { try await transition(request) { .returnToOpen(reason: $0) } }
+    @Sendable func reopen(_ request: Request) async throws -> Response { try await transition(request) { .reopen(reason: $0) } }
+
+    // MARK: Evidence
+
+    struct EvidenceForm: Content {
+        var version: Int?
+        var file: File?
+    }
+
+    @Sendable func uploadEvidence(_ request: Request) async throws -> Response {
+        try CSRF.verify(request)
+        let form = try request.content.decode(EvidenceForm.self)
+        let view = try await service(request).memberRound(id: request.parameters.get("roundID"))
+        let record = try record(view, request)
+        let bytes = form.file.map { Data(buffer: $0.data) } ?? Data()
+        do {
+            _ = try await service(request).attachEvidence(roundID: request.parameters.get("roundID"), recordID: record.id,
+                                                          fileName: form.file?.filename ?? "", bytes: bytes, expectedVersion: form.version ?? -1)
+            return Self.seeOther(MonitoringURL.record(view.round.id, record.id) + "#evidence")
+        } catch let error as SujaritError where [.unprocessableEntity, .conflict].contains(error.status) {
+            var errors = FormErrors()
+            errors.add("file", error.message)
+            return Layout.response(MonitoringPages.recordForm(request, view: view, record: record,
+                                                              values: RecordFormValues(record: record, version: view.round.version),
+                                                              errors: errors, message: error.message), status: error.status)
+        }
+    }
+
+    @Sendable func deleteEvidence(_ request: Request) async throws -> Response {
+        try CSRF.verify(request)
+        let form = try request.content.decode(ActionForm.self)
+        let view = try await service(request).memberRound(id: request.parameters.get("roundID"))
+        let record = try record(view, request)
+        let evidenceID = try PlanService.parseID(request.parameters.get("evidenceID"))
+        _ = try await service(request).command(roundID: request.parameters.get("roundID"),
+                                               .removeEvidence(recordID: record.id, evidenceID: evidenceID), expectedVersion: form.version ?? -1)
+        return Self.seeOther(MonitoringURL.record(view.round.id, record.id) + "#evidence")
+    }
+
+    @Sendable func evidenceFile(_ request: Request) async throws -> Response {
+        let (evidence, data) = try await service(request).evidenceFile(roundID: request.parameters.get("roundID"),
+                                                                      evidenceID: request.parameters.get("evidenceID"))
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: evidence.kind.mediaType)
+        // Images open in the browser; documents download. The type is the content's, never the name's.
+        response.headers.replaceOrAdd(name: .contentDisposition, value: evidence.kind.isImage
+            ? PlanExports.attachment(evidence.fileName).replacingOccurrences(of: "attachment;", with: "inline;")
+            : PlanExports.attachment(evidence.fileName))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; sandbox")
+        return response
+    }
+
+    // MARK: Reports
+
+    @Sendable func monitoringReport(_ request: Request) async throws -> Response {
+        let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
+        return Layout.response(MonitoringPages.report(request, view: view, kind: .monitoring))
+    }
+
+    @Sendable func annualReport(_ request: Request) async throws -> Response {
+        let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
+        return Layout.response(MonitoringPages.report(request, view: view, kind: .annual))
+    }
+
+    @Sendable func monitoringFile(_ request: Request) async throws -> Response { try await file(request, kind: .monitoring) }
+    @Sendable func annualFile(_ request: Request) async throws -> Response { try await file(request, kind: .annual) }
+
+    func file(_ request: Request, kind: MonitoringDocumentKind) async throws -> Response {
+        let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
+        guard let format = request.parameters.get("format").flatMap(ExportFormat.init(rawValue:)),
+              format != .csv, kind == .monitoring || format != .xlsx
+        else { throw SujaritError.notFound("รูปแบบไฟล์") }
+        return try await Self.fileResponse(request, view: view, kind: kind, format: format)
+    }
+
+    static func fileResponse(_ request: Request, view: RoundView, kind: MonitoringDocumentKind, format: ExportFormat) async throws -> Response {
+        let input = MonitoringExportInput(round: view.round, planTitle: view.plan.title, dimensions: view.plan.dimensions,
+                                          context: ExportContext(organization: view.organization))
+        let data: Data
+        switch format {
+        case .pdf:
+            do throws(PDFService.Failure) {
+                data = try await request.application.pdfService.pdf { MonitoringExporter.docx(input, kind: kind) }
+            } catch {
+                let message: LocalizedText = switch error {
+                case .busy: LocalizedText(th: "มีคำขอแปลงไฟล์ PDF รออยู่มาก กรุณาลองใหม่ หรือดาวน์โหลดไฟล์ Word แทน", en: "Many PDF conversions are waiting; try again or download the Word file")
+                case .conversion(let failure): LocalizedText(th: failure.thaiMessage + " ดาวน์โหลดไฟล์ Word แทนได้", en: failure.message)
+                }
+                throw SujaritError(.serviceUnavailable, message, location: MonitoringURL.reportFile(view.round.id, kind, .docx), retryAfter: 60)
+            }
+        case .docx:
+            data = try await request.application.threadPool.runIfActive { MonitoringExporter.docx(input, kind: kind) }
+        case .xlsx:
+            data = try await request.application.threadPool.runIfActive { MonitoringExporter.xlsx(input) }
+        case .json:
+            do throws(ExportError) { data = try MonitoringExporter.json(input) } catch { throw SujaritError(.internalServerError, error.message) }
+        case .csv:
+            throw SujaritError.notFound("รูปแบบไฟล์")
+        }
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: format.mediaType)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: PlanExports.attachment(MonitoringExporter.fileName(input, kind: kind, format: format)))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    @Sendable func chart(_ request: Request) async throws -> Response {
+        let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
+        let report = MonitoringReport(round: view.round, dimensions: view.plan.dimensions)
+        let svg: String
+        switch request.parameters.get("chart") {
+        case "status.svg": svg = MonitoringCharts.statusByDimension(report)
+        case "budget.svg": svg = MonitoringCharts.budgetByDimension(report)
+        case "indicators.svg": svg = MonitoringCharts.indicators(report)
+        default: throw SujaritError.notFound("แผนภูมิ")
+        }
+        let response = Response(status: .ok, body: .init(string: svg))
+        response.headers.replaceOrAdd(name: .contentType, value: "image/svg+xml; charset=utf-8")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+}
+
+// MARK: - API
+
+/// `/api/v1` for rounds and records: the same service (and so the same decision and single
+/// transactional write) as the forms.
+struct MonitoringAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1")
+        api.get("plans", ":planID", "rounds", use: list)
+        api.post("plans", ":planID", "rounds", use: open)
+        api.get("rounds", ":roundID", use: show)
+        api.put("rounds", ":roundID", "records", ":recordID", use: updateRecord)
+        api.post("rounds", ":roundID", "transitions", use: transition)
+        api.get("rounds", ":roundID", "report", use: report)
+        api.on(.POST, "rounds", ":roundID", "records", ":recordID", "evidence",
+               body: .collect(maxSize: ByteCount(integerLiteral: MonitoringWorkflow.maximumEvidenceBytes * 4 / 3 + 64 * 1024)), use: uploadEvidence)
+    }
+
+    /// `{"version": 5, "fileName": "photo.jpg", "contentBase64": "…"}`
+    struct EvidenceRequest: Content {
+        var version: Int?
+        var fileName: String?
+        var contentBase64: String?
+    }
+
+    @Sendable func uploadEvidence(_ request: Request) async throws -> Response {
+        let view = try await service(request).memberRound(id: request.parameters.get("roundID"))
+        guard (view.role ?? .viewer) >= .editor else { throw SujaritError.forbidden() }
+        let recordID = try PlanService.parseID(request.parameters.get("recordID"))
+        let body = try request.content.decode(EvidenceRequest.self)
+        guard let text = body.contentBase64, let bytes = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
+            let message = LocalizedText(th: "contentBase64 ต้องเป็นเนื้อไฟล์แบบ base64", en: "contentBase64 must be the file's bytes in base64")
+            throw SujaritError(.unprocessableEntity, message, fields: [FieldError(field: "contentBase64", message: message)])
+        }
+        let decision = try await service(request).attachEvidence(roundID: request.parameters.get("roundID"), recordID: recordID,
+                                                                 fileName: body.fileName ?? "", bytes: bytes, expectedVersion: body.version ?? -1)
+        let record = decision.round.records.first { $0.id == recordID }!
+        return try Self.json(RecordResponse(round: decision.round, record: record, warnings: []), status: .created)
+    }
+
+    func service(_ request: Request) -> MonitoringService { MonitoringService(request: request) }
+
+    static func json<T: Encodable>(_ value: T, status: HTTPResponseStatus = .ok) throws -> Response {
+        let response = Response(status: status)
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        try response.content.encode(value, using: encoder)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    struct RoundList: Content { var rounds: [MonitoringRound] }
+
+    @Sendable func list(_ request: Request) async throws -> Response {
+        let plan = try await PlanService(request: request).readablePlan(id: request.parameters.get("planID"))
+        let service = service(request)
+        guard let series = try await service.store.seriesID(ofPlan: plan.id, organizationID: plan.organizationID) else { throw SujaritError.notFound("แผน") }
+        var rounds = try await service.store.rounds(seriesID: series, organizationID: plan.organizationID)
+        if service.role(in: plan.organizationID) == nil { rounds = rounds.filter { $0.status == .approved } }
+        return try Self.json(RoundList(rounds: rounds))
+    }
+
+    struct OpenRequest: Content {
+        var fiscalYear: Int?
+        var kind: String?
+    }
+
+    @Sendable func open(_ request: Request) async throws -> Response {
+        let viewer = try request.requireViewer()
+        let plan = try await PlanService(request: request).readablePlan(id: request.parameters.get("planID"))
+        guard viewer.can(.editor, in: plan.organizationID) else { throw SujaritError.forbidden() }
+        let body = try request.content.decode(OpenRequest.self)
+        let round = try await service(request).open(planID: request.parameters.get("planID"), year: body.fiscalYear, kind: body.kind)
+        let response = try Self.json(round, status: .created)
+        response.headers.replaceOrAdd(name: .location, value: MonitoringURL.apiRound(round.id))
+        return response
+    }
+
+    @Sendable func show(_ request: Request) async throws -> Response {
+        let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
+        return try Self.json(view.round)
+    }
+
+    /// The body: `version` and the record's fields (money as numbers of baht, dates as YYYY-MM-DD).
+    struct RecordRequest: Content {
+        var version: Int?
+        var progress: ItemProgress?
+        var reason: ShortfallReason?
+        var reasonText: String?
+        var ordinanceBudget: Money?
+        var committed: Money?
+        var disbursed: Money?
+        var overspendReason: String?
+        var startDate: String?
+        var endDate: String?
+        var participants: Int?
+        var actuals: [MonitoringRecordInput.IndicatorInput]?
+        var narrative: String?
+        var problems: String?
+        var obstacles: String?
+        var suggestions: String?
+    }
+
+    struct RecordResponse: Content {
+        var round: MonitoringRound
+        var record: MonitoringRecord
+        var warnings: [MonitoringFinding]
+    }
+
+    @Sendable func updateRecord(_ request: Request) async throws -> Response {
+        let view = try await service(request).memberRound(id: request.parameters.get("roundID"))
+        guard (view.role ?? .viewer) >= .editor else { throw SujaritError.forbidden() }
+        let recordID = try PlanService.parseID(request.parameters.get("recordID"))
+        guard view.round.records.contains(where: { $0.id == recordID }) else { throw SujaritError.notFound("รายการ") }
+        let body = try request.content.decode(RecordRequest.self)
+        guard let progress = body.progress else {
+            let message = LocalizedText(th: "กรุณาระบุสถานะการดำเนินงาน (progress)", en: "Give the item's status (progress)")
+            throw SujaritError(.unprocessableEntity, message, fields: [FieldError(field: "progress", message: message)])
+        }
+        func day(_ text: String?, _ field: String) throws -> Date? {
+            guard let text, !text.isEmpty else { return nil }
+            guard let date = RecordFormValues.parseDay(text) else {
+                let message = LocalizedText(th: "วันที่ไม่ถูกต้อง ใช้รูปแบบ YYYY-MM-DD", en: "Invalid date; use YYYY-MM-DD")
+                throw SujaritError(.unprocessableEntity, message, fields: [FieldError(field: field, message: message)])
+            }
+            return date
+        }
+        let input = MonitoringRecordInput(
+            progress: progress, reason: body.reason, reasonText: body.reasonText ?? "", ordinanceBudget: body.ordinanceBudget,
+            committed: body.committed, disbursed: body.disbursed, overspendReason: body.overspendReason ?? "",
+            startDate: try day(body.startDate, "startDate"), endDate: try day(body.endDate, "endDate"), participants: body.participants,
+            actuals: body.actuals ?? [], narrative: body.narrative ?? "", problems: body.problems ?? "",
+            obstacles: body.obstacles ?? "", suggestions: body.suggestions ?? "")
+        let decision = try await service(request).command(roundID: request.parameters.get("roundID"),
+                                                          .editRecord(recordID: recordID, input), expectedVersion: body.version ?? -1)
+        let record = decision.round.records.first { $0.id == recordID }!
+        return try Self.json(RecordResponse(round: decision.round, record: record, warnings: decision.warnings))
+    }
+
+    struct TransitionRequest: Content {
+        var version: Int?
+        /// submit, approve, return, reopen
+        var action: String?
+        var reason: String?
+    }
+
+    @Sendable func transition(_ request: Request) async throws -> Response {
+        _ = try request.requireViewer()
+        let body = try request.content.decode(TransitionRequest.self)
+        let reason = body.reason ?? ""
+        let command: MonitoringCommand
+        switch body.action {
+        case "submit": command = .submit
+        case "approve": command = .approve
+        case "return": command = .returnToOpen(reason: reason)
+        case "reopen": command = .reopen(reason: reason)
+        default:
+            let message = LocalizedText(th: "action ต้องเป็น submit, approve, return หรือ reopen", en: "action must be submit, approve, return or reopen")
+            // The round must exist and be visible before the body's mistake is reported.
+            _ = try await service(request).readableRound(id: request.parameters.get("roundID"))
+            throw SujaritError(.unprocessableEntity, message, fields: [FieldError(field: "action", message: message)])
+        }
+        let decision = try await service(request).command(roundID: request.parameters.get("roundID"), command, expectedVersion: body.version ?? -1)
+        return try Self.json(decision.round)
+    }
+
+    @Sendable func report(_ request: Request) async throws -> Response {
+        let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
+        return try await MonitoringController.fileResponse(request, view: view, kind: .monitoring, format: .json)
+    }
+}

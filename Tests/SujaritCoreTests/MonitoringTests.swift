@@ -1,0 +1,375 @@
+import Foundation
+import XCTest
+@testable import SujaritCore
+import SujaritDemo
+
+final class MonitoringTests: XCTestCase {
+    let year = FiscalYear(2568)
+
+    func publishedDemo() -> Plan {
+        var plan = DemoData.plan()
+        plan.status = .published
+        return plan
+    }
+
+    func context(_ plan: Plan, rounds: [MonitoringRound] = [], role: MonitoringRole? = .editor) -> MonitoringContext {
+        MonitoringContext(plan: plan, planSeriesID: plan.id, existingRounds: rounds, role: role)
+    }
+
+    func openRound(_ plan: Plan, year: FiscalYear? = nil, kind: MonitoringRoundKind = .sixMonths, rounds: [MonitoringRound] = []) throws -> MonitoringRound {
+        try MonitoringWorkflow.decide(.open(year: year ?? self.year, kind: kind), round: nil, expectedVersion: nil, context: context(plan, rounds: rounds)).round
+    }
+
+    func edit(_ round: MonitoringRound, _ record: MonitoringRecord, _ input: MonitoringRecordInput, plan: Plan, role: MonitoringRole = .editor) throws -> MonitoringDecision {
+        try MonitoringWorkflow.decide(.editRecord(recordID: record.id, input), round: round, expectedVersion: round.version, context: context(plan, role: role))
+    }
+
+    func assertRefused(_ kind: MonitoringError.Kind, field: String? = nil, _ body: () throws -> Any, file: StaticString = #filePath, line: UInt = #line) {
+        do {
+            _ = try body()
+            XCTFail("expected a refusal", file: file, line: line)
+        } catch let error as MonitoringError {
+            XCTAssertEqual(error.kind, kind, "\(error.message.en)", file: file, line: line)
+            if let field { XCTAssertTrue(error.problems.contains { $0.field == field }, "\(error.problems.map(\.field)) has no \(field)", file: file, line: line) }
+        } catch {
+            XCTFail("unexpected \(error)", file: file, line: line)
+        }
+    }
+
+    // MARK: Lineage
+
+    func testLineageSurvivesRevisionEditsAndDuplicationMakesANewOne() throws {
+        let plan = DemoData.plan()
+        XCTAssertTrue(plan.items.allSatisfy { $0.lineageID == $0.id }, "a new item's lineage is its id")
+        let revised = plan.withFreshIDs()
+        XCTAssertEqual(Set(plan.items.map(\.id)).intersection(revised.items.map(\.id)), [], "a revision's items get fresh ids")
+        XCTAssertEqual(plan.items.map(\.lineageID), revised.items.map(\.lineageID), "and keep their lineage")
+
+        // An edit through the form or API (an item built anew with the row id) keeps the lineage.
+        var edited = revised.items[0]
+        edited = PlanItem(id: edited.id, kind: edited.kind, name: edited.name + " ปรับปรุง", missionCode: edited.missionCode, order: edited.order)
+        let afterEdit = try PlanEditing.updateItem(edited, in: revised)
+        XCTAssertEqual(afterEdit.items.first { $0.id == edited.id }?.lineageID, plan.items[0].id)
+
+        let (withCopy, copyID) = try PlanEditing.duplicateItem(revised.items[0].id, in: revised)
+        let copy = try XCTUnwrap(withCopy.items.first { $0.id == copyID })
+        XCTAssertEqual(copy.lineageID, copyID, "a duplicate is a new item with a new lineage")
+        XCTAssertNotEqual(copy.lineageID, revised.items[0].lineageID)
+
+        // Adding an item that claims an existing lineage gives it its own.
+        var stray = PlanItem(kind: .project, name: "โครงการใหม่", missionCode: "1.1", order: 0)
+        stray.lineageID = revised.items[1].lineageID
+        let added = try PlanEditing.addItem(stray, to: revised)
+        XCTAssertEqual(added.items.first { $0.id == stray.id }?.lineageID, stray.id)
+
+        // JSON without a lineage (older exports) reads it as the id.
+        let json = #"{"id":"6F9619FF-8B86-D011-B42D-00C04FC964FF","kind":"project","name":"โครงการ ก","order":1}"#
+        let decoded = try JSONDecoder().decode(PlanItem.self, from: Data(json.utf8))
+        XCTAssertEqual(decoded.lineageID, decoded.id)
+        let roundTrip = try JSONDecoder().decode(PlanItem.self, from: JSONEncoder().encode(copy))
+        XCTAssertEqual(roundTrip.lineageID, copy.lineageID)
+    }
+
+    // MARK: Items per year
+
+    func testRoundPicksTheItemsDueInEachYearOfAFiveYearPlan() throws {
+        var plan = publishedDemo()
+        let base = plan.items.count
+        plan.items.append(PlanItem(kind: .project, name: "โครงการเฉพาะปี 2567", missionCode: "1.1", order: 900,
+                                   budgets: [FiscalYear(2567): .amount(Money(baht: 5_000))]))
+        plan.items.append(PlanItem(kind: .activity, name: "กิจกรรมสองปีแรก", missionCode: "1.1", order: 901,
+                                   sheet: ProjectSheet(period: "ปีงบประมาณ พ.ศ. ๒๕๖๖ – ๒๕๖๗")))
+        plan.items.append(PlanItem(kind: .measure, name: "มาตรการทุกปี", missionCode: "1.1", order: 902,
+                                   sheet: ProjectSheet(period: "ไตรมาสที่ 1 – 4")))
+        let names = { (round: MonitoringRound) in Set(round.records.map(\.itemName)) }
+        let r2567 = try openRound(plan, year: FiscalYear(2567))
+        XCTAssertEqual(r2567.records.count, base + 3)
+        XCTAssertTrue(names(r2567).isSuperset(of: ["โครงการเฉพาะปี 2567", "กิจกรรมสองปีแรก", "มาตรการทุกปี"]))
+        let r2568 = try openRound(plan, year: FiscalYear(2568))
+        XCTAssertEqual(r2568.records.count, base + 1)
+        XCTAssertFalse(names(r2568).contains("โครงการเฉพาะปี 2567"))
+        XCTAssertFalse(names(r2568).contains("กิจกรรมสองปีแรก"))
+        XCTAssertTrue(names(r2568).contains("มาตรการทุกปี"))
+        // Records follow plan order and carry the plan's budget for that year.
+        XCTAssertEqual(r2568.records.map(\.itemNumber), r2568.records.map(\.itemNumber).sorted())
+        let first = try XCTUnwrap(r2568.records.first)
+        let item = try XCTUnwrap(plan.items.first { $0.id == first.itemID })
+        if case .amount(let money)? = item.budgets[FiscalYear(2568)] { XCTAssertEqual(first.plannedBudget, money) } else { XCTAssertNil(first.plannedBudget) }
+        XCTAssertEqual(first.itemLineageID, item.lineageID)
+        XCTAssertEqual(first.indicators.count, (item.sheet?.outputs.count ?? 0) + (item.sheet?.outcomes.count ?? 0))
+    }
+
+    func testRoundOfAOneYearPlan() throws {
+        var plan = Plan(organizationID: UUID(), title: "แผนปี 2568", firstYear: FiscalYear(2568), lastYear: FiscalYear(2568),
+                        cycleID: "custom", dimensions: DemoData.plan().dimensions, status: .published)
+        plan.items = [
+            PlanItem(kind: .project, name: "โครงการ ก", missionCode: "1.1", order: 1, budgets: [FiscalYear(2568): .amount(Money(baht: 10_000))]),
+            PlanItem(kind: .measure, name: "มาตรการ ข", missionCode: "2.1", order: 2),
+        ]
+        let round = try openRound(plan, year: FiscalYear(2568))
+        XCTAssertEqual(round.records.map(\.itemName), ["โครงการ ก", "มาตรการ ข"])
+        XCTAssertEqual(round.records[0].plannedBudget, Money(baht: 10_000))
+        assertRefused(.invalid, field: "fiscalYear") { try self.openRound(plan, year: FiscalYear(2569)) }
+    }
+
+    func testOpeningIsRefusedOnADraftTwiceOrWithoutTheRole() throws {
+        var draft = DemoData.plan()
+        draft.status = .draft
+        assertRefused(.notAllowed, field: "plan") { try self.openRound(draft) }
+        let plan = publishedDemo()
+        assertRefused(.invalid, field: "fiscalYear") { try self.openRound(plan, year: FiscalYear(2571)) }
+        let first = try openRound(plan)
+        assertRefused(.notAllowed, field: "kind") { try self.openRound(plan, rounds: [first]) }
+        XCTAssertNoThrow(try openRound(plan, kind: .twelveMonths, rounds: [first]), "the other kind of the same year is fine")
+        assertRefused(.forbidden) {
+            try MonitoringWorkflow.decide(.open(year: self.year, kind: .sixMonths), round: nil, expectedVersion: nil, context: self.context(plan, role: .viewer))
+        }
+        assertRefused(.forbidden) {
+            try MonitoringWorkflow.decide(.open(year: self.year, kind: .sixMonths), round: nil, expectedVersion: nil, context: self.context(plan, role: nil))
+        }
+    }
+
+    // MARK: Record rules
+
+    func testStatusReasonAndMoneyRules() throws {
+        let plan = publishedDemo()
+        let round = try openRound(plan)
+        let record = try XCTUnwrap(round.records.first { $0.plannedBudget != nil })
+        let budget = try XCTUnwrap(record.plannedBudget)
+
+        assertRefused(.invalid, field: "reason") { try self.edit(round, record, MonitoringRecordInput(progress: .notCarriedOut), plan: plan) }
+        assertRefused(.invalid, field: "reasonText") {
+            try self.edit(round, record, MonitoringRecordInput(progress: .notCarriedOut, reason: .other), plan: plan)
+        }
+        let unable = try edit(round, record, MonitoringRecordInput(progress: .notCarriedOut, reason: .noBudget), plan: plan)
+        XCTAssertEqual(unable.round.records.first { $0.id == record.id }?.reason, .noBudget)
+        XCTAssertEqual(unable.round.version, round.version + 1)
+        XCTAssertEqual(unable.audit, .editRecord)
+
+        assertRefused(.invalid, field: "disbursed") {
+            try self.edit(round, record, MonitoringRecordInput(progress: .completed, disbursed: Money(satang: -100)), plan: plan)
+        }
+        let over = Money(satang: budget.satang + 100)
+        assertRefused(.invalid, field: "overspendReason") {
+            try self.edit(round, record, MonitoringRecordInput(progress: .completed, disbursed: over), plan: plan)
+        }
+        let allowed = try edit(round, record, MonitoringRecordInput(progress: .completed, disbursed: over, overspendReason: "ราคาวัสดุสูงขึ้น"), plan: plan)
+        XCTAssertEqual(allowed.warnings.map(\.code), [.disbursedOverBudget])
+        XCTAssertEqual(allowed.round.records.first { $0.id == record.id }?.disbursed, over)
+        // The ordinance's budget, when given, is what disbursement is measured against.
+        let withinOrdinance = try edit(round, record, MonitoringRecordInput(progress: .completed, ordinanceBudget: over, disbursed: over), plan: plan)
+        XCTAssertEqual(withinOrdinance.warnings, [])
+
+        // Dates within the fiscal year and in order; percentages at most 100.
+        let before = ThaiCalendar.start(of: year).addingTimeInterval(-3600)
+        assertRefused(.invalid, field: "startDate") {
+            try self.edit(round, record, MonitoringRecordInput(progress: .completed, startDate: before), plan: plan)
+        }
+        let jan = ThaiCalendar.start(of: year).addingTimeInterval(100 * 86_400)
+        assertRefused(.invalid, field: "endDate") {
+            try self.edit(round, record, MonitoringRecordInput(progress: .completed, startDate: jan, endDate: jan.addingTimeInterval(-86_400)), plan: plan)
+        }
+        if let index = record.indicators.firstIndex(where: { $0.measure?.isPercentage == true }) {
+            var actuals = Array(repeating: MonitoringRecordInput.IndicatorInput(), count: record.indicators.count)
+            actuals[index] = .init(value: 120)
+            assertRefused(.invalid, field: "actual-\(index)") {
+                try self.edit(round, record, MonitoringRecordInput(progress: .completed, actuals: actuals), plan: plan)
+            }
+            actuals[index] = .init(value: 86)
+            let met = try edit(round, record, MonitoringRecordInput(progress: .completed, actuals: actuals), plan: plan)
+            XCTAssertEqual(met.round.records.first { $0.id == record.id }?.indicators[index].isMet, true)
+        }
+        // Several problems of one form are reported together.
+        do {
+            _ = try edit(round, record, MonitoringRecordInput(progress: .notCarriedOut, committed: Money(satang: -1), participants: -3), plan: plan)
+            XCTFail("expected a refusal")
+        } catch let error as MonitoringError {
+            XCTAssertEqual(Set(error.problems.map(\.field)), ["reason", "committed", "participants"])
+        }
+        // At the year's end an unfinished item is late and needs a reason too.
+        let twelve = try openRound(plan, kind: .twelveMonths, rounds: [round])
+        let late = try XCTUnwrap(twelve.records.first)
+        assertRefused(.invalid, field: "reason") { try self.edit(twelve, late, MonitoringRecordInput(progress: .inProgress), plan: plan) }
+        XCTAssertNoThrow(try edit(twelve, late, MonitoringRecordInput(progress: .inProgress, reason: .waitingForProcurement), plan: plan))
+    }
+
+    func testVersionAndMissingRecord() throws {
+        let plan = publishedDemo()
+        let round = try openRound(plan)
+        assertRefused(.conflict) {
+            try MonitoringWorkflow.decide(.submit, round: round, expectedVersion: round.version - 1, context: self.context(plan))
+        }
+        assertRefused(.notFound) {
+            try MonitoringWorkflow.decide(.editRecord(recordID: UUID(), MonitoringRecordInput(progress: .completed)),
+                                          round: round, expectedVersion: round.version, context: self.context(plan))
+        }
+    }
+
+    // MARK: Workflow
+
+    func fillAll(_ round: MonitoringRound, plan: Plan) throws -> MonitoringRound {
+        var round = round
+        for record in round.records {
+            round = try edit(round, record, DemoMonitoring.input(for: record), plan: plan).round
+        }
+        return round
+    }
+
+    func testApprovalLocksAndReopeningNeedsAReasonAndIsAudited() throws {
+        let plan = publishedDemo()
+        var round = try openRound(plan)
+        round = try edit(round, round.records[0], MonitoringRecordInput(progress: .completed), plan: plan).round
+        // Submitting or approving with blank records lists every one of them.
+        do {
+            _ = try MonitoringWorkflow.decide(.submit, round: round, expectedVersion: round.version, context: context(plan))
+            XCTFail("blank records must stop the submission")
+        } catch let error as MonitoringError {
+            XCTAssertEqual(error.kind, .invalid)
+            XCTAssertEqual(error.more.count, round.records.count - 1)
+            XCTAssertTrue(error.message.th.contains(round.records[1].itemName))
+        }
+        assertRefused(.invalid, field: "records") {
+            try MonitoringWorkflow.decide(.approve, round: round, expectedVersion: round.version, context: self.context(plan, role: .admin))
+        }
+        round = try fillAll(round, plan: plan)
+        round = try MonitoringWorkflow.decide(.submit, round: round, expectedVersion: round.version, context: context(plan)).round
+        XCTAssertEqual(round.status, .submitted)
+        assertRefused(.notAllowed, field: "status") { try self.edit(round, round.records[0], MonitoringRecordInput(progress: .completed), plan: plan) }
+        assertRefused(.forbidden) {
+            try MonitoringWorkflow.decide(.approve, round: round, expectedVersion: round.version, context: self.context(plan, role: .editor))
+        }
+        let approval = try MonitoringWorkflow.decide(.approve, round: round, expectedVersion: round.version, context: context(plan, role: .admin))
+        XCTAssertEqual(approval.audit, .approve)
+        round = approval.round
+        XCTAssertTrue(round.isLocked)
+        assertRefused(.notAllowed, field: "status") { try self.edit(round, round.records[0], MonitoringRecordInput(progress: .completed), plan: plan, role: .admin) }
+        assertRefused(.invalid, field: "reason") {
+            try MonitoringWorkflow.decide(.reopen(reason: "  "), round: round, expectedVersion: round.version, context: self.context(plan, role: .admin))
+        }
+        assertRefused(.forbidden) {
+            try MonitoringWorkflow.decide(.reopen(reason: "แก้ตัวเลข"), round: round, expectedVersion: round.version, context: self.context(plan, role: .editor))
+        }
+        let reopening = try MonitoringWorkflow.decide(.reopen(reason: "ตัวเลขเบิกจ่ายของกองคลังคลาดเคลื่อน"), round: round,
+                                                      expectedVersion: round.version, context: context(plan, role: .admin))
+        XCTAssertEqual(reopening.audit, .reopen)
+        XCTAssertTrue(reopening.auditDetail.contains("ตัวเลขเบิกจ่ายของกองคลังคลาดเคลื่อน"))
+        XCTAssertEqual(reopening.round.status, .open)
+        XCTAssertEqual(reopening.round.reopenReason, "ตัวเลขเบิกจ่ายของกองคลังคลาดเคลื่อน")
+        XCTAssertNoThrow(try edit(reopening.round, round.records[0], MonitoringRecordInput(progress: .completed), plan: plan))
+    }
+
+    func testTwelveMonthRoundStartsFromTheSixMonthValuesByLineage() throws {
+        let plan = publishedDemo()
+        var six = try openRound(plan)
+        six = try fillAll(six, plan: plan)
+        // The plan is revised (fresh ids, same lineage) before the 12-month round.
+        var revised = plan.withFreshIDs()
+        revised.status = .published
+        let twelve = try MonitoringWorkflow.decide(.open(year: year, kind: .twelveMonths), round: nil, expectedVersion: nil,
+                                                   context: MonitoringContext(plan: revised, planSeriesID: plan.id, existingRounds: [six], role: .editor)).round
+        XCTAssertEqual(twelve.records.count, six.records.count)
+        for record in twelve.records {
+            let earlier = try XCTUnwrap(six.records.first { $0.itemLineageID == record.itemLineageID })
+            XCTAssertNotEqual(record.itemID, earlier.itemID, "the new revision's item")
+            XCTAssertEqual(record.progress, earlier.progress)
+            XCTAssertEqual(record.disbursed, earlier.disbursed)
+            XCTAssertEqual(record.indicators.map(\.actualValue), earlier.indicators.map(\.actualValue))
+        }
+    }
+
+    // MARK: Reports
+
+    func testReportNumbersAddUpToThePlanSummaryForAFilledDemoRound() throws {
+        let plan = publishedDemo()
+        let round = try fillAll(try openRound(plan), plan: plan)
+        let report = MonitoringReport(round: round, dimensions: plan.dimensions)
+        let summary = PlanSummary(plan: plan)
+        XCTAssertEqual(report.total.planned, summary.budgetByYear[year] ?? .zero)
+        XCTAssertEqual(report.total.itemCount, plan.items.count)
+        XCTAssertEqual(report.total.blank, 0)
+        for dimension in summary.dimensions {
+            let row = try XCTUnwrap(report.dimensions.first { $0.dimension == dimension.number })
+            XCTAssertEqual(row.planned, dimension.budgetByYear[year] ?? .zero, "dimension \(dimension.number)")
+            XCTAssertEqual(row.itemCount, dimension.itemCount)
+            XCTAssertEqual(row.completed + row.inProgress + row.notStarted + row.notCarriedOut + row.blank, row.itemCount)
+        }
+        for keyPath in [\MonitoringReport.Totals.itemCount, \.completed, \.inProgress, \.notStarted, \.notCarriedOut, \.indicatorsMet, \.indicatorsNotMet] {
+            XCTAssertEqual(report.dimensions.map { $0[keyPath: keyPath] }.reduce(0, +), report.total[keyPath: keyPath])
+        }
+        XCTAssertEqual(report.dimensions.map(\.disbursed.satang).reduce(0, +), report.total.disbursed.satang)
+        XCTAssertEqual(round.records.compactMap(\.disbursed).map(\.satang).reduce(0, +), report.total.disbursed.satang)
+        XCTAssertGreaterThan(report.total.indicatorsMet, 0)
+        XCTAssertEqual(report.total.notCarriedOut, 1, "the demo has one item held up")
+        XCTAssertEqual(MonitoringReport.belowTarget(round).count, report.total.indicatorsNotMet)
+    }
+
+    func testAnnualResultsReportHasOneRowPerItemWithSixColumnsFilled() throws {
+        let plan = publishedDemo()
+        let round = try fillAll(try openRound(plan), plan: plan)
+        let rows = AnnualResultsRow.rows(of: round)
+        XCTAssertEqual(rows.count, round.records.count)
+        XCTAssertEqual(AnnualResultsRow.headings.count, 6)
+        for row in rows {
+            XCTAssertEqual(row.columns.count, 6)
+            XCTAssertTrue(row.columns.allSatisfy { !$0.cleaned.isEmpty }, "\(row.number): \(row.columns)")
+        }
+        // The result stands beside the target, not a copy of it.
+        let first = try XCTUnwrap(rows.first)
+        XCTAssertTrue(first.output.contains("เป้าหมาย:") && first.output.contains("ผล:"), first.output)
+        XCTAssertTrue(rows.contains { $0.output.contains("บรรลุเป้าหมาย") })
+    }
+
+    func testPeriodYears() {
+        XCTAssertEqual(MonitoringSchedule.periodYears("ปีงบประมาณ พ.ศ. 2566 – 2570"), 2566...2570)
+        XCTAssertEqual(MonitoringSchedule.periodYears("ปีงบประมาณ พ.ศ. ๒๕๖๘"), 2568...2568)
+        XCTAssertEqual(MonitoringSchedule.periodYears("พ.ศ.2567-2568"), 2567...2568)
+        XCTAssertNil(MonitoringSchedule.periodYears("ไตรมาสที่ 1 – 4"))
+    }
+
+    // MARK: Evidence
+
+    static let pdfBytes = Data("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".utf8)
+    static let pngBytes = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
+    static let elfBytes = Data([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + Array(repeating: 0, count: 64))
+    static let hash = String(repeating: "ab", count: 32)
+
+    func testEvidenceTypeIsCheckedByContentAndSizeIsLimited() throws {
+        XCTAssertEqual(EvidenceKind.detect(Self.pdfBytes), .pdf)
+        XCTAssertEqual(EvidenceKind.detect(Self.pngBytes), .png)
+        XCTAssertEqual(EvidenceKind.detect(Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10])), .jpeg)
+        XCTAssertNil(EvidenceKind.detect(Self.elfBytes))
+        XCTAssertNil(EvidenceKind.detect(Data("MZ\u{90}\u{0}this program".utf8)))
+        XCTAssertNil(EvidenceKind.detect(Data("PK\u{3}\u{4}not a word file".utf8)), "a ZIP that is not a DOCX")
+        XCTAssertEqual(EvidenceKind.detect(Data("PK\u{3}\u{4}....[Content_Types].xml....word/document.xml".utf8)), .docx)
+
+        let plan = publishedDemo()
+        let round = try openRound(plan)
+        let record = round.records[0]
+        func attach(_ name: String, _ bytes: Data) throws -> MonitoringDecision {
+            try MonitoringWorkflow.decide(.attachEvidence(recordID: record.id, EvidenceUpload(fileName: name, bytes: bytes, sha256: Self.hash, at: Date())),
+                                          round: round, expectedVersion: round.version, context: context(plan))
+        }
+        assertRefused(.invalid, field: "file") { try attach("report.pdf", Self.elfBytes) }
+        assertRefused(.invalid, field: "file") { try attach("photo.jpg", Self.pdfBytes) }
+        assertRefused(.invalid, field: "file") { try attach("empty.pdf", Data()) }
+        var big = Self.pdfBytes
+        big.append(Data(count: MonitoringWorkflow.maximumEvidenceBytes))
+        assertRefused(.invalid, field: "file") { try attach("big.pdf", big) }
+        let accepted = try attach("../../คำสั่ง.pdf", Self.pdfBytes)
+        let file = try XCTUnwrap(accepted.round.records[0].evidence.first)
+        XCTAssertEqual(file.kind, .pdf)
+        XCTAssertEqual(file.fileName, "คำสั่ง.pdf", "no path in the name")
+        XCTAssertEqual(accepted.audit, .attachEvidence)
+        XCTAssertTrue(accepted.auditDetail.contains(Self.hash))
+        // Locked rounds take no evidence.
+        var locked = accepted.round
+        locked.status = .approved
+        assertRefused(.notAllowed, field: "status") {
+            try MonitoringWorkflow.decide(.removeEvidence(recordID: record.id, evidenceID: file.id), round: locked,
+                                          expectedVersion: locked.version, context: self.context(plan))
+        }
+        let removed = try MonitoringWorkflow.decide(.removeEvidence(recordID: record.id, evidenceID: file.id), round: accepted.round,
+                                                    expectedVersion: accepted.round.version, context: context(plan))
+        XCTAssertEqual(removed.round.records[0].evidence, [])
+    }
+}
