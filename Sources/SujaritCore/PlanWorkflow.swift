@@ -18,6 +18,8 @@ public enum PlanEdit: Sendable {
     case deleteTarget(UUID)
     case setFrontMatter(PlanFrontMatter, title: String?)
     case addMission(name: String, dimension: Int)
+    /// Another organization's name in an imported draft replaced by this organization's.
+    case replaceText(String, with: String)
 
     public var auditAction: AuditAction {
         switch self {
@@ -36,6 +38,7 @@ public enum PlanEdit: Sendable {
         case .deleteTarget: .targetDelete
         case .setFrontMatter: .planFrontMatter
         case .addMission: .missionAdd
+        case .replaceText: .planReplaceName
         }
     }
 
@@ -50,6 +53,7 @@ public enum PlanEdit: Sendable {
         case .addTarget(let target), .updateTarget(let target): target.indicator
         case .setFrontMatter: ""
         case .addMission(let name, _): name
+        case .replaceText(let old, let new): "\(old) → \(new)"
         }
     }
 
@@ -73,6 +77,7 @@ public enum PlanEdit: Sendable {
             case .deleteTarget(let id): return try PlanEditing.deleteTarget(id, from: plan)
             case .setFrontMatter(let frontMatter, let title): return try PlanEditing.setFrontMatter(frontMatter, title: title, in: plan)
             case .addMission(let name, let dimension): return try PlanEditing.addCustomMission(name: name, toDimension: dimension, in: plan).0
+            case .replaceText(let old, let new): return plan.replacingText(old, with: new)
             }
         } catch let error as PlanEditError {
             throw error

@@ -161,6 +161,7 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case planImportAccept = "plan.import.accept"
     case planImportDiscard = "plan.import.discard"
     case missionAdd = "mission.add"
+    case planReplaceName = "plan.replaceName"
     case itemAdd = "item.add"
     case itemUpdate = "item.update"
     case itemDelete = "item.delete"
@@ -207,6 +208,7 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
         case .planImportAccept: LocalizedText(th: "รับแผนที่นำเข้าเป็นร่าง", en: "accepted the import")
         case .planImportDiscard: LocalizedText(th: "ทิ้งการนำเข้า", en: "discarded the import")
         case .missionAdd: LocalizedText(th: "เพิ่มภารกิจ", en: "added a mission")
+        case .planReplaceName: LocalizedText(th: "แทนชื่อองค์กรในเอกสารนำเข้า", en: "replaced the organization's name")
         case .itemAdd: LocalizedText(th: "เพิ่มรายการ", en: "added an item")
         case .itemUpdate: LocalizedText(th: "แก้ไขรายการ", en: "edited an item")
         case .itemDelete: LocalizedText(th: "ลบรายการ", en: "deleted an item")

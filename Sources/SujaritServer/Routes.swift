@@ -15,11 +15,19 @@ func registerRoutes(_ app: Application) throws {
         return response
     }
 
+    app.get("assets", "editor.js") { _ -> Response in
+        let response = Response(status: .ok, body: .init(string: Layout.editorScript))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return response
+    }
+
     try app.register(collection: PublicPagesController())
     try app.register(collection: SignInController())
     try app.register(collection: APIController())
     try app.register(collection: APIEditingController())
     try app.register(collection: EditorController())
+    try app.register(collection: CompareController())
     try app.register(collection: WizardController())
     try app.register(collection: ImportController())
     try app.register(collection: OrganizationController())

@@ -301,14 +301,41 @@ final class ResponsibleValueTests: ServerTestCase {
         try await browser.signIn("editor", password: Self.password)
         let form = try await browser.get(SiteURL.newItem(plan: plan.id, mission: "2.1").path)
         XCTAssertTrue(form.body.contains("name=\"responsibleUnit\" list=\"units\" value=\"กองคลัง\""), "the table's default")
-        XCTAssertTrue(form.body.contains("name=\"responsible\" rows=\"1\">กองคลัง</textarea>"), "field 8 starts with the same value")
+        XCTAssertFalse(form.body.contains("name=\"responsible\""), "no second responsible field")
+        XCTAssertTrue(form.body.contains("ใช้ค่าเดียวกับช่อง “ผู้รับผิดชอบ” ในตารางแผนด้านบน"), "field 8 says it is the same value")
+        // A client that still sends field 8 apart gets one value in both places: the table's.
         let page = try await browser.post(SiteURL.newItem(plan: plan.id).path, [
             ("version", String(plan.version)), ("kind", "project"), ("name", "โครงการผู้รับผิดชอบเดียว"), ("missionCode", "2.1"),
-            ("responsibleUnit", "กองช่าง"), ("hasSheet", "on"), ("responsible", ""),
+            ("responsibleUnit", "กองช่าง"), ("hasSheet", "on"), ("responsible", "ฝ่ายอื่น"),
         ])
         XCTAssertEqual(page.status, .seeOther, page.body)
         let loaded = try await PlanStore(db).plan(id: plan.id, scope: .everything)
         let saved = try XCTUnwrap(loaded?.items.first { $0.name == "โครงการผู้รับผิดชอบเดียว" })
         XCTAssertEqual(saved.sheet?.responsible, "กองช่าง")
+        XCTAssertEqual(saved.responsibleUnit, "กองช่าง")
+    }
+
+    /// Point 8: the sub-mission list holds the chosen mission's sub-missions; changing the
+    /// mission (the refresh button, pressed by editor.js on change) answers the same form with
+    /// the new list and what was typed, and saves nothing.
+    func testSubMissionListFollowsTheChosenMission() async throws {
+        let organization = try await makeOrganization(slug: "submissions")
+        try await makeUser("editor", role: .editor, in: organization)
+        let plan = try await PlanStore(db).create(demoPlan(for: organization))
+        var browser = Browser(app)
+        try await browser.signIn("editor", password: Self.password)
+        let form = try await browser.get(SiteURL.newItem(plan: plan.id, mission: "2.1").path)
+        XCTAssertTrue(form.body.contains("<option value=\"2.1.1\""))
+        XCTAssertFalse(form.body.contains("<option value=\"1.1.1\""), "no sub-mission of another mission")
+        let refreshed = try await browser.post(SiteURL.newItem(plan: plan.id).path, [
+            ("version", String(plan.version)), ("kind", "project"), ("name", "โครงการที่ยังพิมพ์ไม่เสร็จ"), ("missionCode", "3.1"),
+            ("subMissionCode", "2.1.1"), ("responsibleUnit", "สำนักปลัด"), ("refresh", "1"),
+        ])
+        XCTAssertEqual(refreshed.status, .ok)
+        XCTAssertTrue(refreshed.body.contains("<option value=\"3.1.1\""))
+        XCTAssertFalse(refreshed.body.contains("<option value=\"2.1.1\""))
+        XCTAssertTrue(refreshed.body.contains("โครงการที่ยังพิมพ์ไม่เสร็จ"), "what was typed is kept")
+        let loaded = try await PlanStore(db).plan(id: plan.id, scope: .everything)
+        XCTAssertEqual(loaded?.items.count, plan.items.count, "nothing saved")
     }
 }

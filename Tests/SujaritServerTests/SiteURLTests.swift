@@ -15,7 +15,7 @@ final class SiteURLTests: ServerTestCase {
         case home, signIn, signOut, stylesheet, organization, organizationSettings, publishedPlan, publishedPlanFile
         case plan, item, planExport, newPlan, editor, history, newItem, editItem, deleteItem, shiftItem, duplicateItem
         case addMission, newRisk, editRisk, deleteRisk, newTarget, editTarget, deleteTarget, frontMatter, transition, revise
-        case importDocument, importReview, importAccept, importDiscard, apiPlan
+        case importDocument, importReview, importAccept, importDiscard, importReplaceName, compare, editorScript, apiPlan
         case complaintStylesheet, complaintScript, report, reportTrack, reportTrackAdd, complaintStatistics
         case complaints, newComplaint, complaint, complaintAction
     }
@@ -55,6 +55,9 @@ final class SiteURLTests: ServerTestCase {
         case .importReview: .importReview
         case .importAccept: .importAccept
         case .importDiscard: .importDiscard
+        case .importReplaceName: .importReplaceName
+        case .compare: .compare
+        case .editorScript: .editorScript
         case .apiPlan: .apiPlan
         case .complaintStylesheet: .complaintStylesheet
         case .complaintScript: .complaintScript
@@ -93,6 +96,7 @@ final class SiteURLTests: ServerTestCase {
         (.frontMatter(planID), .GET), (.frontMatter(planID), .POST), (.transition(planID), .POST), (.revise(planID), .POST),
         (.importDocument(slug: "demo"), .GET), (.importDocument(slug: "demo"), .POST),
         (.importReview(planID), .GET), (.importAccept(planID), .POST), (.importDiscard(planID), .POST),
+        (.importReplaceName(planID), .POST), (.compare(planID, with: otherID), .GET), (.editorScript, .GET),
         (.complaintStylesheet, .GET), (.complaintScript, .GET),
         (.report(slug: "demo"), .GET), (.report(slug: "demo"), .POST),
         (.reportTrack(slug: "demo"), .GET), (.reportTrack(slug: "demo"), .POST), (.reportTrackAdd(slug: "demo"), .POST),

@@ -116,6 +116,10 @@ struct EditorController: RouteCollection {
         let (plan, _) = try await service(request).editablePlan(id: planID(request))
         let org = try await organization(of: plan, request)
         if let itemID, !plan.items.contains(where: { $0.id == itemID }) { throw SujaritError.notFound("รายการ") }
+        if form.refresh != nil {
+            // The mission changed: the same form, as typed, with that mission's sub-missions.
+            return Layout.response(EditorPages.itemForm(request, plan: plan, organization: org, form: form, itemID: itemID))
+        }
         let (item, errors) = form.item(id: itemID ?? request.dependencies.makeID(), plan: plan)
         func again(_ status: HTTPResponseStatus, _ errors: FormErrors, _ message: LocalizedText, conflict: PlanItem?? = nil, on shown: Plan = plan) -> Response {
             var kept = form

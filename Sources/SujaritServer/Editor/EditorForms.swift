@@ -35,6 +35,12 @@ func stripListMarker(_ line: String) -> String {
     return String(text).cleaned
 }
 
+/// A long text as typed in a textarea: browsers send line breaks as "\r\n"; they are kept as
+/// "\n" (a single break typed by the officer is part of the text), then the text is cleaned.
+func longText(_ text: String?) -> String {
+    (text ?? "").replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n").cleaned
+}
+
 /// Method steps typed one per line; a line that starts with "-" (or spaces/tab) is a sub-step
 /// of the step above it.
 func methodSteps(_ text: String?) -> [MethodStep] {
@@ -73,6 +79,9 @@ struct ItemForm: Content {
     var budgets: [String: String]?
     var noBudget: [String: String]?
     var hasSheet: String?
+    /// Set by the "show this mission's sub-missions" button: the form comes back with what was
+    /// typed and the sub-missions of the chosen mission, nothing saved.
+    var refresh: String?
     var sheetNumber: String?
     var rationale: String?
     var objectives: String?
@@ -92,7 +101,8 @@ struct ItemForm: Content {
         name = item.name
         missionCode = item.missionCode
         subMissionCode = item.subMissionCode
-        responsibleUnit = item.responsibleUnit
+        // One responsible value: the table's unit, or the sheet's field 8 when the table has none.
+        responsibleUnit = item.responsibleUnit.isEmpty ? (item.sheet?.responsible ?? "") : item.responsibleUnit
         remarks = item.remarks
         budgets = [:]
         noBudget = [:]
@@ -172,12 +182,13 @@ struct ItemForm: Content {
                     errors.add("sheetNumber", LocalizedText(th: "ลำดับที่ต้องเป็นตัวเลข", en: "The sheet number must be a number"))
                 }
             }
+            let oneResponsible = (responsibleUnit ?? "").cleaned.isEmpty ? (responsible ?? "").cleaned : (responsibleUnit ?? "").cleaned
             sheet = ProjectSheet(
-                sheetNumber: number, rationale: (rationale ?? "").cleaned, objectives: listLines(objectives),
+                sheetNumber: number, rationale: longText(rationale), objectives: listLines(objectives),
                 targetGroup: (targetGroup ?? "").cleaned, targetHeadcount: headcount, method: methodSteps(method),
                 period: (period ?? "").cleaned, budgetText: (budgetText ?? "").cleaned,
-                // Field 8 left empty is the table's responsible unit (one value in both places).
-                responsible: (responsible ?? "").cleaned.isEmpty ? (responsibleUnit ?? "").cleaned : (responsible ?? "").cleaned,
+                // One value in both places: the table's responsible unit is field 8 too.
+                responsible: oneResponsible,
                 outputs: listLines(outputs), outcomes: listLines(outcomes), area: area.flatMap { $0.cleaned.isEmpty ? nil : $0.cleaned })
             let texts: [(String, String)] = [("rationale", sheet!.rationale), ("objectives", objectives ?? ""), ("method", method ?? ""),
                                              ("outputs", outputs ?? ""), ("outcomes", outcomes ?? ""), ("targetGroup", targetGroup ?? "")]
@@ -192,7 +203,8 @@ struct ItemForm: Content {
         let sub = (subMissionCode ?? "").cleaned
         let validSub = !sub.isEmpty && (plan.mission(code: mission)?.subMissions.contains { $0.code == sub } ?? false)
         return (PlanItem(id: id, kind: kind, name: name, missionCode: mission.isEmpty ? nil : mission,
-                         subMissionCode: validSub ? sub : nil, order: 0, responsibleUnit: (responsibleUnit ?? "").cleaned,
+                         subMissionCode: validSub ? sub : nil, order: 0,
+                         responsibleUnit: (responsibleUnit ?? "").cleaned.isEmpty ? (responsible ?? "").cleaned : (responsibleUnit ?? "").cleaned,
                          budgets: entries, remarks: (remarks ?? "").cleaned, sheet: sheet), errors)
     }
 }
@@ -300,7 +312,7 @@ struct FrontMatterForm: Content {
     }
 
     var frontMatter: PlanFrontMatter {
-        PlanFrontMatter(foreword: (foreword ?? "").cleaned, rationale: (rationale ?? "").cleaned,
+        PlanFrontMatter(foreword: longText(foreword), rationale: longText(rationale),
                         objectives: listLines(objectives), benefits: listLines(benefits))
     }
 }

@@ -192,7 +192,9 @@ enum EditorPages {
                 "<option value=\"\(mission.code)\"\(form.missionCode == mission.code ? HTML(" selected") : HTML())>\(mission.code) \(String(mission.name.prefix(90)))</option>"
             }
             missionOptions.append("<optgroup label=\"\(t(.dimension)) \(dimension.number) \(dimension.name)\">\(options)</optgroup>")
-            for mission in dimension.missions {
+            // Only the sub-missions of the chosen mission (the list follows the mission on the
+            // server: choosing another mission sends the form back with its sub-missions).
+            for mission in dimension.missions where mission.code == form.missionCode {
                 for sub in mission.subMissions {
                     subOptions.append("<option value=\"\(sub.code)\"\(form.subMissionCode == sub.code ? HTML(" selected") : HTML())>\(sub.code) \(String(sub.name.prefix(90)))</option>")
                 }
@@ -240,7 +242,9 @@ enum EditorPages {
             <label for="name">\(t(.sheetName))</label>
             <textarea id="name" name="name" rows="2" required\(described("name"))>\(form.name ?? "")</textarea>\(err("name"))
             <label for="missionCode">\(t(.mission))</label><select id="missionCode" name="missionCode"\(described("missionCode"))>\(missionOptions)</select>\(err("missionCode"))
+            <button type="submit" name="refresh" value="1" id="refresh-submissions" formnovalidate>\(t(.showSubMissions))</button>
             <label for="subMissionCode">\(t(.subMission))</label><select id="subMissionCode" name="subMissionCode">\(subOptions)</select>
+            \(subOptions.count == 1 ? HTML("<p class=\"hint\">\(t(form.missionCode.map { $0.isEmpty } ?? true ? .chooseMissionFirst : .missionHasNoSubMissions))</p>") : HTML())
             <label for="responsibleUnit">\(t(.responsibleUnit))</label>
             <input type="text" id="responsibleUnit" name="responsibleUnit" list="units" value="\(form.responsibleUnit ?? "")" maxlength="500"\(described("responsibleUnit"))>\(err("responsibleUnit"))
             <datalist id="units">\(units)</datalist>
@@ -261,7 +265,7 @@ enum EditorPages {
             \(area("method", "5. \(t(.sheetMethod))", form.method, rows: 8, hint: t(.methodStepsHint)))
             \(area("period", "6. \(t(.sheetPeriod))", form.period, rows: 1))
             \(area("budgetText", "7. \(t(.sheetBudget))", form.budgetText, rows: 1, hint: budgetTextHint(form, plan: plan, t)))
-            \(area("responsible", "8. \(t(.sheetResponsible))", form.responsible, rows: 1))
+            <p><strong>8. \(t(.sheetResponsible))</strong>: \(t(.responsibleSameAsTable))\(earlierResponsible(form, t))</p>
             \(area("outputs", "9. \(t(.sheetOutputs))", form.outputs, hint: listHint))
             \(area("outcomes", "9. \(t(.sheetOutcomes))", form.outcomes, hint: listHint))
             \(area("area", t(.sheetArea), form.area, rows: 1))
@@ -269,12 +273,22 @@ enum EditorPages {
             <p><button type="submit" class="primary">\(t(.save))</button> <a href="\(SiteURL.editor(plan.id))">\(t(.cancel))</a></p>
             </form>
             """
-        return Layout.page(request: request, title: form.name ?? t(.item), body: body)
+        return Layout.page(request: request, title: form.name ?? t(.item), body: body + "<script src=\"\(SiteURL.editorScript)\" defer></script>")
+    }
+
+    /// Field 8 as an imported sheet wrote it, when it differs from the one value kept now.
+    static func earlierResponsible(_ form: ItemForm, _ t: Translator) -> String {
+        let earlier = (form.responsible ?? "").cleaned
+        guard !earlier.isEmpty, earlier != (form.responsibleUnit ?? "").cleaned else { return "" }
+        return t(.earlierResponsible, earlier)
     }
 
     /// Field 7 left empty follows the budget row: the hint shows the text it gets now.
     static func budgetTextHint(_ form: ItemForm, plan: Plan, _ t: Translator) -> String {
-        let generated = form.item(id: UUID(), plan: plan).0?.generatedBudgetText(years: plan.fiscalYears)
+        // Nothing typed in the budget row yet: no "now" (it would read "no budget", which
+        // nobody said).
+        let typed = (form.budgets ?? [:]).values.contains { !$0.cleaned.isEmpty } || !(form.noBudget ?? [:]).isEmpty
+        let generated = typed ? form.item(id: UUID(), plan: plan).0?.generatedBudgetText(years: plan.fiscalYears) : nil
         return t(.budgetTextHint, generated.map { t(.budgetTextNow, $0) } ?? "")
     }
 
@@ -444,19 +458,26 @@ enum EditorPages {
 
     static func history(_ request: Request, plan: Plan, organization org: Organization, revisions: [PlanListEntry], entries: [HistoryEntry]) -> HTML {
         let t = request.t
+        let byRevision = revisions.sorted { $0.revision < $1.revision }
         let revisionRows: [HTML] = revisions.map { entry in
             let when = entry.updatedAt.map { ThaiCalendar.thaiDate($0, digits: org.digitStyle, short: true) } ?? "-"
-            return "<tr><td class=\"num\">\(entry.revision)</td><td><a href=\"\(SiteURL.plan(entry.id))\">\(entry.title)</a></td><td><span class=\"badge \(entry.status.rawValue)\">\(Pages.statusName(entry.status, t))</span></td><td>\(when)</td></tr>"
+            // Each revision can be compared with the one before it.
+            let previous = byRevision.last { $0.revision < entry.revision }
+            let compare: HTML = previous.map {
+                "<a href=\"\(SiteURL.compare(entry.id, with: $0.id))\">\(t(.compareWithRevision, String($0.revision)))</a>"
+            } ?? ""
+            return "<tr><td class=\"num\">\(entry.revision)</td><td><a href=\"\(SiteURL.plan(entry.id))\">\(entry.title)</a></td><td><span class=\"badge \(entry.status.rawValue)\">\(Pages.statusName(entry.status, t))</span></td><td>\(when)</td><td>\(compare)</td></tr>"
         }
+        let itemNames = Dictionary(plan.items.map { ($0.id.uuidString.lowercased(), $0.name) }, uniquingKeysWith: { first, _ in first })
         let eventRows: [HTML] = entries.map { entry in
-            "<tr><td>\(ThaiCalendar.thaiDate(entry.at, digits: org.digitStyle, short: true)) \(SujaritErrorMiddleware.timeOfDay(entry.at))</td><td class=\"num\">\(entry.revision)</td><td>\(actionName(entry.action, t))</td><td>\(entry.by)</td><td>\(detailText(entry.detail, t))</td></tr>"
+            "<tr><td>\(ThaiCalendar.thaiDate(entry.at, digits: org.digitStyle, short: true)) \(SujaritErrorMiddleware.timeOfDay(entry.at))</td><td class=\"num\">\(entry.revision)</td><td>\(actionName(entry.action, t))</td><td>\(entry.by)</td><td>\(plainDetail(entry.detail, itemNames: itemNames, t))</td></tr>"
         }
         let body: HTML = """
             <p><a href="\(SiteURL.plan(plan.id))">← \(plan.title)</a></p>
             <h1>\(t(.history))</h1>
             <h2>\(t(.revisions))</h2>
-            <div class="table-wrap"><table><thead><tr><th>\(t(.revision))</th><th>\(t(.plans))</th><th>\(t(.status))</th><th>\(t(.lastChange))</th></tr></thead><tbody>\(revisionRows)</tbody></table></div>
-            \(entries.isEmpty ? HTML() : HTML("<h2>\(t(.whoAndWhen))</h2><div class=\"table-wrap\"><table><thead><tr><th>\(t(.historyWhen))</th><th>\(t(.revision))</th><th>\(t(.historyAction))</th><th>\(t(.historyBy))</th><th></th></tr></thead><tbody>\(eventRows)</tbody></table></div>"))
+            <div class="table-wrap"><table><thead><tr><th>\(t(.revision))</th><th>\(t(.plans))</th><th>\(t(.status))</th><th>\(t(.lastChange))</th><th>\(t(.compareColumn))</th></tr></thead><tbody>\(revisionRows)</tbody></table></div>
+            \(entries.isEmpty ? HTML() : HTML("<h2>\(t(.whoAndWhen))</h2><div class=\"table-wrap\"><table><thead><tr><th>\(t(.historyWhen))</th><th>\(t(.revision))</th><th>\(t(.historyAction))</th><th>\(t(.historyBy))</th><th>\(t(.historyWhat))</th></tr></thead><tbody>\(eventRows)</tbody></table></div>"))
             """
         return Layout.page(request: request, title: t(.history), body: body)
     }
@@ -473,6 +494,20 @@ enum EditorPages {
         guard parts.count > 1 else { return head }
         let comment = parts.dropFirst().joined(separator: PlanWorkflow.commentMarker)
         return head + t(.historyCommentMarker) + comment
+    }
+
+    /// A detail in plain words: an item's id becomes its name (or "a removed item"), "from
+    /// <id> revision 2" becomes "from revision 2"; other details as `detailText` says them.
+    static func plainDetail(_ detail: String, itemNames: [String: String], _ t: Translator) -> String {
+        let trimmed = detail.trimmingCharacters(in: .whitespaces)
+        if UUID(uuidString: trimmed) != nil {
+            return itemNames[trimmed.lowercased()] ?? t(.removedItem)
+        }
+        if let match = trimmed.range(of: #"^from [0-9A-Fa-f-]{36} revision ([0-9]+)$"#, options: .regularExpression) {
+            let number = trimmed[match].split(separator: " ").last.map(String.init) ?? ""
+            return t(.fromRevision, number)
+        }
+        return detailText(trimmed, t)
     }
 
     /// The history page's words for an action: `AuditAction.label`, in the reader's language.

@@ -16,6 +16,7 @@ struct ImportController: RouteCollection {
         routes.get("plans", ":planID", "import", use: review)
         routes.post("plans", ":planID", "import", "accept", use: accept)
         routes.post("plans", ":planID", "import", "discard", use: discard)
+        routes.post("plans", ":planID", "import", "replace-name", use: replaceOrganizationName)
     }
 
     /// What is kept of the importer's report for the review page.
@@ -27,6 +28,9 @@ struct ImportController: RouteCollection {
         var findings: [ImportFinding]
         var sheets: [ImportedSheet]
         var monitoringRows: [MonitoringResultRow]
+        /// Where each finding's line stands (nearby text, table and row); absent in reports
+        /// stored before places were kept.
+        var places: [String: FindingPlace]? = nil
     }
 
     func editorOrganization(_ request: Request) async throws -> (Organization, Viewer) {
@@ -55,13 +59,14 @@ struct ImportController: RouteCollection {
         let data = Data(file.data.readableBytesView)
         let result: ImportResult
         // Read off the event loop, a bounded number of documents at a time.
-        switch try await request.application.importWorkers.read(data, fileName: file.filename, organizationName: organization.name) {
+        switch try await request.application.importWorkers.read(data, fileName: file.filename, organizationName: nil) {
         case .success(let read):
             result = read
         case .failure(let error):
             return Layout.response(Self.uploadPage(request, organization: organization, error: error.message), status: .unprocessableEntity)
         }
-        let plan = try await PlanEditingService(request: request).run(try Self.saveCommand(result, organization: organization),
+        let places = try await request.application.importWorkers.places(data, lines: result.findings.compactMap(\.line))
+        let plan = try await PlanEditingService(request: request).run(try Self.saveCommand(result, organization: organization, places: places),
                                                                       inOrganization: organization.id)
         let response = Response(status: .seeOther)
         response.headers.replaceOrAdd(name: .location, value: SiteURL.importReview(plan.id).path)
@@ -70,10 +75,11 @@ struct ImportController: RouteCollection {
 
     /// The command that stores an import as a draft plan of the organization with its report
     /// (shared with the CLI). The workflow refuses a document over the editing limits.
-    static func saveCommand(_ result: ImportResult, organization: Organization) throws -> PlanCommand {
+    static func saveCommand(_ result: ImportResult, organization: Organization, places: [Int: FindingPlace] = [:]) throws -> PlanCommand {
         let report = Report(fileName: result.fileName, format: result.format, documentKind: result.documentKind,
                             organizationName: result.organization.name, findings: result.findings, sheets: result.sheets,
-                            monitoringRows: result.monitoringRows)
+                            monitoringRows: result.monitoringRows,
+                            places: places.isEmpty ? nil : Dictionary(uniqueKeysWithValues: places.map { (String($0.key), $0.value) }))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(report), as: UTF8.self)

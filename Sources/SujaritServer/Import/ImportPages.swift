@@ -26,23 +26,60 @@ extension ImportController {
         return Layout.page(request: request, title: t(.importPlan), body: body)
     }
 
+    /// A finding's place in words: the nearby text (and table/row) when it was kept.
+    static func placeText(_ line: Int, report: Report, _ t: Translator) -> String {
+        if let place = report.places?[String(line)] { return place.text(format: report.format, thai: t.language == .thai) }
+        return t(report.format == .docx ? .placeParagraph : .placeLine, String(line))
+    }
+
     static func reviewPage(_ request: Request, plan: Plan, organization org: Organization, report: Report, pending: Bool, settled: Bool = false) -> HTML {
         let t = request.t
         let summary = PlanSummary(plan: plan)
         let years = plan.fiscalYears
         let yearHeads: [HTML] = years.map { "<th class=\"num\">\($0.be)</th>" }
-        let rows: [HTML] = summary.dimensions.map { d in
+        var rows: [HTML] = summary.dimensions.map { d in
             let cells: [HTML] = years.map { "<td class=\"num\">\((d.budgetByYear[$0] ?? .zero) == .zero ? "-" : d.budgetByYear[$0]!.formatted())</td>" }
             return "<tr><td>\(t(.dimension)) \(d.number)</td><td class=\"num\">\(d.itemCount)</td>\(cells)</tr>"
         }
+        // Items without a mission are counted too, so the rows add up to the total.
+        let unplacedItems = plan.orderedItems.filter { item in item.missionCode.flatMap { plan.mission(code: $0) } == nil }
+        if !unplacedItems.isEmpty {
+            let cells: [HTML] = years.map { year in
+                let sum = unplacedItems.compactMap { $0.budgets[year]?.countedAmount }.reduce(Money.zero, +)
+                return "<td class=\"num\">\(sum == .zero ? "-" : sum.formatted())</td>"
+            }
+            rows.append("<tr class=\"unplaced\"><td>\(t(.unplaced))</td><td class=\"num\">\(unplacedItems.count)</td>\(cells)</tr>")
+        }
         let totals: [HTML] = years.map { "<td class=\"num\">\((summary.budgetByYear[$0] ?? .zero) == .zero ? "-" : summary.budgetByYear[$0]!.formatted())</td>" }
-        let numbers = plan.itemNumbers
-        let items: [HTML] = plan.orderedItems.map { item in
-            "<li>\(numbers[item.id] ?? 0)) <a href=\"\(SiteURL.editItem(plan: plan.id, item: item.id))\">\(item.name)</a> <span class=\"muted\">\(item.missionCode ?? "?")\(item.sheet == nil ? t(.withoutSheetSuffix) : "")</span></li>"
+        // Numbered as in the document: in the document's order, or by the sheet's own
+        // "ลำดับที่" when the document gave one.
+        let items: [HTML] = plan.orderedItems.enumerated().map { index, item in
+            let number = item.sheet?.sheetNumber ?? (index + 1)
+            let mission = item.missionCode.map { t(.missionCodeLabel, $0) } ?? t(.noMissionYet)
+            return "<li>\(number)) <a href=\"\(SiteURL.editItem(plan: plan.id, item: item.id))\">\(item.name)</a> <span class=\"muted\">\(mission)\(item.sheet == nil ? t(.withoutSheetSuffix) : "")</span></li>"
         }
         let findings: [HTML] = report.findings.map { finding in
-            let line: HTML = finding.line.map { "<span class=\"muted\">\(t(.line)) \($0):</span> " } ?? ""
+            let place = finding.line.map { placeText($0, report: report, t) }
+            let line: HTML = place.map { "<span class=\"muted\">\($0):</span> " } ?? ""
             return "<li class=\"finding-\(finding.severity.rawValue == "error" ? "error" : "warning")\">\(line)\(t.pick(finding.message))</li>"
+        }
+        let otherNotice: HTML
+        if let other = otherOrganization(report, importing: org) {
+            let left = plan.occurrences(of: other)
+            if left == 0 {
+                otherNotice = "<p class=\"notice success\">\(t(.organizationNameReplaced, other, org.name))</p>"
+            } else {
+                let button: HTML = pending ? """
+                    <form method="post" action="\(SiteURL.importReplaceName(plan.id))" class="inline">\(CSRF.field(request))<input type="hidden" name="version" value="\(plan.version)">
+                    <button type="submit">\(t(.replaceOrganizationName, other, org.name, String(left)))</button></form>
+                    """ : ""
+                otherNotice = """
+                    <div class="notice error other-organization" role="alert"><p>\(t(.otherOrganizationWarning, other, org.name))</p>
+                    \(button)</div>
+                    """
+            }
+        } else {
+            otherNotice = ""
         }
         let monitoring: HTML = report.monitoringRows.isEmpty ? "" : """
             <p class="notice">\(t(.resultsReportRows, String(report.monitoringRows.count)))</p>
@@ -57,12 +94,13 @@ extension ImportController {
             <p><a href="\(SiteURL.organization(slug: org.slug))">← \(org.name)</a></p>
             <h1>\(t(.reviewTheImport)): \(report.fileName)</h1>
             <p>\(t(.organizationInTheDocument)): \(report.organizationName.isEmpty ? "-" : report.organizationName) · \(plan.title)</p>
+            \(otherNotice)
             \(monitoring)
             <div class="side-by-side">
             <section><h2>\(t(.thePlanAsRead))</h2>
             <div class="table-wrap"><table><thead><tr><th>\(t(.dimension))</th><th class="num">\(t(.itemCount))</th>\(yearHeads)</tr></thead>
             <tbody>\(rows)<tr class="grand"><td>\(t(.grandTotal))</td><td class="num">\(summary.itemCount)</td>\(totals)</tr></tbody></table></div>
-            <ol class="plain">\(items)</ol>
+            <ol class="plain import-items">\(items)</ol>
             <p><a class="button" href="\(SiteURL.editor(plan.id))">\(t(.correctItInThePlanEditor))</a></p></section>
             <section><h2>\(t(.diagnosis)) (\(report.findings.count))</h2>
             \(findings.isEmpty ? HTML("<p>\(t(.noFindings))</p>") : HTML("<ul class=\"findings\">\(findings)</ul>"))</section>

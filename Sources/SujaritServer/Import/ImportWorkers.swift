@@ -75,6 +75,23 @@ actor ImportWorkers {
         return outcome
     }
 
+    /// Where the findings' lines stand in the document (nearby text, table and row), read the
+    /// same way: off the event loop, within the same capacity.
+    func places(_ data: Data, lines: [Int]) async throws -> [Int: FindingPlace] {
+        guard !lines.isEmpty else { return [:] }
+        let units = data.count > largeDocumentBytes ? capacity : 1
+        try await acquire(units)
+        defer { release(units) }
+        return await withCheckedContinuation { continuation in
+            let thread = Thread {
+                let blocks = (try? DocumentImporter.readBlocks(data)) ?? []
+                continuation.resume(returning: FindingPlaces.locate(lines, in: blocks))
+            }
+            thread.stackSize = 8 * 1024 * 1024
+            thread.start()
+        }
+    }
+
     private func acquire(_ units: Int) async throws {
         if inUse + units <= capacity && waiting.isEmpty {
             inUse += units

@@ -12,7 +12,7 @@ extension Pages {
     /// Provinces, then organizations: a search form (name, province, kind, district), the
     /// provinces with their counts, and one page of matching organizations.
     static func directory(_ request: Request, result: DirectoryPage?, provinces: [DirectoryCount], districts: [DirectoryCount],
-                          parameters: Directory.Parameters, error: SujaritError? = nil) -> HTML {
+                          parameters: Directory.Parameters, error: SujaritError? = nil, myWork: MyWork? = nil) -> HTML {
         let t = request.t
         let th = t.language == .thai
         let items = Directory.queryItems(parameters)
@@ -99,6 +99,7 @@ extension Pages {
                 """
         }
         let body: HTML = """
+            \(myWork.map { Pages.myWork(request, $0) } ?? HTML())
             <h1>\(t(.organizations))</h1>
             <p class="lead">\(t(.organizationsLead))</p>
             \(notice)
@@ -249,6 +250,7 @@ extension Pages {
                 rows.append("<tr><td></td><td></td><td>\(n(numbers[item.id] ?? 0))) <a href=\"\(SiteURL.item(plan: plan.id, item: item.id))\">\(item.name)</a></td>\(budgetCells)<td>\(item.remarks)</td></tr>")
             }
         }
+        let cards = partTwoCards(plan, t: t, digits: digits)
         let grandCells: [HTML] = years.map { "<td class=\"num\">\(money(summary.budgetByYear[$0]))</td>" }
         rows.append("""
             <tr class="grand"><td></td><td>\(t(.grandTotal))</td><td>\(count(summary.itemCount))</td>\(grandCells)<td></td></tr>
@@ -288,10 +290,55 @@ extension Pages {
             <thead><tr><th scope="col">\(t(.dimension))</th><th scope="col">\(t(.mission))</th><th scope="col">\(t(.items))</th>\(yearHeaders)<th scope="col">\(t(.remarks))</th></tr></thead>
             <tbody>\(rows)</tbody>
             </table></div>
+            \(cards)
             </section>
             \(showFindings ? findingsList(plan, t: t) : HTML())
             """
         return Layout.page(request: request, title: plan.title, body: body)
+    }
+
+    /// Part 2 for a phone: one card per item with its name, mission and the amount of every
+    /// year, a card per dimension's subtotal and the grand total (the stylesheet shows these
+    /// instead of the wide table on narrow screens, and the table when printing).
+    static func partTwoCards(_ plan: Plan, t: Translator, digits: DigitStyle) -> HTML {
+        let summary = PlanSummary(plan: plan)
+        let numbers = plan.itemNumbers
+        let years = plan.fiscalYears
+        func n(_ value: Int) -> String { ThaiDigits.apply(digits, to: String(value)) }
+        func amounts(_ value: (FiscalYear) -> String) -> HTML {
+            let rows: [HTML] = years.map { "<dt>\(t(.fiscalYear)) \(n($0.be))</dt><dd>\(value($0))</dd>" }
+            return "<dl class=\"year-amounts\">\(rows)</dl>"
+        }
+        func total(_ money: Money?) -> String { (money ?? .zero) == .zero ? "-" : money!.formatted(digits: digits) }
+        func card(_ item: PlanItem) -> HTML {
+            let mission = item.missionCode.map { ThaiDigits.apply(digits, to: $0) } ?? "-"
+            return """
+                <li class="item-card"><p class="item-name">\(n(numbers[item.id] ?? 0))) <a href="\(SiteURL.item(plan: plan.id, item: item.id))">\(item.name)</a></p>
+                <p class="muted">\(t(.mission)) \(mission)\(item.remarks.isEmpty ? "" : " · \(t(.remarks)): \(item.remarks)")</p>
+                \(amounts { item.budgets[$0]?.formatted(digits: digits) ?? "-" })</li>
+                """
+        }
+        var blocks: [HTML] = []
+        for dimension in plan.dimensions.sorted(by: { $0.number < $1.number }) {
+            let items = dimension.missions.flatMap { plan.items(inMission: $0.code) }
+            let cards: [HTML] = items.map(card)
+            let subtotal = summary.dimension(dimension.number)
+            blocks.append("""
+                <h3>\(n(dimension.number)). \(dimension.name)</h3>
+                <ul class="cards item-cards">\(cards)</ul>
+                <div class="subtotal-card"><p><strong>\(t(.subtotal)) \(ThaiDigits.apply(digits, to: String(format: t(.projectsCount), subtotal?.itemCount ?? 0)))</strong></p>
+                \(amounts { total(subtotal?.budgetByYear[$0]) })</div>
+                """)
+        }
+        let unplaced = plan.orderedItems.filter { item in item.missionCode.flatMap { plan.mission(code: $0) } == nil }
+        if !unplaced.isEmpty {
+            blocks.append("<h3>\(t(.unplaced))</h3><ul class=\"cards item-cards\">\(unplaced.map(card))</ul>")
+        }
+        blocks.append("""
+            <div class="subtotal-card grand-card"><p><strong>\(t(.grandTotal)) \(ThaiDigits.apply(digits, to: String(format: t(.projectsCount), summary.itemCount)))</strong></p>
+            \(amounts { total(summary.budgetByYear[$0]) })</div>
+            """)
+        return "<div class=\"plan-cards\">\(blocks)</div>"
     }
 
     /// คำนำ and ส่วนที่ 1 บทนำ in the official order: the risk assessment, rationale,
@@ -333,7 +380,7 @@ extension Pages {
         let names = Dictionary(uniqueKeysWithValues: plan.items.map { ($0.id, $0) })
         let rows: [HTML] = plan.risks.sorted { $0.order < $1.order }.enumerated().map { index, risk in
             let issues: [HTML] = risk.issues.map { "<li>\($0.text)</li>" }
-            let levels: [HTML] = risk.issues.map { "<li>\(t.name($0.level))</li>" }
+            let levels: [HTML] = risk.issues.map { "<li><span class=\"risk-level\">\(t.name($0.level))</span></li>" }
             let measures: [HTML] = risk.controlMeasures.map { "<li>\($0)</li>" }
             let links: [HTML] = risk.linkedItemIDs.compactMap { names[$0] }.map { "<li><a href=\"\(SiteURL.item(plan: plan.id, item: $0.id))\">\($0.name)</a></li>" }
             return """
@@ -344,7 +391,7 @@ extension Pages {
         return """
             <section class="print-sheet">
             \(heading.map { HTML("<h3>\($0)</h3>") } ?? HTML("<h2>\(t(.riskTable))</h2>"))
-            <div class="table-wrap"><table>
+            <div class="table-wrap"><table class="risk-table">
             <thead><tr><th>#</th><th>\(t(.workArea))</th><th>\(t(.riskIssues))</th><th>\(t(.riskLevel))</th><th>\(t(.controlMeasures))</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
             </section>
@@ -455,8 +502,10 @@ extension Pages {
         return Layout.page(request: request, title: item.name, body: body)
     }
 
+    /// One paragraph per line: a single line break typed in a long text stays a break
+    /// (split on every kind of newline — "\r\n" from a browser is one Character in Swift).
     static func paragraphs(_ text: String) -> HTML {
-        let parts = text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let parts = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return parts.map { "<p>\($0)</p>" as HTML }.joined()
     }
 }

@@ -20,15 +20,22 @@ struct PublicPagesController: RouteCollection {
         let store = OrganizationStore(request.db)
         let parameters = (try? request.query.decode(Directory.Parameters.self)) ?? Directory.Parameters()
         let provinces = try await store.provinces()
+        // Signed in: "my work" first, then the directory.
+        var work: MyWork?
+        if let viewer = request.viewer {
+            var mine: [Organization] = []
+            for id in viewer.roles.keys { if let organization = try await store.find(id: id) { mine.append(organization) } }
+            work = try await MyWork.load(for: viewer, organizations: mine, on: request.db)
+        }
         do {
             let query = try Directory.query(parameters, defaultPerPage: 60)
             let result = try await store.directory(query)
             var districts: [DirectoryCount] = []
             if let province = query.province { districts = try await store.districts(province: province) }
-            return Layout.response(Pages.directory(request, result: result, provinces: provinces, districts: districts, parameters: parameters))
+            return Layout.response(Pages.directory(request, result: result, provinces: provinces, districts: districts, parameters: parameters, myWork: work))
         } catch let error as SujaritError {
             // Bad filters: the form again with what is wrong, and no results.
-            return Layout.response(Pages.directory(request, result: nil, provinces: provinces, districts: [], parameters: parameters, error: error),
+            return Layout.response(Pages.directory(request, result: nil, provinces: provinces, districts: [], parameters: parameters, error: error, myWork: work),
                                    status: error.status)
         }
     }

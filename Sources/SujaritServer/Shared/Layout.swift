@@ -57,6 +57,19 @@ enum Layout {
         return response
     }
 
+    /// The item form's only script (/assets/editor.js; every form works without it): choosing
+    /// a mission sends the form back through the server, which answers with the chosen
+    /// mission's sub-missions and everything typed kept — the same as the button it hides.
+    static let editorScript = """
+        document.addEventListener('DOMContentLoaded', function () {
+          var button = document.getElementById('refresh-submissions');
+          var mission = document.getElementById('missionCode');
+          if (!button || !mission) return;
+          button.hidden = true;
+          mission.addEventListener('change', function () { button.click(); });
+        });
+        """
+
     /// The stylesheet, served from /assets/app.css (no inline styles, so the CSP stays strict).
     /// Laid out for A4-like reading on a desk and for a phone; Thai fonts from the system.
     static let stylesheet = """
@@ -80,10 +93,11 @@ enum Layout {
         th, td { border: 1px solid var(--line); padding: 6px 8px; vertical-align: top; text-align: left; }
         th { background: #eef1f6; }
         td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-        table.plan-table td:nth-child(1) { min-width: 120px; width: 13%; }
-        table.plan-table td:nth-child(2) { min-width: 150px; width: 20%; }
-        table.plan-table td:nth-child(3) { min-width: 260px; width: 32%; }
+        table.plan-table td:nth-child(1) { min-width: 110px; width: 10%; }
+        table.plan-table td:nth-child(2) { min-width: 140px; width: 16%; }
+        table.plan-table td:nth-child(3) { min-width: 220px; width: 26%; }
         table.plan-table th.num { white-space: normal; min-width: 84px; }
+        table.plan-table th:last-child, table.plan-table td:last-child { min-width: 90px; word-break: keep-all; }
         tr.subtotal td { background: #f3f5f9; font-weight: bold; }
         tr.grand td { background: #e4e9f2; font-weight: bold; }
         ul.cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 12px; }
@@ -121,6 +135,17 @@ enum Layout {
         .side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: 20px; }
         @media (max-width: 900px) { .side-by-side { grid-template-columns: 1fr; } }
         p.downloads { margin: 4px 0 12px; }
+        .badge, .risk-level { white-space: nowrap; word-break: keep-all; }
+        table.risk-table td:nth-child(n+2), table.risk-table th:nth-child(n+2) { min-width: 9em; }
+        table.risk-table td:nth-child(4), table.risk-table th:nth-child(4) { min-width: 6em; }
+        .plan-cards { display: none; }
+        ul.item-cards { grid-template-columns: 1fr; margin: 6px 0; }
+        .item-card p { margin: 0 0 4px; }
+        .subtotal-card { background: #f3f5f9; border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; margin-bottom: 12px; }
+        .grand-card { background: #e4e9f2; }
+        .subtotal-card p { margin: 0; }
+        dl.year-amounts { display: grid; grid-template-columns: auto 1fr; gap: 0 12px; margin: 4px 0 0; font-variant-numeric: tabular-nums; }
+        dl.year-amounts dt { color: var(--muted); } dl.year-amounts dd { margin: 0; text-align: right; }
         .print-only { display: none; }
         @page { size: A4; margin: 2cm; }
         @page landscape { size: A4 landscape; margin: 1.5cm 2cm; }
@@ -147,13 +172,19 @@ enum Layout {
           table.plan-table td:nth-child(1) { min-width: 0; width: 11%; }
           table.plan-table td:nth-child(2) { min-width: 0; width: 15%; }
           table.plan-table td:nth-child(3) { min-width: 0; width: 28%; }
-          table.plan-table td:last-child { min-width: 0; width: 11%; }
+          table.plan-table th:last-child, table.plan-table td:last-child { min-width: 0; width: 11%; }
           table.plan-table th.num { min-width: 0; white-space: normal; }
           table.plan-table td.num { white-space: nowrap; }
+          section.part2 .table-wrap { display: block !important; }
+          .plan-cards { display: none !important; }
           dl.sheet dt { break-after: avoid; page-break-after: avoid; margin-top: 8pt; }
           dl.sheet dd { orphans: 3; widows: 3; }
           ol, ul { margin-top: 2pt; margin-bottom: 2pt; }
         }
-        @media (max-width: 640px) { body { font-size: 17px; } main { padding: 10px; } th, td { padding: 4px 5px; } }
+        @media (max-width: 640px) {
+          body { font-size: 17px; } main { padding: 10px; } th, td { padding: 4px 5px; }
+          section.part2 .table-wrap { display: none; }
+          .plan-cards { display: block; }
+        }
         """
 }

@@ -39,6 +39,15 @@ public enum UIKey: String, CaseIterable, Sendable {
     case organizationInTheDocument, thePlanAsRead, correctItInThePlanEditor, diagnosis, organizationDetails
     case organizationName, unitsOnePerLine, digitsInDocumentsAndPages, thaiDigitsOption, arabicDigitsOption
     case goTo, errorsToFix, budgetTextHint, budgetTextNow, historyCommentMarker, resultsReportRows
+    // Issue 11: my work, revision comparison, import review, the item form's one-value fields
+    case myWork, historyPage, placeParagraph, placeLine, myWorkAwaitingApproval, myWorkAwaitingPublication
+    case myWorkImports, myWorkDrafts, myWorkNothing, revisionNumber, compareRevisions, compareHeading
+    case compareSame, budgetPerYear, difference, itemsAdded, itemsRemoved, itemsChanged, otherPartsChanged
+    case formerName, changedFields, notStated, fieldName, fieldSubMission, fieldBudget, partTitle
+    case partFrontMatter, partRisks, partTargets, compareWithRevision, compareColumn, historyWhat
+    case removedItem, fromRevision, noMissionYet, missionCodeLabel, otherOrganizationWarning
+    case replaceOrganizationName, organizationNameReplaced, showSubMissions, chooseMissionFirst
+    case missionHasNoSubMissions, responsibleSameAsTable, earlierResponsible
 }
 
 /// Picks the text of a key in the request's language: `request.t(.save)`.

@@ -60,6 +60,12 @@ enum SiteURL: Hashable, Sendable {
     case importReview(UUID)
     case importAccept(UUID)
     case importDiscard(UUID)
+    /// Replace another organization's name in an imported draft.
+    case importReplaceName(UUID)
+    /// Two revisions of a plan compared: `/plans/{id}/compare?with={otherID}`.
+    case compare(UUID, with: UUID)
+    /// The item form's script (sub-missions follow the chosen mission).
+    case editorScript
 
     // API (API/)
     case apiPlan(UUID)
@@ -114,6 +120,9 @@ enum SiteURL: Hashable, Sendable {
         case .importReview(let id): Self.join("plans", Self.segment(id), "import")
         case .importAccept(let id): Self.join("plans", Self.segment(id), "import", "accept")
         case .importDiscard(let id): Self.join("plans", Self.segment(id), "import", "discard")
+        case .importReplaceName(let id): Self.join("plans", Self.segment(id), "import", "replace-name")
+        case .compare(let id, let other): Self.join("plans", Self.segment(id), "compare") + Self.query([("with", Self.segment(other))])
+        case .editorScript: "/assets/editor.js"
         case .apiPlan(let id): Self.join("api", "v1", "plans", Self.segment(id))
         case .complaintStylesheet: "/assets/complaints.css"
         case .complaintScript: "/assets/complaints.js"
