@@ -2,12 +2,13 @@ import Foundation
 import Fluent
 import SujaritCore
 import SujaritDemo
-@_spi(Fixtures) import SujaritPersistence
+import SujaritPersistence
 
-/// Writes `NationData` into a database through the stores' ordinary paths: each organization
-/// with its plan revisions in one transaction (`OrganizationStore.create`, `PlanStore.create`,
-/// then `createRevision` and `save` for each later revision). Organizations whose slug is
-/// already there are skipped, so an interrupted load can simply be run again.
+/// Writes `NationData` into a database through the one write path, as the operator
+/// (`ActingUser.system`): each organization with its plan revisions in one transaction — the
+/// first revision created, each later one as `newRevision` + `replace`, then the life-cycle
+/// steps up to the generated status — every change with its audit record. Organizations whose
+/// slug is already there are skipped, so an interrupted load can simply be run again.
 public struct NationLoader: Sendable {
     public struct Progress: Sendable {
         public var done: Int
@@ -18,8 +19,12 @@ public struct NationLoader: Sendable {
     }
 
     let database: any Database
+    let dependencies: SujaritDependencies
 
-    public init(_ database: any Database) { self.database = database }
+    public init(_ database: any Database, dependencies: SujaritDependencies = .live) {
+        self.database = database
+        self.dependencies = dependencies
+    }
 
     /// Loads `count` organizations (default: the nation's 7,850). `report` is called after
     /// every `every` organizations.
@@ -33,19 +38,47 @@ public struct NationLoader: Sendable {
                 progress.skipped += 1
             } else {
                 let revisions = NationData.revisions(for: organization, number: number, seed: seed)
+                let dependencies = self.dependencies
                 try await database.transaction { db in
                     try await OrganizationStore(db).create(organization)
                     let plans = PlanStore(db)
+                    func state(_ id: UUID) async throws -> PlanState {
+                        guard let state = try await plans.state(planID: id, scope: .everything) else { throw StoreError.notFound("แผน") }
+                        return state
+                    }
+                    func run(_ command: PlanCommand, on state: PlanState, expectedVersion: Int? = nil,
+                             firstID: UUID? = nil) async throws -> Plan {
+                        // The generated revision's id becomes the new plan's id (the decision asks
+                        // for the plan id first), so a generated data set has stable addresses.
+                        var deps = dependencies
+                        if let firstID {
+                            let ids = FirstIDThenFresh(firstID, fresh: dependencies.makeID)
+                            deps = SujaritDependencies(now: dependencies.now, makeID: { ids.next() })
+                        }
+                        return try await PlanCommands.execute(command, by: .system, on: state, expectedVersion: expectedVersion,
+                                                              database: db, dependencies: deps)
+                    }
                     var previous: Plan?
                     for revision in revisions {
-                        if let published = previous {
-                            let draft = try await plans.createRevision(from: published, newID: revision.id)
-                            var changed = revision
-                            changed.revision = draft.revision
-                            previous = try await plans.save(changed, expectedVersion: draft.version)
-                        } else {
-                            previous = try await plans.create(revision)
+                        guard let earlier = previous else {
+                            previous = try await run(.create(revision), on: PlanState(organizationID: organization.id))
+                            continue
                         }
+                        let draft = try await run(.newRevision, on: try await state(earlier.id), firstID: revision.id)
+                        var changed = revision
+                        changed.id = draft.id
+                        changed.status = .draft
+                        var current = try await run(.replace(changed), on: try await state(draft.id), expectedVersion: draft.version)
+                        let steps: [PlanAction] = switch revision.status {
+                        case .draft: []
+                        case .submitted: [.submit]
+                        case .approved: [.submit, .approve]
+                        case .published: [.submit, .approve, .publish]
+                        }
+                        for step in steps {
+                            current = try await run(.transition(step, comment: nil), on: try await state(current.id), expectedVersion: current.version)
+                        }
+                        previous = current
                     }
                 }
                 progress.written += 1
@@ -56,5 +89,27 @@ public struct NationLoader: Sendable {
             if progress.done % max(1, every) == 0 || progress.done == organizations.count { report(progress) }
         }
         return progress
+    }
+}
+
+/// Hands out one chosen id, then fresh ones.
+private final class FirstIDThenFresh: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: UUID?
+    private let fresh: @Sendable () -> UUID
+
+    init(_ first: UUID, fresh: @escaping @Sendable () -> UUID) {
+        self.first = first
+        self.fresh = fresh
+    }
+
+    func next() -> UUID {
+        lock.lock()
+        defer { lock.unlock() }
+        if let id = first {
+            first = nil
+            return id
+        }
+        return fresh()
     }
 }

@@ -113,11 +113,22 @@ final class ComplaintEvidenceTests: ComplaintEvidenceTestCase {
         for marker in [Self.pdfMarker, "EVIDENCE-JPEG-SECRET", "ใบเสร็จ", "JFIF", "%PDF"] {
             XCTAssertNil(bytes.range(of: Data(marker.utf8)), "\(marker) in the storage directory")
         }
-        try await (db as! any SQLDatabase).raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
-        var database = Data()
-        for suffix in ["", "-wal"] { database.append((try? Data(contentsOf: URL(fileURLWithPath: sqliteFile!.path + suffix))) ?? Data()) }
-        for marker in [Self.pdfMarker, "สมปอง.pdf", "photo.jpg", "XYZZY-WHAT"] {
-            XCTAssertNil(database.range(of: Data(marker.utf8)), "\(marker) in the SQLite file")
+        if let sqliteFile {
+            // SQLite: the database file itself, after a checkpoint, holds none of it.
+            try await (db as! any SQLDatabase).raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+            var database = Data()
+            for suffix in ["", "-wal"] { database.append((try? Data(contentsOf: URL(fileURLWithPath: sqliteFile.path + suffix))) ?? Data()) }
+            for marker in [Self.pdfMarker, "สมปอง.pdf", "photo.jpg", "XYZZY-WHAT"] {
+                XCTAssertNil(database.range(of: Data(marker.utf8)), "\(marker) in the SQLite file")
+            }
+        } else {
+            // PostgreSQL: the evidence rows hold the file names only sealed.
+            let evidenceRows = try await ComplaintEvidenceRecord.query(on: db).all()
+            let stored = Data(evidenceRows.map { "\($0.address) \($0.sealedInfo) \($0.addedBy)" }.joined(separator: "\n").utf8)
+            XCTAssertEqual(evidenceRows.count, 2)
+            for marker in [Self.pdfMarker, "สมปอง.pdf", "photo.jpg"] {
+                XCTAssertNil(stored.range(of: Data(marker.utf8)), "\(marker) in the database")
+            }
         }
 
         // The officer sees both files and downloads one; the download is logged.

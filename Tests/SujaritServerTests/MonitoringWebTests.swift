@@ -71,6 +71,23 @@ final class MonitoringWebTests: ServerTestCase {
         try XCTUnwrap(value, file: file, line: line)
     }
 
+    /// An open round is in the editors' "my work" on the home page; the viewer's list stays empty.
+    func testOpenRoundIsInMyWorkOfEditorsOnly() async throws {
+        let setup = try await setUpOrganization(slug: "mon-w")
+        var editor = try await signedIn("mon-w-editor")
+        let before = try await editor.get("/")
+        XCTAssertFalse(before.body.contains("รอบการติดตามผลที่รอกรอกหรืออนุมัติ"))
+        let opened = try await editor.post("/plans/\(setup.plan.id.uuidString.lowercased())/rounds", [("fiscalYear", "2568"), ("kind", "6m")])
+        XCTAssertEqual(opened.status, .seeOther, opened.body)
+        let round = try required(try await rounds(setup.organization).first)
+        let home = try await editor.get("/")
+        XCTAssertTrue(home.body.contains("รอบการติดตามผลที่รอกรอกหรืออนุมัติ (1)"), home.body)
+        XCTAssertTrue(home.body.contains(MonitoringURL.round(round.id)))
+        var viewer = try await signedIn("mon-w-viewer")
+        let viewersHome = try await viewer.get("/")
+        XCTAssertFalse(viewersHome.body.contains(MonitoringURL.round(round.id)), "a viewer has nothing to fill")
+    }
+
     // MARK: The whole path
 
     func testRoundIsOpenedFilledSubmittedApprovedAndReopenedWithAReason() async throws {

@@ -6,7 +6,7 @@ import SujaritPersistence
 
 /// งานของฉัน — what waits for a signed-in person, shown on the home page above the public
 /// organization list: drafts to finish, plans waiting for their approval or publication, and
-/// imported documents to review. (Monitoring rounds due join this list when monitoring lands.)
+/// imported documents to review, and monitoring rounds to fill (editors) or approve (admins).
 struct MyWork {
     struct Entry {
         var plan: PlanListEntry
@@ -17,8 +17,9 @@ struct MyWork {
     var awaitingApproval: [Entry] = []
     var awaitingPublication: [Entry] = []
     var imports: [(record: PlanImportRecord, organization: Organization)] = []
+    var rounds: [(round: MonitoringRound, organization: Organization)] = []
 
-    var isEmpty: Bool { drafts.isEmpty && awaitingApproval.isEmpty && awaitingPublication.isEmpty && imports.isEmpty }
+    var isEmpty: Bool { drafts.isEmpty && awaitingApproval.isEmpty && awaitingPublication.isEmpty && imports.isEmpty && rounds.isEmpty }
 
     /// The work of the organizations where the viewer has a role (a system administrator's
     /// own list is the organizations where they were given one, not every organization).
@@ -41,6 +42,12 @@ struct MyWork {
                 case .submitted where role >= .admin: work.awaitingApproval.append(entry)
                 case .approved where role >= .admin: work.awaitingPublication.append(entry)
                 default: break
+                }
+            }
+            // Rounds: an open round is the editors' to fill, a submitted one the admin's to approve.
+            for round in try await MonitoringStore(db).rounds(organizationID: organization.id) {
+                if (round.status == .open && role >= .editor) || (round.status == .submitted && role >= .admin) {
+                    work.rounds.append((round, organization))
                 }
             }
             if role >= .editor {
@@ -78,6 +85,15 @@ extension Pages {
                 "<li><a href=\"\(SiteURL.importReview(entry.record.planID))\">\(entry.record.fileName)</a> <span class=\"muted\">· \(entry.organization.name)</span></li>"
             }
             sections.append("<h3>\(t(.myWorkImports, String(work.imports.count)))</h3><ul>\(items)</ul>")
+        }
+        if !work.rounds.isEmpty {
+            let items: [HTML] = work.rounds.map { entry in
+                let year = ThaiCalendar.yearRange(entry.round.fiscalYear, entry.round.fiscalYear, digits: entry.organization.digitStyle)
+                let kind = t.language == .thai ? entry.round.kind.thaiName : entry.round.kind.englishName
+                let status = t.language == .thai ? entry.round.status.thaiName : entry.round.status.englishName
+                return "<li><a href=\"\(MonitoringURL.round(entry.round.id))\">\(kind) \(year)</a> <span class=\"muted\">· \(entry.organization.name) · \(status)</span></li>"
+            }
+            sections.append("<h3>\(t(.myWorkRounds, String(work.rounds.count)))</h3><ul>\(items)</ul>")
         }
         if !work.drafts.isEmpty {
             sections.append("<h3>\(t(.myWorkDrafts, String(work.drafts.count)))</h3>\(planList(work.drafts, editor: true))")

@@ -224,6 +224,7 @@ extension Texts {
         .myWorkAwaitingPublication: "Approved plans waiting to be published ({0})",
         .myWorkImports: "Imported documents to review ({0})",
         .myWorkDrafts: "Drafts in progress ({0})",
+        .myWorkRounds: "Monitoring rounds to fill or approve ({0})",
         .myWorkNothing: "Nothing waits for you",
         .revisionNumber: "revision {0}",
         .compareRevisions: "Compare revisions",

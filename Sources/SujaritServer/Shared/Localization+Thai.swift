@@ -224,6 +224,7 @@ extension Texts {
         .myWorkAwaitingPublication: "แผนที่อนุมัติแล้ว รอเผยแพร่ ({0})",
         .myWorkImports: "เอกสารนำเข้าที่รอตรวจ ({0})",
         .myWorkDrafts: "ฉบับร่างที่กำลังจัดทำ ({0})",
+        .myWorkRounds: "รอบการติดตามผลที่รอกรอกหรืออนุมัติ ({0})",
         .myWorkNothing: "ไม่มีงานที่รอคุณอยู่",
         .revisionNumber: "ฉบับที่ {0}",
         .compareRevisions: "เปรียบเทียบฉบับ",
