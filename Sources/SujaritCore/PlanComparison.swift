@@ -3,9 +3,11 @@ import Foundation
 /// เปรียบเทียบสองฉบับของแผน — what changed from one revision to another: items added,
 /// removed and changed (which fields), and the budget of every fiscal year before and after.
 ///
-/// A new revision gets fresh ids, so items are matched by name (cleaned, spaces ignored), then
-/// the rest one to one in plan order within the same mission; an item whose name changed and
-/// that has no partner left shows as one removed and one added.
+/// A new revision gets fresh ids but keeps each item's `lineageID`, so items are matched by
+/// lineage first (renamed or moved items stay the same item), then — for revisions from
+/// documents or older data without lineage — by name (cleaned, spaces ignored), then the rest
+/// one to one in plan order within the same mission; an item with no partner left shows as one
+/// removed and one added.
 public struct PlanComparison: Sendable {
     public enum Field: String, Sendable, CaseIterable {
         case name, kind, mission, subMission, budgets, remarks, responsible, sheet
@@ -50,7 +52,15 @@ public struct PlanComparison: Sendable {
         var unmatchedNew = new.orderedItems
         var pairs: [(PlanItem, PlanItem)] = []
         var unmatchedOld: [PlanItem] = []
+        var byName: [PlanItem] = []
         for item in old.orderedItems {
+            if let index = unmatchedNew.firstIndex(where: { $0.lineageID == item.lineageID }) {
+                pairs.append((item, unmatchedNew.remove(at: index)))
+            } else {
+                byName.append(item)
+            }
+        }
+        for item in byName {
             if let index = unmatchedNew.firstIndex(where: { key($0.name) == key(item.name) }) {
                 pairs.append((item, unmatchedNew.remove(at: index)))
             } else {

@@ -53,6 +53,29 @@ final class PlanComparisonTests: XCTestCase {
         XCTAssertEqual(comparison.changed.map(\.fields), [[.name]])
     }
 
+    /// Renamed and moved to another mission: the lineage id still says it is the same item.
+    /// Without lineage (a plan read from a document) the same edit is one removed and one added.
+    func testRenamedAndMovedItemIsMatchedByLineage() throws {
+        let old = DemoData.plan()
+        var new = old.withFreshIDs(planID: UUID())
+        let index = try XCTUnwrap(new.items.firstIndex { $0.missionCode == "1.1" })
+        new.items[index].name = "ชื่อใหม่ทั้งหมดของรายการนี้"
+        new.items[index].missionCode = "4.2"
+        new.items[index].subMissionCode = nil
+        let comparison = PlanComparison(from: old, to: new)
+        XCTAssertTrue(comparison.added.isEmpty)
+        XCTAssertTrue(comparison.removed.isEmpty)
+        XCTAssertEqual(comparison.changed.count, 1)
+        XCTAssertTrue(try XCTUnwrap(comparison.changed.first).fields.contains(.name))
+        XCTAssertTrue(try XCTUnwrap(comparison.changed.first).fields.contains(.mission))
+
+        var fromDocument = new
+        for i in fromDocument.items.indices { fromDocument.items[i].lineageID = UUID() }
+        let unrelated = PlanComparison(from: old, to: fromDocument)
+        XCTAssertEqual(unrelated.added.map(\.name), ["ชื่อใหม่ทั้งหมดของรายการนี้"])
+        XCTAssertEqual(unrelated.removed.count, 1)
+    }
+
     func testOtherChangesAreNamed() {
         let old = DemoData.plan()
         var new = old
