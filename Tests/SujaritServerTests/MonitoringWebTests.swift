@@ -363,6 +363,17 @@ final class MonitoringWebTests: ServerTestCase {
         let page = try await browser.get(MonitoringURL.round(round.id))
         XCTAssertEqual(page.status, .ok)
         XCTAssertTrue(page.body.contains("<svg"))
+        // The summary table's status columns carry the counts of the statuses their headings name.
+        let report = try await browser.get(MonitoringURL.report(round.id, .monitoring))
+        XCTAssertEqual(report.status, .ok)
+        let grand = try XCTUnwrap(report.body.components(separatedBy: "<tr class=\"grand\">").dropFirst().first?.components(separatedBy: "</tr>").first)
+        let cells = grand.components(separatedBy: "<td class=\"num\">").dropFirst().map { $0.components(separatedBy: "</td>")[0] }
+        let heads = report.body.components(separatedBy: "<th class=\"num\">").dropFirst().map { $0.components(separatedBy: "</th>")[0] }
+        let records = round.records
+        for progress in ItemProgress.allCases {
+            let column = try XCTUnwrap(heads.firstIndex(of: progress.thaiName), progress.thaiName)
+            XCTAssertEqual(cells[column], String(records.filter { $0.progress == progress }.count), progress.thaiName)
+        }
         let annual = try await browser.get(MonitoringURL.report(round.id, .annual))
         XCTAssertEqual(annual.status, .ok)
         XCTAssertTrue(annual.body.contains("ผลการดำเนินการ (output)"))

@@ -253,8 +253,7 @@ enum MonitoringPages {
             let label = row.dimension == 0 ? (row.name == report.total.name ? request.mt(.total) : row.name) : "\(request.t(.dimension)) \(row.dimension) \(row.name)"
             return """
                 <tr\(HTML(unsafeRaw: row.name == report.total.name && row.dimension == 0 ? " class=\"grand\"" : ""))><td>\(label)</td>
-                <td class="num">\(row.itemCount)</td><td class="num">\(row.completed)</td><td class="num">\(row.inProgress)</td>
-                <td class="num">\(row.notStarted)</td><td class="num">\(row.notCarriedOut)</td><td class="num">\(row.blank)</td>
+                <td class="num">\(row.itemCount)</td>\(ItemProgress.allCases.map { "<td class=\"num\">\(row.count($0))</td>" as HTML })<td class="num">\(row.blank)</td>
                 <td class="num">\(percent(row.carriedOutPercent))</td>
                 <td class="num">\(row.planned.formatted())</td><td class="num">\(row.ordinance.formatted())</td>
                 <td class="num">\(row.disbursed.formatted())</td><td class="num">\(percent(row.disbursedPercent))</td>
