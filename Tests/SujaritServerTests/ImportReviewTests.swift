@@ -9,29 +9,6 @@ import SujaritPersistence
 /// Issue 11, point 6: the import review warns about another organization's document and
 /// replaces its name in one step; diagnosis places carry the nearby text.
 final class ImportReviewTests: ServerTestCase {
-    /// The multipart upload the browser sends (as in ImportWebTests).
-    func upload(_ browser: inout Browser, slug: String, fileName: String, data: Data) async throws -> Browser.Page {
-        if browser.csrf == nil { _ = try await browser.get("/o/\(slug)/import") }
-        let boundary = "----sujarit-review-boundary"
-        var body = Data()
-        func part(_ header: String, _ content: Data) {
-            body.append(Data("--\(boundary)\r\n\(header)\r\n\r\n".utf8))
-            body.append(content)
-            body.append(Data("\r\n".utf8))
-        }
-        part("Content-Disposition: form-data; name=\"_csrf\"", Data((browser.csrf ?? "").utf8))
-        part("Content-Disposition: form-data; name=\"document\"; filename=\"\(fileName)\"\r\nContent-Type: text/plain", data)
-        body.append(Data("--\(boundary)--\r\n".utf8))
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        if let cookie = browser.cookie { headers.cookie = HTTPCookies(dictionaryLiteral: ("sujarit_session", HTTPCookies.Value(string: cookie))) }
-        var page = Browser.Page(status: .ok, body: "")
-        try await app.test(.POST, "/o/\(slug)/import", headers: headers, body: ByteBuffer(data: body)) { res async throws in
-            page = Browser.Page(status: res.status, body: res.body.string, location: res.headers.first(name: .location))
-        }
-        return page
-    }
-
     func testAnotherOrganizationsDocumentIsFlaggedAndItsNameReplaced() async throws {
         let organization = try await makeOrganization(slug: "review", name: "องค์การบริหารส่วนตำบลบ้านรีวิว")
         try await makeUser("editor", role: .editor, in: organization)

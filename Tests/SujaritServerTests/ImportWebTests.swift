@@ -8,28 +8,6 @@ import SujaritImport
 
 /// Uploading a plan document, reviewing it beside its diagnosis, accepting or discarding it.
 final class ImportWebTests: ServerTestCase {
-    func upload(_ browser: inout Browser, slug: String, fileName: String, data: Data) async throws -> Browser.Page {
-        if browser.csrf == nil { _ = try await browser.get("/o/\(slug)/import") }
-        let boundary = "----sujarit-test-boundary"
-        var body = Data()
-        func part(_ header: String, _ content: Data) {
-            body.append(Data("--\(boundary)\r\n\(header)\r\n\r\n".utf8))
-            body.append(content)
-            body.append(Data("\r\n".utf8))
-        }
-        part("Content-Disposition: form-data; name=\"_csrf\"", Data((browser.csrf ?? "").utf8))
-        part("Content-Disposition: form-data; name=\"document\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream", data)
-        body.append(Data("--\(boundary)--\r\n".utf8))
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        if let cookie = browser.cookie { headers.cookie = HTTPCookies(dictionaryLiteral: ("sujarit_session", HTTPCookies.Value(string: cookie))) }
-        var page = Browser.Page(status: .ok, body: "")
-        try await app.test(.POST, "/o/\(slug)/import", headers: headers, body: ByteBuffer(data: body)) { res async throws in
-            page = Browser.Page(status: res.status, body: res.body.string, location: res.headers.first(name: .location))
-        }
-        return page
-    }
-
     /// Issue 8, 2.7: an imported document over the editing limits is refused with the fields
     /// named, and nothing is stored (it could not be edited afterwards).
     func testImportOverTheLimitsIsRefusedAndNothingIsStored() async throws {

@@ -103,3 +103,28 @@ class ServerTestCase: XCTestCase {
         return headers
     }
 }
+
+extension ServerTestCase {
+    /// Uploads a plan document through `/o/{slug}/import` as the browser's multipart form does.
+    func upload(_ browser: inout Browser, slug: String, fileName: String, data: Data) async throws -> Browser.Page {
+        if browser.csrf == nil { _ = try await browser.get("/o/\(slug)/import") }
+        let boundary = "----sujarit-test-boundary"
+        var body = Data()
+        func part(_ header: String, _ content: Data) {
+            body.append(Data("--\(boundary)\r\n\(header)\r\n\r\n".utf8))
+            body.append(content)
+            body.append(Data("\r\n".utf8))
+        }
+        part("Content-Disposition: form-data; name=\"_csrf\"", Data((browser.csrf ?? "").utf8))
+        part("Content-Disposition: form-data; name=\"document\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream", data)
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        if !browser.cookies.all.isEmpty { headers.cookie = browser.cookies }
+        var page = Browser.Page(status: .ok, body: "")
+        try await app.test(.POST, "/o/\(slug)/import", headers: headers, body: ByteBuffer(data: body)) { res async throws in
+            page = Browser.Page(status: res.status, body: res.body.string, location: res.headers.first(name: .location))
+        }
+        return page
+    }
+}
