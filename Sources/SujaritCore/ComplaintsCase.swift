@@ -226,7 +226,11 @@ public struct ComplaintCase: Sendable, Equatable, Identifiable {
     public var referredToName: String
     public var outcome: ComplaintOutcome?
     public var receivedOn: CalendarDay
+    /// กำหนดแจ้งผล — the answer is due by this day. Fixed when the case is received, from the
+    /// organization's settings of that day: changing the settings later moves no deadline.
     public var dueOn: CalendarDay
+    /// กำหนดตอบรับเรื่อง — the case must be acknowledged by this day (fixed like `dueOn`).
+    public var acknowledgeBy: CalendarDay
     /// The day the case was closed (retention counts from it).
     public var closedOn: CalendarDay?
     /// เรื่องเกี่ยวกับผู้บริหารท้องถิ่นหรือปลัด — handled past the organization's own officers.
@@ -239,7 +243,8 @@ public struct ComplaintCase: Sendable, Equatable, Identifiable {
     public init(id: UUID = UUID(), organizationID: UUID, kind: ComplaintKind = .corruption, channel: ComplaintChannel = .online,
                 status: ComplaintStatus = .received,
                 referredTo: OversightBody? = nil, referredToName: String = "", outcome: ComplaintOutcome? = nil,
-                receivedOn: CalendarDay, dueOn: CalendarDay, closedOn: CalendarDay? = nil, concernsExecutive: Bool = false,
+                receivedOn: CalendarDay, dueOn: CalendarDay, acknowledgeBy: CalendarDay, closedOn: CalendarDay? = nil,
+                concernsExecutive: Bool = false,
                 assignedTo: UUID? = nil, recused: Set<UUID> = [], version: Int = 1) {
         self.id = id
         self.organizationID = organizationID
@@ -251,11 +256,20 @@ public struct ComplaintCase: Sendable, Equatable, Identifiable {
         self.outcome = outcome
         self.receivedOn = receivedOn
         self.dueOn = dueOn
+        self.acknowledgeBy = acknowledgeBy
         self.closedOn = closedOn
         self.concernsExecutive = concernsExecutive
         self.assignedTo = assignedTo
         self.recused = recused
         self.version = version
+    }
+
+    /// A new case received on a day, with both deadlines fixed from the policy in force.
+    public static func received(id: UUID, organizationID: UUID, kind: ComplaintKind, channel: ComplaintChannel, on day: CalendarDay,
+                                policy: ComplaintDeadlinePolicy, concernsExecutive: Bool) -> ComplaintCase {
+        ComplaintCase(id: id, organizationID: organizationID, kind: kind, channel: channel, receivedOn: day,
+                      dueOn: policy.due(receivedOn: day), acknowledgeBy: policy.acknowledgeBy(receivedOn: day),
+                      concernsExecutive: concernsExecutive)
     }
 
     /// Past its deadline and not yet answered with a result or a referral.
@@ -368,16 +382,16 @@ public struct ComplaintReminder: Sendable, Equatable {
     public var daysLate: Int
 
     /// The reminders for a set of cases on a day, most late first. A case gets at most one:
-    /// an answer overdue outranks an acknowledgement overdue, which outranks due soon.
-    public static func list(_ cases: [ComplaintCase], policy: ComplaintDeadlinePolicy, today: CalendarDay,
-                            soonDays: Int = 2) -> [ComplaintReminder] {
+    /// an answer overdue outranks an acknowledgement overdue, which outranks due soon. The
+    /// deadlines are the ones stored on each case.
+    public static func list(_ cases: [ComplaintCase], today: CalendarDay, soonDays: Int = 2) -> [ComplaintReminder] {
         cases.compactMap { complaint -> ComplaintReminder? in
             guard complaint.status.isOpen else { return nil }
             if today > complaint.dueOn {
                 return ComplaintReminder(caseID: complaint.id, kind: .answerOverdue, dueOn: complaint.dueOn,
                                          daysLate: complaint.dueOn.days(until: today))
             }
-            let acknowledgeBy = policy.acknowledgeBy(receivedOn: complaint.receivedOn)
+            let acknowledgeBy = complaint.acknowledgeBy
             if complaint.status == .received, today > acknowledgeBy {
                 return ComplaintReminder(caseID: complaint.id, kind: .acknowledgementOverdue, dueOn: acknowledgeBy,
                                          daysLate: acknowledgeBy.days(until: today))
@@ -392,8 +406,11 @@ public struct ComplaintReminder: Sendable, Equatable {
 }
 
 /// ระยะเวลาเก็บรักษา — how long a closed case is kept before it is deleted with its messages
-/// and evidence files: 10 years after closure by default (the period the correspondence rules
-/// give for case files), at least 1.
+/// and evidence files: 10 years after closure by default, at least 1. The default follows the
+/// ten years the Prime Minister's Office rules on correspondence (ระเบียบสำนักนายกรัฐมนตรีว่าด้วย
+/// งานสารบรรณ) give as the usual keeping period for documents; it has not been checked by a
+/// lawyer for complaint files, so each organization must confirm its period (and choose it with
+/// `sujarit complaints retention --years`). Nothing is deleted without `--apply`.
 public struct ComplaintRetention: Sendable, Equatable {
     public var yearsAfterClosure: Int
 

@@ -392,7 +392,23 @@ enum ComplaintPages {
             """)
     }
 
-    static func casePage(_ request: Request, organization: Organization, complaint: ComplaintCase, report: ComplaintReport,
+    static func reportDetails(_ report: ComplaintReport?) -> HTML {
+        guard let report else {
+            return "<div class=\"notice\" role=\"status\" id=\"sealed\"><p>\(CaseKeys.unavailable.message.th)</p></div>"
+        }
+        return """
+            <dl>
+            <dt>เกิดอะไรขึ้น</dt><dd class="report-field">\(report.what)</dd>
+            <dt>ผู้ที่เกี่ยวข้อง</dt><dd class="report-field">\(report.who)</dd>
+            <dt>เมื่อไร</dt><dd class="report-field">\(report.when)</dd>
+            <dt>ที่ไหน</dt><dd class="report-field">\(report.whereText)</dd>
+            <dt>จำนวนเงิน</dt><dd class="report-field">\(report.amount)</dd>
+            <dt>ผู้ร้องเรียน</dt><dd class="report-field">\(report.anonymous ? "ไม่เปิดเผยตัวตน" : report.contact)</dd>
+            </dl>
+            """
+    }
+
+    static func casePage(_ request: Request, organization: Organization, complaint: ComplaintCase, report: ComplaintReport?,
                          messages: [(ComplaintMessage, String)], evidence: [(StoredEvidence, EvidenceFileInfo)] = [],
                          log: [ComplaintLogRecord], officers: [UserRecord], today: CalendarDay) -> HTML {
         let action = "\(staffBase(organization))/\(complaint.id)/action"
@@ -453,14 +469,7 @@ enum ComplaintPages {
             · <strong>ช่องทาง:</strong> \(complaint.channel.thaiName) · <strong>ผู้รับผิดชอบ:</strong> \(assignedName)</p>
             \(HTML(unsafeRaw: complaint.concernsExecutive ? "<p class=\"notice\">เรื่องเกี่ยวกับผู้บริหารท้องถิ่นหรือปลัด</p>" : ""))
             <h2>รายละเอียดที่แจ้ง</h2>
-            <dl>
-            <dt>เกิดอะไรขึ้น</dt><dd class="report-field">\(report.what)</dd>
-            <dt>ผู้ที่เกี่ยวข้อง</dt><dd class="report-field">\(report.who)</dd>
-            <dt>เมื่อไร</dt><dd class="report-field">\(report.when)</dd>
-            <dt>ที่ไหน</dt><dd class="report-field">\(report.whereText)</dd>
-            <dt>จำนวนเงิน</dt><dd class="report-field">\(report.amount)</dd>
-            <dt>ผู้ร้องเรียน</dt><dd class="report-field">\(report.anonymous ? "ไม่เปิดเผยตัวตน" : report.contact)</dd>
-            </dl>
+            \(reportDetails(report))
             <h2>ไฟล์หลักฐาน</h2>
             \(evidenceItems.isEmpty ? "<p>ไม่มีไฟล์แนบ</p>" : "<ul>\(evidenceItems)</ul>")
             <p class="hint">ไฟล์ถูกถอดรหัสเมื่อดาวน์โหลด และการดาวน์โหลดทุกครั้งถูกบันทึก</p>

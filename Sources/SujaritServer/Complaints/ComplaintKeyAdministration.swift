@@ -1,0 +1,124 @@
+import Foundation
+import Vapor
+import Fluent
+import SujaritCore
+import SujaritPersistence
+import SujaritVault
+
+/// What `sujarit complaints recovery-key | recover | upgrade-sealing` do: recovery keys (made
+/// once, the private half written out and never stored), handing every case of a scope to an
+/// officer with the recovery key, and sealing the cases from before per-officer sealing to their
+/// officers. Every change goes through `ComplaintStore` with its log line.
+public enum ComplaintKeyAdministration {
+    public enum Scope: Sendable {
+        case organization(slug: String)
+        case province(String)
+    }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// A new recovery key for the scope (an older one is retired): returns the text of the key
+    /// file to write and the key's fingerprint. The private half exists only in that text.
+    public static func createRecoveryKey(_ app: Application, scope: Scope) async throws -> (fileText: String, fingerprint: String) {
+        let keyring = ComplaintKeyring(app: app)
+        let pair = RecipientKeyPair.generate()
+        let organizationID: UUID?
+        let province: String?
+        let scopeName: String
+        switch scope {
+        case .organization(let slug):
+            guard let organization = try await OrganizationStore(app.db).find(slug: slug) else { throw Failure(description: "no organization “\(slug)”") }
+            organizationID = organization.id
+            province = nil
+            scopeName = "organization \(slug)"
+        case .province(let name):
+            let key = ComplaintStore.provinceKey(name)
+            guard !key.isEmpty else { throw Failure(description: "--province is empty") }
+            organizationID = nil
+            province = key
+            scopeName = "province \(key)"
+        }
+        _ = try await keyring.store.addRecoveryKey(organizationID: organizationID, province: province, publicKey: pair.publicKey,
+                                                   fingerprint: pair.fingerprint, createdOn: keyring.today.iso,
+                                                   log: ComplaintLogEntry(organizationID: organizationID, caseID: nil, actor: "system",
+                                                                          action: .recoveryKeyAdded, detail: "\(scopeName) \(pair.fingerprint)",
+                                                                          occurred: keyring.now))
+        return (RecoveryKeyFile.text(pair: pair, scope: scopeName), pair.fingerprint)
+    }
+
+    /// The cases a scope's recovery key receives: an organization's cases not about its
+    /// executive, or the cases about the executive of every organization of a province.
+    static func cases(_ app: Application, scope: Scope) async throws -> [(Organization, StoredComplaint)] {
+        let store = ComplaintStore(app.db)
+        switch scope {
+        case .organization(let slug):
+            guard let organization = try await OrganizationStore(app.db).find(slug: slug) else { throw Failure(description: "no organization “\(slug)”") }
+            return try await store.storedCases(organizationID: organization.id).filter { !$0.complaint.concernsExecutive }.map { (organization, $0) }
+        case .province(let name):
+            let key = ComplaintStore.provinceKey(name)
+            var result: [(Organization, StoredComplaint)] = []
+            for organization in try await OrganizationStore(app.db).all() where ComplaintStore.provinceKey(organization.province) == key {
+                result += try await store.storedCases(organizationID: organization.id).filter { $0.complaint.concernsExecutive }.map { (organization, $0) }
+            }
+            return result
+        }
+    }
+
+    /// Opens every case of the scope with the recovery key in `keyFileText` and hands its keys
+    /// to whoever should hold them now — the named officer among them (who must have signed in
+    /// once, so that they have a key pair), and the scope's current recovery key (after a new
+    /// recovery key was made, this moves every case to it). Returns how many cases the officer
+    /// can open now.
+    public static func recover(_ app: Application, scope: Scope, keyFileText: String, username: String) async throws -> Int {
+        let (pair, _) = try RecoveryKeyFile.read(keyFileText)
+        let keyring = ComplaintKeyring(app: app)
+        guard let user = try await UserStore(app.db).find(username: username) else { throw Failure(description: "no user “\(username)”") }
+        let userID = try user.requireID()
+        guard let officerKey = try await keyring.store.officerKey(userID: userID) else {
+            throw Failure(description: "\(username) has no key pair yet: they must sign in once (as a complaint officer) first")
+        }
+        var handed = 0
+        var unopened = 0
+        for (organization, found) in try await cases(app, scope: scope) {
+            var stored = found
+            if stored.keyGeneration == nil {
+                try await keyring.upgrade(stored, organization: organization, actor: "system", occurred: keyring.now)
+                stored = try await keyring.reread(stored)
+            }
+            let complaint = stored.complaint
+            let wraps = try await keyring.store.wraps(caseIDs: [complaint.id], organizationID: complaint.organizationID)
+            var keys = CaseKeys(vault: keyring.vault)
+            for copy in wraps where copy.recipient == .recovery && copy.recipientKey == pair.publicKey {
+                let key = try KeyWrap.unwrap(copy.wrapped, kind: copy.key, with: pair, context: copy.context)
+                if copy.key == .caseKey { keys.caseKey = key } else { keys.replyKey = key }
+            }
+            guard keys.caseKey != nil, keys.replyKey != nil else { unopened += 1; continue }
+            try await keyring.share(complaint, keys: keys, existing: wraps, organization: organization, actor: "system",
+                                    expectedKeyGeneration: stored.keyGeneration)
+            try await keyring.store.log(ComplaintLogEntry(organizationID: complaint.organizationID, caseID: complaint.id, actor: "system",
+                                                          action: .keysRecovered, detail: "\(username) \(RecipientKeyPair.fingerprint(of: pair.publicKey))",
+                                                          occurred: keyring.now))
+            let now = try await keyring.store.wraps(caseIDs: [complaint.id], organizationID: complaint.organizationID)
+            if now.contains(where: { $0.recipient == .officer && $0.recipientID == userID && $0.recipientKey == officerKey.publicKey }) { handed += 1 }
+        }
+        if unopened > 0 && handed == 0 {
+            throw Failure(description: "this recovery key opens none of the \(unopened) case(s) of the scope (a retired or another scope's key?)")
+        }
+        return handed
+    }
+
+    /// The cases still sealed by the vault alone; with `apply`, each is sealed to its people.
+    public static func upgradeSealing(_ app: Application, apply: Bool) async throws -> [UUID] {
+        let keyring = ComplaintKeyring(app: app)
+        let legacy = try await keyring.store.legacyCases()
+        guard apply else { return legacy.map(\.id) }
+        for complaint in legacy {
+            guard let organization = try await OrganizationStore(app.db).find(id: complaint.organizationID),
+                  let stored = try await keyring.store.find(id: complaint.id, organizationIDs: [complaint.organizationID]) else { continue }
+            try await keyring.upgrade(stored, organization: organization, actor: "system", occurred: keyring.now)
+        }
+        return legacy.map(\.id)
+    }
+}
