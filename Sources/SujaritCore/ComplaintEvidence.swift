@@ -43,6 +43,19 @@ public enum EvidenceFileKind: String, CaseIterable, Sendable, Codable {
         case .text: "ข้อความ"
         }
     }
+
+    public var englishName: String {
+        switch self {
+        case .jpeg, .png, .gif, .webp: "\(rawValue.uppercased()) image"
+        case .pdf: "PDF document"
+        case .docx: "Word document"
+        case .xlsx: "Excel sheet"
+        case .pptx: "PowerPoint presentation"
+        case .mp3: "MP3 audio"
+        case .mp4: "MP4 video/audio"
+        case .text: "text"
+        }
+    }
 }
 
 /// Checks one evidence file: its kind by content, its size, its name.

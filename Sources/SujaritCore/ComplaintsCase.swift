@@ -53,6 +53,12 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
 
     /// "15 มกราคม 2568".
     public func thai(digits: DigitStyle = .arabic) -> String { ThaiCalendar.thaiDate(date, digits: digits) }
+
+    /// "15 January 2025".
+    public var english: String {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(day) \(months[month - 1]) \(year)"
+    }
 }
 
 /// ช่องทาง — how a complaint came in.
@@ -74,6 +80,15 @@ public enum ComplaintChannel: String, CaseIterable, Sendable, Codable {
         case .phone: "โทรศัพท์"
         }
     }
+
+    public var englishName: String {
+        switch self {
+        case .online: "online form"
+        case .walkIn: "in person"
+        case .letter: "letter"
+        case .phone: "telephone"
+        }
+    }
 }
 
 /// Which channel a case belongs to: a corruption complaint (confidential, counted in the
@@ -89,6 +104,13 @@ public enum ComplaintKind: String, CaseIterable, Sendable, Codable {
         switch self {
         case .corruption: "เรื่องร้องเรียนการทุจริต"
         case .general: "เรื่องร้องทุกข์/ร้องเรียนทั่วไป"
+        }
+    }
+
+    public var englishName: String {
+        switch self {
+        case .corruption: "Corruption complaints"
+        case .general: "General complaints"
         }
     }
 }
@@ -122,6 +144,18 @@ public enum ComplaintStatus: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    public var englishName: String {
+        switch self {
+        case .received: "received"
+        case .acknowledged: "acknowledged"
+        case .screening: "being screened"
+        case .investigating: "being investigated"
+        case .referred: "referred to the competent body"
+        case .concluded: "concluded"
+        case .closed: "closed"
+        }
+    }
+
     /// Still being handled by the organization (counts as "in progress").
     public var isOpen: Bool { [.received, .acknowledged, .screening, .investigating].contains(self) }
 }
@@ -140,6 +174,14 @@ public enum ComplaintOutcome: String, CaseIterable, Sendable, Codable {
         case .substantiated: "มีมูล"
         case .unsubstantiated: "ไม่มีมูล"
         case .insufficientEvidence: "หลักฐานไม่เพียงพอ"
+        }
+    }
+
+    public var englishName: String {
+        switch self {
+        case .substantiated: "substantiated"
+        case .unsubstantiated: "unsubstantiated"
+        case .insufficientEvidence: "insufficient evidence"
         }
     }
 }
@@ -163,6 +205,16 @@ public enum OversightBody: String, CaseIterable, Sendable, Codable {
         case .sao: "สำนักงานการตรวจเงินแผ่นดิน (สตง.)"
         case .province: "จังหวัด"
         case .other: "หน่วยงานอื่น"
+        }
+    }
+
+    public var englishName: String {
+        switch self {
+        case .nacc: "NACC (National Anti-Corruption Commission)"
+        case .pacc: "PACC (Public Sector Anti-Corruption Commission)"
+        case .sao: "State Audit Office"
+        case .province: "the province"
+        case .other: "another body"
         }
     }
 }
@@ -371,6 +423,14 @@ public struct ComplaintReminder: Sendable, Equatable {
             case .acknowledgementOverdue: "ยังไม่ตอบรับเรื่อง เกินกำหนด"
             case .answerOverdue: "เกินกำหนดแจ้งผล"
             case .dueSoon: "ใกล้ครบกำหนดแจ้งผล"
+            }
+        }
+
+        public var englishName: String {
+            switch self {
+            case .acknowledgementOverdue: "not acknowledged, overdue"
+            case .answerOverdue: "answer overdue"
+            case .dueSoon: "answer due soon"
             }
         }
     }

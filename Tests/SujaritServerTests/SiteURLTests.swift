@@ -18,6 +18,7 @@ final class SiteURLTests: ServerTestCase {
         case importDocument, importReview, importAccept, importDiscard, importReplaceName, compare, editorScript, apiPlan
         case complaintStylesheet, complaintScript, report, reportTrack, reportTrackAdd, complaintStatistics
         case complaints, newComplaint, complaint, complaintAction
+        case receiptSlip, complaintSettings, complaintEvidence, complaintOverseer
     }
 
     static func name(of url: SiteURL) -> Name {
@@ -69,6 +70,10 @@ final class SiteURLTests: ServerTestCase {
         case .newComplaint: .newComplaint
         case .complaint: .complaint
         case .complaintAction: .complaintAction
+        case .receiptSlip: .receiptSlip
+        case .complaintSettings: .complaintSettings
+        case .complaintEvidence: .complaintEvidence
+        case .complaintOverseer: .complaintOverseer
         }
     }
 
@@ -103,6 +108,13 @@ final class SiteURLTests: ServerTestCase {
         (.complaintStatistics(slug: "demo", year: 2569), .GET), (.complaintStatistics(slug: "demo", year: 2569, json: true), .GET),
         (.complaints(slug: "demo"), .GET), (.newComplaint(slug: "demo"), .GET), (.newComplaint(slug: "demo"), .POST),
         (.complaint(slug: "demo", otherID), .GET), (.complaintAction(slug: "demo", otherID), .POST),
+        (.report(slug: "demo", kind: .general), .GET), (.report(slug: "demo", kind: .general), .POST),
+        (.reportTrack(slug: "demo", kind: .general), .GET), (.reportTrack(slug: "demo", kind: .general), .POST),
+        (.reportTrackAdd(slug: "demo", kind: .general), .POST),
+        (.receiptSlip(slug: "demo"), .POST), (.receiptSlip(slug: "demo", kind: .general), .POST),
+        (.complaints(slug: "demo", kind: .general), .GET),
+        (.complaintSettings(slug: "demo"), .GET), (.complaintSettings(slug: "demo"), .POST),
+        (.complaintEvidence(slug: "demo", otherID, evidence: itemID), .GET), (.complaintOverseer, .GET),
     ]
         for format in ExportFormat.allCases {
             list.append((.publishedPlanFile(slug: "demo", years: "2566-2570", format), .GET))
@@ -156,6 +168,9 @@ final class SiteURLTests: ServerTestCase {
                        "/plans/00000000-0000-4000-8000-000000000002/items/new?mission=a%26b&x=1")
         XCTAssertEqual(SiteURL.publishedPlanFile(slug: "ban-pong", years: "2566-2570", .docx).path, "/o/ban-pong/plan/2566-2570/plan.docx")
         XCTAssertEqual(SiteURL.complaintStatistics(slug: "ban-pong", year: 2569, json: true).path, "/o/ban-pong/report/statistics/2569.json")
+        XCTAssertEqual(SiteURL.reportTrack(slug: "ban-pong", kind: .general).path, "/o/ban-pong/grievance/track")
+        XCTAssertEqual(SiteURL.receiptSlip(slug: "ban-pong").path, "/o/ban-pong/report/receipt")
+        XCTAssertEqual(SiteURL.complaints(slug: "ban-pong", kind: .general).path, "/o/ban-pong/complaints?kind=general")
         // A segment cannot add a segment of its own.
         XCTAssertEqual(SiteURL.organization(slug: "a/b c").path, "/o/a%2Fb%20c")
         let html: HTML = "<a href=\"\(SiteURL.home)\">"
