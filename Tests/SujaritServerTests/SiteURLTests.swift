@@ -210,6 +210,57 @@ final class SiteURLTests: ServerTestCase {
         XCTAssertGreaterThan(checked, 100)
     }
 
+    /// The complaint channel's pages (left out of the crawl above): the reporter's pages in
+    /// both languages and an officer's pages, every link and form among them to a route.
+    func testComplaintPagesLinkOnlyToRoutes() async throws {
+        let organization = try await makeOrganization(slug: "org-c", name: "Ban C")
+        let user = try await makeUser("officer-c")
+        try await ComplaintStore(db).addOfficer(userID: user.requireID(), organizationID: organization.id)
+        var officer = Browser(app)
+        try await officer.signIn("officer-c", password: Self.password)
+        var pages: [(String, String)] = []
+        for language in ["th", "en"] {
+            var reporter = Reporter(app)
+            for path in ["/o/org-c/report?lang=\(language)", "/o/org-c/grievance", "/o/org-c/report/track", "/o/org-c/grievance/track",
+                         "/o/org-c/report/statistics/2568"] {
+                let page = try await reporter.get(path)
+                XCTAssertEqual(page.status, .ok, path)
+                pages.append((path, page.body))
+            }
+            let receipt = try await reporter.post("/o/org-c/report?lang=\(language)", [("what", "something happened at the market"), ("identity", "anonymous")])
+            let code = try XCTUnwrap(Reporter.receiptCode(in: receipt.body), receipt.body)
+            let tracked = try await reporter.post("/o/org-c/report/track?lang=\(language)", [("code", code)])
+            pages += [("receipt", receipt.body), ("status", tracked.body)]
+            if language == "en" {
+                // The reporter's pages in English: no Thai text of the page itself is left.
+                for (name, body) in [("receipt", receipt.body), ("status", tracked.body)] {
+                    let main = body.components(separatedBy: "<main id=\"main\">").last ?? body
+                    let text = main.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
+                    XCTAssertFalse(text.unicodeScalars.contains { (0x0E01...0x0E5B).contains($0.value) }, "\(name) in English has Thai text: \(text)")
+                }
+                XCTAssertTrue(receipt.body.contains("Your receipt code"))
+                XCTAssertTrue(tracked.body.contains("received"), tracked.body)
+            }
+        }
+        let id = try await ComplaintStore(db).cases(organizationID: organization.id)[0].id
+        for path in ["/o/org-c/complaints", "/o/org-c/complaints?kind=general", "/o/org-c/complaints/new", "/o/org-c/complaints/settings",
+                     SiteURL.complaint(slug: "org-c", id).path, SiteURL.complaint(slug: "org-c", id).path + "?lang=en"] {
+            let page = try await officer.get(path)
+            XCTAssertEqual(page.status, .ok, path)
+            pages.append((path, page.body))
+        }
+        var failures: [String] = []
+        var checked = 0
+        for (name, body) in pages {
+            for (method, target) in Self.targets(in: body) {
+                checked += 1
+                if !hasRoute(method, target) { failures.append("\(name): \(method.rawValue) \(target)") }
+            }
+        }
+        XCTAssertEqual(failures, [])
+        XCTAssertGreaterThan(checked, 60)
+    }
+
     /// Site-internal link and form targets of a page, HTML entities decoded.
     static func targets(in html: String) -> [(HTTPMethod, String)] {
         var found: [(HTTPMethod, String)] = []
