@@ -234,7 +234,7 @@ extension CalendarDay {
 enum ComplaintAssets {
     static let stylesheet = """
         .receipt { border: 3px solid #1d4f91; border-radius: 10px; padding: 16px; margin: 16px 0; text-align: center; }
-        .receipt-code { font-size: 40px; font-weight: bold; letter-spacing: 4px; font-family: monospace; margin: 12px 0; word-spacing: 12px; }
+        .receipt-code { font-size: clamp(18px, 6.5vw, 40px); font-weight: bold; letter-spacing: 2px; font-family: monospace; margin: 12px 0; word-spacing: 8px; white-space: nowrap; }
         .warning-strong { background: #fdecec; border: 2px solid #c0392b; padding: 10px 14px; border-radius: 6px; font-weight: bold; }
         .overdue { color: #b00020; font-weight: bold; }
         .due-soon { color: #8a5a00; font-weight: bold; }
@@ -251,7 +251,7 @@ enum ComplaintAssets {
         @media print {
           @page { size: A5; margin: 12mm; }
           header, footer, nav, .site-header, .site-footer, .no-print { display: none !important; }
-          .receipt-code { font-size: 30px; }
+          .receipt-code { font-size: 20px; letter-spacing: 1px; word-spacing: 6px; }
           .receipt { border-width: 2px; }
         }
         """
