@@ -569,6 +569,7 @@ public struct ComplaintStore: Sendable {
             let addresses = Set(try await ComplaintEvidenceRecord.query(on: db).filter(\.$caseID == complaint.id).all().map(\.address))
             try await ComplaintEvidenceRecord.query(on: db).filter(\.$caseID == complaint.id).delete()
             try await ComplaintMessageRecord.query(on: db).filter(\.$caseID == complaint.id).delete()
+            try await ComplaintKeyWrapRecord.query(on: db).filter(\.$caseID == complaint.id).delete()
             try await record.delete(on: db)
             try await ComplaintLogChain.append(log, on: db)
             var unreferenced: [String] = []

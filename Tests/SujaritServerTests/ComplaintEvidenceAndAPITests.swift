@@ -540,6 +540,8 @@ final class ComplaintRetentionTests: ComplaintEvidenceTestCase {
         XCTAssertEqual(kept.map(\.address), app.complaintEvidence.addresses())
         let messages = try await ComplaintMessageRecord.query(on: db).filter(\.$caseID == ids[0]).count()
         XCTAssertEqual(messages, 0)
+        let keyCopies = try await ComplaintKeyWrapRecord.query(on: db).filter(\.$caseID == ids[0]).count()
+        XCTAssertEqual(keyCopies, 0, "the case's wrapped keys go with it")
         let chain = try await ComplaintLogChain.verify(on: db)
         XCTAssertTrue(chain.isIntact, "\(chain.problems)")
         let purged = try await ComplaintLogRecord.query(on: db).filter(\.$action == "case.purge").count()

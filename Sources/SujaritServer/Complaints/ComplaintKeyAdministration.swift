@@ -29,7 +29,7 @@ public enum ComplaintKeyAdministration {
         let scopeName: String
         switch scope {
         case .organization(let slug):
-            guard let organization = try await OrganizationStore(app.db).find(slug: slug) else { throw Failure(description: "no organization “\(slug)”") }
+            guard let organization = try await app.stores.organizations.find(slug: slug) else { throw Failure(description: "no organization “\(slug)”") }
             organizationID = organization.id
             province = nil
             scopeName = "organization \(slug)"
@@ -51,15 +51,15 @@ public enum ComplaintKeyAdministration {
     /// The cases a scope's recovery key receives: an organization's cases not about its
     /// executive, or the cases about the executive of every organization of a province.
     static func cases(_ app: Application, scope: Scope) async throws -> [(Organization, StoredComplaint)] {
-        let store = ComplaintStore(app.db)
+        let store = app.stores.complaints
         switch scope {
         case .organization(let slug):
-            guard let organization = try await OrganizationStore(app.db).find(slug: slug) else { throw Failure(description: "no organization “\(slug)”") }
+            guard let organization = try await app.stores.organizations.find(slug: slug) else { throw Failure(description: "no organization “\(slug)”") }
             return try await store.storedCases(organizationID: organization.id).filter { !$0.complaint.concernsExecutive }.map { (organization, $0) }
         case .province(let name):
             let key = ComplaintStore.provinceKey(name)
             var result: [(Organization, StoredComplaint)] = []
-            for organization in try await OrganizationStore(app.db).all() where ComplaintStore.provinceKey(organization.province) == key {
+            for organization in try await app.stores.organizations.all() where ComplaintStore.provinceKey(organization.province) == key {
                 result += try await store.storedCases(organizationID: organization.id).filter { $0.complaint.concernsExecutive }.map { (organization, $0) }
             }
             return result
@@ -74,7 +74,7 @@ public enum ComplaintKeyAdministration {
     public static func recover(_ app: Application, scope: Scope, keyFileText: String, username: String) async throws -> Int {
         let (pair, _) = try RecoveryKeyFile.read(keyFileText)
         let keyring = ComplaintKeyring(app: app)
-        guard let user = try await UserStore(app.db).find(username: username) else { throw Failure(description: "no user “\(username)”") }
+        guard let user = try await app.stores.users.find(username: username) else { throw Failure(description: "no user “\(username)”") }
         let userID = try user.requireID()
         guard let officerKey = try await keyring.store.officerKey(userID: userID) else {
             throw Failure(description: "\(username) has no key pair yet: they must sign in once (as a complaint officer) first")
@@ -115,7 +115,7 @@ public enum ComplaintKeyAdministration {
         let legacy = try await keyring.store.legacyCases()
         guard apply else { return legacy.map(\.id) }
         for complaint in legacy {
-            guard let organization = try await OrganizationStore(app.db).find(id: complaint.organizationID),
+            guard let organization = try await app.stores.organizations.find(id: complaint.organizationID),
                   let stored = try await keyring.store.find(id: complaint.id, organizationIDs: [complaint.organizationID]) else { continue }
             try await keyring.upgrade(stored, organization: organization, actor: "system", occurred: keyring.now)
         }

@@ -480,7 +480,7 @@ enum ComplaintPages {
             case .received: break
             }
         }
-        let officerOptions: [HTML] = officers.filter { !complaint.recused.contains($0.id ?? UUID()) }.map { user in
+        let officerOptions: [HTML] = officers.filter { user in user.id.map { !complaint.recused.contains($0) } ?? false }.map { user in
             "<option value=\"\(user.id?.uuidString.lowercased() ?? "")\"\(selected(user.id == complaint.assignedTo))>\(user.displayName)</option>"
         }
         let assignedName = officers.first { $0.id == complaint.assignedTo }?.displayName ?? t(.cmpNotAssigned)
