@@ -306,45 +306,8 @@ struct VaultCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await withApplication(settings: database.settings()) { app in
+                let (count, files) = try await ComplaintKeyAdministration.resealUnderCurrentVaultKey(app)
                 let vault = app.complaintVault
-                // Only what the vault sealed (`s1:`): content sealed to officers (`k1:`) has keys of its own.
-                @Sendable func reseal(_ sealed: String, _ context: String) throws -> String {
-                    sealed.hasPrefix("s1:") ? try vault.reseal(sealed, context: context) : sealed
-                }
-                let count = try await app.db.transaction { db -> Int in
-                    var count = 0
-                    for record in try await ComplaintCaseRecord.query(on: db).all() {
-                        let id = try record.requireID()
-                        let resealed = try reseal(record.sealedReport, "complaint:\(id.uuidString.lowercased()):report")
-                        if resealed != record.sealedReport { record.sealedReport = resealed; try await record.update(on: db); count += 1 }
-                    }
-                    for record in try await ComplaintMessageRecord.query(on: db).all() {
-                        let context = "complaint:\(record.caseID.uuidString.lowercased()):message:\(try record.requireID().uuidString.lowercased())"
-                        let resealed = try reseal(record.sealedBody, context)
-                        if resealed != record.sealedBody { record.sealedBody = resealed; try await record.update(on: db); count += 1 }
-                    }
-                    for record in try await ComplaintEvidenceRecord.query(on: db).all() {
-                        let context = "complaint:\(record.caseID.uuidString.lowercased()):evidence:\(try record.requireID().uuidString.lowercased())"
-                        let resealed = try reseal(record.sealedInfo, context)
-                        if resealed != record.sealedInfo { record.sealedInfo = resealed; try await record.update(on: db); count += 1 }
-                    }
-                    // The server's copies of case keys and the outer lock of officers' keys.
-                    for record in try await ComplaintKeyWrapRecord.query(on: db).filter(\.$recipientKind == KeyRecipientKind.server.rawValue).all() {
-                        guard let key = CaseKeyKind(rawValue: record.keyKind) else { continue }
-                        let context = "server-wrap:" + WrappedCaseKey.context(caseID: record.caseID, key: key, recipient: .server, recipientID: nil)
-                        let resealed = try reseal(record.wrapped, context)
-                        if resealed != record.wrapped { record.wrapped = resealed; try await record.update(on: db); count += 1 }
-                    }
-                    for record in try await ComplaintOfficerKeyRecord.query(on: db).all() {
-                        let resealed = try reseal(record.lockedKey, "officer-key:\(record.userID.uuidString.lowercased())")
-                        if resealed != record.lockedKey { record.lockedKey = resealed; try await record.update(on: db); count += 1 }
-                    }
-                    return count
-                }
-                // Files after the database: a file resealed is still readable with the old key kept.
-                let storage = app.complaintEvidence
-                var files = 0
-                for address in try await ComplaintStore(app.db).evidenceAddresses() where try storage.reseal(address) { files += 1 }
                 print("Resealed \(files) evidence files.")
                 print("Resealed \(count) items under key \(vault.current.id). Receipt lookups still use the key current when each case was made: keep older keys in the key file.")
             }

@@ -406,6 +406,39 @@ final class ComplaintSealingTests: ComplaintTestCase {
         XCTAssertTrue(chain.isIntact, "\(chain.problems)")
     }
 
+    func testVaultRotationSealsTheServersCopiesAndOfficersLocksAgain() async throws {
+        try await makeOfficer("officer-a", of: orgA)
+        var a = Browser(app)
+        try await a.signIn("officer-a", password: Self.password)
+        // Org B has no officer yet: the server holds its case.
+        var reporter = Reporter(app)
+        _ = try await submit(&reporter, org: orgB)
+        let id = try await caseIDs(orgB)[0]
+        let old = app.complaintVault.current
+        let new = try VaultKey.generate(id: "k-new")
+        app.complaintVault = try ComplaintVault(keys: [old, new])
+        let (items, _) = try await ComplaintKeyAdministration.resealUnderCurrentVaultKey(app)
+        XCTAssertEqual(items, 3, "the two server copies and one officer's lock")
+        let locks = try await ComplaintOfficerKeyRecord.query(on: db).all().map(\.lockedKey)
+        let serverCopies = try await wraps(id, orgB).filter { $0.recipient == .server }.map(\.wrapped)
+        XCTAssertEqual(Set((locks + serverCopies).compactMap(ComplaintVault.keyID(of:))), ["k-new"])
+        let (again, _) = try await ComplaintKeyAdministration.resealUnderCurrentVaultKey(app)
+        XCTAssertEqual(again, 0, "nothing left under the old key")
+
+        // With the old key gone, the officer still signs in and org B's first officer receives its case.
+        app.complaintVault = try ComplaintVault(keys: [new])
+        var a2 = Browser(app)
+        try await a2.signIn("officer-a", password: Self.password)
+        let list = try await a2.get("/o/org-a/complaints")
+        XCTAssertEqual(list.status, .ok)
+        try await makeOfficer("officer-b", of: orgB)
+        var b = Browser(app)
+        try await b.signIn("officer-b", password: Self.password)
+        _ = try await b.get("/o/org-b/complaints")
+        let page = try await b.get("/o/org-b/complaints/\(id.uuidString.lowercased())")
+        XCTAssertTrue(page.body.contains("XYZZY-WHAT"))
+    }
+
     func testChangingTheSettingsMovesNoDeadlineOfACaseReceived() async throws {
         var reporter = Reporter(app)
         _ = try await submit(&reporter)

@@ -121,4 +121,51 @@ public enum ComplaintKeyAdministration {
         }
         return legacy.map(\.id)
     }
+
+    /// After `sujarit vault rotate`: seals again under the vault's current key what the vault
+    /// seals — content of cases from before per-officer sealing and their files, the server's
+    /// copies of case keys, the outer lock of officers' keys. Content sealed to officers (`k1:`)
+    /// has keys of its own and is left alone. Returns the rows and the files sealed again.
+    public static func resealUnderCurrentVaultKey(_ app: Application) async throws -> (items: Int, files: Int) {
+        let vault = app.complaintVault
+        // Only what the vault sealed (`s1:`): content sealed to officers (`k1:`) has keys of its own.
+        @Sendable func reseal(_ sealed: String, _ context: String) throws -> String {
+            sealed.hasPrefix("s1:") ? try vault.reseal(sealed, context: context) : sealed
+        }
+        let count = try await app.db.transaction { db -> Int in
+            var count = 0
+            for record in try await ComplaintCaseRecord.query(on: db).all() {
+                let id = try record.requireID()
+                let resealed = try reseal(record.sealedReport, ComplaintService.reportContext(id))
+                if resealed != record.sealedReport { record.sealedReport = resealed; try await record.update(on: db); count += 1 }
+            }
+            for record in try await ComplaintMessageRecord.query(on: db).all() {
+                let context = ComplaintService.messageContext(record.caseID, try record.requireID())
+                let resealed = try reseal(record.sealedBody, context)
+                if resealed != record.sealedBody { record.sealedBody = resealed; try await record.update(on: db); count += 1 }
+            }
+            for record in try await ComplaintEvidenceRecord.query(on: db).all() {
+                let context = ComplaintService.evidenceContext(record.caseID, try record.requireID())
+                let resealed = try reseal(record.sealedInfo, context)
+                if resealed != record.sealedInfo { record.sealedInfo = resealed; try await record.update(on: db); count += 1 }
+            }
+            // The server's copies of case keys and the outer lock of officers' keys.
+            for record in try await ComplaintKeyWrapRecord.query(on: db).filter(\.$recipientKind == KeyRecipientKind.server.rawValue).all() {
+                guard let key = CaseKeyKind(rawValue: record.keyKind) else { continue }
+                let context = "server-wrap:" + WrappedCaseKey.context(caseID: record.caseID, key: key, recipient: .server, recipientID: nil)
+                let resealed = try reseal(record.wrapped, context)
+                if resealed != record.wrapped { record.wrapped = resealed; try await record.update(on: db); count += 1 }
+            }
+            for record in try await ComplaintOfficerKeyRecord.query(on: db).all() {
+                let resealed = try reseal(record.lockedKey, ComplaintKeyring.lockContext(record.userID))
+                if resealed != record.lockedKey { record.lockedKey = resealed; try await record.update(on: db); count += 1 }
+            }
+            return count
+        }
+        // Files after the database: a file resealed is still readable with the old key kept.
+        let storage = app.complaintEvidence
+        var files = 0
+        for address in try await app.stores.complaints.evidenceAddresses() where try storage.reseal(address) { files += 1 }
+        return (count, files)
+    }
 }
