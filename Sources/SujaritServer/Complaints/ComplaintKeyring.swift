@@ -120,9 +120,21 @@ struct ComplaintKeyring {
 
     /// The hook after a successful sign-in with the form: the officer's private key is kept in
     /// the session, locked under a new random secret that goes to the browser only (a cookie).
+    ///
+    /// A failure here (e.g. the vault key that locks the officer's key is missing from the key
+    /// file) does not stop the sign-in: the person is signed in without their complaint key, is
+    /// told so on a case, and the server log names the user and the error (never a secret).
     static func signedIn(_ request: Request, userID: UUID, password: String, response: Response) async throws {
         let keyring = ComplaintKeyring(request: request)
-        guard let pair = try await keyring.keyPair(userID: userID, password: password) else { return }
+        try? await keyring.store.dropStaleTokenKeys(now: request.dependencies.now())
+        let pair: RecipientKeyPair
+        do {
+            guard let opened = try await keyring.keyPair(userID: userID, password: password) else { return }
+            pair = opened
+        } catch {
+            request.logger.warning("complaint officer key of user \(userID.uuidString) not opened at sign-in: \(error)")
+            return
+        }
         let secret = PrivateKeyLock.newSessionSecret()
         request.session.data[sessionField] = try PrivateKeyLock.lock(pair, secret: secret, context: sessionContext(userID))
         response.cookies[cookieName] = HTTPCookies.Value(string: secret, path: "/", isSecure: request.application.sujaritSettings.secureCookies,
@@ -133,7 +145,14 @@ struct ComplaintKeyring {
     /// under a key derived from the token, which only the script holds.
     static func tokenIssued(_ request: Request, userID: UUID, password: String, token: String, expiresAt: Date) async throws {
         let keyring = ComplaintKeyring(request: request)
-        guard let pair = try await keyring.keyPair(userID: userID, password: password) else { return }
+        let pair: RecipientKeyPair
+        do {
+            guard let opened = try await keyring.keyPair(userID: userID, password: password) else { return }
+            pair = opened
+        } catch {
+            request.logger.warning("complaint officer key of user \(userID.uuidString) not opened for a token: \(error)")
+            return
+        }
         try await keyring.store.addTokenKey(userID: userID, tokenHash: SHA256.hash(data: Data(token.utf8)).hex,
                                             lockedKey: try PrivateKeyLock.lock(pair, secret: token, context: tokenContext(userID)),
                                             expiresAt: expiresAt, now: request.dependencies.now())
@@ -147,9 +166,16 @@ struct ComplaintKeyring {
         let vault = keyring.vault
         let rounds = request.application.officerKeyRounds
         let locked = try vault.openText(stored.lockedKey, context: lockContext(userID))
-        let relocked = try await request.application.threadPool.runIfActive { () throws -> String in
-            let pair = try PrivateKeyLock.open(locked, password: oldPassword, context: lockContext(userID))
-            return try PrivateKeyLock.lock(pair, password: newPassword, rounds: rounds, context: lockContext(userID))
+        let relocked: String
+        do {
+            relocked = try await request.application.threadPool.runIfActive { () throws -> String in
+                let pair = try PrivateKeyLock.open(locked, password: oldPassword, context: lockContext(userID))
+                return try PrivateKeyLock.lock(pair, password: newPassword, rounds: rounds, context: lockContext(userID))
+            }
+        } catch SealingError.wrongPassword {
+            // Locked under a password older than the one just replaced (set by an administrator
+            // meanwhile): the next sign-in makes a new pair.
+            return
         }
         var key = stored
         key.lockedKey = try vault.seal(relocked, context: lockContext(userID))
