@@ -439,6 +439,20 @@ final class ComplaintSealingTests: ComplaintTestCase {
         XCTAssertTrue(page.body.contains("XYZZY-WHAT"))
     }
 
+    func testAKeyThatCannotBeOpenedDoesNotStopTheSignIn() async throws {
+        try await makeOfficer("officer-a", of: orgA)
+        var a = Browser(app)
+        try await a.signIn("officer-a", password: Self.password)
+        // The vault key that locks the officer's key is gone from the key file.
+        app.complaintVault = .ephemeral()
+        var again = Browser(app)
+        try await again.signIn("officer-a", password: Self.password)
+        XCTAssertNotNil(again.cookie)
+        XCTAssertNil(again.keysCookie, "signed in, without the complaint key")
+        let list = try await again.get("/o/org-a/complaints")
+        XCTAssertEqual(list.status, .ok)
+    }
+
     func testChangingTheSettingsMovesNoDeadlineOfACaseReceived() async throws {
         var reporter = Reporter(app)
         _ = try await submit(&reporter)

@@ -281,8 +281,9 @@ struct ComplaintKeyring {
                 }
             }
         }
+        // A copy under a vault key no longer configured opens nothing (and fails no page).
         for copy in wraps where copy.recipient == .server {
-            let key = try vault.unwrapForServer(copy.wrapped, kind: copy.key, context: copy.context)
+            guard let key = try? vault.unwrapForServer(copy.wrapped, kind: copy.key, context: copy.context) else { continue }
             if copy.key == .caseKey, keys.caseKey == nil { keys.caseKey = key }
             if copy.key == .replyKey, keys.replyKey == nil { keys.replyKey = key }
         }
