@@ -398,8 +398,11 @@ struct ComplaintKeyring {
             var info = try JSONDecoder().decode(EvidenceFileInfo.self, from: keys.open(item.sealedInfo, context: context))
             let moved = fileAddresses[item.id]
             if let moved { info.fileKey = moved.fileKey }
-            change.evidence[item.id] = (try fresh.seal(try JSONEncoder().encode(info), with: item.addedBy == "reporter" ? .replyKey : .caseKey,
-                                                       context: context), moved?.address)
+            // Under the same kind of key as before (a file the reporter added while tracking is
+            // under the reply key, the rest under the case key; files of older cases under the
+            // case key, officers only).
+            let kind = ContentKey.kind(of: item.sealedInfo) ?? .caseKey
+            change.evidence[item.id] = (try fresh.seal(try JSONEncoder().encode(info), with: kind, context: context), moved?.address)
         }
         let reporter = existing.first { $0.recipient == .reporter }?.recipientKey
         change.replaceWraps = try await wraps(for: fresh, complaint: complaint, organization: organization, reporterPublicKey: reporter)
