@@ -626,8 +626,21 @@ public struct ComplaintStore: Sendable {
         try await row.create(on: database)
     }
 
+    /// Removes an outside body's account of a province, and with it their copies of the keys of
+    /// the cases about executives of that province's organizations.
     public func removeOverseer(userID: UUID, province: String) async throws {
-        try await ComplaintOverseerRecord.query(on: database).filter(\.$userID == userID).filter(\.$province == Self.provinceKey(province)).delete()
+        let key = Self.provinceKey(province)
+        try await database.transaction { db in
+            try await ComplaintOverseerRecord.query(on: db).filter(\.$userID == userID).filter(\.$province == key).delete()
+            let organizations = try await OrganizationRecord.query(on: db).field(\.$id).field(\.$province).all()
+                .filter { Self.provinceKey($0.province) == key }.compactMap(\.id)
+            guard !organizations.isEmpty else { return }
+            let executiveCases = try await ComplaintCaseRecord.query(on: db).filter(\.$organizationID ~~ organizations)
+                .filter(\.$concernsExecutive == true).field(\.$id).all().compactMap(\.id)
+            guard !executiveCases.isEmpty else { return }
+            try await ComplaintKeyWrapRecord.query(on: db).filter(\.$caseID ~~ executiveCases)
+                .filter(\.$recipientKind == KeyRecipientKind.officer.rawValue).filter(\.$recipientID == userID).delete()
+        }
     }
 
     public func officers(organizationID: UUID) async throws -> [UUID] {

@@ -606,5 +606,17 @@ final class ComplaintOverseerTests: ComplaintTestCase {
         XCTAssertEqual(v4, .forbidden)
         let v5 = try await officer.get("/complaints/overseer").status
         XCTAssertEqual(v5, .forbidden)
+
+        // The case was sealed to the province's account; removing the account drops its copies.
+        let overseerID = try overseer.requireID()
+        var copies = try await ComplaintStore(db).wraps(caseIDs: [executive.id], organizationID: orgA.id)
+        XCTAssertTrue(copies.contains { $0.recipient == .officer && $0.recipientID == overseerID })
+        let officerA = try await UserStore(db).find(username: "officer-a")?.id
+        XCTAssertFalse(copies.contains { $0.recipientID == officerA }, "the organization's own officer never holds it")
+        try await ComplaintStore(db).removeOverseer(userID: overseerID, province: "ขอนแก่น")
+        copies = try await ComplaintStore(db).wraps(caseIDs: [executive.id], organizationID: orgA.id)
+        XCTAssertFalse(copies.contains { $0.recipientID == overseerID })
+        let v6 = try await province.get(path).status
+        XCTAssertEqual(v6, .forbidden)
     }
 }
