@@ -43,6 +43,19 @@ public enum EvidenceFileKind: String, CaseIterable, Sendable, Codable {
         case .text: "ข้อความ"
         }
     }
+
+    public var englishName: String {
+        switch self {
+        case .jpeg, .png, .gif, .webp: "\(rawValue.uppercased()) image"
+        case .pdf: "PDF document"
+        case .docx: "Word document"
+        case .xlsx: "Excel sheet"
+        case .pptx: "PowerPoint presentation"
+        case .mp3: "MP3 audio"
+        case .mp4: "MP4 video/audio"
+        case .text: "text"
+        }
+    }
 }
 
 /// Checks one evidence file: its kind by content, its size, its name.
@@ -179,10 +192,15 @@ public struct EvidenceFileInfo: Codable, Sendable, Equatable {
     public var name: String
     public var kind: EvidenceFileKind
     public var size: Int
+    /// The file's own key (base64), for files sealed under a key of their own; nil for files
+    /// sealed by the vault before per-officer sealing. The description is sealed, so the key
+    /// is readable exactly by those who may read the description.
+    public var fileKey: String?
 
-    public init(name: String, kind: EvidenceFileKind, size: Int) {
+    public init(name: String, kind: EvidenceFileKind, size: Int, fileKey: String? = nil) {
         self.name = name
         self.kind = kind
         self.size = size
+        self.fileKey = fileKey
     }
 }

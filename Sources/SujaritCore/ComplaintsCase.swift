@@ -53,6 +53,12 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
 
     /// "15 มกราคม 2568".
     public func thai(digits: DigitStyle = .arabic) -> String { ThaiCalendar.thaiDate(date, digits: digits) }
+
+    /// "15 January 2025".
+    public var english: String {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(day) \(months[month - 1]) \(year)"
+    }
 }
 
 /// ช่องทาง — how a complaint came in.
@@ -74,6 +80,15 @@ public enum ComplaintChannel: String, CaseIterable, Sendable, Codable {
         case .phone: "โทรศัพท์"
         }
     }
+
+    public var englishName: String {
+        switch self {
+        case .online: "online form"
+        case .walkIn: "in person"
+        case .letter: "letter"
+        case .phone: "telephone"
+        }
+    }
 }
 
 /// Which channel a case belongs to: a corruption complaint (confidential, counted in the
@@ -89,6 +104,13 @@ public enum ComplaintKind: String, CaseIterable, Sendable, Codable {
         switch self {
         case .corruption: "เรื่องร้องเรียนการทุจริต"
         case .general: "เรื่องร้องทุกข์/ร้องเรียนทั่วไป"
+        }
+    }
+
+    public var englishName: String {
+        switch self {
+        case .corruption: "Corruption complaints"
+        case .general: "General complaints"
         }
     }
 }
@@ -122,6 +144,18 @@ public enum ComplaintStatus: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    public var englishName: String {
+        switch self {
+        case .received: "received"
+        case .acknowledged: "acknowledged"
+        case .screening: "being screened"
+        case .investigating: "being investigated"
+        case .referred: "referred to the competent body"
+        case .concluded: "concluded"
+        case .closed: "closed"
+        }
+    }
+
     /// Still being handled by the organization (counts as "in progress").
     public var isOpen: Bool { [.received, .acknowledged, .screening, .investigating].contains(self) }
 }
@@ -140,6 +174,14 @@ public enum ComplaintOutcome: String, CaseIterable, Sendable, Codable {
         case .substantiated: "มีมูล"
         case .unsubstantiated: "ไม่มีมูล"
         case .insufficientEvidence: "หลักฐานไม่เพียงพอ"
+        }
+    }
+
+    public var englishName: String {
+        switch self {
+        case .substantiated: "substantiated"
+        case .unsubstantiated: "unsubstantiated"
+        case .insufficientEvidence: "insufficient evidence"
         }
     }
 }
@@ -163,6 +205,16 @@ public enum OversightBody: String, CaseIterable, Sendable, Codable {
         case .sao: "สำนักงานการตรวจเงินแผ่นดิน (สตง.)"
         case .province: "จังหวัด"
         case .other: "หน่วยงานอื่น"
+        }
+    }
+
+    public var englishName: String {
+        switch self {
+        case .nacc: "NACC (National Anti-Corruption Commission)"
+        case .pacc: "PACC (Public Sector Anti-Corruption Commission)"
+        case .sao: "State Audit Office"
+        case .province: "the province"
+        case .other: "another body"
         }
     }
 }
@@ -226,7 +278,11 @@ public struct ComplaintCase: Sendable, Equatable, Identifiable {
     public var referredToName: String
     public var outcome: ComplaintOutcome?
     public var receivedOn: CalendarDay
+    /// กำหนดแจ้งผล — the answer is due by this day. Fixed when the case is received, from the
+    /// organization's settings of that day: changing the settings later moves no deadline.
     public var dueOn: CalendarDay
+    /// กำหนดตอบรับเรื่อง — the case must be acknowledged by this day (fixed like `dueOn`).
+    public var acknowledgeBy: CalendarDay
     /// The day the case was closed (retention counts from it).
     public var closedOn: CalendarDay?
     /// เรื่องเกี่ยวกับผู้บริหารท้องถิ่นหรือปลัด — handled past the organization's own officers.
@@ -239,7 +295,8 @@ public struct ComplaintCase: Sendable, Equatable, Identifiable {
     public init(id: UUID = UUID(), organizationID: UUID, kind: ComplaintKind = .corruption, channel: ComplaintChannel = .online,
                 status: ComplaintStatus = .received,
                 referredTo: OversightBody? = nil, referredToName: String = "", outcome: ComplaintOutcome? = nil,
-                receivedOn: CalendarDay, dueOn: CalendarDay, closedOn: CalendarDay? = nil, concernsExecutive: Bool = false,
+                receivedOn: CalendarDay, dueOn: CalendarDay, acknowledgeBy: CalendarDay, closedOn: CalendarDay? = nil,
+                concernsExecutive: Bool = false,
                 assignedTo: UUID? = nil, recused: Set<UUID> = [], version: Int = 1) {
         self.id = id
         self.organizationID = organizationID
@@ -251,11 +308,20 @@ public struct ComplaintCase: Sendable, Equatable, Identifiable {
         self.outcome = outcome
         self.receivedOn = receivedOn
         self.dueOn = dueOn
+        self.acknowledgeBy = acknowledgeBy
         self.closedOn = closedOn
         self.concernsExecutive = concernsExecutive
         self.assignedTo = assignedTo
         self.recused = recused
         self.version = version
+    }
+
+    /// A new case received on a day, with both deadlines fixed from the policy in force.
+    public static func received(id: UUID, organizationID: UUID, kind: ComplaintKind, channel: ComplaintChannel, on day: CalendarDay,
+                                policy: ComplaintDeadlinePolicy, concernsExecutive: Bool) -> ComplaintCase {
+        ComplaintCase(id: id, organizationID: organizationID, kind: kind, channel: channel, receivedOn: day,
+                      dueOn: policy.due(receivedOn: day), acknowledgeBy: policy.acknowledgeBy(receivedOn: day),
+                      concernsExecutive: concernsExecutive)
     }
 
     /// Past its deadline and not yet answered with a result or a referral.
@@ -359,6 +425,14 @@ public struct ComplaintReminder: Sendable, Equatable {
             case .dueSoon: "ใกล้ครบกำหนดแจ้งผล"
             }
         }
+
+        public var englishName: String {
+            switch self {
+            case .acknowledgementOverdue: "not acknowledged, overdue"
+            case .answerOverdue: "answer overdue"
+            case .dueSoon: "answer due soon"
+            }
+        }
     }
 
     public var caseID: UUID
@@ -368,16 +442,16 @@ public struct ComplaintReminder: Sendable, Equatable {
     public var daysLate: Int
 
     /// The reminders for a set of cases on a day, most late first. A case gets at most one:
-    /// an answer overdue outranks an acknowledgement overdue, which outranks due soon.
-    public static func list(_ cases: [ComplaintCase], policy: ComplaintDeadlinePolicy, today: CalendarDay,
-                            soonDays: Int = 2) -> [ComplaintReminder] {
+    /// an answer overdue outranks an acknowledgement overdue, which outranks due soon. The
+    /// deadlines are the ones stored on each case.
+    public static func list(_ cases: [ComplaintCase], today: CalendarDay, soonDays: Int = 2) -> [ComplaintReminder] {
         cases.compactMap { complaint -> ComplaintReminder? in
             guard complaint.status.isOpen else { return nil }
             if today > complaint.dueOn {
                 return ComplaintReminder(caseID: complaint.id, kind: .answerOverdue, dueOn: complaint.dueOn,
                                          daysLate: complaint.dueOn.days(until: today))
             }
-            let acknowledgeBy = policy.acknowledgeBy(receivedOn: complaint.receivedOn)
+            let acknowledgeBy = complaint.acknowledgeBy
             if complaint.status == .received, today > acknowledgeBy {
                 return ComplaintReminder(caseID: complaint.id, kind: .acknowledgementOverdue, dueOn: acknowledgeBy,
                                          daysLate: acknowledgeBy.days(until: today))
@@ -392,8 +466,11 @@ public struct ComplaintReminder: Sendable, Equatable {
 }
 
 /// ระยะเวลาเก็บรักษา — how long a closed case is kept before it is deleted with its messages
-/// and evidence files: 10 years after closure by default (the period the correspondence rules
-/// give for case files), at least 1.
+/// and evidence files: 10 years after closure by default, at least 1. The default follows the
+/// ten years the Prime Minister's Office rules on correspondence (ระเบียบสำนักนายกรัฐมนตรีว่าด้วย
+/// งานสารบรรณ) give as the usual keeping period for documents; it has not been checked by a
+/// lawyer for complaint files, so each organization must confirm its period (and choose it with
+/// `sujarit complaints retention --years`). Nothing is deleted without `--apply`.
 public struct ComplaintRetention: Sendable, Equatable {
     public var yearsAfterClosure: Int
 

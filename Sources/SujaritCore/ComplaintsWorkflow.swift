@@ -180,6 +180,17 @@ public enum ComplaintWorkflow {
     }
 }
 
+extension ComplaintWorkflow {
+    /// Who receives a case's keys (per-officer sealing): the organization's complaint officers,
+    /// or for a case about the executive the outside body's accounts of the province — never
+    /// anyone recused from the case. The installation's administrators see that a case exists
+    /// and its status, but are not given its keys: the people who run the server are the ones
+    /// sealing keeps out.
+    public static func keyHolders(of complaint: ComplaintCase, officers: [UUID], overseers: [UUID]) -> Set<UUID> {
+        Set(complaint.concernsExecutive ? overseers : officers).subtracting(complaint.recused)
+    }
+}
+
 /// How a member of staff is concerned with an organization's complaints.
 public enum ComplaintStaffRole: String, Sendable, Hashable, CaseIterable {
     /// เจ้าหน้าที่รับเรื่องร้องเรียน of the organization
@@ -218,6 +229,20 @@ public enum ComplaintLogAction: String, CaseIterable, Sendable {
     case note = "case.note"
     case reclassify = "case.reclassify"
     case purge = "case.purge"
+    /// a case's keys wrapped for more recipients (a new officer, a new recovery key)
+    case keysShared = "keys.shared"
+    /// new content keys on recusal: everything sealed again without the recused officer
+    case keysRotated = "keys.rotated"
+    /// a case from before per-officer sealing sealed to its officers
+    case keysUpgraded = "keys.upgraded"
+    /// a case's keys given to an officer with the offline recovery key
+    case keysRecovered = "keys.recovered"
+    case officerKeyCreated = "officer.key.created"
+    /// a new key pair because the old one could not be opened (a password set by an administrator)
+    case officerKeyReplaced = "officer.key.replaced"
+    case recoveryKeyAdded = "recovery.key.added"
+    /// the reporter's own copy of the reply key (a case from before per-officer sealing)
+    case reporterKeyAdded = "reporter.key.added"
 
     /// The line an officer's or the system's command writes.
     public init(_ command: ComplaintCommand) {

@@ -28,6 +28,11 @@ public final class ComplaintCaseRecord: Model, @unchecked Sendable {
     /// "corruption" (nil in rows made before the column) or "general"
     @OptionalField(key: "kind") public var kind: String?
     @OptionalField(key: "closed_on") public var closedOn: String?
+    /// The generation of the case's content keys (per-officer sealing); NULL for a case whose
+    /// content is still sealed by the vault alone (made before per-officer sealing).
+    @OptionalField(key: "key_generation") public var keyGeneration: Int?
+    /// The acknowledgement day, fixed when the case was received.
+    @OptionalField(key: "acknowledge_by") public var acknowledgeBy: String?
 
     public init() {}
 }

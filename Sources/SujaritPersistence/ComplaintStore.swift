@@ -9,6 +9,69 @@ public struct StoredComplaint: Sendable {
     public var complaint: ComplaintCase
     public var sealedReport: String
     public var receiptVerifier: String
+    /// The generation of the case's content keys; nil while the content is sealed by the vault
+    /// alone (a case made before per-officer sealing).
+    public var keyGeneration: Int?
+}
+
+/// A change of how a case is sealed, written in the transaction of a case change (rotation on
+/// recusal) or on its own (keys handed to a new officer, an old case upgraded, a reporter's key
+/// added): content sealed again, wrapped keys added, removed or replaced, the receipt verifier
+/// replaced.
+public struct CaseSealingChange: Sendable {
+    /// The new key generation (rotation, upgrade); nil keeps it.
+    public var keyGeneration: Int?
+    public var sealedReport: String?
+    /// Message id → its text sealed again.
+    public var messages: [UUID: String] = [:]
+    /// Evidence id → its description sealed again, and its new storage address if the file was
+    /// sealed again under a new address.
+    public var evidence: [UUID: (sealedInfo: String, address: String?)] = [:]
+    /// All wrapped keys of the case become these (rotation, upgrade).
+    public var replaceWraps: [WrappedCaseKey]?
+    public var addWraps: [WrappedCaseKey] = []
+    public var removeWraps: [WrappedCaseKey] = []
+    public var receiptVerifier: String?
+
+    public init(keyGeneration: Int? = nil, sealedReport: String? = nil, replaceWraps: [WrappedCaseKey]? = nil,
+                addWraps: [WrappedCaseKey] = [], removeWraps: [WrappedCaseKey] = [], receiptVerifier: String? = nil) {
+        self.keyGeneration = keyGeneration
+        self.sealedReport = sealedReport
+        self.replaceWraps = replaceWraps
+        self.addWraps = addWraps
+        self.removeWraps = removeWraps
+        self.receiptVerifier = receiptVerifier
+    }
+
+    public var isEmpty: Bool {
+        keyGeneration == nil && sealedReport == nil && messages.isEmpty && evidence.isEmpty && replaceWraps == nil
+            && addWraps.isEmpty && removeWraps.isEmpty && receiptVerifier == nil
+    }
+}
+
+/// An officer's stored key pair.
+public struct StoredOfficerKey: Sendable, Equatable {
+    public var userID: UUID
+    public var publicKey: String
+    public var lockedKey: String
+    public var createdOn: String
+
+    public init(userID: UUID, publicKey: String, lockedKey: String, createdOn: String) {
+        self.userID = userID
+        self.publicKey = publicKey
+        self.lockedKey = lockedKey
+        self.createdOn = createdOn
+    }
+}
+
+/// A recovery key's public half.
+public struct StoredRecoveryKey: Sendable, Equatable {
+    public var id: UUID
+    public var organizationID: UUID?
+    public var province: String?
+    public var publicKey: String
+    public var fingerprint: String
+    public var createdOn: String
 }
 
 /// A message on a case; its text is sealed.
@@ -110,7 +173,7 @@ public struct ComplaintStore: Sendable {
     // MARK: Cases
 
     public func create(_ complaint: ComplaintCase, lookupTag: String, verifier: String, sealedReport: String,
-                       evidence: [NewComplaintEvidence] = [], log: ComplaintLogEntry) async throws {
+                       evidence: [NewComplaintEvidence] = [], wraps: [WrappedCaseKey], log: ComplaintLogEntry) async throws {
         try await database.transaction { db in
             let record = ComplaintCaseRecord()
             record.id = complaint.id
@@ -120,8 +183,10 @@ public struct ComplaintStore: Sendable {
             record.sealedReport = sealedReport
             Self.fill(record, from: complaint)
             record.version = 1
+            record.keyGeneration = 1
             try await record.create(on: db)
             try await Self.insert(evidence, caseID: complaint.id, organizationID: complaint.organizationID, on: db)
+            try await Self.insert(wraps, organizationID: complaint.organizationID, on: db)
             try await ComplaintLogChain.append(log, on: db)
         }
     }
@@ -195,6 +260,12 @@ public struct ComplaintStore: Sendable {
             .filter { kind == nil || $0.kind == kind }
     }
 
+    /// The cases of an organization as stored (with their key generation), newest first.
+    public func storedCases(organizationID: UUID) async throws -> [StoredComplaint] {
+        try await ComplaintCaseRecord.query(on: database).filter(\.$organizationID == organizationID)
+            .sort(\.$receivedOn, .descending).all().map { try Self.stored($0) }
+    }
+
     /// Received day and status of every corruption case of an organization (for the published
     /// statistics; general complaints are not counted).
     public func statusByDay(organizationID: UUID) async throws -> [(receivedOn: CalendarDay, status: ComplaintStatus)] {
@@ -210,23 +281,22 @@ public struct ComplaintStore: Sendable {
     /// Writes a case changed by `ComplaintWorkflow.decide`, with an optional message and the
     /// log line, if the stored version is still `expectedVersion` (nil: whatever it is, for
     /// messages that do not depend on what was read). Returns the case as stored.
+    /// `expectedKeyGeneration` is the key generation the new content was sealed under: a case
+    /// whose keys were rotated meanwhile is a conflict (its content would not open).
     @discardableResult
-    public func apply(_ updated: ComplaintCase, expectedVersion: Int?, message: NewComplaintMessage?,
-                      evidence: [NewComplaintEvidence] = [], log: ComplaintLogEntry) async throws -> ComplaintCase {
+    public func apply(_ updated: ComplaintCase, expectedVersion: Int?, expectedKeyGeneration: Int?, message: NewComplaintMessage?,
+                      evidence: [NewComplaintEvidence] = [], sealing: CaseSealingChange? = nil, log: ComplaintLogEntry) async throws -> ComplaintCase {
         try await database.transaction { db -> ComplaintCase in
-            if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
-                try await sql.raw("SELECT id FROM \(ident: ComplaintCaseRecord.schema) WHERE id = \(bind: updated.id) FOR UPDATE").run()
-            }
-            guard let record = try await ComplaintCaseRecord.query(on: db)
-                .filter(\.$id == updated.id).filter(\.$organizationID == updated.organizationID).first()
-            else { throw StoreError.notFound("เรื่องร้องเรียน") }
+            let record = try await Self.claim(updated.id, organizationID: updated.organizationID, on: db)
             if let expectedVersion, record.version != expectedVersion {
                 throw StoreError.conflict(currentVersion: record.version)
             }
+            guard record.keyGeneration == expectedKeyGeneration else { throw StoreError.conflict(currentVersion: record.version) }
             var stored = updated
             stored.version = record.version + 1
             Self.fill(record, from: stored)
             record.version = stored.version
+            if let sealing { try await Self.write(sealing, to: record, on: db) }
             try await record.update(on: db)
             if let message {
                 let last = try await ComplaintMessageRecord.query(on: db).filter(\.$caseID == updated.id)
@@ -246,6 +316,220 @@ public struct ComplaintStore: Sendable {
             try await ComplaintLogChain.append(log, on: db)
             return stored
         }
+    }
+
+    /// Writes a change of sealing alone (no change of the case's state or version), with its
+    /// log line, if the case's keys are still of `expectedKeyGeneration`.
+    public func updateSealing(caseID: UUID, organizationID: UUID, expectedKeyGeneration: Int?, _ change: CaseSealingChange,
+                              log: ComplaintLogEntry) async throws {
+        try await database.transaction { db in
+            let record = try await Self.claim(caseID, organizationID: organizationID, on: db)
+            guard record.keyGeneration == expectedKeyGeneration else { throw StoreError.conflict(currentVersion: record.version) }
+            try await Self.write(change, to: record, on: db)
+            try await record.update(on: db)
+            try await ComplaintLogChain.append(log, on: db)
+        }
+    }
+
+    /// Locks a case row for the transaction (PostgreSQL `FOR UPDATE`; SQLite's transaction
+    /// already holds the write lock) and reads it.
+    static func claim(_ id: UUID, organizationID: UUID, on db: any Database) async throws -> ComplaintCaseRecord {
+        if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT id FROM \(ident: ComplaintCaseRecord.schema) WHERE id = \(bind: id) FOR UPDATE").run()
+        }
+        guard let record = try await ComplaintCaseRecord.query(on: db).filter(\.$id == id)
+            .filter(\.$organizationID == organizationID).first()
+        else { throw StoreError.notFound("เรื่องร้องเรียน") }
+        return record
+    }
+
+    static func write(_ change: CaseSealingChange, to record: ComplaintCaseRecord, on db: any Database) async throws {
+        let caseID = try record.requireID()
+        if let generation = change.keyGeneration { record.keyGeneration = generation }
+        if let report = change.sealedReport { record.sealedReport = report }
+        if let verifier = change.receiptVerifier { record.receiptVerifier = verifier }
+        for (id, body) in change.messages {
+            guard let row = try await ComplaintMessageRecord.query(on: db).filter(\.$id == id).filter(\.$caseID == caseID).first()
+            else { throw StoreError.notFound("ข้อความ") }
+            row.sealedBody = body
+            try await row.update(on: db)
+        }
+        for (id, item) in change.evidence {
+            guard let row = try await ComplaintEvidenceRecord.query(on: db).filter(\.$id == id).filter(\.$caseID == caseID).first()
+            else { throw StoreError.notFound("ไฟล์หลักฐาน") }
+            row.sealedInfo = item.sealedInfo
+            if let address = item.address { row.address = address }
+            try await row.update(on: db)
+        }
+        if let replace = change.replaceWraps {
+            try await ComplaintKeyWrapRecord.query(on: db).filter(\.$caseID == caseID).delete()
+            try await insert(replace, organizationID: record.organizationID, on: db)
+        }
+        for wrap in change.removeWraps {
+            var query = ComplaintKeyWrapRecord.query(on: db).filter(\.$caseID == caseID).filter(\.$keyKind == wrap.key.rawValue)
+                .filter(\.$recipientKind == wrap.recipient.rawValue).filter(\.$recipientKey == wrap.recipientKey)
+            query = wrap.recipientID.map { query.filter(\.$recipientID == $0) } ?? query.filter(\.$recipientID == nil)
+            try await query.delete()
+        }
+        try await insert(change.addWraps.filter { $0.caseID == caseID }, organizationID: record.organizationID, on: db)
+    }
+
+    static func insert(_ wraps: [WrappedCaseKey], organizationID: UUID, on db: any Database) async throws {
+        for wrap in wraps {
+            let row = ComplaintKeyWrapRecord()
+            row.caseID = wrap.caseID
+            row.organizationID = organizationID
+            row.keyKind = wrap.key.rawValue
+            row.recipientKind = wrap.recipient.rawValue
+            row.recipientID = wrap.recipientID
+            row.recipientKey = wrap.recipientKey
+            row.wrapped = wrap.wrapped
+            try await row.create(on: db)
+        }
+    }
+
+    // MARK: Sealing
+
+    /// The wrapped keys of cases of an organization.
+    public func wraps(caseIDs: [UUID], organizationID: UUID) async throws -> [WrappedCaseKey] {
+        guard !caseIDs.isEmpty else { return [] }
+        return try await ComplaintKeyWrapRecord.query(on: database).filter(\.$caseID ~~ caseIDs)
+            .filter(\.$organizationID == organizationID).all().map(Self.wrap)
+    }
+
+    static func wrap(_ row: ComplaintKeyWrapRecord) throws -> WrappedCaseKey {
+        guard let key = CaseKeyKind(rawValue: row.keyKind), let recipient = KeyRecipientKind(rawValue: row.recipientKind) else {
+            throw StoreError.corrupt("complaint key wrap \(row.id?.uuidString ?? "?")")
+        }
+        return WrappedCaseKey(caseID: row.caseID, key: key, recipient: recipient, recipientID: row.recipientID,
+                              recipientKey: row.recipientKey, wrapped: row.wrapped)
+    }
+
+    /// Every case's key generation and wrapped keys, for `vault reseal` and upgrades.
+    public func allWraps() async throws -> [WrappedCaseKey] {
+        try await ComplaintKeyWrapRecord.query(on: database).all().map(Self.wrap)
+    }
+
+    /// Cases still sealed by the vault alone (made before per-officer sealing).
+    public func legacyCases() async throws -> [ComplaintCase] {
+        try await ComplaintCaseRecord.query(on: database).filter(\.$keyGeneration == nil).all().map { try Self.complaint($0) }
+    }
+
+    public func officerKey(userID: UUID) async throws -> StoredOfficerKey? {
+        try await ComplaintOfficerKeyRecord.query(on: database).filter(\.$userID == userID).first().map(Self.officerKey)
+    }
+
+    public func officerKeys(userIDs: [UUID]) async throws -> [StoredOfficerKey] {
+        guard !userIDs.isEmpty else { return [] }
+        return try await ComplaintOfficerKeyRecord.query(on: database).filter(\.$userID ~~ userIDs).all().map(Self.officerKey)
+    }
+
+    static func officerKey(_ row: ComplaintOfficerKeyRecord) -> StoredOfficerKey {
+        StoredOfficerKey(userID: row.userID, publicKey: row.publicKey, lockedKey: row.lockedKey, createdOn: row.createdOn)
+    }
+
+    /// Stores an officer's (new) key pair with its log line. A new pair replaces the old one and
+    /// drops every copy of a case key made for the old one (they could not be opened any more).
+    public func setOfficerKey(_ key: StoredOfficerKey, replacing: Bool, log: ComplaintLogEntry?) async throws {
+        try await database.transaction { db in
+            let existing = try await ComplaintOfficerKeyRecord.query(on: db).filter(\.$userID == key.userID).first()
+            if let existing, existing.publicKey != key.publicKey {
+                guard replacing else { throw StoreError.conflict(currentVersion: 0) }
+                try await ComplaintKeyWrapRecord.query(on: db).filter(\.$recipientKind == KeyRecipientKind.officer.rawValue)
+                    .filter(\.$recipientID == key.userID).delete()
+                try await ComplaintTokenKeyRecord.query(on: db).filter(\.$userID == key.userID).delete()
+            }
+            let row = existing ?? ComplaintOfficerKeyRecord()
+            row.userID = key.userID
+            row.publicKey = key.publicKey
+            row.lockedKey = key.lockedKey
+            row.createdOn = key.createdOn
+            try await row.save(on: db)
+            if let log { try await ComplaintLogChain.append(log, on: db) }
+        }
+    }
+
+    /// Whether the user serves anywhere as an officer or an outside body (and so needs keys).
+    public func isComplaintStaff(userID: UUID) async throws -> Bool {
+        if try await ComplaintOfficerRecord.query(on: database).filter(\.$userID == userID).count() > 0 { return true }
+        return try await ComplaintOverseerRecord.query(on: database).filter(\.$userID == userID).count() > 0
+    }
+
+    public func currentRecoveryKey(organizationID: UUID) async throws -> StoredRecoveryKey? {
+        try await ComplaintRecoveryKeyRecord.query(on: database).filter(\.$organizationID == organizationID)
+            .filter(\.$retired == false).first().map(Self.recovery)
+    }
+
+    public func currentRecoveryKey(province: String) async throws -> StoredRecoveryKey? {
+        try await ComplaintRecoveryKeyRecord.query(on: database).filter(\.$province == Self.provinceKey(province))
+            .filter(\.$retired == false).first().map(Self.recovery)
+    }
+
+    static func recovery(_ row: ComplaintRecoveryKeyRecord) throws -> StoredRecoveryKey {
+        StoredRecoveryKey(id: try row.requireID(), organizationID: row.organizationID, province: row.province, publicKey: row.publicKey,
+                          fingerprint: row.fingerprint, createdOn: row.createdOn)
+    }
+
+    /// A new current recovery key of an organization or a province; an older one is retired
+    /// (cases get copies for the new one when an officer next opens them, or at once with
+    /// `sujarit complaints recover`).
+    public func addRecoveryKey(organizationID: UUID?, province: String?, publicKey: String, fingerprint: String, createdOn: String,
+                               log: ComplaintLogEntry) async throws -> StoredRecoveryKey {
+        try await database.transaction { db in
+            var query = ComplaintRecoveryKeyRecord.query(on: db).filter(\.$retired == false)
+            if let organizationID { query = query.filter(\.$organizationID == organizationID) }
+            if let province { query = query.filter(\.$province == Self.provinceKey(province)) }
+            for old in try await query.all() {
+                old.retired = true
+                try await old.update(on: db)
+            }
+            let row = ComplaintRecoveryKeyRecord()
+            row.organizationID = organizationID
+            row.province = province.map(Self.provinceKey)
+            row.publicKey = publicKey
+            row.fingerprint = fingerprint
+            row.createdOn = createdOn
+            row.retired = false
+            try await row.create(on: db)
+            try await ComplaintLogChain.append(log, on: db)
+            return try Self.recovery(row)
+        }
+    }
+
+    /// A copy of an officer's private key for one API token (replacing copies that expired or
+    /// whose token is gone).
+    public func addTokenKey(userID: UUID, tokenHash: String, lockedKey: String, expiresAt: Date, now: Date) async throws {
+        try await database.transaction { db in
+            try await Self.dropStaleTokenKeys(now: now, on: db)
+            let row = ComplaintTokenKeyRecord()
+            row.userID = userID
+            row.tokenHash = tokenHash
+            row.lockedKey = lockedKey
+            row.expiresAt = expiresAt
+            try await row.create(on: db)
+        }
+    }
+
+    /// The copy for a token, unless it expired or the token was revoked.
+    public func tokenKey(tokenHash: String, userID: UUID, now: Date) async throws -> String? {
+        guard try await APITokenRecord.query(on: database).filter(\.$tokenHash == tokenHash).filter(\.$userID == userID).first() != nil,
+              let row = try await ComplaintTokenKeyRecord.query(on: database).filter(\.$tokenHash == tokenHash)
+                .filter(\.$userID == userID).first(), row.expiresAt > now
+        else { return nil }
+        return row.lockedKey
+    }
+
+    static func dropStaleTokenKeys(now: Date, on db: any Database) async throws {
+        try await ComplaintTokenKeyRecord.query(on: db).filter(\.$expiresAt < now).delete()
+        let live = Set(try await APITokenRecord.query(on: db).field(\.$tokenHash).all().map(\.tokenHash))
+        for row in try await ComplaintTokenKeyRecord.query(on: db).all() where !live.contains(row.tokenHash) {
+            try await row.delete(on: db)
+        }
+    }
+
+    /// Drops copies of officers' keys for tokens that expired or were revoked.
+    public func dropStaleTokenKeys(now: Date) async throws {
+        try await database.transaction { db in try await Self.dropStaleTokenKeys(now: now, on: db) }
     }
 
     public func messages(caseID: UUID, organizationID: UUID, kinds: Set<ComplaintMessageKind> = Set(ComplaintMessageKind.allCases)) async throws -> [ComplaintMessage] {
@@ -285,6 +569,7 @@ public struct ComplaintStore: Sendable {
             let addresses = Set(try await ComplaintEvidenceRecord.query(on: db).filter(\.$caseID == complaint.id).all().map(\.address))
             try await ComplaintEvidenceRecord.query(on: db).filter(\.$caseID == complaint.id).delete()
             try await ComplaintMessageRecord.query(on: db).filter(\.$caseID == complaint.id).delete()
+            try await ComplaintKeyWrapRecord.query(on: db).filter(\.$caseID == complaint.id).delete()
             try await record.delete(on: db)
             try await ComplaintLogChain.append(log, on: db)
             var unreferenced: [String] = []
@@ -310,9 +595,14 @@ public struct ComplaintStore: Sendable {
         try await row.create(on: database)
     }
 
+    /// Removes an officer, and with them their copies of the organization's case keys.
     public func removeOfficer(userID: UUID, organizationID: UUID) async throws {
-        try await ComplaintOfficerRecord.query(on: database).filter(\.$userID == userID)
-            .filter(\.$organizationID == organizationID).delete()
+        try await database.transaction { db in
+            try await ComplaintOfficerRecord.query(on: db).filter(\.$userID == userID)
+                .filter(\.$organizationID == organizationID).delete()
+            try await ComplaintKeyWrapRecord.query(on: db).filter(\.$organizationID == organizationID)
+                .filter(\.$recipientKind == KeyRecipientKind.officer.rawValue).filter(\.$recipientID == userID).delete()
+        }
     }
 
     /// Provinces are matched on their name with surrounding spaces removed.
@@ -336,8 +626,21 @@ public struct ComplaintStore: Sendable {
         try await row.create(on: database)
     }
 
+    /// Removes an outside body's account of a province, and with it their copies of the keys of
+    /// the cases about executives of that province's organizations.
     public func removeOverseer(userID: UUID, province: String) async throws {
-        try await ComplaintOverseerRecord.query(on: database).filter(\.$userID == userID).filter(\.$province == Self.provinceKey(province)).delete()
+        let key = Self.provinceKey(province)
+        try await database.transaction { db in
+            try await ComplaintOverseerRecord.query(on: db).filter(\.$userID == userID).filter(\.$province == key).delete()
+            let organizations = try await OrganizationRecord.query(on: db).field(\.$id).field(\.$province).all()
+                .filter { Self.provinceKey($0.province) == key }.compactMap(\.id)
+            guard !organizations.isEmpty else { return }
+            let executiveCases = try await ComplaintCaseRecord.query(on: db).filter(\.$organizationID ~~ organizations)
+                .filter(\.$concernsExecutive == true).field(\.$id).all().compactMap(\.id)
+            guard !executiveCases.isEmpty else { return }
+            try await ComplaintKeyWrapRecord.query(on: db).filter(\.$caseID ~~ executiveCases)
+                .filter(\.$recipientKind == KeyRecipientKind.officer.rawValue).filter(\.$recipientID == userID).delete()
+        }
     }
 
     public func officers(organizationID: UUID) async throws -> [UUID] {
@@ -381,6 +684,7 @@ public struct ComplaintStore: Sendable {
         record.outcome = complaint.outcome?.rawValue
         record.receivedOn = complaint.receivedOn.iso
         record.dueOn = complaint.dueOn.iso
+        record.acknowledgeBy = complaint.acknowledgeBy.iso
         record.concernsExecutive = complaint.concernsExecutive
         record.assignedTo = complaint.assignedTo
         record.recusedJSON = JSONCoding.encode(complaint.recused.map(\.uuidString).sorted())
@@ -389,18 +693,20 @@ public struct ComplaintStore: Sendable {
     static func complaint(_ record: ComplaintCaseRecord) throws -> ComplaintCase {
         guard let kind = ComplaintKind(rawValue: record.kind ?? ComplaintKind.corruption.rawValue),
               let channel = ComplaintChannel(rawValue: record.channel), let status = ComplaintStatus(rawValue: record.status),
-              let received = CalendarDay(iso: record.receivedOn), let due = CalendarDay(iso: record.dueOn)
+              let received = CalendarDay(iso: record.receivedOn), let due = CalendarDay(iso: record.dueOn),
+              let acknowledgeBy = record.acknowledgeBy.flatMap(CalendarDay.init(iso:))
         else { throw StoreError.corrupt("complaint case \(record.id?.uuidString ?? "?")") }
         let recused = (try? JSONCoding.decode([String].self, from: record.recusedJSON)) ?? []
         return ComplaintCase(id: try record.requireID(), organizationID: record.organizationID, kind: kind, channel: channel, status: status,
                              referredTo: record.referredTo.flatMap(OversightBody.init(rawValue:)), referredToName: record.referredToName,
                              outcome: record.outcome.flatMap(ComplaintOutcome.init(rawValue:)), receivedOn: received, dueOn: due,
-                             closedOn: record.closedOn.flatMap(CalendarDay.init(iso:)), concernsExecutive: record.concernsExecutive, assignedTo: record.assignedTo,
+                             acknowledgeBy: acknowledgeBy, closedOn: record.closedOn.flatMap(CalendarDay.init(iso:)), concernsExecutive: record.concernsExecutive, assignedTo: record.assignedTo,
                              recused: Set(recused.compactMap(UUID.init(uuidString:))), version: record.version)
     }
 
     static func stored(_ record: ComplaintCaseRecord) throws -> StoredComplaint {
-        StoredComplaint(complaint: try complaint(record), sealedReport: record.sealedReport, receiptVerifier: record.receiptVerifier)
+        StoredComplaint(complaint: try complaint(record), sealedReport: record.sealedReport, receiptVerifier: record.receiptVerifier,
+                        keyGeneration: record.keyGeneration)
     }
 }
 

@@ -125,7 +125,38 @@ public struct EvidenceStorage: Sendable {
         return address
     }
 
-    /// The plaintext of a stored file.
+    /// Seals a file under its own key (`SealedFile`, the key travels in the case's sealed
+    /// description of the file) and stores it under a new random address, which says nothing
+    /// about the content. Returns the address.
+    public func put(_ data: Data, fileKey: [UInt8]) throws -> String {
+        let address = VaultBytes.random(32).map { String(format: "%02x", $0) }.joined()
+        let target = try url(address)
+        let sealed = try SealedFile.seal(data, key: fileKey, address: address)
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                        attributes: [.posixPermissions: 0o700])
+            let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(address).\(UUID().uuidString).tmp")
+            guard manager.createFile(atPath: temporary.path, contents: sealed, attributes: [.posixPermissions: 0o600]) else {
+                throw EvidenceStorageError.write("cannot create a file in \(target.deletingLastPathComponent().path)")
+            }
+            try manager.moveItem(at: temporary, to: target)
+        } catch let error as EvidenceStorageError {
+            throw error
+        } catch {
+            throw EvidenceStorageError.write("\(error.localizedDescription)")
+        }
+        return address
+    }
+
+    /// The plaintext of a file stored with its own key.
+    public func get(_ address: String, fileKey: [UInt8]) throws -> Data {
+        let target = try url(address)
+        guard let sealed = FileManager.default.contents(atPath: target.path) else { throw EvidenceStorageError.missing(address) }
+        return try SealedFile.open(sealed, key: fileKey, address: address)
+    }
+
+    /// The plaintext of a stored file sealed by the vault (cases from before per-officer sealing).
     public func get(_ address: String) throws -> Data {
         let target = try url(address)
         guard let sealed = FileManager.default.contents(atPath: target.path) else { throw EvidenceStorageError.missing(address) }
@@ -153,7 +184,7 @@ public struct EvidenceStorage: Sendable {
     public func reseal(_ address: String) throws -> Bool {
         let target = try url(address)
         guard let sealed = FileManager.default.contents(atPath: target.path) else { throw EvidenceStorageError.missing(address) }
-        guard ComplaintVault.keyID(ofFile: sealed) != vault.current.id else { return false }
+        guard !SealedFile.isSealedFile(sealed), ComplaintVault.keyID(ofFile: sealed) != vault.current.id else { return false }
         let plain = try vault.openFile(sealed, context: Self.context(address))
         let resealed = try vault.sealFile(plain, context: Self.context(address))
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(address).\(UUID().uuidString).tmp")

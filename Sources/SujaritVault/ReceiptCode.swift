@@ -83,12 +83,51 @@ public struct ReceiptVerifier: Sendable, Hashable {
 
     /// True when the code is the one this verifier was made for (constant-time comparison).
     public func verify(_ code: ReceiptCode) -> Bool {
+        if derivesReporterKey { return open(code).matches }
         let parts = encoded.split(separator: "$", omittingEmptySubsequences: false)
         guard parts.count == 4, parts[0] == "pbkdf2-sha256", let rounds = Int(parts[1]), rounds >= 1,
               let salt = Data(base64Encoded: String(parts[2])), let expected = Data(base64Encoded: String(parts[3])),
               let actual = try? Self.derive(code, salt: Array(salt), rounds: rounds)
         else { return false }
         return VaultBytes.constantTimeEqual(Array(expected), actual)
+    }
+
+    /// The v2 verifier of a new case and the reporter's key pair, both from one slow hash:
+    /// `pbkdf2-sha256-v2$<rounds>$<salt>$<check>`, where PBKDF2 gives a master secret, the
+    /// stored check is HKDF(master, "verify") and the reporter's X25519 private key is
+    /// HKDF(master, "reporter-key"). Only the public half of that key is stored (it receives
+    /// the case's reply key), so the code is the reporter's key: nobody can read what the
+    /// reporter may read without it, and officers can still seal replies to them.
+    public static func makeWithReporterKey(for code: ReceiptCode, rounds: Int = defaultRounds) throws -> (ReceiptVerifier, RecipientKeyPair) {
+        let salt = VaultBytes.random(16)
+        let master = try derive(code, salt: salt, rounds: rounds)
+        let verifier = ReceiptVerifier(encoded: "pbkdf2-sha256-v2$\(rounds)$\(Data(salt).base64EncodedString())$\(Data(check(master)).base64EncodedString())")
+        return (verifier, try reporterKey(master))
+    }
+
+    /// Whether this verifier carries a reporter key (v2) or is from before per-officer sealing.
+    public var derivesReporterKey: Bool { encoded.hasPrefix("pbkdf2-sha256-v2$") }
+
+    /// What a right code opens: nil for a wrong code; for a v2 verifier the reporter's key pair.
+    public func open(_ code: ReceiptCode) -> (matches: Bool, reporterKey: RecipientKeyPair?) {
+        let parts = encoded.split(separator: "$", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == "pbkdf2-sha256-v2", let rounds = Int(parts[1]), rounds >= 1,
+              let salt = Data(base64Encoded: String(parts[2])), let expected = Data(base64Encoded: String(parts[3])),
+              let master = try? Self.derive(code, salt: Array(salt), rounds: rounds)
+        else { return (verify(code), nil) }
+        guard VaultBytes.constantTimeEqual(Array(expected), Self.check(master)) else { return (false, nil) }
+        return (true, try? Self.reporterKey(master))
+    }
+
+    static func check(_ master: [UInt8]) -> [UInt8] {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: master), info: Array("sujarit-receipt-verify".utf8), outputByteCount: 32)
+            .withUnsafeBytes { Array($0) }
+    }
+
+    static func reporterKey(_ master: [UInt8]) throws -> RecipientKeyPair {
+        let raw = HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: master), info: Array("sujarit-reporter-key".utf8),
+                                         outputByteCount: 32).withUnsafeBytes { Array($0) }
+        return try RecipientKeyPair(rawPrivateKey: raw)
     }
 
     static func derive(_ code: ReceiptCode, salt: [UInt8], rounds: Int) throws -> [UInt8] {

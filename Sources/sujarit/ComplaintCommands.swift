@@ -13,7 +13,95 @@ import SujaritVault
 /// `sujarit complaints …` — complaint officers and the answer deadline of an organization.
 struct ComplaintsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "complaints", abstract: "Set up the corruption complaint channel.",
-                                                    subcommands: [Officer.self, Overseer.self, Deadline.self, Reminders.self, Retention.self])
+                                                    subcommands: [Officer.self, Overseer.self, Deadline.self, Reminders.self, Retention.self,
+                                                                  RecoveryKey.self, Recover.self, UpgradeSealing.self])
+
+    /// `--org SLUG` or `--province NAME`: whose cases a recovery key receives.
+    struct ScopeOptions: ParsableArguments {
+        @Option(help: "Organization slug (its cases not about its executive).") var org: String?
+        @Option(help: "Province (the cases about the executive of its organizations, which its outside body handles).") var province: String?
+
+        func scope() throws -> ComplaintKeyAdministration.Scope {
+            switch (org, province) {
+            case (let org?, nil): return .organization(slug: org)
+            case (nil, let province?): return .province(province)
+            default: throw ValidationError("give exactly one of --org and --province")
+            }
+        }
+    }
+
+    /// `sujarit complaints recovery-key --org SLUG --out FILE`: the offline recovery key.
+    struct RecoveryKey: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "recovery-key",
+            abstract: "Make a new recovery key of an organization or province; its private half is written to --out only (print it, keep it offline, delete the file).")
+
+        @OptionGroup var scopeOptions: ScopeOptions
+        @Option(help: "File to write the private key to (must not exist; mode 0600).") var out: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let scope = try scopeOptions.scope()
+            guard !FileManager.default.fileExists(atPath: out) else { throw ValidationError("--out: \(out) exists already; choose a new file") }
+            try await withApplication(settings: database.settings()) { app in
+                let (text, fingerprint) = try await ComplaintKeyAdministration.createRecoveryKey(app, scope: scope)
+                guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+                    throw ValidationError("--out: cannot create \(out)")
+                }
+                print("""
+                    Recovery key \(fingerprint) written to \(out). Sujarit keeps only its public half.
+                    Print it or copy it to removable media, keep it in a safe away from the server, then delete \(out).
+                    New cases are sealed to it at once; existing cases when an officer next opens them, or now with
+                    `sujarit complaints recover` and the old recovery key. An older recovery key of the same scope is retired.
+                    """)
+            }
+        }
+    }
+
+    /// `sujarit complaints recover --org SLUG --key-file FILE --username NAME`.
+    struct Recover: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open every case of an organization or province with its recovery key and hand their keys to an officer (who signed in once).")
+
+        @OptionGroup var scopeOptions: ScopeOptions
+        @Option(help: "The recovery key file.") var keyFile: String
+        @Option(help: "The officer (sign-in name) to receive the cases' keys.") var username: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let scope = try scopeOptions.scope()
+            guard let data = FileManager.default.contents(atPath: keyFile) else { throw ValidationError("--key-file: cannot read \(keyFile)") }
+            try await withApplication(settings: database.settings()) { app in
+                do {
+                    let count = try await ComplaintKeyAdministration.recover(app, scope: scope, keyFileText: String(decoding: data, as: UTF8.self),
+                                                                             username: username)
+                    print("\(username) holds the keys of \(count) case(s) now.")
+                } catch let failure as ComplaintKeyAdministration.Failure {
+                    throw ValidationError(failure.description)
+                } catch let error as SealingError {
+                    throw ValidationError("--key-file: \(error.description)")
+                }
+            }
+        }
+    }
+
+    /// `sujarit complaints upgrade-sealing [--apply]`: cases from before per-officer sealing.
+    struct UpgradeSealing: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "upgrade-sealing",
+            abstract: "List, or seal to their officers with --apply, the cases still sealed by the vault key alone.")
+
+        @Flag(help: "Seal them (without it, only list).") var apply = false
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await withApplication(settings: database.settings()) { app in
+                let ids = try await ComplaintKeyAdministration.upgradeSealing(app, apply: apply)
+                for id in ids { print(id.uuidString.lowercased()) }
+                print(apply ? "Sealed \(ids.count) case(s) to their officers." : "\(ids.count) case(s) sealed by the vault key alone. Run again with --apply to seal them to their officers.")
+            }
+        }
+    }
 
     struct Officer: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make a user a complaint officer of an organization (or remove them).")
@@ -157,9 +245,8 @@ struct ComplaintsCommand: AsyncParsableCommand {
                 for organization in organizations {
                     let cases = try await store.cases(organizationID: organization.id)
                     guard !cases.isEmpty else { continue }
-                    let policy = try await store.deadlinePolicy(organizationID: organization.id)
                     let byID = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0) })
-                    for reminder in ComplaintReminder.list(cases, policy: policy, today: day) where soon || reminder.kind != .dueSoon {
+                    for reminder in ComplaintReminder.list(cases, today: day) where soon || reminder.kind != .dueSoon {
                         guard let complaint = byID[reminder.caseID] else { continue }
                         if reminder.kind != .dueSoon { overdue += 1 }
                         let late = reminder.daysLate > 0 ? "\(reminder.daysLate) days late" : "due in \(-reminder.daysLate) days"
@@ -219,30 +306,8 @@ struct VaultCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await withApplication(settings: database.settings()) { app in
+                let (count, files) = try await ComplaintKeyAdministration.resealUnderCurrentVaultKey(app)
                 let vault = app.complaintVault
-                let count = try await app.db.transaction { db -> Int in
-                    var count = 0
-                    for record in try await ComplaintCaseRecord.query(on: db).all() {
-                        let id = try record.requireID()
-                        let resealed = try vault.reseal(record.sealedReport, context: "complaint:\(id.uuidString.lowercased()):report")
-                        if resealed != record.sealedReport { record.sealedReport = resealed; try await record.update(on: db); count += 1 }
-                    }
-                    for record in try await ComplaintMessageRecord.query(on: db).all() {
-                        let context = "complaint:\(record.caseID.uuidString.lowercased()):message:\(try record.requireID().uuidString.lowercased())"
-                        let resealed = try vault.reseal(record.sealedBody, context: context)
-                        if resealed != record.sealedBody { record.sealedBody = resealed; try await record.update(on: db); count += 1 }
-                    }
-                    for record in try await ComplaintEvidenceRecord.query(on: db).all() {
-                        let context = "complaint:\(record.caseID.uuidString.lowercased()):evidence:\(try record.requireID().uuidString.lowercased())"
-                        let resealed = try vault.reseal(record.sealedInfo, context: context)
-                        if resealed != record.sealedInfo { record.sealedInfo = resealed; try await record.update(on: db); count += 1 }
-                    }
-                    return count
-                }
-                // Files after the database: a file resealed is still readable with the old key kept.
-                let storage = app.complaintEvidence
-                var files = 0
-                for address in try await ComplaintStore(app.db).evidenceAddresses() where try storage.reseal(address) { files += 1 }
                 print("Resealed \(files) evidence files.")
                 print("Resealed \(count) items under key \(vault.current.id). Receipt lookups still use the key current when each case was made: keep older keys in the key file.")
             }

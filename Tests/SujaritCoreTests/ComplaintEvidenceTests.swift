@@ -101,7 +101,8 @@ final class ComplaintAcknowledgementDeadlineTests: XCTestCase {
         let policy = ComplaintDeadlinePolicy(days: 15, acknowledgeDays: 3)
         let org = UUID()
         func make(_ received: CalendarDay, _ status: ComplaintStatus) -> ComplaintCase {
-            ComplaintCase(organizationID: org, status: status, receivedOn: received, dueOn: policy.due(receivedOn: received))
+            ComplaintCase(organizationID: org, status: status, receivedOn: received, dueOn: policy.due(receivedOn: received),
+                          acknowledgeBy: policy.acknowledgeBy(receivedOn: received))
         }
         let today = CalendarDay(year: 2025, month: 2, day: 1)
         let late = make(CalendarDay(year: 2025, month: 1, day: 6), .screening)           // due 21 Jan: 11 days late
@@ -110,12 +111,28 @@ final class ComplaintAcknowledgementDeadlineTests: XCTestCase {
         let soon = make(CalendarDay(year: 2025, month: 1, day: 18), .investigating)      // due 2 Feb
         let closedLate = make(CalendarDay(year: 2024, month: 12, day: 1), .closed)
         let referred = make(CalendarDay(year: 2024, month: 12, day: 1), .referred)
-        let reminders = ComplaintReminder.list([late, unacknowledged, acknowledged, soon, closedLate, referred], policy: policy, today: today)
+        let reminders = ComplaintReminder.list([late, unacknowledged, acknowledged, soon, closedLate, referred], today: today)
         XCTAssertEqual(reminders.map(\.caseID), [late.id, unacknowledged.id, soon.id])
         XCTAssertEqual(reminders.map(\.kind), [.answerOverdue, .acknowledgementOverdue, .dueSoon])
         XCTAssertEqual(reminders.map(\.daysLate), [11, 4, -1])
-        XCTAssertEqual(ComplaintReminder.list([late], policy: policy, today: CalendarDay(year: 2025, month: 1, day: 21)).map(\.kind), [.dueSoon],
+        XCTAssertEqual(ComplaintReminder.list([late], today: CalendarDay(year: 2025, month: 1, day: 21)).map(\.kind), [.dueSoon],
                        "due today is not late yet")
+    }
+}
+
+final class ComplaintStoredDeadlineTests: XCTestCase {
+    /// A case keeps the deadlines of the day it came in: the reminders read them from the case,
+    /// not from whatever the settings say later.
+    func testDeadlinesAreFixedWhenReceived() {
+        let friday = CalendarDay(year: 2025, month: 1, day: 10)
+        let working = ComplaintDeadlinePolicy(days: 15, acknowledgeDays: 3, workingDaysOnly: true)
+        let complaint = ComplaintCase.received(id: UUID(), organizationID: UUID(), kind: .corruption, channel: .online, on: friday,
+                                               policy: working, concernsExecutive: false)
+        XCTAssertEqual(complaint.acknowledgeBy, CalendarDay(year: 2025, month: 1, day: 15))
+        XCTAssertEqual(complaint.dueOn, CalendarDay(year: 2025, month: 1, day: 31))
+        // On 14 January (calendar days would say acknowledgement was due on the 13th) nothing is late.
+        XCTAssertEqual(ComplaintReminder.list([complaint], today: CalendarDay(year: 2025, month: 1, day: 14)), [])
+        XCTAssertEqual(ComplaintReminder.list([complaint], today: CalendarDay(year: 2025, month: 1, day: 16)).map(\.kind), [.acknowledgementOverdue])
     }
 }
 
@@ -124,7 +141,7 @@ final class ComplaintKindAndRetentionTests: XCTestCase {
     let day = CalendarDay(year: 2025, month: 1, day: 6)
 
     func testGeneralMovesToCorruptionNeverBack() throws {
-        let general = ComplaintCase(organizationID: UUID(), kind: .general, receivedOn: day, dueOn: day.adding(days: 15))
+        let general = ComplaintCase(organizationID: UUID(), kind: .general, receivedOn: day, dueOn: day.adding(days: 15), acknowledgeBy: day.adding(days: 3))
         let moved = try ComplaintWorkflow.decide(.moveToCorruption, on: general, by: .officer(officer))
         XCTAssertEqual(moved.kind, .corruption)
         XCTAssertEqual(moved.version, general.version + 1)
@@ -138,7 +155,7 @@ final class ComplaintKindAndRetentionTests: XCTestCase {
     }
 
     func testClosingIsDatedAndRetentionDeletesOnlyOldClosedCases() throws {
-        var complaint = ComplaintCase(organizationID: UUID(), status: .concluded, outcome: .unsubstantiated, receivedOn: day, dueOn: day.adding(days: 15))
+        var complaint = ComplaintCase(organizationID: UUID(), status: .concluded, outcome: .unsubstantiated, receivedOn: day, dueOn: day.adding(days: 15), acknowledgeBy: day.adding(days: 3))
         complaint = try ComplaintWorkflow.decide(.close, on: complaint, by: .officer(officer), today: CalendarDay(year: 2025, month: 2, day: 1))
         XCTAssertEqual(complaint.closedOn, CalendarDay(year: 2025, month: 2, day: 1))
         let retention = ComplaintRetention(yearsAfterClosure: 10)
@@ -151,7 +168,7 @@ final class ComplaintKindAndRetentionTests: XCTestCase {
         XCTAssertThrowsError(try ComplaintWorkflow.decide(.purge(cutoff: farFuture), on: complaint, by: .officer(officer))) {
             XCTAssertEqual(($0 as? ComplaintRuleError)?.kind, .notAllowed, "officers never delete")
         }
-        let open = ComplaintCase(organizationID: UUID(), status: .investigating, receivedOn: day, dueOn: day.adding(days: 15))
+        let open = ComplaintCase(organizationID: UUID(), status: .investigating, receivedOn: day, dueOn: day.adding(days: 15), acknowledgeBy: day.adding(days: 3))
         XCTAssertThrowsError(try ComplaintWorkflow.decide(.purge(cutoff: farFuture), on: open, by: .system), "open cases are never deleted")
         XCTAssertThrowsError(try ComplaintWorkflow.decide(.acknowledge, on: open, by: .system))
         XCTAssertEqual(ComplaintRetention(yearsAfterClosure: 0).yearsAfterClosure, 1)

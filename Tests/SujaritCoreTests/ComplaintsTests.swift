@@ -7,7 +7,8 @@ final class ComplaintWorkflowTests: XCTestCase {
 
     func makeCase(_ status: ComplaintStatus = .received) -> ComplaintCase {
         let day = CalendarDay(year: 2025, month: 1, day: 6)
-        return ComplaintCase(organizationID: UUID(), status: status, receivedOn: day, dueOn: ComplaintDeadlinePolicy.standard.due(receivedOn: day))
+        return ComplaintCase(organizationID: UUID(), status: status, receivedOn: day, dueOn: ComplaintDeadlinePolicy.standard.due(receivedOn: day),
+                             acknowledgeBy: ComplaintDeadlinePolicy.standard.acknowledgeBy(receivedOn: day))
     }
 
     func testHappyPath() throws {
@@ -102,7 +103,8 @@ final class ComplaintDeadlineTests: XCTestCase {
 
     func testOverdue() {
         let received = CalendarDay(year: 2025, month: 1, day: 3)
-        var current = ComplaintCase(organizationID: UUID(), receivedOn: received, dueOn: ComplaintDeadlinePolicy.standard.due(receivedOn: received))
+        var current = ComplaintCase(organizationID: UUID(), receivedOn: received, dueOn: ComplaintDeadlinePolicy.standard.due(receivedOn: received),
+                                    acknowledgeBy: ComplaintDeadlinePolicy.standard.acknowledgeBy(receivedOn: received))
         XCTAssertFalse(current.isOverdue(today: CalendarDay(year: 2025, month: 1, day: 18)))
         XCTAssertTrue(current.isOverdue(today: CalendarDay(year: 2025, month: 1, day: 19)))
         current.status = .referred
@@ -157,5 +159,56 @@ final class ComplaintStatisticsTests: XCTestCase {
         let stats = ComplaintStatistics(fiscalYear: FiscalYear(2568), cases: [])
         XCTAssertEqual(stats.year.received, 0)
         XCTAssertEqual(ComplaintStatistics.noComplaintsText, "ไม่มีเรื่องร้องเรียนในช่วงเวลานี้")
+    }
+}
+
+/// Who holds a case's keys, and what copies a case needs when that changes.
+final class ComplaintKeyPlanTests: XCTestCase {
+    let a = UUID(), b = UUID(), c = UUID()
+    let caseID = UUID()
+
+    func person(_ id: UUID, _ key: String) -> CaseKeyPlan.Recipient { .init(kind: .officer, id: id, publicKey: key) }
+    func copy(_ key: CaseKeyKind, _ recipient: KeyRecipientKind, _ id: UUID?, _ publicKey: String) -> WrappedCaseKey {
+        WrappedCaseKey(caseID: caseID, key: key, recipient: recipient, recipientID: id, recipientKey: publicKey, wrapped: "w")
+    }
+
+    func testHoldersAreTheOfficersOrTheOutsideBodyNeverTheRecused() {
+        let day = CalendarDay(year: 2025, month: 1, day: 6)
+        var complaint = ComplaintCase(organizationID: UUID(), receivedOn: day, dueOn: day, acknowledgeBy: day)
+        XCTAssertEqual(ComplaintWorkflow.keyHolders(of: complaint, officers: [a, b], overseers: [c]), [a, b])
+        complaint.recused = [b]
+        XCTAssertEqual(ComplaintWorkflow.keyHolders(of: complaint, officers: [a, b], overseers: [c]), [a])
+        complaint.concernsExecutive = true
+        XCTAssertEqual(ComplaintWorkflow.keyHolders(of: complaint, officers: [a, b], overseers: [c]), [c],
+                       "a case about the executive goes past the organization's officers")
+    }
+
+    func testANewOfficerGetsCopiesAndTheServerLetsGo() {
+        let existing = [copy(.caseKey, .server, nil, ""), copy(.replyKey, .server, nil, ""), copy(.replyKey, .reporter, nil, "R")]
+        let plan = CaseKeyPlan.plan(existing: existing, people: [person(a, "A")], recovery: nil)
+        XCTAssertEqual(plan.add.map { "\($0.0.rawValue)-\($0.1.publicKey)" }, ["case-A", "reply-A"])
+        XCTAssertEqual(Set(plan.remove.map(\.recipient)), [.server], "once a person holds the keys the server's copies go")
+        XCTAssertEqual(plan.remove.count, 2)
+    }
+
+    func testTheServerKeepsTheReplyKeyUntilTheReporterHasOne() {
+        let existing = [copy(.caseKey, .officer, a, "A"), copy(.replyKey, .officer, a, "A"), copy(.replyKey, .server, nil, "")]
+        XCTAssertTrue(CaseKeyPlan.plan(existing: existing, people: [person(a, "A")], recovery: nil).isEmpty)
+        let withReporter = existing + [copy(.replyKey, .reporter, nil, "R")]
+        XCTAssertEqual(CaseKeyPlan.plan(existing: withReporter, people: [person(a, "A")], recovery: nil).remove.map(\.recipient), [.server])
+    }
+
+    func testNobodyEligibleKeepsTheServerCopy() {
+        let existing = [copy(.caseKey, .server, nil, ""), copy(.replyKey, .server, nil, "")]
+        XCTAssertTrue(CaseKeyPlan.plan(existing: existing, people: [], recovery: nil).isEmpty)
+    }
+
+    func testFormerHoldersNewKeyPairsAndRetiredRecoveryKeys() {
+        let recoveryOld = UUID(), recoveryNew = UUID()
+        let existing = [copy(.caseKey, .officer, a, "A-old"), copy(.caseKey, .officer, b, "B"), copy(.caseKey, .recovery, recoveryOld, "R1")]
+        let plan = CaseKeyPlan.plan(existing: existing, people: [person(a, "A-new")],
+                                    recovery: .init(kind: .recovery, id: recoveryNew, publicKey: "R2"))
+        XCTAssertEqual(Set(plan.remove.map(\.recipientKey)), ["A-old", "B", "R1"], "stale pair, no longer a holder, retired recovery key")
+        XCTAssertEqual(plan.add.filter { $0.0 == .caseKey }.map(\.1.publicKey), ["A-new", "R2"])
     }
 }

@@ -9,18 +9,22 @@ struct Browser {
     var cookie: String?
     /// The sign-in form's token cookie (a visitor without a session has no server row).
     var formCookie: String?
+    /// The secret that opens a complaint officer's key for the session (`sujarit_keys`).
+    var keysCookie: String?
     var csrf: String?
 
     var cookies: HTTPCookies {
         var cookies = HTTPCookies()
         if let cookie { cookies["sujarit_session"] = HTTPCookies.Value(string: cookie) }
         if let formCookie { cookies["sujarit_form"] = HTTPCookies.Value(string: formCookie) }
+        if let keysCookie { cookies["sujarit_keys"] = HTTPCookies.Value(string: keysCookie) }
         return cookies
     }
 
     mutating func keep(_ res: XCTHTTPResponse) {
         if let value = res.headers.setCookie?["sujarit_session"]?.string { cookie = value }
         if let value = res.headers.setCookie?["sujarit_form"]?.string { formCookie = value }
+        if let value = res.headers.setCookie?["sujarit_keys"]?.string { keysCookie = value }
     }
 
     init(_ app: Application) { self.app = app }

@@ -385,8 +385,12 @@ final class ComplaintFlowTests: ComplaintTestCase {
         XCTAssertEqual(v13, .forbidden)
         var overseer = Browser(app)
         try await overseer.signIn("overseer", password: Self.password)
-        let v14 = try await overseer.get("/o/org-a/complaints/\(id.uuidString.lowercased())").status
-        XCTAssertEqual(v14, .ok)
+        let v14 = try await overseer.get("/o/org-a/complaints/\(id.uuidString.lowercased())")
+        XCTAssertEqual(v14.status, .ok)
+        // An installation administrator sees that the case exists, not what it says: they hold
+        // none of its keys (docs/complaint-sealing.md).
+        XCTAssertFalse(v14.body.contains("XYZZY-WHAT"))
+        XCTAssertTrue(v14.body.contains("id=\"sealed\""), v14.body)
     }
 
     func testIntakeByOfficerGivesAReceipt() async throws {

@@ -50,7 +50,7 @@ extension Browser {
     /// A raw GET that keeps the bytes and headers (downloads).
     func download(_ path: String) async throws -> (HTTPStatus, Data, HTTPHeaders) {
         var headers = HTTPHeaders()
-        if let cookie { headers.cookie = HTTPCookies(dictionaryLiteral: ("sujarit_session", HTTPCookies.Value(string: cookie))) }
+        if !cookies.all.isEmpty { headers.cookie = cookies }
         var result: (HTTPStatus, Data, HTTPHeaders) = (.ok, Data(), [:])
         try await app.test(.GET, path, headers: headers) { res async throws in
             result = (res.status, Data(buffer: res.body), res.headers)
@@ -221,7 +221,7 @@ final class ComplaintEvidenceTests: ComplaintEvidenceTestCase {
         _ = try await officer.get("/o/org-a/complaints/new")
         var headers = HTTPHeaders()
         headers.contentType = Multipart.contentType
-        headers.cookie = HTTPCookies(dictionaryLiteral: ("sujarit_session", HTTPCookies.Value(string: officer.cookie!)))
+        headers.cookie = officer.cookies
         let body = Multipart.body([("_csrf", officer.csrf!), ("channel", "letter"), ("what", "จดหมายร้องเรียนเรื่องการจัดซื้อ"), ("identity", "anonymous")],
                                   files: [("evidence[]", "letter-scan.jpg", Self.jpeg)])
         try await app.test(.POST, "/o/org-a/complaints/new", headers: headers, body: body) { res async throws in
@@ -507,7 +507,9 @@ final class ComplaintRetentionTests: ComplaintEvidenceTestCase {
             XCTAssertEqual(page.status, .ok, page.body)
         }
         let ids = try await caseIDs(orgA)
-        XCTAssertEqual(app.complaintEvidence.addresses().count, 1, "the same file is stored once")
+        // Each case seals its files under keys of its own, at random names: the same file sent
+        // twice is two sealed files, and no name tells that they are the same.
+        XCTAssertEqual(app.complaintEvidence.addresses().count, 2)
         try await makeOfficer("officer-a", of: orgA)
         var officer = Browser(app)
         try await officer.signIn("officer-a", password: Self.password)
@@ -532,10 +534,14 @@ final class ComplaintRetentionTests: ComplaintEvidenceTestCase {
         XCTAssertEqual(report.cases.map(\.id), [ids[0]])
         remaining = try await caseIDs(orgA).count
         XCTAssertEqual(remaining, 1)
-        XCTAssertEqual(report.filesRemoved, 0, "the file is still evidence of the open case")
-        XCTAssertEqual(app.complaintEvidence.addresses().count, 1)
+        XCTAssertEqual(report.filesRemoved, 1, "the purged case's own file goes")
+        XCTAssertEqual(app.complaintEvidence.addresses().count, 1, "the open case's file stays")
+        let kept = try await ComplaintStore(db).evidence(caseID: ids[1], organizationID: orgA.id)
+        XCTAssertEqual(kept.map(\.address), app.complaintEvidence.addresses())
         let messages = try await ComplaintMessageRecord.query(on: db).filter(\.$caseID == ids[0]).count()
         XCTAssertEqual(messages, 0)
+        let keyCopies = try await ComplaintKeyWrapRecord.query(on: db).filter(\.$caseID == ids[0]).count()
+        XCTAssertEqual(keyCopies, 0, "the case's wrapped keys go with it")
         let chain = try await ComplaintLogChain.verify(on: db)
         XCTAssertTrue(chain.isIntact, "\(chain.problems)")
         let purged = try await ComplaintLogRecord.query(on: db).filter(\.$action == "case.purge").count()
@@ -600,5 +606,17 @@ final class ComplaintOverseerTests: ComplaintTestCase {
         XCTAssertEqual(v4, .forbidden)
         let v5 = try await officer.get("/complaints/overseer").status
         XCTAssertEqual(v5, .forbidden)
+
+        // The case was sealed to the province's account; removing the account drops its copies.
+        let overseerID = try overseer.requireID()
+        var copies = try await ComplaintStore(db).wraps(caseIDs: [executive.id], organizationID: orgA.id)
+        XCTAssertTrue(copies.contains { $0.recipient == .officer && $0.recipientID == overseerID })
+        let officerA = try await UserStore(db).find(username: "officer-a")?.id
+        XCTAssertFalse(copies.contains { $0.recipientID == officerA }, "the organization's own officer never holds it")
+        try await ComplaintStore(db).removeOverseer(userID: overseerID, province: "ขอนแก่น")
+        copies = try await ComplaintStore(db).wraps(caseIDs: [executive.id], organizationID: orgA.id)
+        XCTAssertFalse(copies.contains { $0.recipientID == overseerID })
+        let v6 = try await province.get(path).status
+        XCTAssertEqual(v6, .forbidden)
     }
 }

@@ -18,6 +18,7 @@ final class SiteURLTests: ServerTestCase {
         case importDocument, importReview, importAccept, importDiscard, importReplaceName, compare, editorScript, apiPlan
         case complaintStylesheet, complaintScript, report, reportTrack, reportTrackAdd, complaintStatistics
         case complaints, newComplaint, complaint, complaintAction
+        case receiptSlip, complaintSettings, complaintEvidence, complaintOverseer
     }
 
     static func name(of url: SiteURL) -> Name {
@@ -69,6 +70,10 @@ final class SiteURLTests: ServerTestCase {
         case .newComplaint: .newComplaint
         case .complaint: .complaint
         case .complaintAction: .complaintAction
+        case .receiptSlip: .receiptSlip
+        case .complaintSettings: .complaintSettings
+        case .complaintEvidence: .complaintEvidence
+        case .complaintOverseer: .complaintOverseer
         }
     }
 
@@ -103,6 +108,13 @@ final class SiteURLTests: ServerTestCase {
         (.complaintStatistics(slug: "demo", year: 2569), .GET), (.complaintStatistics(slug: "demo", year: 2569, json: true), .GET),
         (.complaints(slug: "demo"), .GET), (.newComplaint(slug: "demo"), .GET), (.newComplaint(slug: "demo"), .POST),
         (.complaint(slug: "demo", otherID), .GET), (.complaintAction(slug: "demo", otherID), .POST),
+        (.report(slug: "demo", kind: .general), .GET), (.report(slug: "demo", kind: .general), .POST),
+        (.reportTrack(slug: "demo", kind: .general), .GET), (.reportTrack(slug: "demo", kind: .general), .POST),
+        (.reportTrackAdd(slug: "demo", kind: .general), .POST),
+        (.receiptSlip(slug: "demo"), .POST), (.receiptSlip(slug: "demo", kind: .general), .POST),
+        (.complaints(slug: "demo", kind: .general), .GET),
+        (.complaintSettings(slug: "demo"), .GET), (.complaintSettings(slug: "demo"), .POST),
+        (.complaintEvidence(slug: "demo", otherID, evidence: itemID), .GET), (.complaintOverseer, .GET),
     ]
         for format in ExportFormat.allCases {
             list.append((.publishedPlanFile(slug: "demo", years: "2566-2570", format), .GET))
@@ -156,6 +168,9 @@ final class SiteURLTests: ServerTestCase {
                        "/plans/00000000-0000-4000-8000-000000000002/items/new?mission=a%26b&x=1")
         XCTAssertEqual(SiteURL.publishedPlanFile(slug: "ban-pong", years: "2566-2570", .docx).path, "/o/ban-pong/plan/2566-2570/plan.docx")
         XCTAssertEqual(SiteURL.complaintStatistics(slug: "ban-pong", year: 2569, json: true).path, "/o/ban-pong/report/statistics/2569.json")
+        XCTAssertEqual(SiteURL.reportTrack(slug: "ban-pong", kind: .general).path, "/o/ban-pong/grievance/track")
+        XCTAssertEqual(SiteURL.receiptSlip(slug: "ban-pong").path, "/o/ban-pong/report/receipt")
+        XCTAssertEqual(SiteURL.complaints(slug: "ban-pong", kind: .general).path, "/o/ban-pong/complaints?kind=general")
         // A segment cannot add a segment of its own.
         XCTAssertEqual(SiteURL.organization(slug: "a/b c").path, "/o/a%2Fb%20c")
         let html: HTML = "<a href=\"\(SiteURL.home)\">"
@@ -193,6 +208,57 @@ final class SiteURLTests: ServerTestCase {
         XCTAssertEqual(failures, [])
         XCTAssertGreaterThan(seen.count, 10, "the crawl reached the editor's pages")
         XCTAssertGreaterThan(checked, 100)
+    }
+
+    /// The complaint channel's pages (left out of the crawl above): the reporter's pages in
+    /// both languages and an officer's pages, every link and form among them to a route.
+    func testComplaintPagesLinkOnlyToRoutes() async throws {
+        let organization = try await makeOrganization(slug: "org-c", name: "Ban C")
+        let user = try await makeUser("officer-c")
+        try await ComplaintStore(db).addOfficer(userID: user.requireID(), organizationID: organization.id)
+        var officer = Browser(app)
+        try await officer.signIn("officer-c", password: Self.password)
+        var pages: [(String, String)] = []
+        for language in ["th", "en"] {
+            var reporter = Reporter(app)
+            for path in ["/o/org-c/report?lang=\(language)", "/o/org-c/grievance", "/o/org-c/report/track", "/o/org-c/grievance/track",
+                         "/o/org-c/report/statistics/2568"] {
+                let page = try await reporter.get(path)
+                XCTAssertEqual(page.status, .ok, path)
+                pages.append((path, page.body))
+            }
+            let receipt = try await reporter.post("/o/org-c/report?lang=\(language)", [("what", "something happened at the market"), ("identity", "anonymous")])
+            let code = try XCTUnwrap(Reporter.receiptCode(in: receipt.body), receipt.body)
+            let tracked = try await reporter.post("/o/org-c/report/track?lang=\(language)", [("code", code)])
+            pages += [("receipt", receipt.body), ("status", tracked.body)]
+            if language == "en" {
+                // The reporter's pages in English: no Thai text of the page itself is left.
+                for (name, body) in [("receipt", receipt.body), ("status", tracked.body)] {
+                    let main = body.components(separatedBy: "<main id=\"main\">").last ?? body
+                    let text = main.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
+                    XCTAssertFalse(text.unicodeScalars.contains { (0x0E01...0x0E5B).contains($0.value) }, "\(name) in English has Thai text: \(text)")
+                }
+                XCTAssertTrue(receipt.body.contains("Your receipt code"))
+                XCTAssertTrue(tracked.body.contains("received"), tracked.body)
+            }
+        }
+        let id = try await ComplaintStore(db).cases(organizationID: organization.id)[0].id
+        for path in ["/o/org-c/complaints", "/o/org-c/complaints?kind=general", "/o/org-c/complaints/new", "/o/org-c/complaints/settings",
+                     SiteURL.complaint(slug: "org-c", id).path, SiteURL.complaint(slug: "org-c", id).path + "?lang=en"] {
+            let page = try await officer.get(path)
+            XCTAssertEqual(page.status, .ok, path)
+            pages.append((path, page.body))
+        }
+        var failures: [String] = []
+        var checked = 0
+        for (name, body) in pages {
+            for (method, target) in Self.targets(in: body) {
+                checked += 1
+                if !hasRoute(method, target) { failures.append("\(name): \(method.rawValue) \(target)") }
+            }
+        }
+        XCTAssertEqual(failures, [])
+        XCTAssertGreaterThan(checked, 60)
     }
 
     /// Site-internal link and form targets of a page, HTML entities decoded.

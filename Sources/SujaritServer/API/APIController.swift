@@ -79,6 +79,8 @@ struct APIController: RouteCollection {
         let token = [UInt8].random(count: 32).base64URL
         let expires = request.dependencies.now().addingTimeInterval(12 * 3600)
         try await request.stores.users.addToken(hash: SHA256.hash(data: Data(token.utf8)).hex, userID: user.requireID(), expiresAt: expires)
+        try await request.application.passwordHooks.afterTokenIssued(request, userID: user.requireID(), password: body.password,
+                                                                     token: token, expiresAt: expires)
         let response = Response(status: .ok)
         try response.content.encode(SignInResponse(token: token, expiresAt: expires))
         // A secret: no cache may keep it.

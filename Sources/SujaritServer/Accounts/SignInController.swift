@@ -41,7 +41,9 @@ struct SignInController: RouteCollection {
         request.session.data[ViewerMiddleware.sessionUserKey] = try user.requireID().uuidString
         SessionLifetime.start(request.session, now: request.application.sujaritClock())
         try await request.stores.audit.record(organizationID: nil, userID: user.id, action: .userSignIn, subject: user.username)
-        return request.redirect(to: next, redirectType: .normal)
+        let response = request.redirect(to: next, redirectType: .normal)
+        try await request.application.passwordHooks.afterSignIn(request, userID: user.requireID(), password: form.password ?? "", response: response)
+        return response
     }
 
     @Sendable func signOut(_ request: Request) async throws -> Response {

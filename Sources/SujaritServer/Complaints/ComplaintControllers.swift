@@ -110,13 +110,13 @@ struct ComplaintReportController: RouteCollection {
         let organization = try await service.organization(slug: request.parameters.get("slug"))
         let form = try request.content.decode(TrackForm.self)
         try ReporterFormToken.verify(request, sent: form._rt)
-        guard let (stored, code) = try await service.track(typed: String((form.code ?? "").prefix(64)), organization: organization) else {
+        guard let access = try await service.track(typed: String((form.code ?? "").prefix(64)), organization: organization) else {
             return respond(ComplaintPages.trackForm(request, organization: organization, kind: kind, failed: true), request, status: .ok)
         }
-        let messages = try await service.messages(of: stored.complaint, reporterView: true)
-        let files = try await service.store.evidence(caseID: stored.complaint.id, organizationID: organization.id).count
-        return respond(ComplaintPages.status(request, organization: organization, via: kind, complaint: stored.complaint, code: code,
-                                             messages: messages, files: files), request)
+        let messages = try await service.messages(of: access.stored.complaint, keys: access.keys, reporterView: true)
+        let files = try await service.store.evidence(caseID: access.stored.complaint.id, organizationID: organization.id).count
+        return respond(ComplaintPages.status(request, organization: organization, via: kind, complaint: access.stored.complaint,
+                                             code: access.code, messages: messages, files: files), request)
     }
 
     func add(_ request: Request, kind: ComplaintKind) async throws -> Response {
@@ -125,25 +125,26 @@ struct ComplaintReportController: RouteCollection {
         let organization = try await service.organization(slug: request.parameters.get("slug"))
         let form = try request.content.decode(TrackForm.self)
         try ReporterFormToken.verify(request, sent: form._rt)
-        guard let (stored, code) = try await service.track(typed: String((form.code ?? "").prefix(64)), organization: organization) else {
+        guard let access = try await service.track(typed: String((form.code ?? "").prefix(64)), organization: organization) else {
             return respond(ComplaintPages.trackForm(request, organization: organization, kind: kind, failed: true), request, status: .ok)
         }
+        let stored = access.stored
         let uploads = ReportFormValues.uploads(form.evidence)
         let updated: ComplaintCase
         do {
-            updated = try await service.reporterAdds(form.text ?? "", files: uploads, to: stored)
+            updated = try await service.reporterAdds(form.text ?? "", files: uploads, to: access)
         } catch let error as SujaritError where error.status == .badRequest || error.status == .unprocessableEntity || error.status == .payloadTooLarge {
             // Shown on the status page, with the code still in the (POST) form.
-            let messages = try await service.messages(of: stored.complaint, reporterView: true)
+            let messages = try await service.messages(of: stored.complaint, keys: access.keys, reporterView: true)
             let files = try await service.store.evidence(caseID: stored.complaint.id, organizationID: organization.id).count
-            return respond(ComplaintPages.status(request, organization: organization, via: kind, complaint: stored.complaint, code: code,
+            return respond(ComplaintPages.status(request, organization: organization, via: kind, complaint: stored.complaint, code: access.code,
                                                  messages: messages, files: files, problem: error.message), request,
                            status: .unprocessableEntity)
         }
-        let messages = try await service.messages(of: updated, reporterView: true)
+        let messages = try await service.messages(of: updated, keys: access.keys, reporterView: true)
         let files = try await service.store.evidence(caseID: updated.id, organizationID: organization.id).count
-        return respond(ComplaintPages.status(request, organization: organization, via: kind, complaint: updated, code: code, messages: messages,
-                                             files: files, added: true), request)
+        return respond(ComplaintPages.status(request, organization: organization, via: kind, complaint: updated, code: access.code,
+                                             messages: messages, files: files, added: true), request)
     }
 
     /// `/o/{slug}/report/statistics/2568` (page) and `/o/{slug}/report/statistics/2568.json`.
@@ -223,11 +224,12 @@ struct ComplaintStaffController: RouteCollection {
         let viewer = try await service.requireOfficer(of: organization)
         // Corruption complaints by default; `?kind=general` lists general complaints (ร้องทุกข์).
         let kind = request.query[String.self, at: "kind"].flatMap(ComplaintKind.init(rawValue:)) ?? .corruption
+        try await service.handOnKeys(of: organization, viewer: viewer)
         let cases = try await service.cases(of: organization, viewer: viewer, kind: kind)
         try await service.store.log(ComplaintLogEntry(organizationID: organization.id, caseID: nil, actor: "user:\(viewer.userID.uuidString)",
                                                       action: .casesListed, detail: kind.rawValue, occurred: service.now))
         let all = try await service.cases(of: organization, viewer: viewer)
-        let reminders = try await service.reminders(of: organization, cases: all)
+        let reminders = service.reminders(of: organization, cases: all)
         return Layout.response(ComplaintPages.caseList(request, organization: organization, kind: kind, cases: cases, allCases: all,
                                                        reminders: reminders, today: service.today))
     }
@@ -236,13 +238,13 @@ struct ComplaintStaffController: RouteCollection {
     /// with the number of open cases about their executive.
     @Sendable func overseer(_ request: Request) async throws -> Response {
         let viewer = try request.requireViewer()
-        let store = ComplaintStore(request.db)
+        let store = request.stores.complaints
         let provinces = try await store.overseerProvinces(userID: viewer.userID)
         guard !provinces.isEmpty else {
             throw SujaritError(.forbidden, LocalizedText(th: "เฉพาะบัญชีหน่วยงานกำกับดูแลระดับจังหวัด", en: "Only for a province's outside-body account"))
         }
         var rows: [(Organization, Int)] = []
-        for organization in try await OrganizationStore(request.db).all()
+        for organization in try await request.stores.organizations.all()
         where provinces.contains(ComplaintStore.provinceKey(organization.province)) {
             let open = try await store.cases(organizationID: organization.id).filter { $0.concernsExecutive && $0.status.isOpen && !$0.recused.contains(viewer.userID) }
             rows.append((organization, open.count))
@@ -316,19 +318,20 @@ struct ComplaintStaffController: RouteCollection {
         let service = ComplaintService(request: request)
         let organization = try await service.organization(slug: request.parameters.get("slug"))
         let viewer = try await service.requireOfficer(of: organization)
-        let stored = try await service.readableCase(id: request.parameters.get("caseID"), organization: organization, viewer: viewer, logView: true)
-        return try await render(stored.complaint, stored: stored, service: service, organization: organization)
+        let found = try await service.readableCase(id: request.parameters.get("caseID"), organization: organization, viewer: viewer, logView: true)
+        let (stored, keys) = try await service.officerKeys(for: found, viewer: viewer, organization: organization)
+        return try await render(stored.complaint, stored: stored, keys: keys, service: service, organization: organization)
     }
 
-    func render(_ complaint: ComplaintCase, stored: StoredComplaint, service: ComplaintService, organization: Organization,
+    func render(_ complaint: ComplaintCase, stored: StoredComplaint, keys: CaseKeys, service: ComplaintService, organization: Organization,
                 status: HTTPResponseStatus = .ok) async throws -> Response {
-        let report = try service.openReport(stored)
-        let messages = try await service.messages(of: complaint, reporterView: false)
-        let evidence = try await service.evidence(of: complaint)
+        let report = try service.openReport(stored, keys: keys)
+        let messages = report == nil ? [] : try await service.messages(of: complaint, keys: keys, reporterView: false)
+        let evidence = report == nil ? [] : try await service.evidence(of: complaint, keys: keys)
         let log = try await ComplaintLogChain.entries(caseID: complaint.id, on: service.request.db)
         var officers: [UserRecord] = []
         for id in try await service.assignable(for: complaint, organization: organization) {
-            if let user = try await UserStore(service.request.db).find(id: id) { officers.append(user) }
+            if let user = try await service.request.stores.users.find(id: id) { officers.append(user) }
         }
         return Layout.response(ComplaintPages.casePage(service.request, organization: organization, complaint: complaint, report: report,
                                                        messages: messages, evidence: evidence, log: log, officers: officers,
@@ -343,8 +346,10 @@ struct ComplaintStaffController: RouteCollection {
         let service = ComplaintService(request: request)
         let organization = try await service.organization(slug: request.parameters.get("slug"))
         let viewer = try await service.requireOfficer(of: organization)
-        let stored = try await service.readableCase(id: request.parameters.get("caseID"), organization: organization, viewer: viewer, logView: false)
-        let (data, info, item) = try await service.evidenceFile(id: request.parameters.get("evidenceID"), of: stored.complaint, viewer: viewer)
+        let found = try await service.readableCase(id: request.parameters.get("caseID"), organization: organization, viewer: viewer, logView: false)
+        let (stored, keys) = try await service.officerKeys(for: found, viewer: viewer, organization: organization)
+        let (data, info, item) = try await service.evidenceFile(id: request.parameters.get("evidenceID"), of: stored.complaint, keys: keys,
+                                                                viewer: viewer)
         return ComplaintService.download(data, info: info, id: item.id)
     }
 
@@ -363,7 +368,8 @@ struct ComplaintStaffController: RouteCollection {
         let service = ComplaintService(request: request)
         let organization = try await service.organization(slug: request.parameters.get("slug"))
         let viewer = try await service.requireOfficer(of: organization)
-        let stored = try await service.readableCase(id: request.parameters.get("caseID"), organization: organization, viewer: viewer, logView: false)
+        let found = try await service.readableCase(id: request.parameters.get("caseID"), organization: organization, viewer: viewer, logView: false)
+        let (stored, keys) = try await service.officerKeys(for: found, viewer: viewer, organization: organization)
         let form = try request.content.decode(ActionForm.self)
         let officer: UUID?? = form.officer.map { $0.isEmpty ? nil : UUID(uuidString: $0) }
         if case .some(.none) = officer, let text = form.officer, !text.isEmpty {
@@ -373,8 +379,8 @@ struct ComplaintStaffController: RouteCollection {
                                                 bodyName: form.bodyName,
                                                 outcome: form.outcome.flatMap(ComplaintOutcome.init(rawValue:)),
                                                 officer: officer ?? nil, on: stored.complaint, organization: organization)
-        _ = try await service.perform(command, on: stored, viewer: viewer, expectedVersion: form.version ?? stored.complaint.version,
-                                      text: form.text)
+        _ = try await service.perform(command, on: stored, keys: keys, organization: organization, viewer: viewer,
+                                      expectedVersion: form.version ?? stored.complaint.version, text: form.text)
         if command == .recuse { return request.redirect(to: SiteURL.complaints(slug: organization.slug).path, redirectType: .normal) }
         return request.redirect(to: SiteURL.complaint(slug: organization.slug, stored.complaint.id).path, redirectType: .normal)
     }

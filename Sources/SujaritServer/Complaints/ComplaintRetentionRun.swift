@@ -19,8 +19,9 @@ public enum ComplaintRetentionRun {
     }
 
     public static func run(_ app: Application, retention: ComplaintRetention, today: CalendarDay, apply: Bool,
-                           now: Date = Date()) async throws -> Report {
-        let store = ComplaintStore(app.db)
+                           now: Date? = nil) async throws -> Report {
+        let now = now ?? app.dependencies.now()
+        let store = app.stores.complaints
         let storage = app.complaintEvidence
         let cutoff = retention.cutoff(today: today)
         var report = Report()

@@ -13,7 +13,8 @@ struct ComplaintService {
     let request: Request
     var app: Application { request.application }
     var vault: ComplaintVault { app.complaintVault }
-    var store: ComplaintStore { ComplaintStore(request.db) }
+    var store: ComplaintStore { request.stores.complaints }
+    var keyring: ComplaintKeyring { ComplaintKeyring(request: request) }
 
     var evidenceStorage: EvidenceStorage { app.complaintEvidence }
 
@@ -25,11 +26,11 @@ struct ComplaintService {
         "complaint:\(caseID.uuidString.lowercased()):message:\(messageID.uuidString.lowercased())"
     }
 
-    var today: CalendarDay { CalendarDay.today(app) }
-    var now: String { ISO8601DateFormatter().string(from: app.sujaritClock()) }
+    var today: CalendarDay { CalendarDay(request.dependencies.now()) }
+    var now: String { ISO8601DateFormatter().string(from: request.dependencies.now()) }
 
     func organization(slug: String?) async throws -> Organization {
-        guard let slug, let organization = try await OrganizationStore(request.db).find(slug: slug) else {
+        guard let slug, let organization = try await request.stores.organizations.find(slug: slug) else {
             throw SujaritError.notFound("องค์กร")
         }
         return organization
@@ -54,17 +55,19 @@ struct ComplaintService {
         }
         let policy = try await store.deadlinePolicy(organizationID: organization.id)
         let received = today
-        let complaint = ComplaintCase(organizationID: organization.id, kind: kind, channel: channel, receivedOn: received,
-                                      dueOn: policy.due(receivedOn: received), concernsExecutive: concernsExecutive)
+        let complaint = ComplaintCase.received(id: request.dependencies.makeID(), organizationID: organization.id, kind: kind,
+                                               channel: channel, on: received, policy: policy, concernsExecutive: concernsExecutive)
         let checked = try Self.checkEvidence(files)
-        let evidence = try await storeEvidence(checked, caseID: complaint.id, organizationID: organization.id,
-                                               addedBy: actor == "reporter" ? "reporter" : "officer")
         let code = ReceiptCode.generate()
         let rounds = app.receiptHashRounds
-        let verifier = try await request.application.threadPool.runIfActive { try ReceiptVerifier.make(for: code, rounds: rounds) }
-        let sealed = try vault.seal(try JSONEncoder().encode(report), context: Self.reportContext(complaint.id))
+        let (verifier, reporterKey) = try await app.threadPool.runIfActive { try ReceiptVerifier.makeWithReporterKey(for: code, rounds: rounds) }
+        // Sealed to the people who may read it, with their public keys only.
+        let (keys, wraps) = try await keyring.sealNew(complaint, organization: organization, reporterPublicKey: reporterKey.publicKey)
+        let evidence = try await storeEvidence(checked, caseID: complaint.id, organizationID: organization.id,
+                                               addedBy: actor == "reporter" ? "reporter" : "officer", keys: keys, under: .caseKey)
+        let sealed = try keys.seal(try JSONEncoder().encode(report), with: .caseKey, context: Self.reportContext(complaint.id))
         try await store.create(complaint, lookupTag: vault.lookupTag(for: code), verifier: verifier.encoded, sealedReport: sealed,
-                               evidence: evidence,
+                               evidence: evidence, wraps: wraps,
                                log: ComplaintLogEntry(organizationID: organization.id, caseID: complaint.id, actor: actor,
                                                       action: .caseCreated,
                                                       detail: "\(kind.rawValue), channel \(channel.rawValue)\(evidence.isEmpty ? "" : ", files \(evidence.count)")",
@@ -76,18 +79,20 @@ struct ComplaintService {
     /// code that does not exist, a wrong one, one of another organization, or a malformed one.
     /// Throws 429 while the client, the organization or the whole site has too many recent
     /// failures.
-    func track(typed: String, organization: Organization) async throws -> (StoredComplaint, ReceiptCode)? {
+    func track(typed: String, organization: Organization) async throws -> ReporterAccess? {
         let throttle = app.complaintThrottle
         let keys = throttle.trackingKeys(request, slug: organization.slug)
         try checkTrackingLimit(slug: organization.slug)
-        var found: (StoredComplaint, ReceiptCode)?
+        var found: ReporterAccess?
         if let code = ReceiptCode(typed: typed) {
             let stored = try await store.find(lookupTags: vault.lookupTags(for: code))
             let verifier = stored.map { ReceiptVerifier(encoded: $0.receiptVerifier) } ?? app.decoyReceiptVerifier
             // The slow hash runs whether or not a case was found, so the time taken tells nothing.
-            let matches = try await app.threadPool.runIfActive { verifier.verify(code) }
-            if let stored, matches, stored.complaint.organizationID == organization.id {
-                found = (stored, code)
+            let opened = try await app.threadPool.runIfActive { verifier.open(code) }
+            if let stored, opened.matches, stored.complaint.organizationID == organization.id {
+                let (current, caseKeys) = try await keyring.reporterKeys(for: stored, code: code, reporterKey: opened.reporterKey,
+                                                                         organization: organization)
+                found = ReporterAccess(stored: current, code: code, keys: caseKeys)
             }
         }
         if found == nil {
@@ -107,15 +112,39 @@ struct ComplaintService {
         }
     }
 
-    func openReport(_ stored: StoredComplaint) throws -> ComplaintReport {
-        try JSONDecoder().decode(ComplaintReport.self, from: vault.open(stored.sealedReport, context: Self.reportContext(stored.complaint.id)))
+    /// What a reporter who typed the right code may open.
+    struct ReporterAccess {
+        var stored: StoredComplaint
+        var code: ReceiptCode
+        /// the reply key only
+        var keys: CaseKeys
     }
 
-    func messages(of complaint: ComplaintCase, reporterView: Bool) async throws -> [(ComplaintMessage, String)] {
+    /// The report, or nil when this officer holds no key to the case yet.
+    func openReport(_ stored: StoredComplaint, keys: CaseKeys) throws -> ComplaintReport? {
+        guard keys.canReadCase || ContentKey.kind(of: stored.sealedReport) == nil else { return nil }
+        return try JSONDecoder().decode(ComplaintReport.self, from: keys.open(stored.sealedReport, context: Self.reportContext(stored.complaint.id)))
+    }
+
+    /// The messages of a case that these keys open: the reporter's view is replies and the
+    /// reporter's own additions.
+    func messages(of complaint: ComplaintCase, keys: CaseKeys, reporterView: Bool) async throws -> [(ComplaintMessage, String)] {
         let kinds: Set<ComplaintMessageKind> = reporterView ? [.reporter, .reply] : Set(ComplaintMessageKind.allCases)
-        return try await store.messages(caseID: complaint.id, organizationID: complaint.organizationID, kinds: kinds).map { message in
-            (message, try vault.openText(message.sealedBody, context: Self.messageContext(complaint.id, message.id)))
+        return try await store.messages(caseID: complaint.id, organizationID: complaint.organizationID, kinds: kinds).compactMap { message in
+            if let kind = ContentKey.kind(of: message.sealedBody), keys.key(kind) == nil { return nil }
+            return (message, try keys.openText(message.sealedBody, context: Self.messageContext(complaint.id, message.id)))
         }
+    }
+
+    /// The keys an officer holds for a case they may see; a case from before per-officer
+    /// sealing is sealed to its officers first.
+    func officerKeys(for stored: StoredComplaint, viewer: Viewer, organization: Organization) async throws -> (StoredComplaint, CaseKeys) {
+        var stored = stored
+        if stored.keyGeneration == nil {
+            try await keyring.upgrade(stored, organization: organization, actor: "user:\(viewer.userID.uuidString)", occurred: now)
+            stored = try await keyring.reread(stored)
+        }
+        return (stored, try await keyring.keys(for: stored, viewer: viewer, organization: organization))
     }
 
     static let maximumMessageLength = 10_000
@@ -132,15 +161,18 @@ struct ComplaintService {
     }
 
     /// The reporter adds information, files or both to their case.
-    func reporterAdds(_ text: String, files: [EvidenceUpload] = [], to stored: StoredComplaint) async throws -> ComplaintCase {
+    func reporterAdds(_ text: String, files: [EvidenceUpload] = [], to access: ReporterAccess) async throws -> ComplaintCase {
+        let stored = access.stored
         let checked = try Self.checkEvidence(files)
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         var message: String?
         if !(trimmed.isEmpty && !checked.isEmpty) { message = try Self.checkMessage(text) }
         let updated = try decide(.reporterMessage, on: stored.complaint, by: .reporter)
-        let evidence = try await storeEvidence(checked, caseID: updated.id, organizationID: updated.organizationID, addedBy: "reporter")
-        return try await write(updated, expectedVersion: nil, kind: message == nil ? nil : .reporter, text: message, authorID: nil,
-                               evidence: evidence,
+        // The reporter holds the reply key only: what they add is sealed under it.
+        let evidence = try await storeEvidence(checked, caseID: updated.id, organizationID: updated.organizationID, addedBy: "reporter",
+                                               keys: access.keys, under: .replyKey)
+        return try await write(updated, stored: stored, keys: access.keys, expectedVersion: nil, kind: message == nil ? nil : .reporter,
+                               text: message, authorID: nil, evidence: evidence,
                                log: ComplaintLogEntry(organizationID: updated.organizationID, caseID: updated.id, actor: "reporter",
                                                       action: .reporterMessage,
                                                       detail: evidence.isEmpty ? "" : "files \(evidence.count)", occurred: today.iso))
@@ -188,7 +220,8 @@ struct ComplaintService {
     /// Seals the files into the storage and their names into records to write with the case.
     /// A file stored here whose transaction then fails is left unreferenced; `sujarit
     /// complaints retention` removes such files.
-    func storeEvidence(_ files: [CheckedEvidence], caseID: UUID, organizationID: UUID, addedBy: String) async throws -> [NewComplaintEvidence] {
+    func storeEvidence(_ files: [CheckedEvidence], caseID: UUID, organizationID: UUID, addedBy: String, keys: CaseKeys,
+                       under kind: CaseKeyKind) async throws -> [NewComplaintEvidence] {
         guard !files.isEmpty else { return [] }
         let incoming = files.reduce(0) { $0 + $1.upload.data.count }
         if try await store.evidenceBytes(organizationID: organizationID, on: today) + incoming > Self.maximumEvidenceBytesPerDay {
@@ -201,19 +234,23 @@ struct ComplaintService {
         var result: [NewComplaintEvidence] = []
         for file in files {
             let data = file.upload.data
-            let address = try await app.threadPool.runIfActive { try storage.put(data) }
-            let id = UUID()
-            let info = EvidenceFileInfo(name: EvidenceFileCheck.safeName(file.upload.name, kind: file.kind), kind: file.kind, size: data.count)
-            let sealedInfo = try vault.seal(try JSONEncoder().encode(info), context: Self.evidenceContext(caseID, id))
+            // Each file under a key of its own, which travels in its sealed description.
+            let fileKey = ContentKey.fileKey()
+            let address = try await app.threadPool.runIfActive { try storage.put(data, fileKey: fileKey) }
+            let id = request.dependencies.makeID()
+            let info = EvidenceFileInfo(name: EvidenceFileCheck.safeName(file.upload.name, kind: file.kind), kind: file.kind, size: data.count,
+                                        fileKey: Data(fileKey).base64EncodedString())
+            let sealedInfo = try keys.seal(try JSONEncoder().encode(info), with: kind, context: Self.evidenceContext(caseID, id))
             result.append(NewComplaintEvidence(id: id, address: address, size: data.count, sealedInfo: sealedInfo, addedOn: day, addedBy: addedBy))
         }
         return result
     }
 
-    /// The evidence of a case with its names, for officers.
-    func evidence(of complaint: ComplaintCase) async throws -> [(StoredEvidence, EvidenceFileInfo)] {
-        try await store.evidence(caseID: complaint.id, organizationID: complaint.organizationID).map { item in
-            (item, try openInfo(item))
+    /// The evidence of a case with its names, for officers (those the keys open).
+    func evidence(of complaint: ComplaintCase, keys: CaseKeys) async throws -> [(StoredEvidence, EvidenceFileInfo)] {
+        try await store.evidence(caseID: complaint.id, organizationID: complaint.organizationID).compactMap { item in
+            if let kind = ContentKey.kind(of: item.sealedInfo), keys.key(kind) == nil { return nil }
+            return (item, try openInfo(item, keys: keys))
         }
     }
 
@@ -230,7 +267,7 @@ struct ComplaintService {
     }
 
     /// An evidence file of a case the officer may see, opened, with its view logged.
-    func evidenceFile(id text: String?, of complaint: ComplaintCase, viewer: Viewer) async throws -> (Data, EvidenceFileInfo, StoredEvidence) {
+    func evidenceFile(id text: String?, of complaint: ComplaintCase, keys: CaseKeys, viewer: Viewer) async throws -> (Data, EvidenceFileInfo, StoredEvidence) {
         let actor = "user:\(viewer.userID.uuidString)"
         guard let text, let id = UUID(uuidString: text),
               let item = try await store.evidence(id: id, caseID: complaint.id, organizationID: complaint.organizationID) else {
@@ -238,9 +275,13 @@ struct ComplaintService {
                                                   action: .accessRefused, detail: "no such evidence file", occurred: now))
             throw SujaritError.notFound("ไฟล์หลักฐาน")
         }
-        let info = try openInfo(item)
+        let info = try openInfo(item, keys: keys)
         let storage = evidenceStorage
-        let data = try await app.threadPool.runIfActive { try storage.get(item.address) }
+        let fileKey = info.fileKey.flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
+        let data = try await app.threadPool.runIfActive {
+            if let fileKey { return try storage.get(item.address, fileKey: fileKey) }
+            return try storage.get(item.address)
+        }
         try await store.log(ComplaintLogEntry(organizationID: complaint.organizationID, caseID: complaint.id, actor: actor,
                                               action: .evidenceViewed, detail: id.uuidString.lowercased(), occurred: now))
         return (data, info, item)
@@ -259,8 +300,8 @@ struct ComplaintService {
         return response
     }
 
-    func openInfo(_ item: StoredEvidence) throws -> EvidenceFileInfo {
-        try JSONDecoder().decode(EvidenceFileInfo.self, from: vault.open(item.sealedInfo, context: Self.evidenceContext(item.caseID, item.id)))
+    func openInfo(_ item: StoredEvidence, keys: CaseKeys) throws -> EvidenceFileInfo {
+        try JSONDecoder().decode(EvidenceFileInfo.self, from: keys.open(item.sealedInfo, context: Self.evidenceContext(item.caseID, item.id)))
     }
 
     // MARK: Officers
@@ -299,6 +340,19 @@ struct ComplaintService {
         try await store.cases(organizationID: organization.id, kind: kind).filter { mayView($0, viewer: viewer) }
     }
 
+    /// When an officer lists the cases: every case they may see is sealed to whoever should
+    /// hold its keys now (cases from before per-officer sealing; new colleagues; a new recovery
+    /// key) as far as this officer or the server can open it.
+    func handOnKeys(of organization: Organization, viewer: Viewer) async throws {
+        let stored = try await store.storedCases(organizationID: organization.id).filter { mayView($0.complaint, viewer: viewer) }
+        for item in stored where item.keyGeneration == nil {
+            try await keyring.upgrade(item, organization: organization, actor: "user:\(viewer.userID.uuidString)", occurred: now)
+        }
+        let current = stored.contains { $0.keyGeneration == nil }
+            ? try await store.storedCases(organizationID: organization.id).filter { mayView($0.complaint, viewer: viewer) } : stored
+        try await keyring.shareAll(current, viewer: viewer, organization: organization)
+    }
+
     /// Who a case can be assigned to: the outside body's accounts of the province for a case
     /// about the executive, the organization's officers otherwise.
     func assignable(for complaint: ComplaintCase, organization: Organization) async throws -> [UUID] {
@@ -331,8 +385,8 @@ struct ComplaintService {
     }
 
     /// Reminders of the cases this officer may see.
-    func reminders(of organization: Organization, cases: [ComplaintCase]) async throws -> [ComplaintReminder] {
-        ComplaintReminder.list(cases, policy: try await store.deadlinePolicy(organizationID: organization.id), today: today)
+    func reminders(of organization: Organization, cases: [ComplaintCase]) -> [ComplaintReminder] {
+        ComplaintReminder.list(cases, today: today)
     }
 
     /// New deadlines typed on the settings page: decided in Core, written with their log line.
@@ -397,9 +451,20 @@ struct ComplaintService {
     }
 
     /// An officer's command on a case, with its message text for replies and notes.
-    func perform(_ command: ComplaintCommand, on stored: StoredComplaint, viewer: Viewer, expectedVersion: Int,
-                 text: String?) async throws -> ComplaintCase {
+    func perform(_ command: ComplaintCommand, on stored: StoredComplaint, keys: CaseKeys, organization: Organization, viewer: Viewer,
+                 expectedVersion: Int, text: String?) async throws -> ComplaintCase {
         let updated = try decide(command, on: stored.complaint, by: .officer(viewer.userID), today: today)
+        var sealing: CaseSealingChange?
+        if command == .recuse {
+            if keys.caseKey != nil, keys.replyKey != nil {
+                // Sealed again under new keys that the recused officer never holds.
+                sealing = try await keyring.resealed(stored, as: updated, keys: keys, organization: organization)
+            } else {
+                let mine = try await store.wraps(caseIDs: [stored.complaint.id], organizationID: stored.complaint.organizationID)
+                    .filter { $0.recipient == .officer && $0.recipientID == viewer.userID }
+                sealing = CaseSealingChange(removeWraps: mine)
+            }
+        }
         var kind: ComplaintMessageKind?
         var body: String?
         switch command {
@@ -415,22 +480,26 @@ struct ComplaintService {
         case .moveToCorruption: detail = "general to corruption"
         default: detail = updated.status != stored.complaint.status ? "status \(updated.status.rawValue)" : ""
         }
-        return try await write(updated, expectedVersion: expectedVersion, kind: kind, text: body, authorID: viewer.userID,
-                               log: ComplaintLogEntry(organizationID: updated.organizationID, caseID: updated.id,
+        return try await write(updated, stored: stored, keys: keys, expectedVersion: expectedVersion, kind: kind, text: body,
+                               authorID: viewer.userID, sealing: sealing, log: ComplaintLogEntry(organizationID: updated.organizationID, caseID: updated.id,
                                                       actor: "user:\(viewer.userID.uuidString)", action: ComplaintLogAction(command),
                                                       detail: detail, occurred: now))
     }
 
-    private func write(_ updated: ComplaintCase, expectedVersion: Int?, kind: ComplaintMessageKind?, text: String?, authorID: UUID?,
-                       evidence: [NewComplaintEvidence] = [], log: ComplaintLogEntry) async throws -> ComplaintCase {
+    private func write(_ updated: ComplaintCase, stored: StoredComplaint, keys: CaseKeys, expectedVersion: Int?, kind: ComplaintMessageKind?,
+                       text: String?, authorID: UUID?, evidence: [NewComplaintEvidence] = [], sealing: CaseSealingChange? = nil,
+                       log: ComplaintLogEntry) async throws -> ComplaintCase {
         var message: NewComplaintMessage?
         if let kind, let text {
-            let id = UUID()
+            let id = request.dependencies.makeID()
+            // Internal notes under the case key; what the reporter reads under the reply key.
             message = NewComplaintMessage(id: id, kind: kind, authorID: authorID, writtenOn: today,
-                                          sealedBody: try vault.seal(text, context: Self.messageContext(updated.id, id)))
+                                          sealedBody: try keys.seal(Data(text.utf8), with: kind == .note ? .caseKey : .replyKey,
+                                                                    context: Self.messageContext(updated.id, id)))
         }
         do {
-            return try await store.apply(updated, expectedVersion: expectedVersion, message: message, evidence: evidence, log: log)
+            return try await store.apply(updated, expectedVersion: expectedVersion, expectedKeyGeneration: stored.keyGeneration,
+                                         message: message, evidence: evidence, sealing: sealing, log: log)
         } catch StoreError.conflict {
             throw SujaritError(.conflict, LocalizedText(
                 th: "มีผู้อื่นเปลี่ยนแปลงเรื่องนี้ก่อนแล้ว กรุณาโหลดหน้าใหม่แล้วทำรายการอีกครั้ง",

@@ -45,8 +45,9 @@ extension Application {
     /// matches a typed code, so that a wrong code takes as long as a right one.
     var decoyReceiptVerifier: ReceiptVerifier {
         let rounds = receiptHashRounds
-        if let decoy = storage[DecoyVerifierKey.self], decoy.encoded.hasPrefix("pbkdf2-sha256$\(rounds)$") { return decoy }
-        let decoy = (try? ReceiptVerifier.make(for: .generate(), rounds: rounds)) ?? ReceiptVerifier(encoded: "")
+        if let decoy = storage[DecoyVerifierKey.self], decoy.encoded.hasPrefix("pbkdf2-sha256-v2$\(rounds)$") { return decoy }
+        // The same kind of verifier new cases get (it derives a reporter key too), so that the work is the same.
+        let decoy = (try? ReceiptVerifier.makeWithReporterKey(for: .generate(), rounds: rounds).0) ?? ReceiptVerifier(encoded: "")
         storage[DecoyVerifierKey.self] = decoy
         return decoy
     }
@@ -64,10 +65,21 @@ extension Application {
 /// random and kept in memory only.
 func configureComplaints(_ app: Application) throws {
     app.storage[ComplaintThrottleKey.self] = ComplaintThrottle()
+    // An officer's sealing key is opened at sign-in and re-locked on a password change.
+    app.passwordHooks.signedIn.append { request, userID, password, response in
+        try await ComplaintKeyring.signedIn(request, userID: userID, password: password, response: response)
+    }
+    app.passwordHooks.tokenIssued.append { request, userID, password, token, expiresAt in
+        try await ComplaintKeyring.tokenIssued(request, userID: userID, password: password, token: token, expiresAt: expiresAt)
+    }
+    app.passwordHooks.passwordChanged.append { request, userID, oldPassword, newPassword in
+        try await ComplaintKeyring.passwordChanged(request, userID: userID, oldPassword: oldPassword, newPassword: newPassword)
+    }
     if app.environment == .testing {
         app.complaintVault = .ephemeral()
         app.storageRoot = FileManager.default.temporaryDirectory.appendingPathComponent("sujarit-test-storage-\(UUID().uuidString)", isDirectory: true)
         app.receiptHashRounds = 1_000
+        app.officerKeyRounds = 1_000
         _ = app.decoyReceiptVerifier
     } else {
         let logger = app.logger
@@ -222,7 +234,7 @@ extension CalendarDay {
 enum ComplaintAssets {
     static let stylesheet = """
         .receipt { border: 3px solid #1d4f91; border-radius: 10px; padding: 16px; margin: 16px 0; text-align: center; }
-        .receipt-code { font-size: 40px; font-weight: bold; letter-spacing: 4px; font-family: monospace; margin: 12px 0; word-spacing: 12px; }
+        .receipt-code { font-size: clamp(18px, 6.5vw, 40px); font-weight: bold; letter-spacing: 2px; font-family: monospace; margin: 12px 0; word-spacing: 8px; white-space: nowrap; }
         .warning-strong { background: #fdecec; border: 2px solid #c0392b; padding: 10px 14px; border-radius: 6px; font-weight: bold; }
         .overdue { color: #b00020; font-weight: bold; }
         .due-soon { color: #8a5a00; font-weight: bold; }
@@ -239,7 +251,7 @@ enum ComplaintAssets {
         @media print {
           @page { size: A5; margin: 12mm; }
           header, footer, nav, .site-header, .site-footer, .no-print { display: none !important; }
-          .receipt-code { font-size: 30px; }
+          .receipt-code { font-size: 20px; letter-spacing: 1px; word-spacing: 6px; }
           .receipt { border-width: 2px; }
         }
         """

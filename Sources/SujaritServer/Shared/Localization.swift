@@ -48,6 +48,28 @@ public enum UIKey: String, CaseIterable, Sendable {
     case removedItem, fromRevision, noMissionYet, missionCodeLabel, otherOrganizationWarning
     case replaceOrganizationName, organizationNameReplaced, showSubMissions, chooseMissionFirst
     case missionHasNoSubMissions, responsibleSameAsTable, earlierResponsible
+    // The complaint channel (Complaints/): reporter pages, statistics, officers' pages
+    case cmpReportTitle, cmpGrievanceTitle, cmpReportIntroStrong, cmpReportIntro, cmpNotCorruption, cmpUseGrievance, cmpGrievanceIntro
+    case cmpCorruptionElsewhere, cmpUseCorruption, cmpConcernsExecutive, cmpRecommended, cmpWhatRequired, cmpWhoIfKnown, cmpWhen
+    case cmpWhere, cmpAmountIfAny, cmpEvidenceIfAny, cmpEvidenceHint, cmpIdentity, cmpStayAnonymous, cmpContactMeAt
+    case cmpContactLabel, cmpSend, cmpTrackEarlier, cmpStatisticsLink, cmpReceiptTitle, cmpReceived, cmpYourCode
+    case cmpReceivedOnDueOn, cmpTrackAt, cmpCodeWarning, cmpPrintReceipt, cmpDownloadSlip, cmpKeepCodePrivate, cmpTrackTitle
+    case cmpNoSuchCode, cmpCodeLabel, cmpShowStatus, cmpFromOfficer, cmpYourAddition, cmpCaseClosed, cmpAddOrAnswer
+    case cmpMessage, cmpMoreEvidence, cmpSendMore, cmpStatusTitle, cmpAdded, cmpStatus, cmpMessages
+    case cmpNoMessages, cmpFilesSent, cmpFewerThanFive, cmpNoComplaints, cmpPeriod, cmpCountReceived, cmpCountConcluded
+    case cmpCountInProgress, cmpCountReferred, cmpStatisticsTitle, cmpSuppressionNote, cmpWholeYear, cmpFiscalYear, cmpByHalf
+    case cmpByQuarter, cmpByMonth, cmpReportLink, cmpDaysLate, cmpAboutExecutive, cmpLateBy, cmpDueOn
+    case cmpKindReceivedOn, cmpDeadline, cmpReminders, cmpOverdueCases, cmpCaseCount, cmpCaseCountOverdue, cmpRecordOther
+    case cmpDeadlineSettings, cmpColReceived, cmpColChannel, cmpColStatus, cmpColDue, cmpOverseerTitle, cmpOverseerProvinces
+    case cmpOverseerLead, cmpColOrganization, cmpColDistrict, cmpColOpen, cmpSettingsTitle, cmpSettingsSaved, cmpAcknowledgeWithin
+    case cmpAnswerWithin, cmpWorkingDaysOnly, cmpSettingsHint, cmpBackToList, cmpIntakeTitle, cmpIntakeHeading, cmpKind
+    case cmpChannel, cmpWhat, cmpWho, cmpAmount, cmpIntakeEvidence, cmpIntakeExecutive, cmpIntakeAnonymous
+    case cmpIntakeContact, cmpIntakeSave, cmpReporter, cmpAnonymous, cmpDoAcknowledge, cmpDoScreen, cmpDoInvestigate
+    case cmpDoClose, cmpReferTo, cmpBodyName, cmpDoRefer, cmpOutcome, cmpDoConclude, cmpNotAssigned
+    case cmpFromReporter, cmpToReporter, cmpInternalNote, cmpDoReclassify, cmpRecordedByOfficer, cmpOverdue, cmpCaseTitle
+    case cmpDueLabel, cmpAcknowledgeByLabel, cmpChannelLabel, cmpAssignedLabel, cmpAboutExecutiveLong, cmpDetails, cmpEvidenceFiles
+    case cmpNoFiles, cmpDownloadsLogged, cmpActions, cmpAssignTo, cmpNobody, cmpDoAssign, cmpReplyLabel
+    case cmpDoReply, cmpDoNote, cmpDoRecuse, cmpAccessLog, cmpPleaseFix
 }
 
 /// Picks the text of a key in the request's language: `request.t(.save)`.

@@ -73,15 +73,24 @@ enum SiteURL: Hashable, Sendable {
     // Complaints (Complaints/)
     case complaintStylesheet
     case complaintScript
-    case report(slug: String)
-    case reportTrack(slug: String)
-    case reportTrackAdd(slug: String)
+    /// A channel's reporting form: `/o/{slug}/report` (corruption) or `/o/{slug}/grievance`
+    /// (general complaints); the same for tracking, adding and the receipt slip.
+    case report(slug: String, kind: ComplaintKind = .corruption)
+    case reportTrack(slug: String, kind: ComplaintKind = .corruption)
+    case reportTrackAdd(slug: String, kind: ComplaintKind = .corruption)
+    /// The A5 receipt slip (POST, the code in the body).
+    case receiptSlip(slug: String, kind: ComplaintKind = .corruption)
     /// Complaint statistics of a fiscal year (Buddhist Era); `json` gives `…/2569.json`.
     case complaintStatistics(slug: String, year: Int, json: Bool = false)
-    case complaints(slug: String)
+    /// The officers' case list; `kind` names a tab (`?kind=general`).
+    case complaints(slug: String, kind: ComplaintKind? = nil)
     case newComplaint(slug: String)
+    case complaintSettings(slug: String)
     case complaint(slug: String, UUID)
     case complaintAction(slug: String, UUID)
+    case complaintEvidence(slug: String, UUID, evidence: UUID)
+    /// The province outside body's list of organizations.
+    case complaintOverseer
 
     /// The path, percent-encoded where a segment or the query needs it.
     var path: String {
@@ -126,14 +135,18 @@ enum SiteURL: Hashable, Sendable {
         case .apiPlan(let id): Self.join("api", "v1", "plans", Self.segment(id))
         case .complaintStylesheet: "/assets/complaints.css"
         case .complaintScript: "/assets/complaints.js"
-        case .report(let slug): Self.join("o", slug, "report")
-        case .reportTrack(let slug): Self.join("o", slug, "report", "track")
-        case .reportTrackAdd(let slug): Self.join("o", slug, "report", "track", "add")
+        case .report(let slug, let kind): Self.join("o", slug, Self.channel(kind))
+        case .reportTrack(let slug, let kind): Self.join("o", slug, Self.channel(kind), "track")
+        case .reportTrackAdd(let slug, let kind): Self.join("o", slug, Self.channel(kind), "track", "add")
+        case .receiptSlip(let slug, let kind): Self.join("o", slug, Self.channel(kind), "receipt")
         case .complaintStatistics(let slug, let year, let json): Self.join("o", slug, "report", "statistics", "\(year)\(json ? ".json" : "")")
-        case .complaints(let slug): Self.join("o", slug, "complaints")
+        case .complaints(let slug, let kind): Self.join("o", slug, "complaints") + (kind.map { Self.query([("kind", $0.rawValue)]) } ?? "")
         case .newComplaint(let slug): Self.join("o", slug, "complaints", "new")
+        case .complaintSettings(let slug): Self.join("o", slug, "complaints", "settings")
         case .complaint(let slug, let id): Self.join("o", slug, "complaints", Self.segment(id))
         case .complaintAction(let slug, let id): Self.join("o", slug, "complaints", Self.segment(id), "action")
+        case .complaintEvidence(let slug, let id, let evidence): Self.join("o", slug, "complaints", Self.segment(id), "evidence", Self.segment(evidence))
+        case .complaintOverseer: "/complaints/overseer"
         }
     }
 
@@ -150,6 +163,9 @@ enum SiteURL: Hashable, Sendable {
     // MARK: Rendering
 
     private static func segment(_ id: UUID) -> String { id.uuidString.lowercased() }
+
+    /// The path word of a complaint channel.
+    private static func channel(_ kind: ComplaintKind) -> String { kind == .corruption ? "report" : "grievance" }
 
     /// "/" + segments, each percent-encoded as a path segment (a slug or years text with a
     /// space or a slash cannot change the route it names).
