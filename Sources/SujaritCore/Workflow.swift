@@ -134,11 +134,15 @@ public struct CommandRefusal: Error, Sendable, Equatable {
     public var kind: Kind
     public var message: LocalizedText
     public var fields: [Field]
+    /// The plan the refusal points to (the one that already holds the years, the draft to
+    /// continue): pages link it, the API answers it as `location`.
+    public var relatedPlan: UUID?
 
-    public init(_ kind: Kind, _ message: LocalizedText, fields: [Field] = []) {
+    public init(_ kind: Kind, _ message: LocalizedText, fields: [Field] = [], relatedPlan: UUID? = nil) {
         self.kind = kind
         self.message = message
         self.fields = fields
+        self.relatedPlan = relatedPlan
     }
 
     public static let forbidden = CommandRefusal(.forbidden, LocalizedText(th: "คุณไม่มีสิทธิ์ทำรายการนี้", en: "You are not allowed to do this"))

@@ -66,8 +66,17 @@ struct ImportController: RouteCollection {
             return Layout.response(Self.uploadPage(request, organization: organization, error: error.message), status: .unprocessableEntity)
         }
         let places = try await request.application.importWorkers.places(data, lines: result.findings.compactMap(\.line))
-        let plan = try await PlanEditingService(request: request).run(try Self.saveCommand(result, organization: organization, places: places),
+        let plan: Plan
+        do {
+            plan = try await PlanEditingService(request: request).run(try Self.saveCommand(result, organization: organization, places: places),
                                                                       inOrganization: organization.id)
+        } catch let error as SujaritError where error.status == .conflict {
+            // The years have a draft (or a revision waiting for approval): say so, and link it.
+            let existing = try await PlanService(request: request).existingSeries(
+                organizationID: organization.id, first: result.plan.firstYear, last: result.plan.lastYear)
+            return Layout.response(Self.uploadPage(request, organization: organization, error: error.message, existing: existing),
+                                   status: .conflict)
+        }
         let response = Response(status: .seeOther)
         response.headers.replaceOrAdd(name: .location, value: SiteURL.importReview(plan.id).path)
         return response
@@ -129,8 +138,7 @@ public enum ImportedPlans {
         guard let organization = try await app.stores.organizations.find(slug: organizationSlug) else {
             throw StoreError.notFound("องค์กร “\(organizationSlug)”")
         }
-        return try await PlanCommands.execute(try ImportController.saveCommand(result, organization: organization), by: .system,
-                                              on: PlanState(organizationID: organization.id), database: app.db,
-                                              dependencies: app.dependencies)
+        return try await PlanCommands.executeNew(try ImportController.saveCommand(result, organization: organization), by: .system,
+                                                 organizationID: organization.id, database: app.db, dependencies: app.dependencies)
     }
 }

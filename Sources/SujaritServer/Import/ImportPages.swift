@@ -9,13 +9,18 @@ import SujaritAPIModels
 extension ImportController {
     // MARK: Pages
 
-    static func uploadPage(_ request: Request, organization org: Organization, error: LocalizedText?) -> HTML {
+    /// The upload form; `existing` (with `error` as its explanation) when the document's years
+    /// already have a plan that it could not become a revision of.
+    static func uploadPage(_ request: Request, organization org: Organization, error: LocalizedText?,
+                           existing: PlanListEntry? = nil) -> HTML {
         let t = request.t
+        let notice: HTML = existing.map { WizardController.existingPlanNotice(request, organization: org, existing: $0, message: error) }
+            ?? EditorPages.banner(error, t)
         let body: HTML = """
             <p><a href="\(SiteURL.organization(slug: org.slug))">← \(org.name)</a></p>
             <h1>\(t(.importAPlanDocument))</h1>
             <p class="lead">\(t(.importLead))</p>
-            \(EditorPages.banner(error, t))
+            \(notice)
             <form method="post" action="\(SiteURL.importDocument(slug: org.slug))" enctype="multipart/form-data" class="editor">
             \(CSRF.field(request))
             <label for="document">\(t(.documentFileLimit))</label>
