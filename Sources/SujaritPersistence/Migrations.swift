@@ -21,6 +21,7 @@ public enum SujaritMigrations {
         AddOrganizationDirectory(),
         CreateOverseers(),
         CreatePlanPeriods(),
+        CreateSignInFailures(),
     ]
 }
 

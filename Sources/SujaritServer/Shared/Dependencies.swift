@@ -48,6 +48,7 @@ struct Stores {
     var organizations: OrganizationStore { OrganizationStore(database) }
     var users: UserStore { UserStore(database) }
     var audit: AuditLog { AuditLog(database) }
+    var accounts: AccountStore { AccountStore(database) }
 }
 
 extension Request {

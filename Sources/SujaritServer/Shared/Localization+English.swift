@@ -261,5 +261,14 @@ extension Texts {
         .missionHasNoSubMissions: "This mission has no sub-missions",
         .responsibleSameAsTable: "the same value as “Responsible” in the plan table row above",
         .earlierResponsible: " (the sheet said “{0}”; saving uses the value above in both places)",
+        // Accounts: changing one's password
+        .changePassword: "Change password",
+        .currentPassword: "Current password",
+        .newPassword: "New password",
+        .confirmNewPassword: "New password again",
+        .passwordRules: "At least {0} characters, without your username, and not an easily guessed one. A short sentence you remember works well.",
+        .passwordChanged: "Your password was changed. Your other signed-in devices ({0}) and all your API tokens were signed out.",
+        .currentPasswordWrong: "The current password is not right",
+        .passwordChangeEndsSessions: "Changing your password signs you out on every other device and ends all your API tokens; this page stays signed in.",
     ]
 }

@@ -48,6 +48,9 @@ public enum UIKey: String, CaseIterable, Sendable {
     case removedItem, fromRevision, noMissionYet, missionCodeLabel, otherOrganizationWarning
     case replaceOrganizationName, organizationNameReplaced, showSubMissions, chooseMissionFirst
     case missionHasNoSubMissions, responsibleSameAsTable, earlierResponsible
+    // Accounts: changing one's password (issue 8)
+    case changePassword, currentPassword, newPassword, confirmNewPassword, passwordRules, passwordChanged
+    case currentPasswordWrong, passwordChangeEndsSessions
 }
 
 /// Picks the text of a key in the request's language: `request.t(.save)`.
