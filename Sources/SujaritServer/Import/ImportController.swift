@@ -12,7 +12,9 @@ import SujaritCatalog
 struct ImportController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("o", ":slug", "import", use: form)
-        routes.on(.POST, "o", ":slug", "import", body: .collect(maxSize: ByteCount(value: DocumentImporter.maximumInputBytes + 1_000_000)), use: upload)
+        // At most four uploads are received and read at once (`UploadGate`): each holds its body in memory.
+        routes.grouped(UploadGate()).on(.POST, "o", ":slug", "import",
+                                        body: .collect(maxSize: ByteCount(value: DocumentImporter.maximumInputBytes + 1_000_000)), use: upload)
         routes.get("plans", ":planID", "import", use: review)
         routes.post("plans", ":planID", "import", "accept", use: accept)
         routes.post("plans", ":planID", "import", "discard", use: discard)
@@ -46,26 +48,31 @@ struct ImportController: RouteCollection {
     }
 
     struct Upload: Content {
+        var _csrf: String?
         var document: File?
     }
 
     @Sendable func upload(_ request: Request) async throws -> Response {
-        try CSRF.verify(request)
+        // One parse of the (up to 20 MB) multipart body gives both the token and the file.
+        try FormBody.requireUTF8(request)
+        let upload = try? request.content.decode(Upload.self)
+        try CSRF.verify(request, sent: upload?._csrf)
         let (organization, _) = try await editorOrganization(request)
-        let upload = try request.content.decode(Upload.self)
+        guard let upload else { throw SujaritError(.badRequest, LocalizedText(th: "แบบฟอร์มไม่ถูกต้อง", en: "Invalid form")) }
         guard let file = upload.document, file.data.readableBytes > 0 else {
             return Layout.response(Self.uploadPage(request, organization: organization, error: ImportError.empty.message), status: .unprocessableEntity)
         }
         let data = Data(file.data.readableBytesView)
         let result: ImportResult
-        // Read off the event loop, a bounded number of documents at a time.
-        switch try await request.application.importWorkers.read(data, fileName: file.filename, organizationName: nil) {
+        let places: [Int: FindingPlace]
+        // Read off the event loop, a bounded number of documents at a time; the places of the
+        // findings come from the same reading.
+        switch try await request.application.importWorkers.readLocating(data, fileName: file.filename, organizationName: nil) {
         case .success(let read):
-            result = read
+            (result, places) = read
         case .failure(let error):
             return Layout.response(Self.uploadPage(request, organization: organization, error: error.message), status: .unprocessableEntity)
         }
-        let places = try await request.application.importWorkers.places(data, lines: result.findings.compactMap(\.line))
         let plan: Plan
         do {
             plan = try await PlanEditingService(request: request).run(try Self.saveCommand(result, organization: organization, places: places),
