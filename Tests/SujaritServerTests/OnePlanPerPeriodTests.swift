@@ -159,6 +159,8 @@ final class OnePlanPerPeriodTests: ServerTestCase {
         XCTAssertEqual(page.location, SiteURL.importReview(draft.id).path)
         let review = try await officer.get(SiteURL.importReview(draft.id).path)
         XCTAssertEqual(review.status, .ok)
+        XCTAssertTrue(review.body.contains("บันทึกเป็นฉบับที่ 2 (ร่าง)"), "the review says the document became revision 2")
+        XCTAssertTrue(review.body.contains(SiteURL.compare(draft.id, with: published.id).path), "and links the comparison with revision 1")
 
         // Until it is published, the public still reads revision 1.
         let publicPath = "/o/reimport/plan/2566-2570"

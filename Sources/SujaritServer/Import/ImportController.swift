@@ -114,9 +114,17 @@ struct ImportController: RouteCollection {
         let status = try record.importStatus()
         let report = try JSONDecoder().decode(Report.self, from: Data(record.reportJSON.utf8))
         guard let organization = try await request.stores.organizations.find(id: plan.organizationID) else { throw SujaritError.notFound() }
+        // An import that became the next revision of an approved or published plan says so.
+        var previous: PlanListEntry?
+        if plan.revision > 1 {
+            let series = try await PlanEditingService(request: request).seriesID(of: plan)
+            previous = try await request.stores.plans.revisions(seriesID: series, organizationID: plan.organizationID)
+                .first { $0.revision == plan.revision - 1 }
+        }
         return Layout.response(Self.reviewPage(request, plan: plan, organization: organization, report: report,
                                                pending: status == .pending && plan.status == .draft,
-                                               settled: status == .settled || (status == .pending && plan.status != .draft)))
+                                               settled: status == .settled || (status == .pending && plan.status != .draft),
+                                               previous: previous))
     }
 
     @Sendable func accept(_ request: Request) async throws -> Response {

@@ -51,6 +51,8 @@ public enum UIKey: String, CaseIterable, Sendable {
     // Accounts: changing one's password (issue 8)
     case changePassword, currentPassword, newPassword, confirmNewPassword, passwordRules, passwordChanged
     case currentPasswordWrong, passwordChangeEndsSessions
+    // Import: a document that became the next revision of a plan
+    case importedAsRevision
 }
 
 /// Picks the text of a key in the request's language: `request.t(.save)`.
