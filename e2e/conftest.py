@@ -17,6 +17,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PASSWORD = "e2e-password-2566"
 ORG_SLUG = "ban-pong"
 ORG_NAME = "องค์การบริหารส่วนตำบลบ้านโป่ง"
+# A second organization, for the full 17-item plan (test_full_plan.py) with its own people.
+FULL_SLUG = "nong-bua"
+FULL_NAME = "เทศบาลตำบลหนองบัว"
 def find_seeds():
     """`E2E_SEEDS`, or the nearest `shared/seeds` beside the repository or above it."""
     if os.environ.get("E2E_SEEDS"):
@@ -70,6 +73,11 @@ class Server:
         self.command("user", "create", "--username", "officer", "--name", "สมศรี ใจดี", "--org", ORG_SLUG,
                      "--role", "editor", "--password-stdin", stdin=PASSWORD + "\n")
         self.command("user", "create", "--username", "chief", "--name", "ปลัดสมชาย รักษ์ดี", "--org", ORG_SLUG,
+                     "--role", "admin", "--password-stdin", stdin=PASSWORD + "\n")
+        self.command("org", "create", "--slug", FULL_SLUG, "--name", FULL_NAME, "--province", "ขอนแก่น", "--district", "เมืองขอนแก่น")
+        self.command("user", "create", "--username", "planner", "--name", "วิไล วางแผน", "--org", FULL_SLUG,
+                     "--role", "editor", "--password-stdin", stdin=PASSWORD + "\n")
+        self.command("user", "create", "--username", "mayor", "--name", "นายกเทศมนตรีสมหมาย", "--org", FULL_SLUG,
                      "--role", "admin", "--password-stdin", stdin=PASSWORD + "\n")
         self.log = open(os.path.join(self.folder, "server.log"), "w")
         self.process = subprocess.Popen([self.binary, "serve", "--hostname", "127.0.0.1", "--port", str(self.port)],

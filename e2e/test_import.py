@@ -9,14 +9,18 @@ import urllib.request
 
 import pytest
 
-from conftest import ORG_SLUG, PASSWORD, SEEDS
+from conftest import FULL_SLUG, ORG_SLUG, PASSWORD, SEEDS
 
 
-def upload(b, path):
-    b.go(f"/o/{ORG_SLUG}/import")
+def send(b, path, slug=ORG_SLUG):
+    b.go(f"/o/{slug}/import")
     b.status_ok()
     b.find("#document").send_keys(path)
     b.click("main button.primary")
+
+
+def upload(b, path, slug=ORG_SLUG):
+    send(b, path, slug)
     b.status_ok()
     assert re.search(r"^/plans/[0-9a-f-]+/import$", b.path), f"the upload leads to its review, not {b.path}:\n{b.text[:1500]}"
 
@@ -76,10 +80,36 @@ def test_import_of_a_word_document_the_suite_made(browsers, server):
         file.write(data)
     b = browsers()
     b.sign_in("officer", PASSWORD)
-    upload(b, path)
+    # Ban Pong's 2566–2570 plan has a draft revision (the authoring test started it): the
+    # document is not stored as a second plan, and the page links the draft to continue.
+    send(b, path)
+    assert b.path == f"/o/{ORG_SLUG}/import", b.path
+    text = b.text
+    if "มีร่างแผนปี 2566 – 2570 อยู่แล้ว" in text:
+        drafts = [a.get_attribute("href") for a in b.all("main .existing-plan a") if a.text == "แก้ไขฉบับร่างต่อ"]
+        assert drafts and drafts[0].endswith("/edit"), "the refusal links the draft to continue"
+    else:
+        pytest.fail(f"the upload for years with a draft was not refused:\n{text[:1200]}")
+    # Into an organization whose plan for those years is published (test_full_plan), the same
+    # document becomes that plan's next revision: a draft to review, the public plan unchanged.
+    planner = browsers()
+    planner.sign_in("planner", PASSWORD)
+    planner.go(f"/o/{FULL_SLUG}/plan/2566-2570")
+    if "ไม่พบ" in planner.title:
+        pytest.skip("no published plan in the second organization: test_full_plan publishes it")
+    published_title = planner.find("main h1").text
+    upload(planner, path, FULL_SLUG)
+    b = planner
+    assert "บันทึกเป็นฉบับที่ 2 (ร่าง)" in b.text and "ไม่ได้สร้างแผนชุดใหม่" in b.text, "the review says it is the next revision"
+    b.screenshot("import-as-revision")
     counts, total = review_counts(b)
     assert total == 6, f"the published plan has 6 items; the review of its Word file says {total}"
     assert sum(counts) == total
     assert "60,000" in b.find("main section table").text, "the budgets of 2568 were read back"
     b.click_text("ทิ้งการนำเข้านี้", css="main button")
     b.status_ok()
+    # Discarding the imported revision leaves the published plan as it was, still served.
+    b.go(f"/o/{FULL_SLUG}/plan/2566-2570")
+    b.status_ok()
+    assert b.find("main h1").text == published_title
+    assert "17" in b.find("table.plan-table tr.grand").text, "the published 17 items are still what the public reads"

@@ -120,12 +120,22 @@ public enum PlanCommand: Sendable {
     case transition(PlanAction, comment: String?)
     /// A new draft revision of an approved or published plan.
     case newRevision
-    /// A document read by the importer, stored as a new draft with its report.
+    /// A document read by the importer, stored as a draft with its report: a new series, or —
+    /// when its years already have an approved or published plan — the next revision of it.
     case importSave(Plan, ImportDraft)
     case importAccept
     case importDiscard
     /// A draft that was never published and has no other revision, deleted.
     case delete
+
+    /// The plan a command makes for some years (`create`, `importSave`): its period decides
+    /// which series it joins or is refused by.
+    public var newPlan: Plan? {
+        switch self {
+        case .create(let plan), .importSave(let plan, _): plan
+        default: nil
+        }
+    }
 }
 
 /// What the decision needs to know of the stored plan.
@@ -140,14 +150,19 @@ public struct PlanState: Sendable {
     public var wasPublished: Bool
     /// Whether its series holds another revision.
     public var hasOtherRevisions: Bool
+    /// For a command that makes a plan for some years (`create`, `importSave`): the latest
+    /// revision of the plan series that already holds those years, if one does. One series per
+    /// organization and period — the store checks it again inside its transaction.
+    public var periodLatest: Plan?
 
     public init(organizationID: UUID, plan: Plan? = nil, importStatus: PlanImportStatus? = nil,
-                wasPublished: Bool = false, hasOtherRevisions: Bool = false) {
+                wasPublished: Bool = false, hasOtherRevisions: Bool = false, periodLatest: Plan? = nil) {
         self.organizationID = organizationID
         self.plan = plan
         self.importStatus = importStatus
         self.wasPublished = wasPublished
         self.hasOtherRevisions = hasOtherRevisions
+        self.periodLatest = periodLatest
     }
 
     public init(_ plan: Plan, importStatus: PlanImportStatus? = nil, wasPublished: Bool = false, hasOtherRevisions: Bool = false) {
@@ -303,6 +318,8 @@ public enum PlanWorkflow {
             guard plan.status == .draft || actor.isSystem else {
                 throw CommandRefusal(.wrongState, LocalizedText(th: "แผนใหม่ต้องเริ่มเป็นร่าง", en: "A new plan starts as a draft"))
             }
+            // One plan series per organization and period: the existing one is offered instead.
+            if let latest = state.periodLatest { throw periodTaken(latest) }
             var stored = plan.normalized()
             stored.version = 1
             stored.revision = 1
@@ -383,11 +400,24 @@ public enum PlanWorkflow {
             draft.status = .draft
             draft.revision = 1
             draft.version = 1
+            let kept = ImportDraft(fileName: String(document.fileName.prefix(255)), reportJSON: document.reportJSON)
+            // Years that already have a plan: the document becomes that series' next revision
+            // when its latest revision is approved or published; a draft or a submitted
+            // revision must be finished (or removed) first — never a second series.
+            if let latest = state.periodLatest {
+                guard latest.organizationID == state.organizationID else { throw .forbidden }
+                guard latest.status == .approved || latest.status == .published else { throw importBlocked(by: latest) }
+                draft.revision = latest.revision + 1
+                draft = carryingLineage(into: draft, from: latest)
+                try PlanLimits.check(draft)
+                return Decision(change: PlanChange(write: .createRevision(from: latest, draft: draft),
+                                                   importRecord: .create(kept, userID: actor.userID)),
+                                audit: [audit(.planImport, draft.id, "\(kept.fileName) · revision \(draft.revision) of \(latest.id.uuidString)")])
+            }
             // The same limits as every edit (items, text lengths): a document over them is
             // refused with the fields named, never stored as a plan nobody could edit. Other
             // findings stay for the review page, where the officer corrects them.
             try PlanLimits.check(draft)
-            let kept = ImportDraft(fileName: String(document.fileName.prefix(255)), reportJSON: document.reportJSON)
             return Decision(change: PlanChange(write: .create(draft, publishedAt: nil), importRecord: .create(kept, userID: actor.userID)),
                             audit: [audit(.planImport, draft.id, kept.fileName)])
 
@@ -400,7 +430,9 @@ public enum PlanWorkflow {
         case .importDiscard:
             let current = try existing(state, actor: actor, needs: .editor)
             try requireImport(state, accepting: false)
-            guard current.status == .draft, !state.wasPublished, !state.hasOtherRevisions else {
+            // An import that became the next revision of a published plan is discarded like a
+            // new series: only the imported draft goes, the revisions before it stay.
+            guard current.status == .draft, !state.wasPublished else {
                 throw CommandRefusal(.wrongState, settledMessage)
             }
             return Decision(change: PlanChange(write: .delete(current), importRecord: .delete),
@@ -417,6 +449,55 @@ public enum PlanWorkflow {
             return Decision(change: PlanChange(write: .delete(current), importRecord: state.importStatus == nil ? nil : .delete),
                             audit: [audit(.planDelete, current.id, current.title)])
         }
+    }
+
+    // MARK: One plan series per organization and period
+
+    static func yearsText(_ plan: Plan) -> String { ThaiCalendar.yearRange(plan.firstYear, plan.lastYear) }
+
+    /// A new plan for years that already have one: names that plan, its revision and state, and
+    /// the step that continues it.
+    public static func periodTaken(_ latest: Plan) -> CommandRefusal {
+        let next: LocalizedText = switch latest.status {
+        case .draft: LocalizedText(th: "เปิดฉบับร่างนั้นเพื่อแก้ไขต่อ", en: "open that draft and continue it")
+        case .published, .approved: LocalizedText(th: "เริ่มฉบับแก้ไขใหม่ (ปรับปรุงแผน) จากแผนนั้น", en: "start a new revision of that plan")
+        case .submitted: LocalizedText(th: "รอให้ฉบับนั้นผ่านการอนุมัติ หรือส่งกลับเป็นร่างเพื่อแก้ไข", en: "wait for that revision's approval, or return it to draft to change it")
+        }
+        return CommandRefusal(.wrongState, LocalizedText(
+            th: "องค์กรนี้มีแผนปี \(yearsText(latest)) อยู่แล้ว (ฉบับที่ \(latest.revision) · \(latest.status.thaiName)) แผนแต่ละช่วงปีมีได้ชุดเดียว จึงไม่สร้างแผนใหม่ ให้\(next.th)",
+            en: "This organization already has a plan for \(yearsText(latest)) (revision \(latest.revision), \(latest.status.englishName.lowercased())); there is one plan per period, so no new plan was created — \(next.en)"),
+            relatedPlan: latest.id)
+    }
+
+    /// An imported document for years whose latest revision is still a draft or waits for
+    /// approval: it cannot become a revision yet, and a second series is not made.
+    public static func importBlocked(by latest: Plan) -> CommandRefusal {
+        let message: LocalizedText = latest.status == .submitted
+            ? LocalizedText(
+                th: "แผนปี \(yearsText(latest)) ฉบับที่ \(latest.revision) รออนุมัติอยู่ จึงยังนำเอกสารเข้าเป็นฉบับแก้ไขใหม่ไม่ได้ และไม่ได้บันทึกเอกสารนี้ ให้ผู้ดูแลอนุมัติหรือส่งกลับเป็นร่างก่อน",
+                en: "Revision \(latest.revision) of the plan for \(yearsText(latest)) is waiting for approval, so the document cannot become a new revision yet and was not stored; have it approved or returned to draft first")
+            : LocalizedText(
+                th: "มีร่างแผนปี \(yearsText(latest)) อยู่แล้ว (ฉบับที่ \(latest.revision)) แผนแต่ละช่วงปีมีร่างได้ฉบับเดียว จึงไม่ได้บันทึกเอกสารนี้ ให้แก้ไขในร่างนั้นต่อ หรือลบหรือทิ้งร่างนั้นก่อนแล้วนำเข้าใหม่",
+                en: "A draft of the plan for \(yearsText(latest)) already exists (revision \(latest.revision)); a period has one draft at a time, so the document was not stored — continue that draft, or delete or discard it and import again")
+        return CommandRefusal(.wrongState, message, relatedPlan: latest.id)
+    }
+
+    /// An imported revision keeps the identity (`lineageID`) of the items it shares by name with
+    /// the revision before it, so monitoring and the revision comparison follow them.
+    static func carryingLineage(into draft: Plan, from previous: Plan) -> Plan {
+        var byName: [String: [PlanItem]] = [:]
+        for item in previous.items { byName[item.name.cleaned, default: []].append(item) }
+        var used: Set<UUID> = []
+        var plan = draft
+        for index in plan.items.indices {
+            let candidates = (byName[plan.items[index].name.cleaned] ?? []).filter { !used.contains($0.lineageID) }
+            let match = candidates.first { $0.missionCode == plan.items[index].missionCode } ?? (candidates.count == 1 ? candidates[0] : nil)
+            if let match {
+                plan.items[index].lineageID = match.lineageID
+                used.insert(match.lineageID)
+            }
+        }
+        return plan
     }
 
     // MARK: Rules shared by the commands

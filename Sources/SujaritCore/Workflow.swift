@@ -134,11 +134,15 @@ public struct CommandRefusal: Error, Sendable, Equatable {
     public var kind: Kind
     public var message: LocalizedText
     public var fields: [Field]
+    /// The plan the refusal points to (the one that already holds the years, the draft to
+    /// continue): pages link it, the API answers it as `location`.
+    public var relatedPlan: UUID?
 
-    public init(_ kind: Kind, _ message: LocalizedText, fields: [Field] = []) {
+    public init(_ kind: Kind, _ message: LocalizedText, fields: [Field] = [], relatedPlan: UUID? = nil) {
         self.kind = kind
         self.message = message
         self.fields = fields
+        self.relatedPlan = relatedPlan
     }
 
     public static let forbidden = CommandRefusal(.forbidden, LocalizedText(th: "คุณไม่มีสิทธิ์ทำรายการนี้", en: "You are not allowed to do this"))
@@ -180,6 +184,15 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case userSignIn = "user.signin"
     case userSignInFailed = "user.signin.failed"
     case userSignOut = "user.signout"
+    case userRoleSet = "user.role"
+    case userPasswordChange = "user.password"
+    case overseerGrant = "overseer.grant"
+    case overseerRevoke = "overseer.revoke"
+    case complaintOfficerAdd = "complaints.officer.add"
+    case complaintOfficerRemove = "complaints.officer.remove"
+    case complaintOverseerAdd = "complaints.overseer.add"
+    case complaintOverseerRemove = "complaints.overseer.remove"
+    case organizationCreate = "organization.create"
     case organizationUpdate = "organization.update"
     case demoLoad = "demo.load"
     // Monitoring rounds (the same strings as `MonitoringAuditAction`)
@@ -226,6 +239,15 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
         case .userSignIn: LocalizedText(th: "เข้าสู่ระบบ", en: "signed in")
         case .userSignInFailed: LocalizedText(th: "เข้าสู่ระบบไม่สำเร็จ", en: "failed to sign in")
         case .userSignOut: LocalizedText(th: "ออกจากระบบ", en: "signed out")
+        case .userRoleSet: LocalizedText(th: "กำหนดบทบาทในองค์กร", en: "set a role in the organization")
+        case .userPasswordChange: LocalizedText(th: "เปลี่ยนรหัสผ่าน", en: "changed the password")
+        case .overseerGrant: LocalizedText(th: "ให้สิทธิ์ผู้กำกับดูแล", en: "made an overseer")
+        case .overseerRevoke: LocalizedText(th: "ยกเลิกสิทธิ์ผู้กำกับดูแล", en: "removed an overseer")
+        case .complaintOfficerAdd: LocalizedText(th: "แต่งตั้งเจ้าหน้าที่รับเรื่องร้องเรียน", en: "made a complaint officer")
+        case .complaintOfficerRemove: LocalizedText(th: "ยกเลิกเจ้าหน้าที่รับเรื่องร้องเรียน", en: "removed a complaint officer")
+        case .complaintOverseerAdd: LocalizedText(th: "แต่งตั้งหน่วยงานภายนอกรับเรื่องร้องเรียนผู้บริหาร", en: "made a complaint overseer of a province")
+        case .complaintOverseerRemove: LocalizedText(th: "ยกเลิกหน่วยงานภายนอกรับเรื่องร้องเรียนผู้บริหาร", en: "removed a complaint overseer of a province")
+        case .organizationCreate: LocalizedText(th: "เพิ่มองค์กร", en: "added the organization")
         case .organizationUpdate: LocalizedText(th: "แก้ไขข้อมูลองค์กร", en: "edited the organization")
         case .demoLoad: LocalizedText(th: "โหลดข้อมูลตัวอย่าง", en: "loaded the demo data")
         case .roundOpen, .roundRecordEdit, .roundSubmit, .roundReturn, .roundApprove, .roundReopen,

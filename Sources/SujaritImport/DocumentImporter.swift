@@ -32,6 +32,22 @@ public enum DocumentImporter {
     public static func importDocument(_ data: Data, fileName: String, organizationName: String? = nil) throws(ImportError) -> ImportResult {
         let format = detectFormat(data)
         let (blocks, repairs) = try read(data, format: format)
+        return try importDocument(blocks: blocks, repairs: repairs, format: format, fileName: fileName, organizationName: organizationName)
+    }
+
+    /// The import and where its findings' lines stand in the document (`FindingPlaces`), from
+    /// one reading of it: the web upload needs both, and a large document is read only once.
+    public static func importDocumentLocatingFindings(_ data: Data, fileName: String, organizationName: String? = nil)
+        throws(ImportError) -> (result: ImportResult, places: [Int: FindingPlace]) {
+        let format = detectFormat(data)
+        let (blocks, repairs) = try read(data, format: format)
+        let result = try importDocument(blocks: blocks, repairs: repairs, format: format, fileName: fileName, organizationName: organizationName)
+        let lines = result.findings.compactMap(\.line)
+        return (result, lines.isEmpty ? [:] : FindingPlaces.locate(lines, in: blocks))
+    }
+
+    static func importDocument(blocks: [DocumentBlock], repairs: TextRepair.Report, format: DocumentFormat, fileName: String,
+                               organizationName: String?) throws(ImportError) -> ImportResult {
         var parser = DocumentParser(blocks: blocks, organizationOverride: organizationName)
         let output = parser.parse()
         guard output.hasContent else { throw .noPlanContent }

@@ -90,6 +90,41 @@ extension ImportBenchmark {
     }
 }
 
+extension ImportBenchmark {
+    /// Imports a Word "web page" of about `targetBytes` (`SyntheticPlanDocument.wordHTML`) once
+    /// and reports the time and the process's resident memory: before, at its peak (Linux
+    /// `VmHWM`) and after (`sujarit bench import --large-html 20`).
+    public static func largeHTML(targetBytes: Int) -> String {
+        let data = Data(SyntheticPlanDocument.wordHTML(targetBytes: targetBytes).utf8)
+        let before = ResidentMemory.current()
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = try? DocumentImporter.importDocument(data, fileName: "large.html")
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000_000
+        let after = ResidentMemory.current()
+        let peak = ResidentMemory.peak()
+        func mb(_ bytes: Int?) -> String { bytes.map { String(format: "%.0f MB", Double($0) / 1_048_576) } ?? "?" }
+        let what = result.map { "\($0.plan.items.count) items, \($0.sheets.count) sheets" } ?? "import failed"
+        return String(format: "import: %.1f MB Word HTML (%@) in %.2f s; resident memory %@ before, %@ after, process peak %@",
+                      Double(data.count) / 1_048_576, what, seconds, mb(before), mb(after), mb(peak))
+    }
+}
+
+/// The process's resident memory, from `/proc/self/status` (Linux; nil elsewhere).
+public enum ResidentMemory {
+    /// Resident now (`VmRSS`), in bytes.
+    public static func current() -> Int? { field("VmRSS:") }
+    /// The highest resident memory of the process so far (`VmHWM`), in bytes.
+    public static func peak() -> Int? { field("VmHWM:") }
+
+    static func field(_ name: String) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name) }),
+              let kilobytes = Int(line.dropFirst(name.count).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
+        else { return nil }
+        return kilobytes * 1024
+    }
+}
+
 /// A plan document written the way extracted Word text looks (the layout of seed 000), of any
 /// size, for the benchmark and for tests that must run without the seed files. Its figures are
 /// right except the foreword, which states one project too many.
@@ -163,6 +198,44 @@ public enum SyntheticPlanDocument {
             }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The 40-item document as Word saves a "web page": a large style sheet, every line a
+    /// paragraph of styled runs with Word's conditional comments, and the empty paragraphs
+    /// Word writes, until the page is about `targetBytes` long — mostly markup, like the real thing.
+    public static func wordHTML(targetBytes: Int) -> String {
+        let run = "<span lang=TH style='font-size:16.0pt;line-height:107%;font-family:\"TH SarabunPSK\",sans-serif;mso-fareast-font-family:\"Times New Roman\";mso-bidi-language:TH'>"
+        var out = "<html xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:w=\"urn:schemas-microsoft-com:office:word\">\n"
+        out += "<head><meta http-equiv=Content-Type content=\"text/html; charset=utf-8\"><title>แผนปฏิบัติการป้องกันการทุจริต</title>\n"
+        out += "<!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>งานนโยบายและแผน</o:Author></o:DocumentProperties></xml><![endif]-->\n<style>\n<!--\n"
+        for index in 0..<2_000 {
+            out += "p.MsoStyle\(index), li.MsoStyle\(index), div.MsoStyle\(index) {mso-style-name:\"Style \(index)\"; margin:0cm; font-size:16.0pt; font-family:\"TH SarabunPSK\",sans-serif;}\n"
+        }
+        out += "-->\n</style></head>\n<body lang=EN-US style='tab-interval:36.0pt'>\n<div class=WordSection1>\n"
+        for line in text(itemCount: 40).split(separator: "\n", omittingEmptySubsequences: false) {
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
+            out += "<!--[if !supportLists]--><p class=MsoNormal style='margin-bottom:0cm;line-height:normal'>"
+            for (index, cell) in cells.enumerated() {
+                if index > 0 { out += "<span style='mso-tab-count:1'>&nbsp;&nbsp;&nbsp; </span>" }
+                // Word splits a line into runs wherever the formatting or the proofing state changes.
+                var rest = Substring(cell)
+                while !rest.isEmpty {
+                    let piece = rest.prefix(12)
+                    rest = rest.dropFirst(piece.count)
+                    out += run + piece.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;") + "</span>"
+                }
+            }
+            out += "<o:p></o:p></p><!--[endif]-->\n"
+        }
+        let empty = "<p class=MsoNormal style='margin-bottom:0cm;line-height:normal'>\(run)<o:p>&nbsp;</o:p></span></p>\n"
+        let closing = "</div>\n</body>\n</html>\n"
+        var length = out.utf8.count
+        var filler = ""
+        while length + closing.utf8.count < targetBytes {
+            filler += empty
+            length += empty.utf8.count
+        }
+        return out + filler + closing
     }
 
     /// The document grown to about `targetBytes` of UTF-8.

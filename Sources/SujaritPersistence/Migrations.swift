@@ -21,6 +21,8 @@ public enum SujaritMigrations {
         AddOrganizationDirectory(),
         CreateOverseers(),
         CreateComplaintOfficerSealing(),
+        CreatePlanPeriods(),
+        CreateSignInFailures(),
     ]
 }
 

@@ -201,6 +201,8 @@ public struct PlanStore: Sendable {
                 let stored: Plan
                 switch change.write {
                 case .create(let plan, let publishedAt):
+                    // The period first: a plan for years another series holds is not inserted.
+                    try await Self.claimPeriod(of: plan, seriesID: plan.id, on: db)
                     stored = try await store.insert(plan, publishedAt: publishedAt, on: db)
                 case .save(let plan, let expectedVersion, let publishedAt):
                     stored = try await store.replace(plan, expectedVersion: expectedVersion, publishedAt: publishedAt, on: db)
@@ -208,8 +210,13 @@ public struct PlanStore: Sendable {
                     stored = try await store.insertRevision(of: source, draft: draft, on: db)
                 case .delete(let plan):
                     try await Self.claim(plan, expectedVersion: plan.version, bumpingTo: plan.version + 1, on: db)
+                    let record = try await PlanRecord.query(on: db).filter(\.$id == plan.id).filter(\.$organizationID == plan.organizationID).first()
                     try await Self.deleteChildren(planID: plan.id, organizationID: plan.organizationID, on: db)
                     try await PlanRecord.query(on: db).filter(\.$id == plan.id).filter(\.$organizationID == plan.organizationID).delete()
+                    if let record {
+                        try await Self.releasePeriod(organizationID: record.organizationID, first: record.firstYear, last: record.lastYear,
+                                                     seriesID: record.seriesID, on: db)
+                    }
                     stored = plan
                 case .none(let plan):
                     // Nothing of the plan changes, but it must still be the version decided on.
@@ -240,10 +247,14 @@ public struct PlanStore: Sendable {
 
     /// Stores a new plan (the first revision of a new series) with version 1, without a
     /// decision or an audit record: test fixtures only. Everything else writes through `apply`.
+    /// Its period is kept for the new series only when no other series holds it, so a test can
+    /// still build the older data that had two series for one period.
     @_spi(Fixtures) @discardableResult
     public func create(_ plan: Plan) async throws -> Plan {
         try await database.transaction { db in
-            try await PlanStore(db).insert(plan, publishedAt: plan.status == .published ? Date() : nil, on: db)
+            try await Self.claimPeriod(organizationID: plan.organizationID, first: plan.firstYear.be, last: plan.lastYear.be,
+                                       seriesID: plan.id, orLeaveIt: true, on: db)
+            return try await PlanStore(db).insert(plan, publishedAt: plan.status == .published ? Date() : nil, on: db)
         }
     }
 
@@ -315,6 +326,9 @@ public struct PlanStore: Sendable {
         stored.version = 1
         stored.revision = source.revision + 1
         stored.organizationID = source.organizationID
+        if stored.firstYear.be != source.firstYear || stored.lastYear.be != source.lastYear {
+            try await Self.claimPeriod(of: stored, seriesID: source.seriesID, on: db)
+        }
         let record = PlanRecord()
         record.id = stored.id
         record.organizationID = stored.organizationID
@@ -345,8 +359,18 @@ public struct PlanStore: Sendable {
         guard let record = try await PlanRecord.query(on: db)
             .filter(\.$id == stored.id).filter(\.$organizationID == stored.organizationID).first()
         else { throw StoreError.notFound("แผน \(stored.id)") }
+        let (oldFirst, oldLast) = (record.firstYear, record.lastYear)
         Self.fill(record, from: stored, publishedAt: publishedAt)
-        try await record.save(on: db)
+        if oldFirst != record.firstYear || oldLast != record.lastYear {
+            // Moved to other years: the series takes those (unless another holds them) and lets
+            // the old ones go when none of its revisions covers them any more.
+            try await Self.claimPeriod(of: stored, seriesID: record.seriesID, on: db)
+            try await record.save(on: db)
+            try await Self.releasePeriod(organizationID: record.organizationID, first: oldFirst, last: oldLast,
+                                         seriesID: record.seriesID, on: db)
+        } else {
+            try await record.save(on: db)
+        }
         try await Self.deleteChildren(planID: stored.id, organizationID: stored.organizationID, on: db)
         try await Self.insertChildren(of: stored, on: db)
         return stored

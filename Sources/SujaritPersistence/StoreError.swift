@@ -16,6 +16,9 @@ public enum StoreError: Error, Equatable, Sendable {
     /// A plan series already has a revision after the one to be revised (at most one draft
     /// revision per series): `id`, `revision` and `status` of that latest revision.
     case newerRevision(id: UUID, revision: Int, status: PlanStatus)
+    /// The organization's years already belong to another plan series (one series per
+    /// organization and period): `id`, `revision` and `status` of that series' latest revision.
+    case periodTaken(id: UUID, revision: Int, status: PlanStatus)
 
     public var message: LocalizedText {
         switch self {
@@ -35,6 +38,10 @@ public enum StoreError: Error, Equatable, Sendable {
             LocalizedText(
                 th: "ระบบกำลังบันทึกข้อมูลอื่นอยู่ กรุณาลองใหม่อีกครั้งในอีกสักครู่",
                 en: "The database is busy with other changes; please try again in a moment")
+        case .periodTaken(_, let revision, let status):
+            LocalizedText(
+                th: "องค์กรนี้มีแผนสำหรับช่วงปีนี้อยู่แล้ว (ฉบับที่ \(revision) · \(status.thaiName)) แผนแต่ละช่วงปีมีได้ชุดเดียว จึงไม่ได้สร้างแผนใหม่",
+                en: "This organization already has a plan for these years (revision \(revision), \(status.englishName.lowercased())); there is one plan per period, so no new plan was created")
         case .newerRevision(_, let revision, let status):
             status == .published
                 ? LocalizedText(

@@ -90,7 +90,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     if app.storage[DependenciesKey.self] == nil { app.dependencies = .live }
     app.routes.defaultMaxBodySize = "4mb"
 
-    app.storage[SignInThrottleKey.self] = SignInThrottle()
+    app.storage[SignInKeyBoxKey.self] = SignInKeyBox()
     app.storage[DummyPasswordHashKey.self] = DummyPasswordHash()
 
     app.middleware = Middlewares()

@@ -44,16 +44,16 @@ public enum DemoSetup {
         if try await organizations.find(slug: DemoData.organization.slug) != nil { return false }
         let hashes = try accounts.map { _ in try app.password.hash(password) }
         try await app.db.transaction { db in
-            try await OrganizationStore(db).create(DemoData.organization)
+            try await AccountStore(db).createOrganization(DemoData.organization, by: nil)
             var plan = DemoData.plan(organizationID: DemoData.organization.id)
             plan.status = .published
             // The demo plan goes through the one write path too, created by the operator.
             _ = try await PlanCommands.execute(.create(plan), by: .system, on: PlanState(organizationID: DemoData.organization.id),
                                                database: db, dependencies: app.dependencies)
-            let users = UserStore(db)
+            // The accounts and their roles with their audit lines, like `sujarit user create`.
             for (index, account) in accounts.enumerated() {
-                let user = try await users.create(username: account.0, displayName: account.1, passwordHash: hashes[index], isSystemAdmin: false)
-                try await users.setRole(account.2, userID: user.requireID(), organizationID: DemoData.organization.id)
+                try await AccountStore(db).createUser(username: account.0, displayName: account.1, passwordHash: hashes[index], isSystemAdmin: false,
+                                                      role: (account.2, organizationID: DemoData.organization.id), by: nil)
             }
             try await AuditLog(db).record(organizationID: DemoData.organization.id, userID: nil, action: .demoLoad, subject: DemoData.organization.slug)
         }

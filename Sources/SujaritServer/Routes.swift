@@ -24,6 +24,7 @@ func registerRoutes(_ app: Application) throws {
 
     try app.register(collection: PublicPagesController())
     try app.register(collection: SignInController())
+    try app.register(collection: PasswordController())
     try app.register(collection: APIController())
     try app.register(collection: APIEditingController())
     try app.register(collection: EditorController())

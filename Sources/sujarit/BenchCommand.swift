@@ -52,6 +52,9 @@ struct BenchCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @Option(help: "import: also import a synthetic Word web page of this many MB once, with its time and peak memory.")
+    var largeHtml: Int?
+
     @Argument(help: "Documents to time step by step (import only); without them, a synthetic 400 KB plan.")
     var files: [String] = []
 
@@ -70,6 +73,11 @@ struct BenchCommand: AsyncParsableCommand {
             print(try await ServeBenchmark.run(.init(duration: duration, connections: connections, threads: threads, port: port,
                                                      maximumRequests: maxRequests, useWrk: !noWrk)))
         case .importer:
+            if let megabytes = largeHtml {
+                // First, while the process is fresh: its peak memory is the large import's own.
+                guard (1...20).contains(megabytes) else { throw ValidationError("--large-html 1–20 (MB; uploads stop at 20)") }
+                print(ImportBenchmark.largeHTML(targetBytes: megabytes * 1_000_000 - 50_000))
+            }
             print(ImportBenchmark.run(iterations: max(1, iterations ?? 15)))
             for path in files {
                 let url = URL(fileURLWithPath: path)

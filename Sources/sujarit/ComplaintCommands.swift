@@ -115,15 +115,9 @@ struct ComplaintsCommand: AsyncParsableCommand {
             try await withApplication(settings: database.settings()) { app in
                 guard let organization = try await OrganizationStore(app.db).find(slug: org) else { throw ValidationError("no organization “\(org)”") }
                 guard let user = try await UserStore(app.db).find(username: username) else { throw ValidationError("no user “\(username)”") }
-                let store = ComplaintStore(app.db)
-                if remove {
-                    try await store.removeOfficer(userID: user.requireID(), organizationID: organization.id)
-                } else {
-                    try await store.addOfficer(userID: user.requireID(), organizationID: organization.id)
-                }
-                try await store.log(ComplaintLogEntry(organizationID: organization.id, caseID: nil, actor: "system",
-                                                      action: remove ? .officerRemoved : .officerAdded, detail: user.username,
-                                                      occurred: ISO8601DateFormatter().string(from: Date())))
+                // The role, the complaint log's line and the audit line in one transaction.
+                try await AccountStore(app.db).setComplaintOfficer(user, organizationID: organization.id, added: !remove, by: nil,
+                                                                   now: app.dependencies.now())
                 print(remove ? "\(username) is no longer a complaint officer of \(org)." : "\(username) is a complaint officer of \(org).")
             }
         }
@@ -143,18 +137,12 @@ struct ComplaintsCommand: AsyncParsableCommand {
             guard !province.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--province is empty") }
             try await withApplication(settings: database.settings()) { app in
                 guard let user = try await UserStore(app.db).find(username: username) else { throw ValidationError("no user “\(username)”") }
-                let store = ComplaintStore(app.db)
                 let organizations = try await OrganizationStore(app.db).all().filter {
                     $0.province.trimmingCharacters(in: .whitespaces) == province.trimmingCharacters(in: .whitespaces)
                 }
-                if remove {
-                    try await store.removeOverseer(userID: user.requireID(), province: province)
-                } else {
-                    try await store.addOverseer(userID: user.requireID(), province: province)
-                }
-                try await store.log(ComplaintLogEntry(organizationID: nil, caseID: nil, actor: "system",
-                                                      action: remove ? .overseerRemoved : .overseerAdded, detail: "\(user.username) \(province)",
-                                                      occurred: ISO8601DateFormatter().string(from: Date())))
+                // The role, the complaint log's line and the audit line in one transaction.
+                try await AccountStore(app.db).setComplaintOverseer(user, province: province, added: !remove, by: nil,
+                                                                    now: app.dependencies.now())
                 print(remove ? "\(username) no longer handles complaints about executives in \(province)."
                       : "\(username) handles complaints about the executive of the \(organizations.count) organization(s) in \(province) (/complaints/overseer).")
             }

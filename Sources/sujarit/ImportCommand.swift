@@ -92,7 +92,8 @@ struct ImportCommand: AsyncParsableCommand {
                 }
                 if let slug, let app {
                     let plan = try await ImportedPlans.saveDraft(result, organizationSlug: slug, on: app)
-                    Self.printError("\(path): saved as draft plan \(plan.id.uuidString.lowercased()) of \(slug) — review it at /plans/\(plan.id.uuidString.lowercased())/import")
+                    let revision = plan.revision > 1 ? " (revision \(plan.revision) of the plan for these years)" : ""
+                    Self.printError("\(path): saved as draft plan \(plan.id.uuidString.lowercased())\(revision) of \(slug) — review it at /plans/\(plan.id.uuidString.lowercased())/import")
                 }
             } catch let error as StoreError {
                 failures += 1
@@ -101,7 +102,8 @@ struct ImportCommand: AsyncParsableCommand {
                 // Refused by the write path (e.g. over the editing limits): the fields named.
                 failures += 1
                 let fields = refusal.fields.map { "\n\(path): \($0.path): \($0.message.th) / \($0.message.en)" }.joined()
-                Self.printError("\(path): \(refusal.message.th)\n\(path): \(refusal.message.en)\(fields)")
+                let related = refusal.relatedPlan.map { "\n\(path): see /plans/\($0.uuidString.lowercased())" } ?? ""
+                Self.printError("\(path): \(refusal.message.th)\n\(path): \(refusal.message.en)\(fields)\(related)")
             } catch let error as ImportError {
                 failures += 1
                 Self.printError("\(path): \(error.message.th)\n\(path): \(error.message.en)")

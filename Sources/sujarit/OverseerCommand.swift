@@ -33,12 +33,8 @@ struct OverseerCommand: AsyncParsableCommand {
             if case .province(let name) = scope, try await OrganizationStore(app.db).directory(DirectoryQuery(province: name, perPage: 1)).total == 0 {
                 throw ValidationError("no organization is in province “\(name)” (see GET /api/v1/provinces)")
             }
-            let store = OverseerStore(app.db)
-            if remove {
-                try await store.revoke(scope, userID: user.requireID())
-            } else {
-                try await store.grant(scope, userID: user.requireID())
-            }
+            // The role and its audit line in one transaction.
+            try await AccountStore(app.db).setOverseer(scope, of: user, granted: !remove, by: nil)
             print(remove ? "\(username) no longer oversees \(province ?? "the nation")." : "\(username) oversees \(province ?? "the nation") (read-only).")
         }
     }

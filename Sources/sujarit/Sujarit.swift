@@ -158,7 +158,7 @@ struct Demo: AsyncParsableCommand {
 }
 
 struct UserCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Create.self])
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Create.self, Password.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a user (the first administrator, for example).")
@@ -187,30 +187,60 @@ struct UserCommand: AsyncParsableCommand {
                     organizationID = organization.id
                 }
                 let hash = try app.password.hash(password)
-                let user = try await UserStore(app.db).create(username: username, displayName: name.isEmpty ? username : name,
-                                                             passwordHash: hash, isSystemAdmin: systemAdmin)
-                if let organizationID {
-                    try await UserStore(app.db).setRole(OrganizationRole(rawValue: role)!, userID: user.requireID(), organizationID: organizationID)
-                }
-                try await AuditLog(app.db).record(organizationID: organizationID, userID: nil, action: .userCreate, subject: user.username)
+                // The account, its role and their audit lines in one transaction.
+                let user = try await AccountStore(app.db).createUser(
+                    username: username, displayName: name.isEmpty ? username : name, passwordHash: hash, isSystemAdmin: systemAdmin,
+                    role: organizationID.map { (OrganizationRole(rawValue: role)!, organizationID: $0) }, by: nil)
                 print("Created user \(user.username)\(systemAdmin ? " (system administrator)" : "")\(org.map { " — \(role) of \($0)" } ?? "").")
             }
         }
 
         func readPassword() throws -> String {
-            let password: String
-            if passwordStdin {
-                password = (readLine(strippingNewline: true) ?? "")
-            } else if let fromEnvironment = ProcessInfo.processInfo.environment["SUJARIT_NEW_PASSWORD"] {
-                password = fromEnvironment
-            } else {
-                guard let typed = getpass("Password for \(username): ") else { throw ValidationError("no password given") }
-                password = String(cString: typed)
-            }
-            guard password.count >= 10 else { throw ValidationError("the password must have at least 10 characters") }
-            guard password.utf8.count <= 72 else { throw ValidationError("the password must be at most 72 bytes (bcrypt's limit)") }
-            return password
+            try UserCommand.readNewPassword(for: username, fromStandardInput: passwordStdin)
         }
+    }
+
+    /// `sujarit user password --username NAME`: sets a new password (a person locked out, a
+    /// password that leaked). Ends every session and API token of the user, audited.
+    struct Password: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set a user's new password; ends all their sessions and API tokens.")
+
+        @Option(help: "Sign-in name.") var username: String
+        @Flag(help: "Read the password from standard input instead of asking.") var passwordStdin = false
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await withApplication(settings: database.settings()) { app in
+                guard let user = try await UserStore(app.db).find(username: username) else { throw ValidationError("no user “\(username)”") }
+                let password = try UserCommand.readNewPassword(for: user.username, fromStandardInput: passwordStdin)
+                let hash = try app.password.hash(password)
+                let ended = try await PasswordChange.apply(to: user, newHash: hash, by: nil, on: app.db)
+                print("New password set for \(user.username); \(ended) session(s) and every API token ended.")
+            }
+        }
+    }
+
+    /// A new password from standard input, `SUJARIT_NEW_PASSWORD` or the terminal (asked
+    /// twice), checked by `PasswordPolicy`.
+    static func readNewPassword(for username: String, fromStandardInput: Bool) throws -> String {
+        let password: String
+        var confirmation: String?
+        if fromStandardInput {
+            password = (readLine(strippingNewline: true) ?? "")
+        } else if let fromEnvironment = ProcessInfo.processInfo.environment["SUJARIT_NEW_PASSWORD"] {
+            password = fromEnvironment
+        } else {
+            guard let typed = getpass("Password for \(username): ") else { throw ValidationError("no password given") }
+            password = String(cString: typed)
+            guard let again = getpass("The same password again: ") else { throw ValidationError("no password given") }
+            confirmation = String(cString: again)
+        }
+        let problems = PasswordPolicy.problems(new: password, confirmation: confirmation, username: username)
+        guard problems.isEmpty else {
+            throw ValidationError(problems.sorted { $0.key > $1.key }.map { $0.value.en }.joined(separator: "; "))
+        }
+        return password
     }
 }
 
@@ -235,7 +265,7 @@ struct OrganizationCommand: AsyncParsableCommand {
             guard let digitStyle = DigitStyle(rawValue: digits) else { throw ValidationError("--digits must be thai or arabic") }
             let organization = Organization(slug: slug, kind: kind, name: name, district: district, province: province, digitStyle: digitStyle)
             try await withApplication(settings: database.settings()) { app in
-                try await OrganizationStore(app.db).create(organization)
+                try await AccountStore(app.db).createOrganization(organization, by: nil)
                 print("Created \(organization.name) at /o/\(organization.slug).")
             }
         }

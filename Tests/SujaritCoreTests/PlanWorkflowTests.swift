@@ -191,6 +191,51 @@ final class PlanWorkflowTests: XCTestCase {
         XCTAssertEqual(refusal { _ = try PlanWorkflow.decide(.importSave(imported, document), by: ActingUser(userID: userID, role: .viewer), on: PlanState(organizationID: organizationID), context: context()) }?.kind, .forbidden)
     }
 
+    // MARK: One plan series per period
+
+    func testANewPlanForYearsThatHaveOneIsRefusedNamingIt() throws {
+        var existing = draft(status: .published)
+        existing.revision = 2
+        let state = PlanState(organizationID: organizationID, periodLatest: existing)
+        var fresh = draft()
+        fresh.id = UUID()
+        let refused = refusal { _ = try PlanWorkflow.decide(.create(fresh), by: editor(), on: state, context: context()) }
+        XCTAssertEqual(refused?.kind, .wrongState)
+        XCTAssertEqual(refused?.relatedPlan, existing.id)
+        XCTAssertTrue(refused?.message.th.contains("ฉบับที่ 2") ?? false)
+        XCTAssertTrue(refused?.message.en.contains("start a new revision") ?? false)
+    }
+
+    func testAnImportForYearsWithAPublishedPlanIsItsNextRevision() throws {
+        var existing = draft(status: .published)
+        existing.revision = 3
+        existing.items = [item("โครงการเดิม"), item("โครงการที่ตัดออก")]
+        var imported = draft()
+        imported.items = [item("โครงการเดิม"), item("โครงการใหม่")]
+        let document = ImportDraft(fileName: "ฉบับใหม่.docx", reportJSON: "{}")
+        let decision = try PlanWorkflow.decide(.importSave(imported, document), by: editor(),
+                                               on: PlanState(organizationID: organizationID, periodLatest: existing), context: context())
+        guard case .createRevision(let source, let revision) = decision.change.write else { return XCTFail("\(decision.change.write)") }
+        XCTAssertEqual(source.id, existing.id)
+        XCTAssertEqual(revision.revision, 4)
+        XCTAssertEqual(revision.status, .draft)
+        XCTAssertEqual(decision.change.importRecord, .create(document, userID: userID))
+        // The item that kept its name keeps its identity; the new one has its own.
+        XCTAssertEqual(revision.items[0].lineageID, existing.items[0].lineageID)
+        XCTAssertFalse(existing.items.map(\.lineageID).contains(revision.items[1].lineageID))
+
+        for status in [PlanStatus.draft, .submitted] {
+            var blocking = existing
+            blocking.status = status
+            let refused = refusal {
+                _ = try PlanWorkflow.decide(.importSave(imported, document), by: editor(),
+                                            on: PlanState(organizationID: organizationID, periodLatest: blocking), context: context())
+            }
+            XCTAssertEqual(refused?.kind, .wrongState, "\(status)")
+            XCTAssertEqual(refused?.relatedPlan, existing.id)
+        }
+    }
+
     func testDiscardOnlyAnUnsettledImportedDraft() throws {
         let plan = draft()
         let decision = try PlanWorkflow.decide(.importDiscard, by: editor(), on: PlanState(plan, importStatus: .pending), context: context())
@@ -201,10 +246,14 @@ final class PlanWorkflowTests: XCTestCase {
 
         for state in [PlanState(plan, importStatus: .settled), PlanState(plan, importStatus: .accepted),
                       PlanState(draft(status: .published), importStatus: .pending),
-                      PlanState(plan, importStatus: .pending, wasPublished: true),
-                      PlanState(plan, importStatus: .pending, hasOtherRevisions: true)] {
+                      PlanState(plan, importStatus: .pending, wasPublished: true)] {
             XCTAssertEqual(refusal { _ = try PlanWorkflow.decide(.importDiscard, by: editor(), on: state, context: context()) }?.kind, .wrongState)
         }
+        // An import that became the next revision of a published plan: only that draft goes.
+        let revision = try PlanWorkflow.decide(.importDiscard, by: editor(), on: PlanState(plan, importStatus: .pending, hasOtherRevisions: true),
+                                               context: context())
+        guard case .delete(let gone) = revision.change.write else { return XCTFail() }
+        XCTAssertEqual(gone.id, plan.id)
         XCTAssertEqual(refusal { _ = try PlanWorkflow.decide(.importDiscard, by: editor(), on: PlanState(plan), context: context()) }?.kind, .notFound)
         let accepted = try PlanWorkflow.decide(.importAccept, by: editor(), on: PlanState(plan, importStatus: .pending), context: context())
         XCTAssertEqual(accepted.change.importRecord, .setStatus(.accepted))

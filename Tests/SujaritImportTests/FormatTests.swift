@@ -103,6 +103,29 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(table?.rows[1].cells.map(\.lines), [["ก"], ["ข", "ค"]])
     }
 
+    /// The byte scanner (issue 8, 2.8) reads what Word's "web page" holds: comments and
+    /// conditional comments, style and script blocks in any case, upper-case tags, CRLF lines
+    /// (counted once), non-breaking spaces before a block's text, a "<" that starts no tag, a
+    /// table nested in a cell, and Thai text across all of it.
+    func testHTMLReaderSkipsWordMarkupAndCountsLines() {
+        let html = "<html><head><STYLE>p.MsoNormal {font-family:\"TH SarabunPSK\"}</STYLE>\r\n"
+            + "<title>ชื่อเรื่อง</title></head>\r\n<body>\r\n"
+            + "<!--[if gte mso 9]><xml><w:WordDocument><p>ไม่ใช่ข้อความ</p></w:WordDocument></xml><![endif]-->\r\n"
+            + "<P class=MsoNormal><span lang=TH>\u{00A0}\u{00A0}มิติที่ 1</span><o:p></o:p></P>\r\n"
+            + "<p>ก &lt; ข และ 3 < 5 ชิ้น</p>\r\n"
+            + "<Script type=\"text/javascript\">document.write('<p>ซ่อน</p>')</scRIPT>\r\n"
+            + "<table><tr><td>๑) โครงการ</td><td><table><tr><td>ซ้อน</td><td>ใน</td></tr></table></td></tr></table>\r\n"
+            + "<p>ท้าย</p></body></html>"
+        let blocks = HTMLReader.read(html)
+        XCTAssertEqual(blocks.compactMap { $0.textBlock?.text }, ["มิติที่ 1", "ก < ข และ 3 < 5 ชิ้น", "ท้าย"])
+        XCTAssertEqual(blocks.compactMap { $0.textBlock?.line }, [5, 6, 9], "lines counted once per CRLF, comments and styles included")
+        let table = blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } }.first
+        XCTAssertEqual(table?.rows.first?.cells.map(\.lines), [["๑) โครงการ"], ["ซ้อน ใน"]], "a nested table's text joins its cell")
+        XCTAssertEqual(table?.line, 8)
+        // A "<" with no ">" before the end of the document is text.
+        XCTAssertEqual(HTMLReader.read("<p>น้อยกว่า <5").compactMap { $0.textBlock?.text }, ["น้อยกว่า <5"])
+    }
+
     func testPlainTextReaderCellsRowsAndSeparators() {
         let text = "หัวเรื่อง\n\t1\n\tก\nต่อ\n\n\t2\n\tข\n\n\nหลังตาราง\n#####\n--\nก\tข\tค\nง\tจ\tฉ\n\n\t<p>ต่อ</p>\t\t\n--\t---\t--\n"
         let blocks = PlainTextReader.read(text)

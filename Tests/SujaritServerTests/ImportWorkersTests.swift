@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import SujaritCore
 import SujaritImport
+import Vapor
 @testable import SujaritServer
 
 /// Issue 8, 2.8: uploads are read off the event loop, a bounded number at a time, and a queue
@@ -89,5 +90,50 @@ final class ImportWorkersTests: XCTestCase {
             load = await workers.load
         }
         XCTAssertEqual(load.inUse, 0, "the slot comes back when the reading ends")
+    }
+
+    /// Uploads are bounded before their bodies are collected: past the gate's limit the answer
+    /// is 503 with Retry-After at once, and the slot comes back when an upload is answered.
+    func testTheUploadGateBoundsUploadsHeldAtOnce() async throws {
+        let app = try await Application.make(.testing)
+        do {
+            try await gateChecks(app)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    func gateChecks(_ app: Application) async throws {
+        struct Held: AsyncResponder {
+            let gate: DispatchSemaphore
+            func respond(to request: Request) async throws -> Response {
+                await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                    DispatchQueue.global().async { gate.wait(); done.resume() }
+                }
+                return Response(status: .ok)
+            }
+        }
+        let release = DispatchSemaphore(value: 0)
+        let uploads = UploadGate(limit: 2)
+        let held = Held(gate: release)
+        func request() -> Request { Request(application: app, on: app.eventLoopGroup.next()) }
+        let first = Task { try await uploads.respond(to: request(), chainingTo: held) }
+        let second = Task { try await uploads.respond(to: request(), chainingTo: held) }
+        for _ in 0..<500 where uploads.current < 2 { try await Task.sleep(nanoseconds: 5_000_000) }
+        XCTAssertEqual(uploads.current, 2)
+        do {
+            _ = try await uploads.respond(to: request(), chainingTo: held)
+            XCTFail("a third upload was let in")
+        } catch let error as SujaritError {
+            XCTAssertEqual(error.status, .serviceUnavailable)
+            XCTAssertEqual(error.retryAfter, 30)
+        }
+        release.signal()
+        release.signal()
+        _ = try await first.value
+        _ = try await second.value
+        XCTAssertEqual(uploads.current, 0, "answered uploads give their slot back")
     }
 }

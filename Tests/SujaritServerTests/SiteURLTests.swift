@@ -12,7 +12,7 @@ final class SiteURLTests: ServerTestCase {
     /// Every case of `SiteURL` by name. `name(of:)` has no `default`, so a new case does not
     /// compile until it is named here, and `testEveryCaseHasAnExample` then asks for an example.
     enum Name: CaseIterable {
-        case home, signIn, signOut, stylesheet, organization, organizationSettings, publishedPlan, publishedPlanFile
+        case home, signIn, signOut, changePassword, stylesheet, organization, organizationSettings, publishedPlan, publishedPlanFile
         case plan, item, planExport, newPlan, editor, history, newItem, editItem, deleteItem, shiftItem, duplicateItem
         case addMission, newRisk, editRisk, deleteRisk, newTarget, editTarget, deleteTarget, frontMatter, transition, revise
         case importDocument, importReview, importAccept, importDiscard, importReplaceName, compare, editorScript, apiPlan
@@ -26,6 +26,7 @@ final class SiteURLTests: ServerTestCase {
         case .home: .home
         case .signIn: .signIn
         case .signOut: .signOut
+        case .changePassword: .changePassword
         case .stylesheet: .stylesheet
         case .organization: .organization
         case .organizationSettings: .organizationSettings
@@ -83,7 +84,8 @@ final class SiteURLTests: ServerTestCase {
     /// form's action a POST).
     static var examples: [(SiteURL, HTTPMethod)] {
         var list: [(SiteURL, HTTPMethod)] = [
-        (.home, .GET), (.signIn, .GET), (.signIn, .POST), (.signOut, .POST), (.stylesheet, .GET),
+        (.home, .GET), (.signIn, .GET), (.signIn, .POST), (.signOut, .POST), (.changePassword, .GET), (.changePassword, .POST),
+        (.stylesheet, .GET),
         (.organization(slug: "demo"), .GET), (.organizationSettings(slug: "demo"), .GET), (.organizationSettings(slug: "demo"), .POST),
         (.publishedPlan(slug: "demo", years: "2566-2570"), .GET),
         (.plan(planID), .GET), (.item(plan: planID, item: itemID), .GET), (.apiPlan(planID), .GET),

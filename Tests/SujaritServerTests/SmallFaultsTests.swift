@@ -90,4 +90,38 @@ final class SmallFaultsTests: ServerTestCase {
         XCTAssertEqual(stored?.version, plan.version, "nothing stored")
         XCTAssertFalse(stored?.dimensions.flatMap(\.missions).contains { $0.name.contains("\u{FFFD}") } ?? true)
     }
+
+    /// 2.12 on the routes added since: the monitoring and complaint APIs name an empty body and
+    /// a fraction where a whole number belongs, like the plan API.
+    func testMonitoringAndComplaintAPIsNameMalformedBodies() async throws {
+        let organization = try await makeOrganization(slug: "bodies")
+        let officer = try await makeUser("bodies-editor", role: .editor, in: organization)
+        try await ComplaintStore(db).addOfficer(userID: officer.requireID(), organizationID: organization.id)
+        let plan = try await PlanStore(db).create(demoPlan(for: organization, status: .published))
+        var headers = bearer(try await token("bodies-editor"))
+        headers.contentType = .json
+        func post(_ path: String, _ body: String) async throws -> ErrorResponse {
+            var answer: ErrorResponse?
+            try await app.test(.POST, path, headers: headers, body: ByteBuffer(string: body)) { res async throws in
+                XCTAssertEqual(res.status, .badRequest, "\(path) [\(body)]: \(res.body.string)")
+                answer = try? JSONDecoder().decode(ErrorResponse.self, from: Data(res.body.string.utf8))
+            }
+            return try XCTUnwrap(answer)
+        }
+        let rounds = "/api/v1/plans/\(plan.id.uuidString.lowercased())/rounds"
+        let empty = try await post(rounds, "")
+        XCTAssertEqual(empty.fields.map(\.field), ["body"])
+        let fraction = try await post(rounds, #"{"fiscalYear":2568.5,"kind":"6m"}"#)
+        XCTAssertEqual(fraction.fields.map(\.field), ["fiscalYear"])
+        var reporter = Reporter(app)
+        _ = try await reporter.get("/o/bodies/report")
+        _ = try await reporter.post("/o/bodies/report", [("what", "เจ้าหน้าที่เรียกรับเงินค่าอนุญาตก่อสร้าง"), ("identity", "anonymous")])
+        let cases = try await ComplaintStore(db).cases(organizationID: organization.id)
+        let caseID = try XCTUnwrap(cases.first?.id, "a complaint case was reported")
+        let complaint = "/api/v1/organizations/bodies/complaints/\(caseID.uuidString.lowercased())/transitions"
+        let emptyComplaint = try await post(complaint, "")
+        XCTAssertEqual(emptyComplaint.fields.map(\.field), ["body"])
+        let versionFraction = try await post(complaint, #"{"version":1.5,"command":"acknowledge"}"#)
+        XCTAssertEqual(versionFraction.fields.map(\.field), ["version"])
+    }
 }

@@ -75,12 +75,28 @@ struct OrganizationController: RouteCollection {
         updated.phone = (form.phone ?? "").cleaned
         updated.units = units
         updated.digitStyle = digits
-        try await request.stores.organizations.update(updated)
+        // The record and its audit line (naming the fields that changed) in one transaction.
+        try await AccountStore(request.db).updateOrganization(updated, by: viewer.userID, detail: Self.changedFields(organization, updated))
         // Published pages print the organization's name and digits.
         request.application.publishedCache.invalidate(organizationID: updated.id)
-        try await request.stores.audit.record(organizationID: organization.id, userID: viewer.userID, action: .organizationUpdate, subject: organization.slug)
         let response = Response(status: .seeOther)
         response.headers.replaceOrAdd(name: .location, value: SiteURL.organization(slug: organization.slug).path)
         return response
+    }
+}
+
+extension OrganizationController {
+    /// The settings that differ, by field name ("name, units"), for the audit line.
+    static func changedFields(_ old: Organization, _ new: Organization) -> String {
+        var fields: [String] = []
+        if old.name != new.name { fields.append("name") }
+        if old.kind != new.kind { fields.append("kind") }
+        if old.district != new.district { fields.append("district") }
+        if old.province != new.province { fields.append("province") }
+        if old.website != new.website { fields.append("website") }
+        if old.phone != new.phone { fields.append("phone") }
+        if old.units != new.units { fields.append("units") }
+        if old.digitStyle != new.digitStyle { fields.append("digitStyle") }
+        return fields.isEmpty ? "no change" : fields.joined(separator: ", ")
     }
 }

@@ -1,15 +1,13 @@
 import Foundation
 import Vapor
+import Fluent
 import SujaritCore
 import SujaritPersistence
 
 // MARK: Rate limit
 
-/// Counts failed sign-ins per account and per client address in a sliding window and refuses
-/// further attempts (429 with `Retry-After`) once a limit is reached. The count only looks back
-/// over the window, so an account is never locked for longer than the window after the last
-/// failures: an officer whose name someone else tries can always sign in again later.
-/// A successful sign-in clears the account's count. Kept in memory, per server process.
+/// Sliding-window counts kept in memory, per server process: the complaint channel's limits
+/// (`ComplaintThrottle`) use it. Sign-in counts live in the database (`SignInLimiter`).
 final class SignInThrottle: @unchecked Sendable {
     struct Limit: Sendable {
         var failures: Int
@@ -47,13 +45,23 @@ final class SignInThrottle: @unchecked Sendable {
     func retryAfter(_ keys: [Key], now: Date) -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        var wait: TimeInterval = 0
+        var recentByKey: [String: [Date]] = [:]
         for key in keys {
             let recent = (failures[key.name] ?? []).filter { now.timeIntervalSince($0) < key.limit.window }
             failures[key.name] = recent.isEmpty ? nil : recent
-            if recent.count >= key.limit.failures {
-                // Allowed again when enough of the failures have left the window.
-                let release = recent.sorted()[recent.count - key.limit.failures].addingTimeInterval(key.limit.window)
+            recentByKey[key.name] = recent
+        }
+        return Self.wait(keys, recent: recentByKey, now: now)
+    }
+
+    /// The wait the failures under `keys` impose at `now`: allowed again when enough of them
+    /// have left the window. Nil when no limit is reached.
+    static func wait(_ keys: [Key], recent: [String: [Date]], now: Date) -> Int? {
+        var wait: TimeInterval = 0
+        for key in keys {
+            let times = (recent[key.name] ?? []).filter { now.timeIntervalSince($0) < key.limit.window }.sorted()
+            if times.count >= key.limit.failures {
+                let release = times[times.count - key.limit.failures].addingTimeInterval(key.limit.window)
                 wait = max(wait, release.timeIntervalSince(now))
             }
         }
@@ -83,7 +91,69 @@ final class SignInThrottle: @unchecked Sendable {
     }
 }
 
-struct SignInThrottleKey: StorageKey { typealias Value = SignInThrottle }
+/// Counts failed sign-ins per account and per client address in a sliding window and refuses
+/// further attempts (429 with `Retry-After`) once a limit is reached. The count only looks back
+/// over the window, so an account is never locked for longer than the window after the last
+/// failures: an officer whose name someone else tries can always sign in again later. A
+/// successful sign-in clears the account's count.
+///
+/// The failures are rows of `sign_in_failures` (`SignInFailureStore`), so every server of an
+/// installation counts the same ones; each key is stored as an HMAC under the installation's
+/// key (`server_secrets`), never as the name or address itself, and rows older than the longest
+/// window are deleted whenever a failure is recorded.
+struct SignInLimiter: Sendable {
+    let database: any Database
+    let key: SymmetricKey
+
+    /// The limiter on the application's database, with the installation's key (read once per process).
+    static func on(_ request: Request) async throws -> SignInLimiter {
+        let box = request.application.signInKeyBox
+        if let key = box.key { return SignInLimiter(database: request.db, key: key) }
+        let key = try await SignInFailureStore(request.db).key()
+        box.key = key
+        return SignInLimiter(database: request.db, key: key)
+    }
+
+    static var longestWindow: TimeInterval { max(SignInThrottle.accountLimit.window, SignInThrottle.clientLimit.window) }
+
+    func stored(_ key: SignInThrottle.Key) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(key.name.utf8), using: self.key)
+        return Data(mac).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Seconds to wait before another attempt is allowed under any of the keys, or nil.
+    func retryAfter(_ keys: [SignInThrottle.Key], now: Date) async throws -> Int? {
+        let names = Dictionary(keys.map { (stored($0), $0.name) }, uniquingKeysWith: { a, _ in a })
+        let since = now.timeIntervalSince1970 - Self.longestWindow
+        let rows = try await SignInFailureStore(database).failures(keys: Array(names.keys), since: since)
+        var recent: [String: [Date]] = [:]
+        for (hashed, times) in rows {
+            if let name = names[hashed] { recent[name] = times.map { Date(timeIntervalSince1970: $0) } }
+        }
+        return SignInThrottle.wait(keys, recent: recent, now: now)
+    }
+
+    func recordFailure(_ keys: [SignInThrottle.Key], now: Date) async throws {
+        let at = now.timeIntervalSince1970
+        try await SignInFailureStore(database).record(keys: keys.map(stored), at: at, forgetBefore: at - Self.longestWindow)
+    }
+
+    func clear(_ key: SignInThrottle.Key) async throws {
+        try await SignInFailureStore(database).clear(key: stored(key))
+    }
+}
+
+/// The installation's sign-in key once read from the database.
+final class SignInKeyBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: SymmetricKey?
+    var key: SymmetricKey? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}
+
+struct SignInKeyBoxKey: StorageKey { typealias Value = SignInKeyBox }
 
 /// A bcrypt hash of a random password at the configured cost, compared against when the user
 /// does not exist so that the answer takes as long as for a real user.
@@ -105,10 +175,10 @@ final class DummyPasswordHash: @unchecked Sendable {
 struct DummyPasswordHashKey: StorageKey { typealias Value = DummyPasswordHash }
 
 extension Application {
-    var signInThrottle: SignInThrottle {
-        if let existing = storage[SignInThrottleKey.self] { return existing }
-        let made = SignInThrottle()
-        storage[SignInThrottleKey.self] = made
+    var signInKeyBox: SignInKeyBox {
+        if let existing = storage[SignInKeyBoxKey.self] { return existing }
+        let made = SignInKeyBox()
+        storage[SignInKeyBoxKey.self] = made
         return made
     }
 
@@ -134,7 +204,8 @@ enum Authentication {
         var keys = [SignInThrottle.Key.account(name)]
         let client = clientAddress(request)
         if let client { keys.append(.client(client)) }
-        if let wait = app.signInThrottle.retryAfter(keys, now: now) {
+        let limiter = try await SignInLimiter.on(request)
+        if let wait = try await limiter.retryAfter(keys, now: now) {
             let minutes = max(1, (wait + 59) / 60)
             throw SujaritError(.tooManyRequests, LocalizedText(
                 th: "ลงชื่อเข้าใช้ผิดหลายครั้งเกินไป กรุณารอประมาณ \(minutes) นาทีแล้วลองใหม่",
@@ -142,10 +213,10 @@ enum Authentication {
                 retryAfter: wait)
         }
         if let user = try await verify(username: username, password: password, on: request) {
-            app.signInThrottle.clear(.account(name))
+            try await limiter.clear(.account(name))
             return user
         }
-        app.signInThrottle.recordFailure(keys, now: app.sujaritClock())
+        try await limiter.recordFailure(keys, now: app.sujaritClock())
         try await request.stores.audit.record(organizationID: nil, userID: nil, action: .userSignInFailed, subject: name,
                                              detail: client.map { "client \($0)" } ?? "")
         return nil

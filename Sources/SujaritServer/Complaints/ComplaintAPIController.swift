@@ -74,7 +74,7 @@ struct ComplaintAPIController: RouteCollection {
         let (service, organization, viewer) = try await officer(request)
         let found = try await service.readableCase(id: request.parameters.get("caseID"), organization: organization, viewer: viewer, logView: false)
         let (stored, keys) = try await service.officerKeys(for: found, viewer: viewer, organization: organization)
-        let body = try request.content.decode(ComplaintTransitionRequest.self, as: .json)
+        let body = try APIBody.decode(ComplaintTransitionRequest.self, request)
         guard !["reply", "note"].contains(body.command) else {
             throw SujaritError(.badRequest, LocalizedText(th: "ใช้ …/replies สำหรับตอบผู้ร้องหรือบันทึกภายใน", en: "command: use …/replies for replies and notes"),
                                fields: [FieldError(field: "command", message: LocalizedText(th: "ใช้ …/replies", en: "use …/replies"))])
@@ -95,7 +95,7 @@ struct ComplaintAPIController: RouteCollection {
         let (service, organization, viewer) = try await officer(request)
         let found = try await service.readableCase(id: request.parameters.get("caseID"), organization: organization, viewer: viewer, logView: false)
         let (stored, keys) = try await service.officerKeys(for: found, viewer: viewer, organization: organization)
-        let body = try request.content.decode(ComplaintReplyRequest.self, as: .json)
+        let body = try APIBody.decode(ComplaintReplyRequest.self, request)
         let updated = try await service.perform(body.internal == true ? .note : .reply, on: stored, keys: keys, organization: organization,
                                                 viewer: viewer, expectedVersion: body.version, text: body.text)
         return try json(try await caseResponse(updated, stored: stored, keys: keys, service: service, organization: organization), status: .created)

@@ -23,6 +23,33 @@ enum PlanCommands {
                                                context: dependencies.decisionContext)
         return try await PlanStore(database).apply(decision)
     }
+
+    /// Runs a command that makes a plan for some years (`create`, `importSave`): decided on the
+    /// series that holds those years now (`PlanState.periodLatest`), stored with the period
+    /// claimed in the same transaction. When another request took the years (or started the
+    /// draft revision) between the read and the write, the command is decided once more on
+    /// what is stored then — so the answer is the same as if it had come second.
+    static func executeNew(_ command: PlanCommand, by actor: ActingUser, organizationID: UUID,
+                           database: any Database, dependencies: SujaritDependencies) async throws -> Plan {
+        guard let plan = command.newPlan else {
+            return try await execute(command, by: actor, on: PlanState(organizationID: organizationID), database: database,
+                                     dependencies: dependencies)
+        }
+        let store = PlanStore(database)
+        var attempt = 0
+        while true {
+            attempt += 1
+            let state = try await store.newPlanState(organizationID: organizationID, first: plan.firstYear, last: plan.lastYear)
+            do {
+                return try await execute(command, by: actor, on: state, database: database, dependencies: dependencies)
+            } catch let error as StoreError where attempt < 3 {
+                switch error {
+                case .periodTaken, .newerRevision: continue
+                default: throw error
+                }
+            }
+        }
+    }
 }
 
 /// The one write path of plans in the server, for forms, the API and the importer: loads the
@@ -54,11 +81,17 @@ struct PlanEditingService {
         return try await run(command, on: state, expectedVersion: expectedVersion)
     }
 
-    /// Runs a command that makes a new plan (`create`, `importSave`) in an organization.
+    /// Runs a command that makes a new plan (`create`, `importSave`) in an organization; the
+    /// years' existing series decides it (`PlanCommands.executeNew`).
     @discardableResult
     func run(_ command: PlanCommand, inOrganization organizationID: UUID) async throws -> Plan {
         _ = try request.requireViewer()
-        return try await run(command, on: PlanState(organizationID: organizationID), expectedVersion: nil)
+        do {
+            return try await PlanCommands.executeNew(command, by: request.actingUser(in: organizationID), organizationID: organizationID,
+                                                     database: request.db, dependencies: request.dependencies)
+        } catch let refusal as CommandRefusal {
+            throw SujaritError(refusal)
+        }
     }
 
     func run(_ command: PlanCommand, on state: PlanState, expectedVersion: Int?) async throws -> Plan {

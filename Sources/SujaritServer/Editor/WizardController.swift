@@ -75,10 +75,6 @@ struct WizardController: RouteCollection {
         guard errors.isEmpty else {
             return Layout.response(Self.page(request, organization: organization, form: form, errors: errors), status: .unprocessableEntity)
         }
-        // One plan series per organization and period: offer the existing plan instead.
-        if let existing = try await PlanService(request: request).existingSeries(organizationID: organization.id, first: first, last: last) {
-            return Layout.response(Self.page(request, organization: organization, form: form, errors: FormErrors(), existing: existing), status: .conflict)
-        }
         var body = PlanWriteRequest(title: title.isEmpty ? nil : title, firstYear: first.be, lastYear: last.be, cycleID: template.id)
         body.standardMeasureIDs = chosen.map(\.id)
         let plan: Plan
@@ -90,7 +86,8 @@ struct WizardController: RouteCollection {
             shown.add("measures", error.message)
             return Layout.response(Self.page(request, organization: organization, form: form, errors: shown), status: .unprocessableEntity)
         } catch let error as SujaritError where error.status == .conflict {
-            // Another officer created the plan for these years meanwhile.
+            // One plan series per organization and period (the decision and the store's period
+            // claim refuse a second): offer the existing plan instead.
             guard let existing = try await PlanService(request: request).existingSeries(organizationID: organization.id, first: first, last: last) else { throw error }
             return Layout.response(Self.page(request, organization: organization, form: form, errors: FormErrors(), existing: existing), status: .conflict)
         }

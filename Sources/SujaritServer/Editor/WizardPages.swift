@@ -6,24 +6,26 @@ import SujaritAPIModels
 import SujaritCatalog
 
 extension WizardController {
-    /// What the wizard shows instead of creating a second plan for the same years: the
-    /// existing plan and the one step that continues it.
-    static func existingPlanNotice(_ request: Request, organization org: Organization, existing: PlanListEntry) -> HTML {
+    /// What the wizard (and the import) shows instead of creating a second plan for the same
+    /// years: the existing plan and the one step that continues it. `message` replaces the
+    /// wizard's own explanation (the import's refusal says what happened to the document).
+    static func existingPlanNotice(_ request: Request, organization org: Organization, existing: PlanListEntry,
+                                   message: LocalizedText? = nil) -> HTML {
         let t = request.t
-        let error = PlanService.seriesExists(existing, digits: org.digitStyle)
+        let text = message ?? PlanService.seriesExists(existing, digits: org.digitStyle).message
         let open: HTML = "<a class=\"button\" href=\"\(SiteURL.plan(existing.id))\">\(t(.openTheExistingPlan))</a>"
         let next: HTML
         switch existing.status {
         case .draft:
             next = "<a class=\"button primary\" href=\"\(SiteURL.editor(existing.id))\">\(t(.continueTheDraft))</a>"
-        case .published:
+        case .published, .approved:
             next = EditorPages.postButton(request, action: .revise(existing.id), version: 0,
                                           label: t(.startRevisionOfThisPlan))
         default:
             next = ""
         }
         return """
-            <div class="notice error existing-plan" role="alert"><p>\(t.pick(error.message))</p>
+            <div class="notice error existing-plan" role="alert"><p>\(t.pick(text))</p>
             <p>\(next) \(open)</p></div>
             """
     }

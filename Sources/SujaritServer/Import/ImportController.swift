@@ -12,7 +12,9 @@ import SujaritCatalog
 struct ImportController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("o", ":slug", "import", use: form)
-        routes.on(.POST, "o", ":slug", "import", body: .collect(maxSize: ByteCount(value: DocumentImporter.maximumInputBytes + 1_000_000)), use: upload)
+        // At most four uploads are received and read at once (`UploadGate`): each holds its body in memory.
+        routes.grouped(UploadGate()).on(.POST, "o", ":slug", "import",
+                                        body: .collect(maxSize: ByteCount(value: DocumentImporter.maximumInputBytes + 1_000_000)), use: upload)
         routes.get("plans", ":planID", "import", use: review)
         routes.post("plans", ":planID", "import", "accept", use: accept)
         routes.post("plans", ":planID", "import", "discard", use: discard)
@@ -46,28 +48,42 @@ struct ImportController: RouteCollection {
     }
 
     struct Upload: Content {
+        var _csrf: String?
         var document: File?
     }
 
     @Sendable func upload(_ request: Request) async throws -> Response {
-        try CSRF.verify(request)
+        // One parse of the (up to 20 MB) multipart body gives both the token and the file.
+        try FormBody.requireUTF8(request)
+        let upload = try? request.content.decode(Upload.self)
+        try CSRF.verify(request, sent: upload?._csrf)
         let (organization, _) = try await editorOrganization(request)
-        let upload = try request.content.decode(Upload.self)
+        guard let upload else { throw SujaritError(.badRequest, LocalizedText(th: "แบบฟอร์มไม่ถูกต้อง", en: "Invalid form")) }
         guard let file = upload.document, file.data.readableBytes > 0 else {
             return Layout.response(Self.uploadPage(request, organization: organization, error: ImportError.empty.message), status: .unprocessableEntity)
         }
         let data = Data(file.data.readableBytesView)
         let result: ImportResult
-        // Read off the event loop, a bounded number of documents at a time.
-        switch try await request.application.importWorkers.read(data, fileName: file.filename, organizationName: nil) {
+        let places: [Int: FindingPlace]
+        // Read off the event loop, a bounded number of documents at a time; the places of the
+        // findings come from the same reading.
+        switch try await request.application.importWorkers.readLocating(data, fileName: file.filename, organizationName: nil) {
         case .success(let read):
-            result = read
+            (result, places) = read
         case .failure(let error):
             return Layout.response(Self.uploadPage(request, organization: organization, error: error.message), status: .unprocessableEntity)
         }
-        let places = try await request.application.importWorkers.places(data, lines: result.findings.compactMap(\.line))
-        let plan = try await PlanEditingService(request: request).run(try Self.saveCommand(result, organization: organization, places: places),
+        let plan: Plan
+        do {
+            plan = try await PlanEditingService(request: request).run(try Self.saveCommand(result, organization: organization, places: places),
                                                                       inOrganization: organization.id)
+        } catch let error as SujaritError where error.status == .conflict {
+            // The years have a draft (or a revision waiting for approval): say so, and link it.
+            let existing = try await PlanService(request: request).existingSeries(
+                organizationID: organization.id, first: result.plan.firstYear, last: result.plan.lastYear)
+            return Layout.response(Self.uploadPage(request, organization: organization, error: error.message, existing: existing),
+                                   status: .conflict)
+        }
         let response = Response(status: .seeOther)
         response.headers.replaceOrAdd(name: .location, value: SiteURL.importReview(plan.id).path)
         return response
@@ -98,9 +114,17 @@ struct ImportController: RouteCollection {
         let status = try record.importStatus()
         let report = try JSONDecoder().decode(Report.self, from: Data(record.reportJSON.utf8))
         guard let organization = try await request.stores.organizations.find(id: plan.organizationID) else { throw SujaritError.notFound() }
+        // An import that became the next revision of an approved or published plan says so.
+        var previous: PlanListEntry?
+        if plan.revision > 1 {
+            let series = try await PlanEditingService(request: request).seriesID(of: plan)
+            previous = try await request.stores.plans.revisions(seriesID: series, organizationID: plan.organizationID)
+                .first { $0.revision == plan.revision - 1 }
+        }
         return Layout.response(Self.reviewPage(request, plan: plan, organization: organization, report: report,
                                                pending: status == .pending && plan.status == .draft,
-                                               settled: status == .settled || (status == .pending && plan.status != .draft)))
+                                               settled: status == .settled || (status == .pending && plan.status != .draft),
+                                               previous: previous))
     }
 
     @Sendable func accept(_ request: Request) async throws -> Response {
@@ -129,8 +153,7 @@ public enum ImportedPlans {
         guard let organization = try await app.stores.organizations.find(slug: organizationSlug) else {
             throw StoreError.notFound("องค์กร “\(organizationSlug)”")
         }
-        return try await PlanCommands.execute(try ImportController.saveCommand(result, organization: organization), by: .system,
-                                              on: PlanState(organizationID: organization.id), database: app.db,
-                                              dependencies: app.dependencies)
+        return try await PlanCommands.executeNew(try ImportController.saveCommand(result, organization: organization), by: .system,
+                                                 organizationID: organization.id, database: app.db, dependencies: app.dependencies)
     }
 }

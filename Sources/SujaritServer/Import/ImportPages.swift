@@ -9,13 +9,18 @@ import SujaritAPIModels
 extension ImportController {
     // MARK: Pages
 
-    static func uploadPage(_ request: Request, organization org: Organization, error: LocalizedText?) -> HTML {
+    /// The upload form; `existing` (with `error` as its explanation) when the document's years
+    /// already have a plan that it could not become a revision of.
+    static func uploadPage(_ request: Request, organization org: Organization, error: LocalizedText?,
+                           existing: PlanListEntry? = nil) -> HTML {
         let t = request.t
+        let notice: HTML = existing.map { WizardController.existingPlanNotice(request, organization: org, existing: $0, message: error) }
+            ?? EditorPages.banner(error, t)
         let body: HTML = """
             <p><a href="\(SiteURL.organization(slug: org.slug))">← \(org.name)</a></p>
             <h1>\(t(.importAPlanDocument))</h1>
             <p class="lead">\(t(.importLead))</p>
-            \(EditorPages.banner(error, t))
+            \(notice)
             <form method="post" action="\(SiteURL.importDocument(slug: org.slug))" enctype="multipart/form-data" class="editor">
             \(CSRF.field(request))
             <label for="document">\(t(.documentFileLimit))</label>
@@ -32,7 +37,10 @@ extension ImportController {
         return t(report.format == .docx ? .placeParagraph : .placeLine, String(line))
     }
 
-    static func reviewPage(_ request: Request, plan: Plan, organization org: Organization, report: Report, pending: Bool, settled: Bool = false) -> HTML {
+    /// `previous`: the revision before this one, when the document became the next revision of
+    /// a plan that was already approved or published.
+    static func reviewPage(_ request: Request, plan: Plan, organization org: Organization, report: Report, pending: Bool, settled: Bool = false,
+                           previous: PlanListEntry? = nil) -> HTML {
         let t = request.t
         let summary = PlanSummary(plan: plan)
         let years = plan.fiscalYears
@@ -81,6 +89,13 @@ extension ImportController {
         } else {
             otherNotice = ""
         }
+        let revisionNotice: HTML = previous.map { before in
+            let years = ThaiCalendar.yearRange(plan.firstYear, plan.lastYear)
+            return """
+                <div class="notice imported-revision"><p>\(t(.importedAsRevision, String(plan.revision), years, String(before.revision), t.name(before.status)))</p>
+                <p><a href="\(SiteURL.compare(plan.id, with: before.id))">\(t(.compareWithRevision, String(before.revision)))</a></p></div>
+                """
+        } ?? HTML()
         let monitoring: HTML = report.monitoringRows.isEmpty ? "" : """
             <p class="notice">\(t(.resultsReportRows, String(report.monitoringRows.count)))</p>
             """
@@ -94,6 +109,7 @@ extension ImportController {
             <p><a href="\(SiteURL.organization(slug: org.slug))">← \(org.name)</a></p>
             <h1>\(t(.reviewTheImport)): \(report.fileName)</h1>
             <p>\(t(.organizationInTheDocument)): \(report.organizationName.isEmpty ? "-" : report.organizationName) · \(plan.title)</p>
+            \(revisionNotice)
             \(otherNotice)
             \(monitoring)
             <div class="side-by-side">

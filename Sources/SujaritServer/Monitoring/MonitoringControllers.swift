@@ -326,7 +326,7 @@ struct MonitoringAPIController: RouteCollection {
         let view = try await service(request).memberRound(id: request.parameters.get("roundID"))
         guard (view.role ?? .viewer) >= .editor else { throw SujaritError.forbidden() }
         let recordID = try PlanService.parseID(request.parameters.get("recordID"))
-        let body = try request.content.decode(EvidenceRequest.self)
+        let body = try APIBody.decode(EvidenceRequest.self, request)
         guard let text = body.contentBase64, let bytes = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
             let message = LocalizedText(th: "contentBase64 ต้องเป็นเนื้อไฟล์แบบ base64", en: "contentBase64 must be the file's bytes in base64")
             throw SujaritError(.unprocessableEntity, message, fields: [FieldError(field: "contentBase64", message: message)])
@@ -369,7 +369,7 @@ struct MonitoringAPIController: RouteCollection {
         let viewer = try request.requireViewer()
         let plan = try await PlanService(request: request).readablePlan(id: request.parameters.get("planID"))
         guard viewer.can(.editor, in: plan.organizationID) else { throw SujaritError.forbidden() }
-        let body = try request.content.decode(OpenRequest.self)
+        let body = try APIBody.decode(OpenRequest.self, request)
         let round = try await service(request).open(planID: request.parameters.get("planID"), year: body.fiscalYear, kind: body.kind)
         let response = try Self.json(round, status: .created)
         response.headers.replaceOrAdd(name: .location, value: MonitoringURL.apiRound(round.id))
@@ -412,7 +412,7 @@ struct MonitoringAPIController: RouteCollection {
         guard (view.role ?? .viewer) >= .editor else { throw SujaritError.forbidden() }
         let recordID = try PlanService.parseID(request.parameters.get("recordID"))
         guard view.round.records.contains(where: { $0.id == recordID }) else { throw SujaritError.notFound("รายการ") }
-        let body = try request.content.decode(RecordRequest.self)
+        let body = try APIBody.decode(RecordRequest.self, request)
         guard let progress = body.progress else {
             let message = LocalizedText(th: "กรุณาระบุสถานะการดำเนินงาน (progress)", en: "Give the item's status (progress)")
             throw SujaritError(.unprocessableEntity, message, fields: [FieldError(field: "progress", message: message)])
@@ -446,7 +446,7 @@ struct MonitoringAPIController: RouteCollection {
 
     @Sendable func transition(_ request: Request) async throws -> Response {
         _ = try request.requireViewer()
-        let body = try request.content.decode(TransitionRequest.self)
+        let body = try APIBody.decode(TransitionRequest.self, request)
         let reason = body.reason ?? ""
         let command: MonitoringCommand
         switch body.action {

@@ -138,17 +138,16 @@ struct PlanService {
         guard viewer.can(.editor, in: organization.id) else { throw SujaritError.forbidden() }
         let plan = Self.freshIDs(try Self.buildPlan(from: body, organization: organization, id: request.dependencies.makeID()),
                                  keeping: [], makeID: request.dependencies.makeID)
-        if let existing = try await existingSeries(organizationID: organization.id, first: plan.firstYear, last: plan.lastYear) {
-            throw Self.seriesExists(existing, digits: organization.digitStyle)
-        }
+        // One plan series per period: the decision refuses years another series holds, and the
+        // store claims the period in the transaction that inserts the plan.
         return try await PlanEditingService(request: request).run(.create(plan), inOrganization: organization.id)
     }
 
     /// One plan series per organization and period: the latest revision of the series that
-    /// already covers exactly these years, if any.
+    /// holds exactly these years, if any (for pages that offer it instead of a new plan).
     func existingSeries(organizationID: UUID, first: FiscalYear, last: FiscalYear) async throws -> PlanListEntry? {
-        try await plans.plans(organizationID: organizationID, includeUnpublished: true)
-            .first { $0.firstYear == first && $0.lastYear == last }
+        guard let latest = try await plans.periodLatest(organizationID: organizationID, first: first, last: last) else { return nil }
+        return try await plans.plans(organizationID: organizationID, includeUnpublished: true).first { $0.id == latest.id }
     }
 
     /// 409 naming the plan that already covers the years, with its address.

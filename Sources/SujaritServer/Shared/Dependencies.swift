@@ -49,6 +49,7 @@ struct Stores {
     var users: UserStore { UserStore(database) }
     var audit: AuditLog { AuditLog(database) }
     var complaints: ComplaintStore { ComplaintStore(database) }
+    var accounts: AccountStore { AccountStore(database) }
 }
 
 extension Request {

@@ -37,7 +37,8 @@ public struct SujaritError: Error, Sendable {
         case .wrongState, .stale: .conflict
         case .invalid: .unprocessableEntity
         }
-        self.init(status, refusal.message, fields: refusal.fields.map { FieldError(field: $0.path, message: $0.message) })
+        self.init(status, refusal.message, fields: refusal.fields.map { FieldError(field: $0.path, message: $0.message) },
+                  location: refusal.relatedPlan.map { SiteURL.plan($0).path })
     }
 
     static func forbidden() -> SujaritError {
@@ -81,6 +82,8 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
             case .busy: return SujaritError(.serviceUnavailable, error.message, retryAfter: 2)
             case .newerRevision(let id, _, _):
                 return SujaritError(.conflict, error.message, location: SiteURL.editor(id).path)
+            case .periodTaken(let id, _, _):
+                return SujaritError(.conflict, error.message, location: SiteURL.plan(id).path)
             }
         case is ConnectionPoolTimeoutError:
             // Every database connection stayed busy for the pool's whole timeout: a load peak.

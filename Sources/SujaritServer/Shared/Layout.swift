@@ -12,6 +12,7 @@ enum Layout {
         if let viewer = request.viewer {
             account = """
                 <span class="who">\(t(.signedInAs)) \(viewer.displayName.isEmpty ? viewer.username : viewer.displayName)</span>
+                <a href="\(SiteURL.changePassword)">\(t(.changePassword))</a>
                 <form method="post" action="\(SiteURL.signOut)" class="inline">\(CSRF.field(request))<button type="submit">\(t(.signOut))</button></form>
                 """
         } else {

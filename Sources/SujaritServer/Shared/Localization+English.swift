@@ -407,5 +407,15 @@ extension Texts {
         .cmpDoRecuse: "Declare a conflict of interest (you will not see this case again)",
         .cmpAccessLog: "Access and action log",
         .cmpPleaseFix: "Please correct:",
+        // Accounts: changing one's password
+        .changePassword: "Change password",
+        .currentPassword: "Current password",
+        .newPassword: "New password",
+        .confirmNewPassword: "New password again",
+        .passwordRules: "At least {0} characters, without your username, and not an easily guessed one. A short sentence you remember works well.",
+        .passwordChanged: "Your password was changed. Your other signed-in devices ({0}) and all your API tokens were signed out.",
+        .currentPasswordWrong: "The current password is not right",
+        .passwordChangeEndsSessions: "Changing your password signs you out on every other device and ends all your API tokens; this page stays signed in.",
+        .importedAsRevision: "This document was stored as revision {0} (a draft) of the {1} plan, after revision {2} ({3}); no second plan was made. The public keeps reading revision {2} until this one is approved and published; discarding the import removes only this draft.",
     ]
 }

@@ -70,6 +70,11 @@ public enum UIKey: String, CaseIterable, Sendable {
     case cmpDueLabel, cmpAcknowledgeByLabel, cmpChannelLabel, cmpAssignedLabel, cmpAboutExecutiveLong, cmpDetails, cmpEvidenceFiles
     case cmpNoFiles, cmpDownloadsLogged, cmpActions, cmpAssignTo, cmpNobody, cmpDoAssign, cmpReplyLabel
     case cmpDoReply, cmpDoNote, cmpDoRecuse, cmpAccessLog, cmpPleaseFix
+    // Accounts: changing one's password (issue 8)
+    case changePassword, currentPassword, newPassword, confirmNewPassword, passwordRules, passwordChanged
+    case currentPasswordWrong, passwordChangeEndsSessions
+    // Import: a document that became the next revision of a plan
+    case importedAsRevision
 }
 
 /// Picks the text of a key in the request's language: `request.t(.save)`.

@@ -40,7 +40,8 @@ enum APIBody {
     }
 
     /// Fields of the API that hold whole numbers.
-    static let wholeNumberKeys: Set<String> = ["version", "order", "position", "firstYear", "lastYear", "number", "revision", "offset", "dimension"]
+    static let wholeNumberKeys: Set<String> = ["version", "order", "position", "firstYear", "lastYear", "number", "revision", "offset", "dimension",
+                                             "fiscalYear", "year", "participants", "headcount"]
 
     /// Paths ("items[0].order") of numbers with a fractional part.
     static func fractions(in json: Any, path: String) -> [(String, String)] {

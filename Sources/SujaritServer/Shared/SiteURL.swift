@@ -18,6 +18,8 @@ enum SiteURL: Hashable, Sendable {
     case signIn
     case signOut
     case stylesheet
+    /// The signed-in person's own password (Accounts/).
+    case changePassword
 
     // Organizations (Plans/, Accounts/)
     case organization(slug: String)
@@ -98,6 +100,7 @@ enum SiteURL: Hashable, Sendable {
         case .home: "/"
         case .signIn: "/login"
         case .signOut: "/logout"
+        case .changePassword: "/account/password"
         case .stylesheet: "/assets/app.css"
         case .organization(let slug): Self.join("o", slug)
         case .organizationSettings(let slug): Self.join("o", slug, "settings")

@@ -175,7 +175,12 @@ enum CSRF {
         // Every form post passes here first: its bytes must be UTF-8 before anything is read.
         try FormBody.requireUTF8(request)
         struct Form: Decodable { var _csrf: String? }
-        let sent = (try? request.content.decode(Form.self))?._csrf
+        try verify(request, sent: (try? request.content.decode(Form.self))?._csrf)
+    }
+
+    /// Checks a token the handler decoded itself with the rest of its form (a large multipart
+    /// upload is then parsed once, not once for the token and once for the file).
+    static func verify(_ request: Request, sent: String?) throws {
         let expected = request.hasSession ? request.session.data[sessionKey] : nil
         let fromCookie = request.cookies[formCookieName]?.string
         guard let sent, (expected.map { constantTimeEqual(sent, $0) } ?? false)
