@@ -13,12 +13,14 @@ final class MonitoringExportTests: XCTestCase {
     static func filledRound() throws -> (MonitoringRound, Plan) {
         var plan = DemoData.plan()
         plan.status = .published
-        let context = MonitoringContext(plan: plan, planSeriesID: plan.id, existingRounds: [], role: .admin)
-        var round = try MonitoringWorkflow.decide(.open(year: DemoMonitoring.fiscalYear, kind: .sixMonths), round: nil,
-                                                  expectedVersion: nil, context: context).round
+        var state = MonitoringState(organizationID: plan.organizationID, plan: plan, planSeriesID: plan.id)
+        let context = DecisionContext(now: Date(), makeID: { UUID() })
+        var round = try MonitoringWorkflow.decide(.open(year: DemoMonitoring.fiscalYear, kind: .sixMonths), by: .system, on: state,
+                                                  expectedVersion: nil, context: context).change.round
         for record in round.records {
-            round = try MonitoringWorkflow.decide(.editRecord(recordID: record.id, DemoMonitoring.input(for: record)), round: round,
-                                                  expectedVersion: round.version, context: context).round
+            state.round = round
+            round = try MonitoringWorkflow.decide(.editRecord(recordID: record.id, DemoMonitoring.input(for: record)), by: .system, on: state,
+                                                  expectedVersion: round.version, context: context).change.round
         }
         return (round, plan)
     }

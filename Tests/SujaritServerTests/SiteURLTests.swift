@@ -18,6 +18,9 @@ final class SiteURLTests: ServerTestCase {
         case importDocument, importReview, importAccept, importDiscard, importReplaceName, compare, editorScript, apiPlan
         case complaintStylesheet, complaintScript, report, reportTrack, reportTrackAdd, complaintStatistics
         case complaints, newComplaint, complaint, complaintAction
+        case monitoring, monitoringSettings, importResults, importResultsConfirm, openRound, round, roundRecord, roundStep
+        case roundReport, roundReportFile, roundChart, recordEvidenceUpload, recordEvidenceDelete, recordEvidencePublic
+        case roundEvidence, apiRound
     }
 
     static func name(of url: SiteURL) -> Name {
@@ -69,6 +72,22 @@ final class SiteURLTests: ServerTestCase {
         case .newComplaint: .newComplaint
         case .complaint: .complaint
         case .complaintAction: .complaintAction
+        case .monitoring: .monitoring
+        case .monitoringSettings: .monitoringSettings
+        case .importResults: .importResults
+        case .importResultsConfirm: .importResultsConfirm
+        case .openRound: .openRound
+        case .round: .round
+        case .roundRecord: .roundRecord
+        case .roundStep: .roundStep
+        case .roundReport: .roundReport
+        case .roundReportFile: .roundReportFile
+        case .roundChart: .roundChart
+        case .recordEvidenceUpload: .recordEvidenceUpload
+        case .recordEvidenceDelete: .recordEvidenceDelete
+        case .recordEvidencePublic: .recordEvidencePublic
+        case .roundEvidence: .roundEvidence
+        case .apiRound: .apiRound
         }
     }
 
@@ -104,6 +123,24 @@ final class SiteURLTests: ServerTestCase {
         (.complaints(slug: "demo"), .GET), (.newComplaint(slug: "demo"), .GET), (.newComplaint(slug: "demo"), .POST),
         (.complaint(slug: "demo", otherID), .GET), (.complaintAction(slug: "demo", otherID), .POST),
     ]
+        list += [
+            (.monitoring(slug: "demo"), .GET), (.monitoringSettings(slug: "demo"), .POST),
+            (.importResults(slug: "demo"), .GET), (.importResults(slug: "demo"), .POST), (.importResultsConfirm(slug: "demo"), .POST),
+            (.openRound(plan: planID), .POST), (.round(otherID), .GET),
+            (.roundRecord(round: otherID, record: itemID), .GET), (.roundRecord(round: otherID, record: itemID), .POST),
+            (.recordEvidenceUpload(round: otherID, record: itemID), .POST),
+            (.recordEvidenceDelete(round: otherID, record: itemID, evidence: planID), .POST),
+            (.recordEvidencePublic(round: otherID, record: itemID, evidence: planID), .POST),
+            (.roundEvidence(round: otherID, evidence: planID), .GET), (.apiRound(otherID), .GET),
+        ]
+        for step in RoundStep.allCases { list.append((.roundStep(otherID, step), .POST)) }
+        for chart in RoundChart.allCases { list.append((.roundChart(otherID, chart), .GET)) }
+        for kind in MonitoringDocumentKind.allCases {
+            list.append((.roundReport(otherID, kind), .GET))
+            for format in [ExportFormat.docx, .pdf, .json] + (kind == .monitoring ? [.xlsx] : []) {
+                list.append((.roundReportFile(otherID, kind, format), .GET))
+            }
+        }
         for format in ExportFormat.allCases {
             list.append((.publishedPlanFile(slug: "demo", years: "2566-2570", format), .GET))
             list.append((.planExport(planID, format), .GET))
@@ -156,6 +193,9 @@ final class SiteURLTests: ServerTestCase {
                        "/plans/00000000-0000-4000-8000-000000000002/items/new?mission=a%26b&x=1")
         XCTAssertEqual(SiteURL.publishedPlanFile(slug: "ban-pong", years: "2566-2570", .docx).path, "/o/ban-pong/plan/2566-2570/plan.docx")
         XCTAssertEqual(SiteURL.complaintStatistics(slug: "ban-pong", year: 2569, json: true).path, "/o/ban-pong/report/statistics/2569.json")
+        XCTAssertEqual(SiteURL.roundStep(plan, .returnToOpen).path, "/rounds/00000000-0000-4000-8000-000000000002/return")
+        XCTAssertEqual(SiteURL.roundChart(plan, .status).path, "/rounds/00000000-0000-4000-8000-000000000002/charts/status.svg")
+        XCTAssertEqual(SiteURL.roundReportFile(plan, .annual, .docx).path, "/rounds/00000000-0000-4000-8000-000000000002/annual/docx")
         // A segment cannot add a segment of its own.
         XCTAssertEqual(SiteURL.organization(slug: "a/b c").path, "/o/a%2Fb%20c")
         let html: HTML = "<a href=\"\(SiteURL.home)\">"
