@@ -406,4 +406,137 @@ final class MonitoringTests: XCTestCase {
                                                     expectedVersion: accepted.round.version, context: context(plan))
         XCTAssertEqual(removed.round.records[0].evidence, [])
     }
+
+    // MARK: Quarterly rounds
+
+    func testQuarterlyRoundsNeedTheSettingAndEachStartsFromTheRoundBefore() throws {
+        let plan = publishedDemo()
+        assertRefused(.wrongState, field: "kind") { try self.openRound(plan, kind: .quarter1) }
+        var q1 = try openRound(plan, kind: .quarter1, quarterly: true)
+        q1 = try fillAll(q1, plan: plan)
+        // The 6-month round (1 Oct – 31 Mar) starts from ไตรมาสที่ 1.
+        let six = try openRound(plan, kind: .sixMonths, rounds: [q1], quarterly: true)
+        XCTAssertEqual(six.records.map(\.progress), q1.records.map(\.progress))
+        XCTAssertEqual(six.records.map(\.disbursed), q1.records.map(\.disbursed))
+        // ไตรมาสที่ 2 ends with the 6-month round, so it starts from it (a round over the same period).
+        var changedSix = six
+        changedSix.records[0].participants = 999
+        XCTAssertEqual(MonitoringWorkflow.startingRound(for: .quarter2, year: year, among: [q1, changedSix])?.kind, .sixMonths)
+        let q2 = try openRound(plan, kind: .quarter2, rounds: [q1, changedSix], quarterly: true)
+        XCTAssertEqual(q2.records[0].participants, 999)
+        // The 12-month round starts from ไตรมาสที่ 3 when there is one, else from the 6-month round.
+        let q3 = try openRound(plan, kind: .quarter3, rounds: [q1, changedSix, q2], quarterly: true)
+        XCTAssertEqual(MonitoringWorkflow.startingRound(for: .twelveMonths, year: year, among: [q1, changedSix, q2, q3])?.kind, .quarter3)
+        XCTAssertEqual(MonitoringWorkflow.startingRound(for: .twelveMonths, year: year, among: [q1, changedSix])?.kind, .sixMonths)
+        XCTAssertNil(MonitoringWorkflow.startingRound(for: .quarter1, year: year, among: [changedSix, q3]), "nothing ends before ไตรมาสที่ 1")
+        XCTAssertNil(MonitoringWorkflow.startingRound(for: .twelveMonths, year: FiscalYear(2569), among: [changedSix]), "another year's rounds")
+        // The same kind twice in a year is refused, quarter or not.
+        assertRefused(.wrongState, field: "kind") { try self.openRound(plan, kind: .quarter1, rounds: [q1], quarterly: true) }
+        // ไตรมาสที่ 4 ends the year: an unfinished item is late and needs a reason.
+        let q4 = try openRound(plan, kind: .quarter4, quarterly: true)
+        assertRefused(.invalid, field: "reason") { try self.edit(q4, q4.records[0], MonitoringRecordInput(progress: .inProgress), plan: plan) }
+        XCTAssertNoThrow(try edit(q1, q1.records[0], MonitoringRecordInput(progress: .inProgress), plan: plan), "not late in ไตรมาสที่ 1")
+        // Names and last days.
+        XCTAssertEqual(MonitoringRoundKind.quarter3.thaiName, "รอบไตรมาสที่ 3")
+        XCTAssertEqual(MonitoringSettings(organizationID: UUID()).kinds, [.sixMonths, .twelveMonths])
+        XCTAssertEqual(MonitoringSettings(organizationID: UUID(), quarterlyRounds: true).kinds.count, 6)
+    }
+
+    func testOnlyAdminsChangeTheMonitoringSettingAndItIsAudited() throws {
+        let organization = UUID()
+        XCTAssertThrowsError(try MonitoringWorkflow.decideSettings(MonitoringSettings(organizationID: organization, quarterlyRounds: true),
+                                                                  by: ActingUser(userID: UUID(), role: .editor)))
+        let decision = try MonitoringWorkflow.decideSettings(MonitoringSettings(organizationID: organization, quarterlyRounds: true),
+                                                             by: ActingUser(userID: Self.userID, role: .admin))
+        XCTAssertEqual(decision.audit.map(\.action), [.monitoringSettings])
+        XCTAssertEqual(decision.audit.first?.organizationID, organization)
+        XCTAssertTrue(decision.change.quarterlyRounds)
+    }
+
+    // MARK: Evidence visibility
+
+    func testEvidenceIsMembersOnlyUntilTheAdminMakesItPublic() throws {
+        let plan = publishedDemo()
+        var round = try openRound(plan)
+        let record = round.records[0]
+        round = try decide(.attachEvidence(recordID: record.id, EvidenceUpload(fileName: "ภาพกิจกรรม.png", bytes: Self.pngBytes, sha256: Self.hash, at: Date())),
+                           round: round, expectedVersion: round.version, context: context(plan)).round
+        round = try decide(.attachEvidence(recordID: record.id, EvidenceUpload(fileName: "คำสั่ง.pdf", bytes: Self.pdfBytes, sha256: Self.hash, at: Date())),
+                           round: round, expectedVersion: round.version, context: context(plan)).round
+        let photo = round.records[0].evidence[0], order = round.records[0].evidence[1]
+        XCTAssertEqual(round.publicView.records[0].evidence, [], "nothing is public by default")
+        round = try fillAll(round, plan: plan)
+        round = try decide(.approve, round: round, expectedVersion: round.version, context: context(plan, role: .admin)).round
+        // An editor may not publish; the admin may, on the approved (locked) round.
+        assertRefused(.forbidden) {
+            try self.decide(.setEvidencePublic(recordID: record.id, evidenceID: order.id, true), round: round, expectedVersion: round.version, context: self.context(plan))
+        }
+        let published = try decide(.setEvidencePublic(recordID: record.id, evidenceID: order.id, true), round: round,
+                                   expectedVersion: round.version, context: context(plan, role: .admin))
+        XCTAssertEqual(published.audit, .roundEvidencePublish)
+        XCTAssertEqual(published.round.status, .approved, "publishing a file does not reopen the round")
+        XCTAssertEqual(published.round.publicView.records[0].evidence.map(\.id), [order.id], "the photo stays with members")
+        XCTAssertEqual(published.round.records[0].evidence.map(\.id), [photo.id, order.id])
+        let withdrawn = try decide(.setEvidencePublic(recordID: record.id, evidenceID: order.id, false), round: published.round,
+                                   expectedVersion: published.round.version, context: context(plan, role: .admin))
+        XCTAssertEqual(withdrawn.audit, .roundEvidenceWithdraw)
+        XCTAssertEqual(withdrawn.round.publicView.records[0].evidence, [])
+        assertRefused(.notFound, field: "evidence") {
+            try self.decide(.setEvidencePublic(recordID: record.id, evidenceID: UUID(), true), round: round, expectedVersion: round.version,
+                            context: self.context(plan, role: .admin))
+        }
+        // Records stored before the flag existed read as members only.
+        let old = #"{"id":"6F9619FF-8B86-D011-B42D-00C04FC964FF","fileName":"a.png","kind":"png","byteCount":3,"sha256":"ab","addedAt":0}"#
+        XCTAssertFalse(try JSONDecoder().decode(MonitoringEvidence.self, from: Data(old.utf8)).isPublic)
+    }
+
+    // MARK: A round from a results document
+
+    func testRoundOpenedFromResultsFillsTheMatchedRecordsInOneDecision() throws {
+        let plan = publishedDemo()
+        let template = try openRound(plan)
+        let withOutput = try XCTUnwrap(template.records.first { record in
+            record.indicators.contains { $0.kind == .output && $0.measure?.isPercentage == true }
+        })
+        let other = try XCTUnwrap(template.records.first { $0.itemLineageID != withOutput.itemLineageID })
+        let results: [UUID: ReportedResult] = [
+            withOutput.itemLineageID: ReportedResult(steps: ["จัดอบรม ๒ รุ่น", "ประเมินผล"], period: "ไตรมาสที่ ๒",
+                                                     output: "ผู้เข้าอบรมพึงพอใจ ร้อยละ ๘๖", outcome: "บุคลากรนำไปใช้", source: "แถวที่ 1"),
+            other.itemLineageID: ReportedResult(steps: [], period: "ไตรมาสที่ ๑ - ๔", output: "ไม่น้อยกว่าร้อยละ ๘๐",
+                                                outcome: "", source: "แถวที่ 2"),
+        ]
+        let outcome = try decide(.openFromResults(year: year, kind: .twelveMonths, results: results, progress: .completed, fileName: "รายงาน.docx"),
+                                 round: nil, expectedVersion: nil, context: context(plan))
+        XCTAssertEqual(outcome.audit, .roundImport)
+        XCTAssertTrue(outcome.auditDetail.contains("รายงาน.docx") && outcome.auditDetail.contains("กรอก 2 จาก"), outcome.auditDetail)
+        XCTAssertEqual(outcome.decision.change.write, .create)
+        let round = outcome.round
+        XCTAssertEqual(round.records.count, template.records.count)
+        XCTAssertEqual(round.blankRecords.count, template.records.count - 2, "rows not in the document stay blank")
+        let filled = try XCTUnwrap(round.records.first { $0.itemLineageID == withOutput.itemLineageID })
+        XCTAssertEqual(filled.progress, .completed)
+        XCTAssertEqual(filled.narrative, "จัดอบรม ๒ รุ่น\nประเมินผล")
+        let output = try XCTUnwrap(filled.indicators.first { $0.kind == .output })
+        XCTAssertEqual(output.actualText, "ผู้เข้าอบรมพึงพอใจ ร้อยละ ๘๖")
+        XCTAssertEqual(output.actualValue, 86, "a plainly stated percentage is the result")
+        let copied = try XCTUnwrap(round.records.first { $0.itemLineageID == other.itemLineageID })
+        XCTAssertNil(copied.indicators.first { $0.kind == .output && $0.measure != nil }?.actualValue,
+                     "a target's wording repeated (ไม่น้อยกว่า…) is not read as a result")
+        // A row matched to an item not due that year, or results that break a rule, refuse the whole round.
+        assertRefused(.invalid, field: "results") {
+            try self.decide(.openFromResults(year: self.year, kind: .twelveMonths, results: [UUID(): results[other.itemLineageID]!],
+                                             progress: .completed, fileName: "x"), round: nil, expectedVersion: nil, context: self.context(plan))
+        }
+        // Not carried out needs a reason: the import gives "other", naming the row.
+        let unable = try decide(.openFromResults(year: year, kind: .sixMonths, results: results, progress: .notCarriedOut, fileName: "x"),
+                                round: nil, expectedVersion: nil, context: context(plan)).round
+        let held = try XCTUnwrap(unable.records.first { $0.itemLineageID == other.itemLineageID })
+        XCTAssertEqual(held.reason, .other)
+        XCTAssertTrue(held.reasonText.contains("แถวที่ 2"))
+        // The same rules as opening: not on a draft, not twice.
+        assertRefused(.wrongState, field: "kind") {
+            try self.decide(.openFromResults(year: self.year, kind: .sixMonths, results: results, progress: .completed, fileName: "x"),
+                            round: nil, expectedVersion: nil, context: self.context(plan, rounds: [template]))
+        }
+    }
 }
