@@ -67,6 +67,11 @@ struct ResultsImportController: RouteCollection {
         } catch let error as SujaritError {
             return try await formPage(request, organization, error: error.message, status: .unprocessableEntity)
         }
+        let settings = try await MonitoringStore(request.db).settings(organizationID: organization.id)
+        guard settings.kinds.contains(kind) else {
+            return try await formPage(request, organization, error: LocalizedText(
+                th: "องค์กรนี้ยังไม่ได้เปิดใช้การติดตามรายไตรมาส", en: "This organization has not turned quarterly rounds on"), status: .conflict)
+        }
         guard let plan = try await plan(covering: fiscalYear, organization: organization, request) else {
             return try await formPage(request, organization, error: Self.both(request, .monNoPlanForYear, String(fiscalYear.be)),
                                       status: .unprocessableEntity)
