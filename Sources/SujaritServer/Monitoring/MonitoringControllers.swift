@@ -135,7 +135,8 @@ struct MonitoringController: RouteCollection {
               status: HTTPResponseStatus = .ok) async throws -> Response {
         let history = view.isMember
             ? try await MonitoringStore(request.db).history(roundID: view.round.id, organizationID: view.organization.id) : []
-        return Layout.response(MonitoringPages.round(request, view: view, history: history, message: message, errors: errors), status: status)
+        let yearly = try await service(request).yearly(view)
+        return Layout.response(MonitoringPages.round(request, view: view, history: history, yearly: yearly, message: message, errors: errors), status: status)
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
@@ -279,12 +280,12 @@ struct MonitoringController: RouteCollection {
 
     @Sendable func monitoringReport(_ request: Request) async throws -> Response {
         let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
-        return Layout.response(MonitoringPages.report(request, view: view, kind: .monitoring))
+        return Layout.response(MonitoringPages.report(request, view: view, kind: .monitoring, yearly: try await service(request).yearly(view)))
     }
 
     @Sendable func annualReport(_ request: Request) async throws -> Response {
         let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
-        return Layout.response(MonitoringPages.report(request, view: view, kind: .annual))
+        return Layout.response(MonitoringPages.report(request, view: view, kind: .annual, yearly: []))
     }
 
     @Sendable func monitoringFile(_ request: Request) async throws -> Response { try await file(request, kind: .monitoring) }
@@ -299,8 +300,7 @@ struct MonitoringController: RouteCollection {
     }
 
     static func fileResponse(_ request: Request, view: RoundView, kind: MonitoringDocumentKind, format: ExportFormat) async throws -> Response {
-        let input = MonitoringExportInput(round: view.round, planTitle: view.plan.title, dimensions: view.plan.dimensions,
-                                          context: ExportContext(organization: view.organization))
+        let input = try await MonitoringService(request: request).exportInput(view)
         let data: Data
         switch format {
         case .pdf:

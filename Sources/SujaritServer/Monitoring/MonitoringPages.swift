@@ -156,7 +156,7 @@ enum MonitoringPages {
 
     // MARK: Round
 
-    static func round(_ request: Request, view: RoundView, history: [AuditEventRecord], message: String? = nil,
+    static func round(_ request: Request, view: RoundView, history: [AuditEventRecord], yearly: [(FiscalYear, Money, Money)], message: String? = nil,
                       errors: [(String, LocalizedText)] = []) -> HTML {
         let t = request.t
         let round = view.round
@@ -214,7 +214,7 @@ enum MonitoringPages {
             <th class="num">\(t(.monPlannedBudget))</th><th class="num">\(t(.monOrdinanceBudget))</th><th class="num">\(t(.monDisbursed))</th>
             <th>\(t(.monIndicators))</th><th></th></tr></thead><tbody>\(rows)</tbody></table></div>
             <h2>\(t(.monCharts))</h2>
-            \(charts(report))
+            \(charts(report, yearly: yearly))
             \(view.isMember ? HTML("<h2>\(t(.monHistory))</h2><ul>\(events)</ul>") : HTML())
             """
         return Layout.page(request: request, title: roundTitle(request, round), body: body)
@@ -290,10 +290,14 @@ enum MonitoringPages {
             """
     }
 
-    /// The three charts inline (SVG made from numbers; its texts escaped by the chart writer).
-    static func charts(_ report: MonitoringReport) -> HTML {
+    /// The charts inline (SVG made from numbers; its texts escaped by the chart writer): items by
+    /// status per dimension, budget per dimension, budget planned against disbursed per year (the
+    /// round's year and the years before it), indicators met.
+    static func charts(_ report: MonitoringReport, yearly: [(FiscalYear, Money, Money)]) -> HTML {
         HTML(unsafeRaw: "<figure>" + MonitoringCharts.statusByDimension(report) + "</figure><figure>"
-             + MonitoringCharts.budgetByDimension(report) + "</figure><figure>" + MonitoringCharts.indicators(report) + "</figure>")
+             + MonitoringCharts.budgetByDimension(report) + "</figure>"
+             + (yearly.isEmpty ? "" : "<figure>" + MonitoringCharts.budgetByYear(yearly) + "</figure>")
+             + "<figure>" + MonitoringCharts.indicators(report) + "</figure>")
     }
 
     // MARK: Record form
@@ -406,7 +410,7 @@ enum MonitoringPages {
 
     // MARK: Reports as pages
 
-    static func report(_ request: Request, view: RoundView, kind: MonitoringDocumentKind) -> HTML {
+    static func report(_ request: Request, view: RoundView, kind: MonitoringDocumentKind, yearly: [(FiscalYear, Money, Money)]) -> HTML {
         let t = request.t
         let input = MonitoringExportInput(round: view.round, planTitle: view.plan.title, dimensions: view.plan.dimensions,
                                           context: ExportContext(organization: view.organization))
@@ -450,7 +454,7 @@ enum MonitoringPages {
             body = """
                 <h2>\(t(.monSummary))</h2>
                 \(summaryTable(request, report))
-                \(charts(report))
+                \(charts(report, yearly: yearly))
                 \(sections)
                 """
         }

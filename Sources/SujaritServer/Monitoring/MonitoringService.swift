@@ -4,6 +4,7 @@ import Fluent
 import SujaritCore
 import SujaritPersistence
 import SujaritAPIModels
+import SujaritExport
 
 /// A round as a page or file needs it: the round (as the requester may see it), the plan
 /// revision it was opened on, the organization, and who asks.
@@ -128,6 +129,20 @@ struct MonitoringService {
     /// is invalidated here.
     func roundWasApproved(_ round: MonitoringRound) {
         request.logger.info("monitoring round approved", metadata: ["round": .string(round.id.uuidString), "organization": .string(round.organizationID.uuidString)])
+    }
+
+    /// Planned and disbursed per year up to the round's year, for the budget-per-year chart: the
+    /// round itself for its year, and each earlier year's latest approved round of the series.
+    func yearly(_ view: RoundView) async throws -> [(FiscalYear, Money, Money)] {
+        let series = try await store.rounds(seriesID: view.round.planSeriesID, organizationID: view.organization.id)
+        let earlier = series.filter { $0.status == .approved && $0.fiscalYear < view.round.fiscalYear }
+        return MonitoringPages.planPeriod(earlier + [view.round])
+    }
+
+    /// What a round's documents are made from.
+    func exportInput(_ view: RoundView) async throws -> MonitoringExportInput {
+        MonitoringExportInput(round: view.round, planTitle: view.plan.title, dimensions: view.plan.dimensions,
+                              context: ExportContext(organization: view.organization), yearly: try await yearly(view))
     }
 
     /// Turns the organization's quarterly rounds on or off.
