@@ -153,6 +153,8 @@ extension Decision where Change == RoundChange {
     /// Whether this decision approves its round: the one place a caller learns "a round was
     /// approved" (the server refreshes what shows round status on it).
     public var approvesRound: Bool { audit.contains { $0.action == .roundApprove } }
+    /// Whether this decision takes an approved round back (it is no longer public).
+    public var reopensRound: Bool { audit.contains { $0.action == .roundReopen } }
 }
 
 /// The organization's monitoring setting: whether it reports quarterly besides the 6- and

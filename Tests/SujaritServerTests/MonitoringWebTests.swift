@@ -271,16 +271,26 @@ final class MonitoringWebTests: ServerTestCase {
             XCTAssertEqual(res.status, .created, res.body.string)
             roundID = try JSONDecoder.iso.decode(MonitoringRound.self, from: Data(buffer: res.body)).id
         }
+        let opened = try required(try await MonitoringStore(db).round(id: roundID, organizationID: a.organization.id))
+        let recordID = opened.records[0].id
+        // A real evidence file, so that the evidence routes are tried on one that exists.
+        app.evidenceFiles = EvidenceFileStore(directory: FileManager.default.temporaryDirectory.appendingPathComponent("sujarit-tenant-\(UUID().uuidString)").path)
+        let pdf = Data("%PDF-1.4\n%%EOF\n".utf8)
+        var evidenceID = UUID()
+        try await app.test(.POST, "/api/v1/rounds/\(roundID.uuidString.lowercased())/records/\(recordID.uuidString.lowercased())/evidence", headers: headers,
+                           body: ByteBuffer(string: #"{"version":\#(opened.version),"fileName":"a.pdf","contentBase64":"\#(pdf.base64EncodedString())"}"#)) { res async throws in
+            XCTAssertEqual(res.status, .created, res.body.string)
+            evidenceID = try JSONDecoder.iso.decode(MonitoringAPIController.RecordResponse.self, from: Data(buffer: res.body)).record.evidence[0].id
+        }
         let round = try required(try await MonitoringStore(db).round(id: roundID, organizationID: a.organization.id))
-        let recordID = round.records[0].id
 
         let outsiders = ["mon-b-editor", "mon-b-admin"]
         var failures: [String] = []
         let monitoringRoutes = app.routes.all.filter { route in
             let template = RouteMatrixTests.template(route)
-            return template.contains("{roundID}") || template.hasSuffix("/monitoring") || template.hasSuffix("/rounds")
+            return template.contains("{roundID}") || template.contains("/monitoring") || template.hasSuffix("/rounds")
         }
-        XCTAssertGreaterThanOrEqual(monitoringRoutes.count, 20)
+        XCTAssertGreaterThanOrEqual(monitoringRoutes.count, 28)
         func path(_ route: Route) -> String {
             "/" + route.path.map { component -> String in
                 switch component {
@@ -291,6 +301,7 @@ final class MonitoringWebTests: ServerTestCase {
                 case .parameter("slug"): "mon-a"
                 case .parameter("format"): "json"
                 case .parameter("chart"): "status.svg"
+                case .parameter("evidenceID"): evidenceID.uuidString.lowercased()
                 default: "x"
                 }
             }.joined(separator: "/")
@@ -310,7 +321,7 @@ final class MonitoringWebTests: ServerTestCase {
                     var h = apiHeaders
                     h.contentType = .json
                     try await app.test(route.method, target, headers: h,
-                                       body: ByteBuffer(string: #"{"version":1,"fiscalYear":2569,"kind":"12m","action":"approve","progress":"completed"}"#)) { res async throws in
+                                       body: ByteBuffer(string: #"{"version":\#(round.version),"fiscalYear":2569,"kind":"12m","action":"approve","progress":"completed","public":true}"#)) { res async throws in
                         let leaked = res.body.string.contains(roundID.uuidString.lowercased()) || res.body.string.contains(roundID.uuidString)
                         if ((200..<300).contains(Int(res.status.code)) && (route.method != .GET || leaked)) || res.status.code >= 500 {
                             failures.append("\(label) \(route.method) \(target) → \(res.status.code)")
@@ -322,8 +333,8 @@ final class MonitoringWebTests: ServerTestCase {
                         failures.append("\(label) GET \(target) → \(page.status.code)")
                     }
                 } else {
-                    let page = try await browser.post(target, [("version", "1"), ("fiscalYear", "2569"), ("kind", "12m"),
-                                                               ("progress", "completed"), ("reason", "x")])
+                    let page = try await browser.post(target, [("version", String(round.version)), ("fiscalYear", "2569"), ("kind", "12m"),
+                                                               ("progress", "completed"), ("reason", "x"), ("public", "true"), ("quarterly", "on")])
                     if (200..<400).contains(Int(page.status.code)) || page.status.code >= 500 {
                         failures.append("\(label) POST \(target) → \(page.status.code)")
                     }
@@ -335,6 +346,9 @@ final class MonitoringWebTests: ServerTestCase {
         XCTAssertEqual(after.version, round.version, "nothing changed")
         let stillOne = try await MonitoringStore(db).rounds(organizationID: a.organization.id)
         XCTAssertEqual(stillOne.count, 1)
+        XCTAssertFalse(after.records[0].evidence[0].isPublic)
+        let settings = try await MonitoringStore(db).settings(organizationID: a.organization.id)
+        XCTAssertFalse(settings.quarterlyRounds)
 
         // A member of the organization who is only a viewer reads but cannot change.
         var viewer = try await signedIn("mon-a-viewer")

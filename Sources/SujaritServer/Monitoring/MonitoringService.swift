@@ -119,16 +119,17 @@ struct MonitoringService {
             throw SujaritError(.conflict, LocalizedText(th: "มีรอบการติดตามนี้อยู่แล้ว", en: "This round exists already"),
                                fields: [FieldError(field: "kind", message: LocalizedText(th: "มีรอบการติดตามนี้อยู่แล้ว", en: "This round exists already"))])
         }
-        if decision.approvesRound { roundWasApproved(decision.change.round) }
+        if decision.approvesRound || decision.reopensRound { approvalChanged(decision.change.round) }
         return decision
     }
 
-    /// A round was approved (and stored): the one place for what follows an approval. What the
-    /// public sees of the round's plan — the latest plan page shows each item's status from the
-    /// latest approved round — is read fresh today (that address is not cached); a cache of it
-    /// is invalidated here.
-    func roundWasApproved(_ round: MonitoringRound) {
-        request.logger.info("monitoring round approved", metadata: ["round": .string(round.id.uuidString), "organization": .string(round.organizationID.uuidString)])
+    /// A round was approved, or an approved round reopened (and stored): the one place for what
+    /// follows. What the public sees of the round's plan changes — the latest plan page shows
+    /// each item's status from the latest approved round. That address is read fresh today (not
+    /// cached); a cache of it is invalidated here.
+    func approvalChanged(_ round: MonitoringRound) {
+        request.logger.info("monitoring round \(round.status == .approved ? "approved" : "reopened")",
+                            metadata: ["round": .string(round.id.uuidString), "organization": .string(round.organizationID.uuidString)])
     }
 
     /// Planned and disbursed per year up to the round's year, for the budget-per-year chart: the
