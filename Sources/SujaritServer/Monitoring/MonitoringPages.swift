@@ -54,12 +54,14 @@ enum MonitoringPages {
     static func dashboard(_ request: Request, organization: Organization, plans: [PlanRounds], settings: MonitoringSettings,
                           canEdit: Bool, isAdmin: Bool, errors: [(String, LocalizedText)] = [], message: String? = nil) -> HTML {
         let t = request.t
+        // The year offered first: the fiscal year of today.
+        let currentYear = ThaiCalendar.fiscalYear(of: request.dependencies.now())
         let sections: [HTML] = plans.map { entry in
             let openForm: HTML = canEdit ? """
                 <form method="post" action="\(SiteURL.openRound(plan: entry.plan.id))" class="inline">
                 \(CSRF.field(request))
                 <label for="year-\(entry.plan.id)">\(t(.monFiscalYear))</label>
-                <select id="year-\(entry.plan.id)" name="fiscalYear">\((entry.plan.firstYear.be...entry.plan.lastYear.be).map { year -> HTML in "<option value=\"\(year)\">\(year)</option>" })</select>
+                <select id="year-\(entry.plan.id)" name="fiscalYear">\((entry.plan.firstYear.be...entry.plan.lastYear.be).map { year -> HTML in "<option value=\"\(year)\"\(HTML(unsafeRaw: year == currentYear.be ? " selected" : ""))>\(year)</option>" })</select>
                 <label for="kind-\(entry.plan.id)">\(t(.monRoundKind))</label>
                 <select id="kind-\(entry.plan.id)" name="kind">\(settings.kinds.map { kind -> HTML in "<option value=\"\(kind.rawValue)\">\(t.name(kind))</option>" })</select>
                 <button type="submit" class="primary">\(t(.monOpenRound))</button>
@@ -210,7 +212,7 @@ enum MonitoringPages {
             <h2>\(t(.monSummary))</h2>
             \(summaryTable(request, report))
             <h2>\(t(.monRecords))</h2>
-            <div class="table-wrap"><table><thead><tr><th class="num">#</th><th>\(t(.items))</th><th>\(t(.monProgress))</th>
+            <div class="table-wrap"><table class="monitoring-records"><thead><tr><th class="num">#</th><th>\(t(.items))</th><th>\(t(.monProgress))</th>
             <th class="num">\(t(.monPlannedBudget))</th><th class="num">\(t(.monOrdinanceBudget))</th><th class="num">\(t(.monDisbursed))</th>
             <th>\(t(.monIndicators))</th><th></th></tr></thead><tbody>\(rows)</tbody></table></div>
             <h2>\(t(.monCharts))</h2>
@@ -282,7 +284,7 @@ enum MonitoringPages {
         }
         let statuses: [HTML] = ItemProgress.allCases.map { "<th class=\"num\">\(t.name($0))</th>" }
         return """
-            <div class="table-wrap"><table><thead><tr><th>\(t(.dimension))</th><th class="num">\(t(.monItems))</th>
+            <div class="table-wrap"><table class="monitoring-summary"><thead><tr><th>\(t(.dimension))</th><th class="num">\(t(.monItems))</th>
             \(statuses)<th class="num">\(t(.monNotReported))</th><th class="num">\(t(.monCarriedOutPercent))</th>
             <th class="num">\(t(.monPlannedBudget))</th><th class="num">\(t(.monOrdinanceBudget))</th>
             <th class="num">\(t(.monDisbursed))</th><th class="num">\(t(.monPercentOfPlan))</th>
@@ -445,7 +447,7 @@ enum MonitoringPages {
                 }
                 return """
                     <h2>\(dimension.dimension == 0 ? dimension.name : "\(t(.dimension)) \(dimension.dimension) \(dimension.name)")</h2>
-                    <div class="table-wrap"><table><thead><tr><th class="num">#</th><th>\(t(.items))</th><th>\(t(.monProgress))</th>
+                    <div class="table-wrap"><table class="monitoring-records"><thead><tr><th class="num">#</th><th>\(t(.items))</th><th>\(t(.monProgress))</th>
                     <th class="num">\(t(.monPlannedBudget))</th><th class="num">\(t(.monOrdinanceBudget))</th><th class="num">\(t(.monDisbursed))</th>
                     <th>\(t(.monIndicators))</th><th>\(t(.monProblems)) \(t(.monObstacles)) \(t(.monSuggestions))</th></tr></thead>
                     <tbody>\(rows)</tbody></table></div>
