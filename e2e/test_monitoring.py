@@ -176,7 +176,6 @@ def test_officer_fills_a_round_the_executive_approves_it_and_the_public_sees_the
     officer.status_ok()
     assert "เสนออนุมัติแล้ว" in officer.text
     assert not officer.all("#step-approve"), "the officer cannot approve"
-    officer.screenshot("monitoring-round")
 
     # The executive approves; the round is locked.
     chief = people()
@@ -213,7 +212,6 @@ def test_officer_fills_a_round_the_executive_approves_it_and_the_public_sees_the
     assert "รายงานผลการติดตามแผนปฏิบัติการป้องกันการทุจริต รอบ 6 เดือน ปีงบประมาณ พ.ศ. 2569" in report
     assert "รวมทั้งสิ้น" in report
     assert len(public.all("main figure svg")) >= 3, "the charts are drawn on the page"
-    public.screenshot("monitoring-report")
     public.go(f"/rounds/{rid}/annual")
     public.status_ok()
     headings = [th.text for th in public.all("table.annual thead th")]
@@ -241,7 +239,6 @@ def test_officer_fills_a_round_the_executive_approves_it_and_the_public_sees_the
     page = public.text
     assert "ผลการติดตามล่าสุดที่อนุมัติแล้ว" in page and "รอบ 6 เดือน ปีงบประมาณ พ.ศ. 2569" in page
     assert "ดำเนินการแล้วเสร็จ" in page, "each item's status from the latest approved round"
-    public.screenshot("public-plan-with-status")
 
 
 def test_a_results_document_becomes_a_round_after_the_officer_matches_its_rows(people, tmp_path):
