@@ -413,10 +413,13 @@ public enum MonitoringWorkflow {
         input.actuals = actuals
         input.narrative = clip(narrative)
         // Not carried out (or not finished at the year's end) needs a reason the document does
-        // not give: "other", naming the document.
+        // not give: "other", naming the document. A completed item keeps no earlier round's reason.
         if progress == .notCarriedOut || (kind.endsTheYear && (progress == .notStarted || progress == .inProgress)) {
             input.reason = .other
             input.reasonText = "ตามเอกสารรายงานผล (\(result.source))"
+        } else if progress == .completed {
+            input.reason = nil
+            input.reasonText = ""
         }
         return input
     }
