@@ -148,6 +148,17 @@ struct DocxChart {
             }
             rows.append(row)
         }
+        let sheet = PlanWorkbookWriter.worksheet(rows: rows, widths: [30] + Array(repeating: 16, count: series.count),
+                                                 frozenRows: 1, merges: [], landscape: false)
+        return PlanWorkbookWriter.singleSheetWorkbook(name: "Sheet1", sheet: sheet, strings: strings)
+    }
+}
+
+extension PlanWorkbookWriter {
+    /// A workbook of one sheet (the chart data embedded in a Word file, the annual results
+    /// report), with the plan workbook's styles.
+    static func singleSheetWorkbook(name: String, sheet: String, strings: SharedStrings,
+                                    properties: (title: String, organization: String, created: Date)? = nil) -> Data {
         var package = OOXMLPackage()
         package.add("[Content_Types].xml", OOXMLPackage.xmlDeclaration + """
             <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
@@ -157,16 +168,26 @@ struct DocxChart {
             <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
             <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
             <Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>\
-            </Types>
+            \(properties == nil ? "" : """
+            <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
+            <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>
+            """)</Types>
             """)
         package.add("_rels/.rels", OOXMLPackage.xmlDeclaration + """
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
             <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
-            </Relationships>
+            \(properties == nil ? "" : """
+            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
+            <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>
+            """)</Relationships>
             """)
+        if let properties {
+            package.add("docProps/core.xml", DocxParts.coreProperties(title: properties.title, organization: properties.organization, created: properties.created))
+            package.add("docProps/app.xml", DocxParts.appProperties())
+        }
         package.add("xl/workbook.xml", OOXMLPackage.xmlDeclaration + """
             <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-            <sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>
+            <sheets><sheet name="\(XMLText.escape(name))" sheetId="1" r:id="rId1"/></sheets></workbook>
             """)
         package.add("xl/_rels/workbook.xml.rels", OOXMLPackage.xmlDeclaration + """
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
@@ -177,8 +198,7 @@ struct DocxChart {
             """)
         package.add("xl/styles.xml", PlanWorkbookWriter.styles)
         package.add("xl/sharedStrings.xml", strings.xml())
-        package.add("xl/worksheets/sheet1.xml", PlanWorkbookWriter.worksheet(rows: rows, widths: [30] + Array(repeating: 16, count: series.count),
-                                                                            frozenRows: 1, merges: [], landscape: false))
+        package.add("xl/worksheets/sheet1.xml", sheet)
         return package.data()
     }
 }

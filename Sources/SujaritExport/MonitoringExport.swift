@@ -298,6 +298,27 @@ public enum MonitoringExporter {
         return package.data()
     }
 
+    /// The annual results report as a workbook: seed 002's six columns, one row per item.
+    public static func annualXLSX(_ input: MonitoringExportInput) -> Data {
+        typealias Row = PlanWorkbookWriter.Row
+        var strings = SharedStrings()
+        var title = Row(1)
+        title.text(0, input.title(.annual), style: .title, strings: &strings)
+        var sub = Row(2)
+        sub.text(0, input.context.organization.name + " · " + input.round.thaiTitle + " · " + input.round.status.thaiName, style: .plain, strings: &strings)
+        var header = Row(3)
+        for (index, text) in AnnualResultsRow.headings.enumerated() { header.text(index, text, style: .header, strings: &strings) }
+        var rows = [title, sub, header]
+        for (offset, result) in AnnualResultsRow.rows(of: input.round).enumerated() {
+            var line = Row(4 + offset)
+            for (column, text) in result.columns.enumerated() { line.text(column, text, strings: &strings) }
+            rows.append(line)
+        }
+        let sheet = PlanWorkbookWriter.worksheet(rows: rows, widths: [45, 40, 20, 20, 50, 50], frozenRows: 3, merges: [], landscape: true)
+        return PlanWorkbookWriter.singleSheetWorkbook(name: "รายงานผลประจำปี", sheet: sheet, strings: strings,
+                                                      properties: (input.title(.annual), input.context.organization.name, input.context.generatedAt))
+    }
+
     static let workbook = OOXMLPackage.xmlDeclaration + """
     <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
     <bookViews><workbookView/></bookViews><sheets>\

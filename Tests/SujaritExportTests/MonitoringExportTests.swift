@@ -66,6 +66,14 @@ final class MonitoringExportTests: XCTestCase {
         let rows = try xlsx.elements("row", in: "xl/worksheets/sheet2.xml")
         XCTAssertEqual(rows.count, input.round.records.count + 1)
 
+        // The annual results report as a workbook: the six columns, a row per item.
+        let annual = try OpenedPackage(MonitoringExporter.annualXLSX(input))
+        XCTAssertEqual(annual.malformedParts(), [])
+        let annualRows = try annual.elements("row", in: "xl/worksheets/sheet1.xml")
+        XCTAssertEqual(annualRows.count, input.round.records.count + 3, "title, organization, headings, one row per item")
+        XCTAssertTrue(try annual.text("xl/sharedStrings.xml").contains("ผลการดำเนินการ (output)"))
+        XCTAssertTrue(try annual.text("docProps/core.xml").contains("ประจำปี พ.ศ. 2568"))
+
         let json = try JSONSerialization.jsonObject(with: MonitoringExporter.json(input)) as? [String: Any]
         XCTAssertEqual((json?["annualResults"] as? [Any])?.count, input.round.records.count)
     }

@@ -391,7 +391,7 @@ final class MonitoringWebTests: ServerTestCase {
         let annual = try await browser.get(SiteURL.roundReport(round.id, .annual).path)
         XCTAssertEqual(annual.status, .ok)
         XCTAssertTrue(annual.body.contains("ผลการดำเนินการ (output)"))
-        for (kind, format) in [(MonitoringDocumentKind.monitoring, ExportFormat.docx), (.monitoring, .xlsx), (.monitoring, .json), (.annual, .docx)] {
+        for (kind, format) in [(MonitoringDocumentKind.monitoring, ExportFormat.docx), (.monitoring, .xlsx), (.monitoring, .json), (.annual, .docx), (.annual, .xlsx), (.annual, .json)] {
             try await app.test(.GET, SiteURL.roundReportFile(round.id, kind, format).path) { res async throws in
                 XCTAssertEqual(res.status, .ok, "\(kind) \(format)")
                 XCTAssertEqual(res.headers.contentType?.description.hasPrefix(format.mediaType.components(separatedBy: ";")[0]), true)

@@ -137,7 +137,7 @@ final class SiteURLTests: ServerTestCase {
         for chart in RoundChart.allCases { list.append((.roundChart(otherID, chart), .GET)) }
         for kind in MonitoringDocumentKind.allCases {
             list.append((.roundReport(otherID, kind), .GET))
-            for format in [ExportFormat.docx, .pdf, .json] + (kind == .monitoring ? [.xlsx] : []) {
+            for format in [ExportFormat.docx, .pdf, .json, .xlsx] {
                 list.append((.roundReportFile(otherID, kind, format), .GET))
             }
         }

@@ -294,7 +294,7 @@ struct MonitoringController: RouteCollection {
     func file(_ request: Request, kind: MonitoringDocumentKind) async throws -> Response {
         let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
         guard let format = request.parameters.get("format").flatMap(ExportFormat.init(rawValue:)),
-              format != .csv, kind == .monitoring || format != .xlsx
+              format != .csv
         else { throw SujaritError.notFound("รูปแบบไฟล์") }
         return try await Self.fileResponse(request, view: view, kind: kind, format: format)
     }
@@ -316,7 +316,9 @@ struct MonitoringController: RouteCollection {
         case .docx:
             data = try await request.application.threadPool.runIfActive { MonitoringExporter.docx(input, kind: kind) }
         case .xlsx:
-            data = try await request.application.threadPool.runIfActive { MonitoringExporter.xlsx(input) }
+            data = try await request.application.threadPool.runIfActive {
+                kind == .monitoring ? MonitoringExporter.xlsx(input) : MonitoringExporter.annualXLSX(input)
+            }
         case .json:
             do throws(ExportError) { data = try MonitoringExporter.json(input) } catch { throw SujaritError(.internalServerError, error.message) }
         case .csv:

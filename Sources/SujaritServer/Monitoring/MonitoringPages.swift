@@ -246,7 +246,7 @@ enum MonitoringPages {
 
     static func downloads(_ request: Request, _ round: MonitoringRound) -> HTML {
         let links: [HTML] = MonitoringDocumentKind.allCases.map { kind in
-            let files: [HTML] = [ExportFormat.docx, .pdf, .xlsx, .json].filter { kind == .monitoring || $0 != .xlsx }.map { format in
+            let files: [HTML] = [ExportFormat.docx, .pdf, .xlsx, .json].map { format in
                 "<a class=\"button\" href=\"\(SiteURL.roundReportFile(round.id, kind, format))\">\(format.label)</a>"
             }
             return "<p class=\"downloads\"><a href=\"\(SiteURL.roundReport(round.id, kind))\">\(request.t.name(kind))</a> \(files)</p>"
