@@ -558,7 +558,7 @@ enum MonitoringPages {
             <input type="hidden" name="fileName" value="\(review.fileName)">
             <input type="hidden" name="rows" value="\(review.rowsJSON)">
             \(unmatchedTable)
-            <h2>\(t(.monReviewResults)) (\(matchedRows.count))</h2>
+            <h2 id="matched">\(t(.monMatchedRows, String(matchedRows.count)))</h2>
             <div class="table-wrap"><table>\(head)<tbody>\(matchedRows.map(row))</tbody></table></div>
             \(withoutRow.isEmpty ? HTML() : HTML("<p class=\"notice\">\(t(.monItemsWithoutRow, String(withoutRow.count))): \(withoutRow.map { "\($0.itemNumber). \($0.itemName)" }.joined(separator: "; "))</p>"))
             <label for="progress">\(t(.monImportedStatus))</label>
