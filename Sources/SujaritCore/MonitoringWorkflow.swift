@@ -450,7 +450,12 @@ public enum MonitoringWorkflow {
         record.problems = previous.problems
         record.obstacles = previous.obstacles
         record.suggestions = previous.suggestions
-        record.evidence = previous.evidence
+        // The files come along, members only again: making one public is decided per round.
+        record.evidence = previous.evidence.map { file in
+            var file = file
+            file.isPublic = false
+            return file
+        }
         for index in record.indicators.indices {
             let match = previous.indicators.first { $0.kind == record.indicators[index].kind && $0.target == record.indicators[index].target }
                 ?? (index < previous.indicators.count && previous.indicators[index].kind == record.indicators[index].kind ? previous.indicators[index] : nil)

@@ -480,6 +480,11 @@ final class MonitoringTests: XCTestCase {
         let withdrawn = try decide(.setEvidencePublic(recordID: record.id, evidenceID: order.id, false), round: published.round,
                                    expectedVersion: published.round.version, context: context(plan, role: .admin))
         XCTAssertEqual(withdrawn.audit, .roundEvidenceWithdraw)
+        // A later round of the year starts with the same files, members only again.
+        let twelve = try openRound(plan, kind: .twelveMonths, rounds: [published.round])
+        let carried = try XCTUnwrap(twelve.records.first { $0.itemLineageID == record.itemLineageID })
+        XCTAssertEqual(carried.evidence.map(\.id), [photo.id, order.id])
+        XCTAssertTrue(carried.evidence.allSatisfy { !$0.isPublic })
         XCTAssertEqual(withdrawn.round.publicView.records[0].evidence, [])
         assertRefused(.notFound, field: "evidence") {
             try self.decide(.setEvidencePublic(recordID: record.id, evidenceID: UUID(), true), round: round, expectedVersion: round.version,
