@@ -37,22 +37,7 @@ class DemoServer(Server):
     def start(self):
         self.command("migrate")
         self.command("demo")
-        self.log = open(os.path.join(self.folder, "server.log"), "w")
-        import subprocess
-        import time
-        self.process = subprocess.Popen([self.binary, "serve", "--hostname", "127.0.0.1", "--port", str(self.port)],
-                                        env=self.env, cwd=self.folder, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the server stopped: see {self.folder}/server.log")
-            try:
-                with urllib.request.urlopen(self.url + "/healthz", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError("the server did not answer /healthz within 120 s")
+        self.serve()
 
 
 @pytest.fixture(scope="module")

@@ -4,13 +4,13 @@ import SujaritCore
 /// แผนภูมิในไฟล์ Word — a native DrawingML chart (`word/charts/chartN.xml`) with its values
 /// cached in the part, so that Word and LibreOffice draw it without recalculating, and with its
 /// data as an embedded workbook (`word/embeddings/…xlsx`), so that the chart stays editable in
-/// Word ("Edit Data"). Only what the monitoring report needs: bar charts (clustered or stacked,
-/// horizontal or vertical) and a pie.
+/// Word ("Edit Data"). Only what the monitoring report needs: column charts (clustered or
+/// stacked) and a pie. (Columns rather than bars: LibreOffice leaves out category labels of
+/// sideways bars when Thai text is taller than a bar.)
 struct DocxChart {
     enum Kind: Equatable {
-        /// Bars; `stacked` puts the series on top of each other; `horizontal` draws bars
-        /// sideways (categories down the left).
-        case bar(stacked: Bool, horizontal: Bool)
+        /// Columns, one group per category; `stacked` puts the series on top of each other.
+        case bar(stacked: Bool)
         /// One series, one slice per category, each with its colour in `pointColours`.
         case pie
     }
@@ -82,8 +82,8 @@ struct DocxChart {
         let categoryReference = "Sheet1!$A$2:$A$\(rows + 1)"
         var plot = ""
         switch kind {
-        case .bar(let stacked, let horizontal):
-            plot += "<c:barChart><c:barDir val=\"\(horizontal ? "bar" : "col")\"/><c:grouping val=\"\(stacked ? "stacked" : "clustered")\"/><c:varyColors val=\"0\"/>"
+        case .bar(let stacked):
+            plot += "<c:barChart><c:barDir val=\"col\"/><c:grouping val=\"\(stacked ? "stacked" : "clustered")\"/><c:varyColors val=\"0\"/>"
             for (index, serie) in series.enumerated() {
                 let column = Self.column(index + 1)
                 plot += "<c:ser><c:idx val=\"\(index)\"/><c:order val=\"\(index)\"/>"
@@ -94,17 +94,16 @@ struct DocxChart {
             }
             plot += "<c:gapWidth val=\"60\"/>" + (stacked ? "<c:overlap val=\"100\"/>" : "<c:overlap val=\"-10\"/>")
                 + "<c:axId val=\"501\"/><c:axId val=\"502\"/></c:barChart>"
-            // Categories read top to bottom on a horizontal chart, as in the table above it.
-            plot += "<c:catAx><c:axId val=\"501\"/><c:scaling><c:orientation val=\"\(horizontal ? "maxMin" : "minMax")\"/></c:scaling>"
-                + "<c:delete val=\"0\"/><c:axPos val=\"\(horizontal ? "l" : "b")\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/>"
+            plot += "<c:catAx><c:axId val=\"501\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling>"
+                + "<c:delete val=\"0\"/><c:axPos val=\"b\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/>"
                 + "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>"
                 + "<c:txPr>\(Self.textProperties(size: 1100, bold: false))</c:txPr>"
                 + "<c:crossAx val=\"502\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:tickLblSkip val=\"1\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>"
             plot += "<c:valAx><c:axId val=\"502\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"0\"/>"
-                + "<c:axPos val=\"\(horizontal ? "b" : "l")\"/><c:majorGridlines><c:spPr><a:ln w=\"6350\"><a:solidFill><a:srgbClr val=\"D9D9D9\"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>"
+                + "<c:axPos val=\"l\"/><c:majorGridlines><c:spPr><a:ln w=\"6350\"><a:solidFill><a:srgbClr val=\"D9D9D9\"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>"
                 + "<c:numFmt formatCode=\"\(XMLText.escape(numberFormat))\" sourceLinked=\"0\"/><c:majorTickMark val=\"out\"/><c:minorTickMark val=\"none\"/>"
                 + "<c:tickLblPos val=\"nextTo\"/><c:txPr>\(Self.textProperties(size: 1100, bold: false))</c:txPr>"
-                + "<c:crossAx val=\"501\"/><c:crosses val=\"\(horizontal ? "max" : "autoZero")\"/><c:crossBetween val=\"between\"/></c:valAx>"
+                + "<c:crossAx val=\"501\"/><c:crosses val=\"autoZero\"/><c:crossBetween val=\"between\"/></c:valAx>"
         case .pie:
             plot += "<c:pieChart><c:varyColors val=\"1\"/>"
             if let serie = series.first {
@@ -245,6 +244,6 @@ struct DocxChartParts {
 
     /// Content-type overrides for the chart parts, and the xlsx default.
     var contentTypeOverrides: [(String, String)] {
-        (1...max(1, references.count)).prefix(references.count).map { ("/word/charts/chart\($0).xml", Self.chartContentType) }
+        references.indices.map { ("/word/charts/chart\($0 + 1).xml", Self.chartContentType) }
     }
 }

@@ -174,14 +174,14 @@ public enum MonitoringExporter {
         let report = input.report
         let dimensions = report.dimensions.filter { $0.itemCount > 0 }
         let status = DocxChart(
-            title: "สถานะการดำเนินงานแยกตามมิติ (จำนวนรายการ)", kind: .bar(stacked: true, horizontal: false),
+            title: "สถานะการดำเนินงานแยกตามมิติ (จำนวนรายการ)", kind: .bar(stacked: true),
             categories: dimensions.map(MonitoringCharts.dimensionLabel),
             series: MonitoringCharts.statusColours.map { progress, colour in
                 DocxChart.Series(name: MonitoringCharts.statusName(progress), colour: String(colour.dropFirst()),
                                  values: dimensions.map { Decimal($0.count(progress)) })
             })
         let budget = DocxChart(
-            title: "งบประมาณตามแผนและการเบิกจ่ายรายปี (บาท)", kind: .bar(stacked: false, horizontal: false),
+            title: "งบประมาณตามแผนและการเบิกจ่ายรายปี (บาท)", kind: .bar(stacked: false),
             categories: input.yearly.map { "ปี \($0.0.be)" },
             series: [
                 DocxChart.Series(name: "งบประมาณตามแผน", colour: "90A4AE", values: input.yearly.map { $0.1.decimalBaht }),
