@@ -400,4 +400,77 @@ final class MonitoringImportWebTests: ServerTestCase {
         }
         return stored
     }
+
+    // MARK: The API
+
+    func testTheResultsImportAPIPreviewsWithoutStoringThenOpensTheRound() async throws {
+        let (organization, plan) = try await setUp(slug: "res-api")
+        _ = try await setUp(slug: "res-api-b")
+        let (document, items) = Self.resultsDocument(for: plan, year: FiscalYear(2568))
+        let address = "/api/v1/organizations/\(organization.slug)/monitoring/import"
+        func headers(_ username: String?) async throws -> HTTPHeaders {
+            var headers = username.map { _ in HTTPHeaders() } ?? HTTPHeaders()
+            if let username { headers = bearer(try await token(username)) }
+            headers.contentType = .json
+            return headers
+        }
+        let body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: [
+            "fileName": "ผล.txt", "contentBase64": Data(document.utf8).base64EncodedString(), "kind": "12m"]))
+        // Who may: editors of the organization only.
+        for (username, status) in [(nil, HTTPStatus.unauthorized), ("res-api-viewer", .forbidden), ("res-api-b-editor", .notFound)] as [(String?, HTTPStatus)] {
+            try await app.test(.POST, address, headers: try await headers(username), body: body) { res async throws in
+                XCTAssertEqual(res.status, status, "\(username ?? "anonymous"): \(res.body.string)")
+            }
+        }
+        let editor = try await headers("res-api-editor")
+        try await app.test(.POST, address, headers: editor, body: ByteBuffer(string: #"{"contentBase64":"not base64!"}"#)) { res async throws in
+            XCTAssertEqual(res.status, .unprocessableEntity)
+            XCTAssertTrue(res.body.string.contains("contentBase64"))
+        }
+        var preview: ResultsImportAPIController.PreviewResponse?
+        try await app.test(.POST, address, headers: editor, body: body) { res async throws in
+            XCTAssertEqual(res.status, .ok, res.body.string)
+            preview = try JSONDecoder.iso.decode(ResultsImportAPIController.PreviewResponse.self, from: Data(buffer: res.body))
+        }
+        let read = try XCTUnwrap(preview)
+        XCTAssertEqual(read.planID, plan.id)
+        XCTAssertEqual(read.fiscalYear, 2568)
+        XCTAssertEqual(read.rows.count, 6)
+        XCTAssertEqual(read.matches.map(\.row), [0, 1, 2, 3])
+        XCTAssertEqual(read.matches.map(\.lineageID), items.prefix(4).map(\.lineageID))
+        XCTAssertEqual(read.unmatchedRows, [4, 5])
+        let none = try await rounds(organization)
+        XCTAssertEqual(none.count, 0, "the preview stores nothing")
+
+        func confirm(_ matches: [(Int, UUID)]) -> ByteBuffer {
+            let rows = try! JSONSerialization.jsonObject(with: JSONEncoder().encode(read.rows))
+            return ByteBuffer(data: try! JSONSerialization.data(withJSONObject: [
+                "planID": read.planID.uuidString, "fiscalYear": 2568, "kind": "12m", "fileName": "ผล.txt", "progress": "completed",
+                "rows": rows, "matches": matches.map { ["row": $0.0, "lineageID": $0.1.uuidString] }] as [String: Any]))
+        }
+        var chosen = read.matches.map { ($0.row, $0.lineageID) }
+        try await app.test(.POST, address + "/confirm", headers: editor, body: confirm(chosen + [(5, items[0].lineageID)])) { res async throws in
+            XCTAssertEqual(res.status, .unprocessableEntity, res.body.string)
+            XCTAssertTrue(res.body.string.contains("rows[5]"), res.body.string)
+        }
+        try await app.test(.POST, address + "/confirm", headers: editor, body: confirm(chosen + [(4, UUID())])) { res async throws in
+            XCTAssertEqual(res.status, .unprocessableEntity, res.body.string)
+            XCTAssertTrue(res.body.string.contains("rows[4]"), res.body.string)
+        }
+        let stillNone = try await rounds(organization)
+        XCTAssertEqual(stillNone.count, 0)
+        chosen.append((4, items[4].lineageID))
+        var created: MonitoringRound?
+        try await app.test(.POST, address + "/confirm", headers: editor, body: confirm(chosen)) { res async throws in
+            XCTAssertEqual(res.status, .created, res.body.string)
+            created = try JSONDecoder.iso.decode(MonitoringRound.self, from: Data(buffer: res.body))
+            XCTAssertEqual(res.headers.first(name: .location), created.map { SiteURL.apiRound($0.id).path })
+        }
+        let round = try XCTUnwrap(created)
+        XCTAssertEqual(round.kind, .twelveMonths)
+        XCTAssertEqual(Set(round.records.filter { !$0.isBlank }.map(\.itemLineageID)), Set(items.map(\.lineageID)))
+        try await app.test(.POST, address + "/confirm", headers: editor, body: confirm(chosen)) { res async throws in
+            XCTAssertEqual(res.status, .conflict, "the round exists")
+        }
+    }
 }
