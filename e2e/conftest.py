@@ -79,6 +79,10 @@ class Server:
                      "--role", "editor", "--password-stdin", stdin=PASSWORD + "\n")
         self.command("user", "create", "--username", "mayor", "--name", "นายกเทศมนตรีสมหมาย", "--org", FULL_SLUG,
                      "--role", "admin", "--password-stdin", stdin=PASSWORD + "\n")
+        self.serve()
+
+    def serve(self):
+        """Starts `sujarit serve` on the prepared database and waits for /healthz."""
         self.log = open(os.path.join(self.folder, "server.log"), "w")
         self.process = subprocess.Popen([self.binary, "serve", "--hostname", "127.0.0.1", "--port", str(self.port)],
                                         env=self.env, cwd=self.folder, stdout=self.log, stderr=subprocess.STDOUT)

@@ -41,16 +41,72 @@ public struct FiscalQuarter: Hashable, Sendable, Codable {
     }
 }
 
-/// ชนิดของรอบการติดตาม — the kind of a monitoring round: the first six months (1 Oct – 31 Mar)
-/// or the whole year.
+/// ชนิดของรอบการติดตาม — the kind of a monitoring round: the first six months (1 Oct – 31 Mar),
+/// the whole year, or — for organizations that turn quarterly rounds on — one fiscal quarter.
+///
+/// Every kind reports on the year from 1 October up to its last day; the quarters and the two
+/// half-year kinds therefore line up: ไตรมาสที่ 2 ends with the 6-month round (31 March) and
+/// ไตรมาสที่ 4 with the 12-month round (30 September). A new round starts from the values of the
+/// latest round of the same year that ends no later than it does (`MonitoringWorkflow`).
 public enum MonitoringRoundKind: String, CaseIterable, Sendable, Codable {
     /// รอบ 6 เดือน
     case sixMonths = "6m"
     /// รอบ 12 เดือน
     case twelveMonths = "12m"
+    /// ไตรมาสที่ 1 (ต.ค. – ธ.ค.)
+    case quarter1 = "q1"
+    /// ไตรมาสที่ 2 (ม.ค. – มี.ค.)
+    case quarter2 = "q2"
+    /// ไตรมาสที่ 3 (เม.ย. – มิ.ย.)
+    case quarter3 = "q3"
+    /// ไตรมาสที่ 4 (ก.ค. – ก.ย.)
+    case quarter4 = "q4"
 
-    public var thaiName: String { self == .sixMonths ? "รอบ 6 เดือน" : "รอบ 12 เดือน" }
-    public var englishName: String { self == .sixMonths ? "6-month round" : "12-month round" }
+    /// The two kinds every organization reports.
+    public static let halfYearly: [MonitoringRoundKind] = [.sixMonths, .twelveMonths]
+    public static let quarterly: [MonitoringRoundKind] = [.quarter1, .quarter2, .quarter3, .quarter4]
+
+    public var isQuarterly: Bool { quarterNumber != nil }
+
+    /// 1…4 for a quarterly round.
+    public var quarterNumber: Int? {
+        switch self {
+        case .quarter1: 1
+        case .quarter2: 2
+        case .quarter3: 3
+        case .quarter4: 4
+        case .sixMonths, .twelveMonths: nil
+        }
+    }
+
+    /// The fiscal quarter the round's period ends with: 2 for the 6-month round, 4 for the
+    /// 12-month round, the quarter itself for a quarterly round.
+    public var endQuarter: Int {
+        switch self {
+        case .sixMonths: 2
+        case .twelveMonths: 4
+        default: quarterNumber!
+        }
+    }
+
+    /// Whether the round's period ends with the fiscal year (items not finished are late).
+    public var endsTheYear: Bool { endQuarter == 4 }
+
+    public var thaiName: String {
+        switch self {
+        case .sixMonths: "รอบ 6 เดือน"
+        case .twelveMonths: "รอบ 12 เดือน"
+        default: "รอบไตรมาสที่ \(quarterNumber!)"
+        }
+    }
+
+    public var englishName: String {
+        switch self {
+        case .sixMonths: "6-month round"
+        case .twelveMonths: "12-month round"
+        default: "Quarter \(quarterNumber!) round"
+        }
+    }
 }
 
 /// ปฏิทินไทย — Buddhist-Era years, fiscal years, quarters and monitoring rounds.
@@ -108,12 +164,15 @@ public enum ThaiCalendar {
         gregorian.date(from: DateComponents(year: fiscalYear.ce, month: 10, day: 1))!
     }
 
-    /// The last day (inclusive) a round reports on: 31 March for the 6-month round,
-    /// 30 September for the 12-month round.
+    /// The last day (inclusive) a round reports on: 31 December, 31 March, 30 June or
+    /// 30 September, as the round's period ends with the first, second, third or fourth quarter
+    /// (31 March for the 6-month round, 30 September for the 12-month round).
     public static func lastDay(of round: MonitoringRoundKind, in fiscalYear: FiscalYear) -> Date {
-        switch round {
-        case .sixMonths: gregorian.date(from: DateComponents(year: fiscalYear.ce, month: 3, day: 31))!
-        case .twelveMonths: gregorian.date(from: DateComponents(year: fiscalYear.ce, month: 9, day: 30))!
+        switch round.endQuarter {
+        case 1: gregorian.date(from: DateComponents(year: fiscalYear.ce - 1, month: 12, day: 31))!
+        case 2: gregorian.date(from: DateComponents(year: fiscalYear.ce, month: 3, day: 31))!
+        case 3: gregorian.date(from: DateComponents(year: fiscalYear.ce, month: 6, day: 30))!
+        default: gregorian.date(from: DateComponents(year: fiscalYear.ce, month: 9, day: 30))!
         }
     }
 

@@ -54,14 +54,43 @@ public struct MonitoringEvidence: Identifiable, Hashable, Sendable, Codable {
     /// Lower-case hexadecimal SHA-256 of the bytes: the file's address in the store.
     public var sha256: String
     public var addedAt: Date
+    /// Shown to the public with the approved round (the admin's choice). Every file starts as
+    /// members only: photos show people.
+    public var isPublic: Bool
 
-    public init(id: UUID = UUID(), fileName: String, kind: EvidenceKind, byteCount: Int, sha256: String, addedAt: Date) {
+    public init(id: UUID = UUID(), fileName: String, kind: EvidenceKind, byteCount: Int, sha256: String, addedAt: Date,
+                isPublic: Bool = false) {
         self.id = id
         self.fileName = fileName
         self.kind = kind
         self.byteCount = byteCount
         self.sha256 = sha256
         self.addedAt = addedAt
+        self.isPublic = isPublic
+    }
+
+    enum CodingKeys: String, CodingKey { case id, fileName, kind, byteCount, sha256, addedAt, isPublic }
+
+    /// Records stored before files could be made public read as members only.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(UUID.self, forKey: .id)
+        fileName = try container.decode(String.self, forKey: .fileName)
+        kind = try container.decode(EvidenceKind.self, forKey: .kind)
+        byteCount = try container.decode(Int.self, forKey: .byteCount)
+        sha256 = try container.decode(String.self, forKey: .sha256)
+        addedAt = try container.decode(Date.self, forKey: .addedAt)
+        isPublic = try container.decodeIfPresent(Bool.self, forKey: .isPublic) ?? false
+    }
+}
+
+extension MonitoringRound {
+    /// The round as someone outside the organization may see it: evidence files the admin has
+    /// not made public are left out (their names, too).
+    public var publicView: MonitoringRound {
+        var round = self
+        for index in round.records.indices { round.records[index].evidence.removeAll { !$0.isPublic } }
+        return round
     }
 }
 
@@ -91,33 +120,33 @@ extension MonitoringWorkflow {
 
     /// Checks an upload: content of an accepted kind, a name that does not claim another kind,
     /// within the size limit.
-    static func evidence(for upload: EvidenceUpload, on record: MonitoringRecord) throws(MonitoringError) -> MonitoringEvidence {
+    static func evidence(for upload: EvidenceUpload, on record: MonitoringRecord) throws(CommandRefusal) -> MonitoringEvidence {
         guard !upload.bytes.isEmpty else {
-            throw MonitoringError(.invalid, field: "file", LocalizedText(th: "กรุณาเลือกไฟล์หลักฐาน", en: "Choose an evidence file"))
+            throw refusal(.invalid, field: "file", LocalizedText(th: "กรุณาเลือกไฟล์หลักฐาน", en: "Choose an evidence file"))
         }
         guard upload.bytes.count <= maximumEvidenceBytes else {
-            throw MonitoringError(.invalid, field: "file", LocalizedText(
+            throw refusal(.invalid, field: "file", LocalizedText(
                 th: "ไฟล์ใหญ่เกิน \(maximumEvidenceBytes / 1024 / 1024) MB", en: "The file is larger than \(maximumEvidenceBytes / 1024 / 1024) MB"))
         }
         guard let kind = EvidenceKind.detect(upload.bytes) else {
-            throw MonitoringError(.invalid, field: "file", LocalizedText(
+            throw refusal(.invalid, field: "file", LocalizedText(
                 th: "เนื้อไฟล์ไม่ใช่ไฟล์ที่รับได้ (\(EvidenceKind.list)) — ตรวจจากเนื้อไฟล์ ไม่ใช่จากชื่อไฟล์",
                 en: "The file's content is not one of \(EvidenceKind.list) (checked by content, not by name)"))
         }
         let name = String(upload.fileName.cleaned.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "").prefix(200)
         let fileExtension = name.split(separator: ".").count > 1 ? name.split(separator: ".").last.map { $0.lowercased() } : nil
         if let fileExtension, EvidenceKind.allCases.flatMap(\.fileExtensions).contains(fileExtension), !kind.fileExtensions.contains(fileExtension) {
-            throw MonitoringError(.invalid, field: "file", LocalizedText(
+            throw refusal(.invalid, field: "file", LocalizedText(
                 th: "ชื่อไฟล์ลงท้ายด้วย .\(fileExtension) แต่เนื้อไฟล์เป็น \(kind.rawValue.uppercased())",
                 en: "The name ends in .\(fileExtension) but the content is \(kind.rawValue.uppercased())"))
         }
         guard record.evidence.count < maximumEvidencePerRecord else {
-            throw MonitoringError(.invalid, field: "file", LocalizedText(
+            throw refusal(.invalid, field: "file", LocalizedText(
                 th: "แนบหลักฐานได้ไม่เกิน \(maximumEvidencePerRecord) ไฟล์ต่อรายการ", en: "At most \(maximumEvidencePerRecord) files per record"))
         }
         let sha = upload.sha256.lowercased()
         guard sha.count == 64, sha.allSatisfy({ $0.isHexDigit }) else {
-            throw MonitoringError(.invalid, field: "file", LocalizedText(th: "ค่าแฮชของไฟล์ไม่ถูกต้อง", en: "Invalid file hash"))
+            throw refusal(.invalid, field: "file", LocalizedText(th: "ค่าแฮชของไฟล์ไม่ถูกต้อง", en: "Invalid file hash"))
         }
         return MonitoringEvidence(id: upload.id, fileName: name.isEmpty ? "evidence.\(kind.fileExtensions[0])" : String(name),
                                   kind: kind, byteCount: upload.bytes.count, sha256: sha, addedAt: upload.at)

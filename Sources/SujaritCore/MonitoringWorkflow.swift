@@ -1,45 +1,10 @@
 import Foundation
 
-/// บันทึกการใช้งานของรอบการติดตาม — what the audit log records for a round.
-public enum MonitoringAuditAction: String, CaseIterable, Sendable, Codable {
-    case open = "round.open"
-    case editRecord = "round.record.edit"
-    case submit = "round.submit"
-    case returnToOpen = "round.return"
-    case approve = "round.approve"
-    case reopen = "round.reopen"
-    case attachEvidence = "round.evidence.attach"
-    case removeEvidence = "round.evidence.remove"
-
-    /// The same action in the installation's one list of audit actions.
-    public var auditAction: AuditAction { AuditAction(rawValue: rawValue)! }
-
-    /// The words of the round's history.
-    public var label: LocalizedText {
-        switch self {
-        case .open: LocalizedText(th: "เปิดรอบการติดตาม", en: "opened the round")
-        case .editRecord: LocalizedText(th: "บันทึกผล", en: "reported on an item")
-        case .submit: LocalizedText(th: "เสนออนุมัติผลการติดตาม", en: "submitted the round")
-        case .returnToOpen: LocalizedText(th: "ส่งกลับแก้ไข", en: "sent the round back")
-        case .approve: LocalizedText(th: "อนุมัติและล็อกรอบ", en: "approved and locked the round")
-        case .reopen: LocalizedText(th: "เปิดรอบอีกครั้ง", en: "reopened the round")
-        case .attachEvidence: LocalizedText(th: "แนบหลักฐาน", en: "attached evidence")
-        case .removeEvidence: LocalizedText(th: "ลบหลักฐาน", en: "removed evidence")
-        }
-    }
-}
-
-/// Who asks, as far as a round cares: their role in the round's organization.
-public enum MonitoringRole: Int, Sendable, Comparable, CaseIterable {
-    /// ผู้อ่าน
-    case viewer
-    /// ผู้จัดทำ — fills and submits rounds.
-    case editor
-    /// ผู้ดูแล/ผู้บริหาร — approves, returns and reopens.
-    case admin
-
-    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
-}
+// Monitoring rounds on the one write path (`Workflow.swift`): a `MonitoringCommand`, who acts
+// (`ActingUser`, with their `OrganizationRole`) and the state as read (`MonitoringState`) go to
+// one pure decision, `MonitoringWorkflow.decide`, which returns a `Decision<RoundChange>` — the
+// round as it is to be stored and its `AuditEvent` — or throws a `CommandRefusal`.
+// `MonitoringStore.apply` writes both in one transaction.
 
 /// A warning that does not stop the command (when its condition is answered).
 public enum MonitoringFindingCode: String, Sendable, Codable, CaseIterable {
@@ -61,52 +26,34 @@ public struct MonitoringFinding: Hashable, Sendable, Codable {
     }
 }
 
-/// Why a round command was refused: the field and a Thai/English message, and what kind of
-/// refusal it is (so that pages and the API answer 422, 409, 403 or 404).
-public struct MonitoringError: Error, Equatable, Sendable {
-    public enum Kind: Sendable, Equatable {
-        /// Bad input: fix the field.
-        case invalid
-        /// Not in this state (a locked round, a draft plan, a duplicate round).
-        case notAllowed
-        /// Someone else changed the round first.
-        case conflict
-        /// The role is not enough.
-        case forbidden
-        /// The record is not in the round.
-        case notFound
+/// ผลตามเอกสารรายงาน — what a results document (seed 002's layout) says of one item: its steps,
+/// period, output and outcome as written. A round opened from such a document fills each
+/// matched record from it (`MonitoringWorkflow.filledInput`).
+public struct ReportedResult: Hashable, Sendable, Codable {
+    public var steps: [String]
+    public var period: String
+    public var output: String
+    public var outcome: String
+    /// Where the row stands in the document ("row 3, line 12"), for the audit record and messages.
+    public var source: String
+
+    public init(steps: [String], period: String, output: String, outcome: String, source: String) {
+        self.steps = steps
+        self.period = period
+        self.output = output
+        self.outcome = outcome
+        self.source = source
     }
-
-    public var kind: Kind
-    public var field: String
-    public var message: LocalizedText
-    /// Further errors of the same command, each at its field (all the problems of one form).
-    public var more: [MonitoringError.FieldProblem]
-
-    public struct FieldProblem: Equatable, Sendable {
-        public var field: String
-        public var message: LocalizedText
-        public init(field: String, message: LocalizedText) {
-            self.field = field
-            self.message = message
-        }
-    }
-
-    public init(_ kind: Kind, field: String, _ message: LocalizedText, more: [FieldProblem] = []) {
-        self.kind = kind
-        self.field = field
-        self.message = message
-        self.more = more
-    }
-
-    /// Every problem, the first one included.
-    public var problems: [FieldProblem] { [FieldProblem(field: field, message: message)] + more }
 }
 
 /// A command on a monitoring round: the one way a round changes.
 public enum MonitoringCommand: Sendable, Equatable {
     /// เปิดรอบ — a new round of `kind` for `year` on a plan revision.
     case open(year: FiscalYear, kind: MonitoringRoundKind)
+    /// เปิดรอบจากเอกสารรายงานผล — a new round whose records are filled from a results document:
+    /// `results` by item lineage (the rows an officer matched), each with `progress`.
+    case openFromResults(year: FiscalYear, kind: MonitoringRoundKind, results: [UUID: ReportedResult],
+                         progress: ItemProgress, fileName: String)
     /// บันทึกผล — fill one record.
     case editRecord(recordID: UUID, MonitoringRecordInput)
     /// เสนออนุมัติ
@@ -121,51 +68,109 @@ public enum MonitoringCommand: Sendable, Equatable {
     case attachEvidence(recordID: UUID, EvidenceUpload)
     /// ลบหลักฐาน
     case removeEvidence(recordID: UUID, evidenceID: UUID)
+    /// เผยแพร่หลักฐาน — the admin shows an evidence file to the public once the round is approved
+    /// (`true`), or keeps it to members (`false`, the default of every file).
+    case setEvidencePublic(recordID: UUID, evidenceID: UUID, Bool)
 
-    public var auditAction: MonitoringAuditAction {
+    public var auditAction: AuditAction {
         switch self {
-        case .open: .open
-        case .editRecord: .editRecord
-        case .submit: .submit
-        case .returnToOpen: .returnToOpen
-        case .approve: .approve
-        case .reopen: .reopen
-        case .attachEvidence: .attachEvidence
-        case .removeEvidence: .removeEvidence
+        case .open: .roundOpen
+        case .openFromResults: .roundImport
+        case .editRecord: .roundRecordEdit
+        case .submit: .roundSubmit
+        case .returnToOpen: .roundReturn
+        case .approve: .roundApprove
+        case .reopen: .roundReopen
+        case .attachEvidence: .roundEvidenceAttach
+        case .removeEvidence: .roundEvidenceRemove
+        case .setEvidencePublic(_, _, let shown): shown ? .roundEvidencePublish : .roundEvidenceWithdraw
+        }
+    }
+
+    /// The role a command needs in the round's organization.
+    public var requiredRole: OrganizationRole {
+        switch self {
+        case .open, .openFromResults, .editRecord, .submit, .attachEvidence, .removeEvidence: .editor
+        case .approve, .returnToOpen, .reopen, .setEvidencePublic: .admin
         }
     }
 }
 
-/// What a command decided: the round as it is to be stored, the audit record, and warnings.
-public struct MonitoringDecision: Sendable, Equatable {
-    public var round: MonitoringRound
-    /// The records to write (all of them when a round is opened; the edited one otherwise;
-    /// none for a status change).
-    public var changedRecordIDs: [UUID]
-    public var audit: MonitoringAuditAction
-    public var auditDetail: String
-    public var warnings: [MonitoringFinding]
-}
-
-/// What the decision needs to know besides the round.
-public struct MonitoringContext: Sendable {
+/// What a round command is decided on: the plan revision it concerns, its series, the round
+/// itself (nil when one is opened), the series's rounds, and the organization's setting.
+public struct MonitoringState: Sendable {
+    public var organizationID: UUID
     /// The plan revision the command concerns (the round's, or the one a round opens on).
     public var plan: Plan
-    /// The plan series's id.
     public var planSeriesID: UUID
-    /// The series's other rounds (for duplicates and for the 12-month round's starting values).
+    /// The round the command concerns; nil for `open`/`openFromResults`.
+    public var round: MonitoringRound?
+    /// The series's rounds (for duplicates and for a new round's starting values).
     public var existingRounds: [MonitoringRound]
-    public var role: MonitoringRole?
-    /// Ids for a new round and its records (injectable for tests).
-    public var makeID: @Sendable () -> UUID
+    /// Whether the organization reports quarterly too (`MonitoringSettings`).
+    public var quarterlyRounds: Bool
 
-    public init(plan: Plan, planSeriesID: UUID, existingRounds: [MonitoringRound], role: MonitoringRole?,
-                makeID: @escaping @Sendable () -> UUID = { UUID() }) {
+    public init(organizationID: UUID, plan: Plan, planSeriesID: UUID, round: MonitoringRound? = nil,
+                existingRounds: [MonitoringRound] = [], quarterlyRounds: Bool = false) {
+        self.organizationID = organizationID
         self.plan = plan
         self.planSeriesID = planSeriesID
+        self.round = round
         self.existingRounds = existingRounds
-        self.role = role
-        self.makeID = makeID
+        self.quarterlyRounds = quarterlyRounds
+    }
+}
+
+/// What the store writes for a round command.
+public struct RoundChange: Sendable, Equatable {
+    public enum Write: Sendable, Equatable {
+        /// A new round with all its records.
+        case create
+        /// The round's status/version, and these records.
+        case update(recordIDs: [UUID])
+    }
+
+    public var round: MonitoringRound
+    public var write: Write
+    public var warnings: [MonitoringFinding]
+
+    public init(round: MonitoringRound, write: Write, warnings: [MonitoringFinding] = []) {
+        self.round = round
+        self.write = write
+        self.warnings = warnings
+    }
+
+    /// The records to write.
+    public var changedRecordIDs: [UUID] {
+        switch write {
+        case .create: round.records.map(\.id)
+        case .update(let ids): ids
+        }
+    }
+}
+
+extension Decision where Change == RoundChange {
+    /// Whether this decision approves its round: the one place a caller learns "a round was
+    /// approved" (the server refreshes what shows round status on it).
+    public var approvesRound: Bool { audit.contains { $0.action == .roundApprove } }
+    /// Whether this decision takes an approved round back (it is no longer public).
+    public var reopensRound: Bool { audit.contains { $0.action == .roundReopen } }
+}
+
+/// The organization's monitoring setting: whether it reports quarterly besides the 6- and
+/// 12-month rounds every organization reports.
+public struct MonitoringSettings: Hashable, Sendable, Codable {
+    public var organizationID: UUID
+    public var quarterlyRounds: Bool
+
+    public init(organizationID: UUID, quarterlyRounds: Bool = false) {
+        self.organizationID = organizationID
+        self.quarterlyRounds = quarterlyRounds
+    }
+
+    /// The kinds of round the organization may open.
+    public var kinds: [MonitoringRoundKind] {
+        quarterlyRounds ? MonitoringRoundKind.halfYearly + MonitoringRoundKind.quarterly : MonitoringRoundKind.halfYearly
     }
 }
 
@@ -176,31 +181,80 @@ public enum MonitoringWorkflow {
     public static let maximumText = 10_000
     public static let maximumParticipants = 10_000_000
 
-    public static func decide(_ command: MonitoringCommand, round: MonitoringRound?, expectedVersion: Int?,
-                              context: MonitoringContext) throws(MonitoringError) -> MonitoringDecision {
-        let needed: MonitoringRole = switch command {
-        case .open, .editRecord, .submit, .attachEvidence, .removeEvidence: .editor
-        case .approve, .returnToOpen, .reopen: .admin
+    static func refusal(_ kind: CommandRefusal.Kind, field: String, _ message: LocalizedText,
+                        more: [CommandRefusal.Field] = []) -> CommandRefusal {
+        CommandRefusal(kind, message, fields: [CommandRefusal.Field(field, message)] + more)
+    }
+
+    /// Turns the quarterly setting on or off (admins only); audited like every other write.
+    public static func decideSettings(_ settings: MonitoringSettings, by actor: ActingUser) throws(CommandRefusal) -> Decision<MonitoringSettings> {
+        guard actor.has(.admin) else {
+            throw refusal(.forbidden, field: "role", LocalizedText(
+                th: "ต้องเป็นผู้ดูแล/ผู้บริหารขององค์กรจึงจะตั้งค่าการติดตามได้", en: "Only the organization's admin may change the monitoring settings"))
         }
-        guard let role = context.role, role >= needed else {
-            throw MonitoringError(.forbidden, field: "role", LocalizedText(
+        return Decision(change: settings, audit: [AuditEvent(
+            organizationID: settings.organizationID, userID: actor.userID, action: .monitoringSettings,
+            subject: settings.organizationID.uuidString, detail: settings.quarterlyRounds ? "quarterly on" : "quarterly off")])
+    }
+
+    public static func decide(_ command: MonitoringCommand, by actor: ActingUser, on state: MonitoringState,
+                              expectedVersion: Int?, context: DecisionContext) throws(CommandRefusal) -> Decision<RoundChange> {
+        let needed = command.requiredRole
+        guard actor.has(needed) else {
+            throw refusal(.forbidden, field: "role", LocalizedText(
                 th: needed == .admin ? "ต้องเป็นผู้ดูแล/ผู้บริหารขององค์กรจึงจะทำรายการนี้ได้" : "ต้องเป็นผู้จัดทำหรือผู้ดูแลขององค์กรจึงจะทำรายการนี้ได้",
                 en: needed == .admin ? "Only the organization's admin may do this" : "Only the organization's editors and admins may do this"))
         }
-        if case .open(let year, let kind) = command {
-            return try open(year: year, kind: kind, context: context)
+        guard state.plan.organizationID == state.organizationID else { throw .forbidden }
+        func decision(_ round: MonitoringRound, _ write: RoundChange.Write, _ detail: String, warnings: [MonitoringFinding] = []) -> Decision<RoundChange> {
+            Decision(change: RoundChange(round: round, write: write, warnings: warnings), audit: [AuditEvent(
+                organizationID: state.organizationID, userID: actor.userID, action: command.auditAction,
+                subject: round.id.uuidString, detail: detail)])
         }
-        guard var round else {
-            throw MonitoringError(.notFound, field: "round", LocalizedText(th: "ไม่พบรอบการติดตามนี้", en: "No such monitoring round"))
+        switch command {
+        case .open(let year, let kind):
+            let (round, detail) = try open(year: year, kind: kind, state: state, context: context)
+            return decision(round, .create, detail)
+        case .openFromResults(let year, let kind, let results, let progress, let fileName):
+            var (round, detail) = try open(year: year, kind: kind, state: state, context: context)
+            var problems: [CommandRefusal.Field] = []
+            var filled = 0
+            for index in round.records.indices {
+                guard let result = results[round.records[index].itemLineageID] else { continue }
+                let record = round.records[index]
+                do {
+                    round.records[index] = try apply(filledInput(result, for: record, progress: progress, kind: kind), to: record, round: round).0
+                    filled += 1
+                } catch {
+                    problems += error.fields.map { CommandRefusal.Field("\(result.source) · \($0.path)", $0.message) }
+                }
+            }
+            let unknown = Set(results.keys).subtracting(round.records.map(\.itemLineageID))
+            if !unknown.isEmpty {
+                problems.append(CommandRefusal.Field("results", LocalizedText(
+                    th: "มี \(unknown.count) แถวที่จับคู่กับรายการที่ไม่ต้องดำเนินการในปี \(year.be) ของแผนนี้",
+                    en: "\(unknown.count) row(s) are matched to items that are not due in \(year.be) in this plan")))
+            }
+            if let first = problems.first {
+                throw CommandRefusal(.invalid, first.message, fields: problems)
+            }
+            detail += " · นำเข้าจาก \(String(fileName.cleaned.prefix(200))) · กรอก \(filled) จาก \(round.records.count) รายการ"
+            return decision(round, .create, detail)
+        default:
+            break
+        }
+        guard var round = state.round, round.organizationID == state.organizationID else {
+            throw refusal(.notFound, field: "round", LocalizedText(th: "ไม่พบรอบการติดตามนี้", en: "No such monitoring round"))
         }
         if let expectedVersion, expectedVersion != round.version {
-            throw MonitoringError(.conflict, field: "version", LocalizedText(
+            throw CommandRefusal(.stale(current: round.version), LocalizedText(
                 th: "มีผู้อื่นบันทึกรอบการติดตามนี้ก่อนแล้ว (ฉบับแก้ไขที่ \(round.version)) กรุณาโหลดใหม่แล้วทำอีกครั้ง",
-                en: "Someone else changed this round first (version \(round.version)); reload and try again"))
+                en: "Someone else changed this round first (version \(round.version)); reload and try again"),
+                fields: [CommandRefusal.Field("version", LocalizedText(th: "ฉบับแก้ไขไม่ตรงกับที่บันทึกไว้", en: "The version is not the stored one"))])
         }
         let before = round.status
         switch command {
-        case .open:
+        case .open, .openFromResults:
             preconditionFailure("handled above")
         case .editRecord(let recordID, let input):
             try requireOpen(round)
@@ -208,9 +262,8 @@ public enum MonitoringWorkflow {
             let (record, warnings) = try apply(input, to: round.records[index], round: round)
             round.records[index] = record
             round.version += 1
-            return MonitoringDecision(round: round, changedRecordIDs: [recordID], audit: .editRecord,
-                                      auditDetail: "\(record.itemNumber). \(record.itemName)" + (record.progress.map { " · \($0.rawValue)" } ?? ""),
-                                      warnings: warnings)
+            return decision(round, .update(recordIDs: [recordID]),
+                            "\(record.itemNumber). \(record.itemName)" + (record.progress.map { " · \($0.rawValue)" } ?? ""), warnings: warnings)
         case .attachEvidence(let recordID, let upload):
             try requireOpen(round)
             guard let index = round.records.firstIndex(where: { $0.id == recordID }) else { throw recordNotFound }
@@ -218,45 +271,52 @@ public enum MonitoringWorkflow {
             round.records[index].evidence.append(file)
             round.version += 1
             let record = round.records[index]
-            return MonitoringDecision(round: round, changedRecordIDs: [recordID], audit: .attachEvidence,
-                                      auditDetail: "\(record.itemNumber). \(record.itemName) · \(file.fileName) · \(file.sha256)", warnings: [])
+            return decision(round, .update(recordIDs: [recordID]), "\(record.itemNumber). \(record.itemName) · \(file.fileName) · \(file.sha256)")
         case .removeEvidence(let recordID, let evidenceID):
             try requireOpen(round)
             guard let index = round.records.firstIndex(where: { $0.id == recordID }) else { throw recordNotFound }
-            guard let position = round.records[index].evidence.firstIndex(where: { $0.id == evidenceID }) else {
-                throw MonitoringError(.notFound, field: "evidence", LocalizedText(th: "ไม่พบไฟล์หลักฐานนี้", en: "No such evidence file"))
-            }
+            guard let position = round.records[index].evidence.firstIndex(where: { $0.id == evidenceID }) else { throw evidenceNotFound }
             let removed = round.records[index].evidence.remove(at: position)
             round.version += 1
             let record = round.records[index]
-            return MonitoringDecision(round: round, changedRecordIDs: [recordID], audit: .removeEvidence,
-                                      auditDetail: "\(record.itemNumber). \(record.itemName) · \(removed.fileName) · \(removed.sha256)", warnings: [])
+            return decision(round, .update(recordIDs: [recordID]), "\(record.itemNumber). \(record.itemName) · \(removed.fileName) · \(removed.sha256)")
+        case .setEvidencePublic(let recordID, let evidenceID, let shown):
+            // Allowed in every state, an approved round included: it decides who sees a file,
+            // not what the round reports.
+            guard let index = round.records.firstIndex(where: { $0.id == recordID }) else { throw recordNotFound }
+            guard let position = round.records[index].evidence.firstIndex(where: { $0.id == evidenceID }) else { throw evidenceNotFound }
+            round.records[index].evidence[position].isPublic = shown
+            round.version += 1
+            let record = round.records[index]
+            let file = record.evidence[position]
+            return decision(round, .update(recordIDs: [recordID]),
+                            "\(record.itemNumber). \(record.itemName) · \(file.fileName) · \(shown ? "สาธารณะ" : "เฉพาะสมาชิก")")
         case .submit:
             try requireOpen(round)
             try requireNoBlanks(round, verb: LocalizedText(th: "เสนออนุมัติ", en: "submit"))
             round.status = .submitted
         case .approve:
             guard round.status == .submitted || round.status == .open else {
-                throw MonitoringError(.notAllowed, field: "status", LocalizedText(
-                    th: "รอบนี้อนุมัติแล้ว", en: "This round is approved already"))
+                throw refusal(.wrongState, field: "status", LocalizedText(th: "รอบนี้อนุมัติแล้ว", en: "This round is approved already"))
             }
             try requireNoBlanks(round, verb: LocalizedText(th: "อนุมัติ", en: "approve"))
             round.status = .approved
         case .returnToOpen(let reason):
             guard round.status == .submitted else {
-                throw MonitoringError(.notAllowed, field: "status", LocalizedText(
+                throw refusal(.wrongState, field: "status", LocalizedText(
                     th: "ส่งกลับแก้ไขได้เฉพาะรอบที่เสนออนุมัติแล้ว", en: "Only a submitted round can be sent back"))
             }
+            guard reason.cleaned.count <= maximumText else { throw tooLong("reason") }
             round.status = .open
-            round.reopenReason = reason.cleaned.isEmpty ? nil : String(reason.cleaned.prefix(maximumText))
+            round.reopenReason = reason.cleaned.isEmpty ? nil : reason.cleaned
         case .reopen(let reason):
             guard round.status == .approved else {
-                throw MonitoringError(.notAllowed, field: "status", LocalizedText(
+                throw refusal(.wrongState, field: "status", LocalizedText(
                     th: "เปิดใหม่ได้เฉพาะรอบที่อนุมัติแล้ว", en: "Only an approved round can be reopened"))
             }
             let text = reason.cleaned
             guard !text.isEmpty else {
-                throw MonitoringError(.invalid, field: "reason", LocalizedText(
+                throw refusal(.invalid, field: "reason", LocalizedText(
                     th: "กรุณาระบุเหตุผลที่ต้องเปิดรอบที่อนุมัติแล้วอีกครั้ง", en: "Give the reason for reopening an approved round"))
             }
             guard text.count <= maximumText else { throw tooLong("reason") }
@@ -270,46 +330,106 @@ public enum MonitoringWorkflow {
             if !reason.cleaned.isEmpty { detail += " · เหตุผล: " + String(reason.cleaned.prefix(2_000)) }
         default: break
         }
-        return MonitoringDecision(round: round, changedRecordIDs: [], audit: command.auditAction, auditDetail: detail, warnings: [])
+        return decision(round, .update(recordIDs: []), detail)
     }
 
     // MARK: Opening
 
-    static func open(year: FiscalYear, kind: MonitoringRoundKind, context: MonitoringContext) throws(MonitoringError) -> MonitoringDecision {
-        let plan = context.plan
+    static func open(year: FiscalYear, kind: MonitoringRoundKind, state: MonitoringState,
+                     context: DecisionContext) throws(CommandRefusal) -> (MonitoringRound, String) {
+        let plan = state.plan
         guard plan.status == .published || plan.status == .approved else {
-            throw MonitoringError(.notAllowed, field: "plan", LocalizedText(
+            throw refusal(.wrongState, field: "plan", LocalizedText(
                 th: "แผนฉบับนี้อยู่ในสถานะ “\(plan.status.thaiName)” เปิดรอบการติดตามได้เฉพาะแผนที่อนุมัติหรือเผยแพร่แล้ว",
                 en: "This plan is \(plan.status.englishName.lowercased()); rounds are opened on approved or published plans only"))
         }
         guard plan.fiscalYears.contains(year) else {
-            throw MonitoringError(.invalid, field: "fiscalYear", LocalizedText(
+            throw refusal(.invalid, field: "fiscalYear", LocalizedText(
                 th: "ปีงบประมาณ \(year.be) อยู่นอกช่วงปีของแผน (\(ThaiCalendar.yearRange(plan.firstYear, plan.lastYear)))",
                 en: "Fiscal year \(year.be) is outside the plan's years (\(plan.firstYear.be)–\(plan.lastYear.be))"))
         }
-        if context.existingRounds.contains(where: { $0.fiscalYear == year && $0.kind == kind }) {
-            throw MonitoringError(.notAllowed, field: "kind", LocalizedText(
+        if kind.isQuarterly && !state.quarterlyRounds {
+            throw refusal(.wrongState, field: "kind", LocalizedText(
+                th: "องค์กรนี้ยังไม่ได้เปิดใช้การติดตามรายไตรมาส (ผู้ดูแลเปิดได้ที่หน้าการติดตาม)",
+                en: "This organization has not turned quarterly rounds on (its admin can, on the monitoring page)"))
+        }
+        if state.existingRounds.contains(where: { $0.fiscalYear == year && $0.kind == kind }) {
+            throw refusal(.wrongState, field: "kind", LocalizedText(
                 th: "มี\(kind.thaiName) ปีงบประมาณ \(year.be) ของแผนนี้อยู่แล้ว", en: "This plan already has a \(kind.englishName) for \(year.be)"))
         }
         let numbers = plan.itemNumbers
-        let earlier = kind == .twelveMonths
-            ? context.existingRounds.first { $0.fiscalYear == year && $0.kind == .sixMonths } : nil
+        let earlier = startingRound(for: kind, year: year, among: state.existingRounds)
         let earlierByLineage = Dictionary((earlier?.records ?? []).map { ($0.itemLineageID, $0) }, uniquingKeysWith: { a, _ in a })
         let records = MonitoringSchedule.dueItems(of: plan, in: year).map { item -> MonitoringRecord in
             var record = MonitoringSchedule.record(for: item, number: numbers[item.id] ?? item.order, year: year, id: context.makeID())
-            // The 12-month round starts from what the 6-month round reported.
+            // A later round starts from what the round before it reported.
             if let previous = earlierByLineage[item.lineageID] {
                 record = carriedOver(previous, into: record)
             }
             return record
         }.sorted { $0.itemNumber < $1.itemNumber }
         let round = MonitoringRound(
-            id: context.makeID(), organizationID: plan.organizationID, planID: plan.id, planSeriesID: context.planSeriesID,
+            id: context.makeID(), organizationID: plan.organizationID, planID: plan.id, planSeriesID: state.planSeriesID,
             fiscalYear: year, kind: kind, status: .open, version: 1, records: records)
-        return MonitoringDecision(
-            round: round, changedRecordIDs: records.map(\.id), audit: .open,
-            auditDetail: "\(kind.rawValue) \(year.be) · \(records.count) รายการ" + (earlier != nil ? " · เริ่มจากรอบ 6 เดือน" : ""),
-            warnings: [])
+        let detail = "\(kind.rawValue) \(year.be) · \(records.count) รายการ" + (earlier.map { " · เริ่มจาก\($0.kind.thaiName)" } ?? "")
+        return (round, detail)
+    }
+
+    /// The round a new round of `kind` starts from: of the same year's rounds that end no later
+    /// than it does, the one that ends latest — a round over the same period first (the 12-month
+    /// round after ไตรมาสที่ 4, ไตรมาสที่ 2 after the 6-month round), then an approved one.
+    /// So the 12-month round starts from the 6-month one (or ไตรมาสที่ 3 when there is one), the
+    /// 6-month round from ไตรมาสที่ 1, each quarter from the quarter before it.
+    public static func startingRound(for kind: MonitoringRoundKind, year: FiscalYear, among rounds: [MonitoringRound]) -> MonitoringRound? {
+        rounds.filter { $0.fiscalYear == year && $0.kind != kind && $0.kind.endQuarter <= kind.endQuarter }
+            .max { a, b in
+                (a.kind.endQuarter, a.status == .approved ? 1 : 0, a.kind.isQuarterly ? 0 : 1)
+                    < (b.kind.endQuarter, b.status == .approved ? 1 : 0, b.kind.isQuarterly ? 0 : 1)
+            }
+    }
+
+    /// The input a results document gives a record: the status chosen for the import, the
+    /// document's steps as what was done, its output and outcome texts as the results of the
+    /// record's first output and first outcome (or in the narrative when the sheet has none). A
+    /// number is taken as the actual value only when the text states it plainly ("ร้อยละ 86",
+    /// "จำนวน 45 คน") in the target's unit — "ไม่น้อยกว่าร้อยละ 80" repeats a target, not a result.
+    public static func filledInput(_ result: ReportedResult, for record: MonitoringRecord, progress: ItemProgress,
+                                   kind: MonitoringRoundKind) -> MonitoringRecordInput {
+        func clip(_ text: String) -> String { String(text.cleaned.prefix(maximumText)) }
+        var actuals = record.indicators.map { MonitoringRecordInput.IndicatorInput(value: $0.actualValue, text: $0.actualText) }
+        var narrative = result.steps.map(\.cleaned).filter { !$0.isEmpty }.joined(separator: "\n")
+        for (kind, text) in [(IndicatorActual.Kind.output, result.output), (.outcome, result.outcome)] where !text.cleaned.isEmpty {
+            if let index = record.indicators.firstIndex(where: { $0.kind == kind }) {
+                actuals[index].text = clip(text)
+                if let measure = record.indicators[index].measure, let stated = plainValue(text, unit: measure.unit) {
+                    actuals[index].value = measure.isPercentage ? min(stated, 100) : stated
+                }
+            } else {
+                narrative += (narrative.isEmpty ? "" : "\n") + "\(kind.thaiName): " + text.cleaned
+            }
+        }
+        var input = MonitoringRecordInput(record)
+        input.progress = progress
+        input.actuals = actuals
+        input.narrative = clip(narrative)
+        // Not carried out (or not finished at the year's end) needs a reason the document does
+        // not give: "other", naming the document. A completed item keeps no earlier round's reason.
+        if progress == .notCarriedOut || (kind.endsTheYear && (progress == .notStarted || progress == .inProgress)) {
+            input.reason = .other
+            input.reasonText = "ตามเอกสารรายงานผล (\(result.source))"
+        } else if progress == .completed {
+            input.reason = nil
+            input.reasonText = ""
+        }
+        return input
+    }
+
+    /// A number stated without comparing ("ร้อยละ 86", "45 คน"), in `unit`; nil otherwise.
+    static func plainValue(_ text: String, unit: String) -> Decimal? {
+        guard let measure = TargetMeasure.parse(text), measure.unit == unit else { return nil }
+        let arabic = ThaiDigits.toArabic(text)
+        let comparing = TargetMeasure.comparatorWords.contains { arabic.contains($0.0) }
+        return comparing ? nil : measure.value
     }
 
     /// A new record filled with an earlier round's values (the plan's budget and targets stay the
@@ -330,7 +450,12 @@ public enum MonitoringWorkflow {
         record.problems = previous.problems
         record.obstacles = previous.obstacles
         record.suggestions = previous.suggestions
-        record.evidence = previous.evidence
+        // The files come along, members only again: making one public is decided per round.
+        record.evidence = previous.evidence.map { file in
+            var file = file
+            file.isPublic = false
+            return file
+        }
         for index in record.indicators.indices {
             let match = previous.indicators.first { $0.kind == record.indicators[index].kind && $0.target == record.indicators[index].target }
                 ?? (index < previous.indicators.count && previous.indicators[index].kind == record.indicators[index].kind ? previous.indicators[index] : nil)
@@ -344,50 +469,51 @@ public enum MonitoringWorkflow {
 
     // MARK: Records
 
-    static func requireOpen(_ round: MonitoringRound) throws(MonitoringError) {
+    static func requireOpen(_ round: MonitoringRound) throws(CommandRefusal) {
         switch round.status {
         case .open: return
         case .submitted:
-            throw MonitoringError(.notAllowed, field: "status", LocalizedText(
+            throw refusal(.wrongState, field: "status", LocalizedText(
                 th: "รอบนี้เสนออนุมัติแล้ว แก้ไขไม่ได้ ผู้ดูแลต้องส่งกลับแก้ไขก่อน",
                 en: "This round has been submitted and cannot be changed; the admin must send it back first"))
         case .approved:
-            throw MonitoringError(.notAllowed, field: "status", LocalizedText(
+            throw refusal(.wrongState, field: "status", LocalizedText(
                 th: "รอบนี้อนุมัติแล้วและถูกล็อก แก้ไขไม่ได้ ผู้ดูแลต้องเปิดรอบใหม่พร้อมระบุเหตุผลก่อน",
                 en: "This round is approved and locked; the admin must reopen it, with a reason, first"))
         }
     }
 
-    static func requireNoBlanks(_ round: MonitoringRound, verb: LocalizedText) throws(MonitoringError) {
+    static func requireNoBlanks(_ round: MonitoringRound, verb: LocalizedText) throws(CommandRefusal) {
         let blanks = round.blankRecords
         guard blanks.isEmpty else {
             let list = blanks.map { "\($0.itemNumber). \($0.itemName)" }
-            throw MonitoringError(.invalid, field: "records", LocalizedText(
+            throw refusal(.invalid, field: "records", LocalizedText(
                 th: "ยัง\(verb.th)ไม่ได้: มี \(blanks.count) รายการที่ยังไม่ได้รายงานผล — " + list.joined(separator: "; "),
                 en: "Cannot \(verb.en) yet: \(blanks.count) item(s) have no report — " + list.joined(separator: "; ")),
-                more: blanks.map { .init(field: "records[\($0.id.uuidString.lowercased())]", message: LocalizedText(
+                more: blanks.map { CommandRefusal.Field("records[\($0.id.uuidString.lowercased())]", LocalizedText(
                     th: "ยังไม่ได้รายงานผล: \($0.itemNumber). \($0.itemName)", en: "No report yet: \($0.itemNumber). \($0.itemName)")) })
         }
     }
 
-    static let recordNotFound = MonitoringError(.notFound, field: "record", LocalizedText(
+    static let recordNotFound = refusal(.notFound, field: "record", LocalizedText(
         th: "ไม่พบรายการนี้ในรอบการติดตาม", en: "No such record in this round"))
+    static let evidenceNotFound = refusal(.notFound, field: "evidence", LocalizedText(th: "ไม่พบไฟล์หลักฐานนี้", en: "No such evidence file"))
 
-    static func tooLong(_ field: String) -> MonitoringError {
-        MonitoringError(.invalid, field: field, LocalizedText(
+    static func tooLong(_ field: String) -> CommandRefusal {
+        refusal(.invalid, field: field, LocalizedText(
             th: "ข้อความยาวเกิน \(maximumText) ตัวอักษร", en: "The text is longer than \(maximumText) characters"))
     }
 
     /// Checks a record's input and applies it. Every problem is reported at its field at once.
     static func apply(_ input: MonitoringRecordInput, to record: MonitoringRecord,
-                      round: MonitoringRound) throws(MonitoringError) -> (MonitoringRecord, [MonitoringFinding]) {
-        var problems: [MonitoringError.FieldProblem] = []
+                      round: MonitoringRound) throws(CommandRefusal) -> (MonitoringRecord, [MonitoringFinding]) {
+        var problems: [CommandRefusal.Field] = []
         var warnings: [MonitoringFinding] = []
         func problem(_ field: String, _ th: String, _ en: String) {
-            problems.append(.init(field: field, message: LocalizedText(th: th, en: en)))
+            problems.append(CommandRefusal.Field(field, LocalizedText(th: th, en: en)))
         }
         // Status and reason.
-        let lateInYearEnd = round.kind == .twelveMonths && (input.progress == .notStarted || input.progress == .inProgress)
+        let lateInYearEnd = round.kind.endsTheYear && (input.progress == .notStarted || input.progress == .inProgress)
         if input.progress == .notCarriedOut || lateInYearEnd {
             if input.reason == nil {
                 problem("reason",
@@ -402,8 +528,8 @@ public enum MonitoringWorkflow {
         let amounts: [(String, Money?)] = [("ordinanceBudget", input.ordinanceBudget), ("committed", input.committed), ("disbursed", input.disbursed)]
         for (field, amount) in amounts {
             guard let amount else { continue }
-            if amount.isNegative { problems.append(.init(field: field, message: Money.ParseError.negative.message)) }
-            if amount > Money.maximum { problems.append(.init(field: field, message: Money.ParseError.tooLarge.message)) }
+            if amount.isNegative { problems.append(CommandRefusal.Field(field, Money.ParseError.negative.message)) }
+            if amount > Money.maximum { problems.append(CommandRefusal.Field(field, Money.ParseError.tooLarge.message)) }
         }
         let budget = input.ordinanceBudget ?? record.plannedBudget ?? .zero
         if let disbursed = input.disbursed, disbursed.satang > 0, disbursed > budget {
@@ -453,10 +579,10 @@ public enum MonitoringWorkflow {
                                          ("obstacles", input.obstacles), ("suggestions", input.suggestions)]
             + input.actuals.enumerated().map { ("actualText-\($0.offset)", $0.element.text) }
         for (field, text) in texts where text.count > maximumText {
-            problems.append(.init(field: field, message: tooLong(field).message))
+            problems.append(CommandRefusal.Field(field, tooLong(field).message))
         }
         if let first = problems.first {
-            throw MonitoringError(.invalid, field: first.field, first.message, more: Array(problems.dropFirst()))
+            throw CommandRefusal(.invalid, first.message, fields: problems)
         }
         var record = record
         record.progress = input.progress

@@ -195,7 +195,7 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case organizationCreate = "organization.create"
     case organizationUpdate = "organization.update"
     case demoLoad = "demo.load"
-    // Monitoring rounds (the same strings as `MonitoringAuditAction`)
+    // Monitoring rounds
     case roundOpen = "round.open"
     case roundRecordEdit = "round.record.edit"
     case roundSubmit = "round.submit"
@@ -204,6 +204,10 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case roundReopen = "round.reopen"
     case roundEvidenceAttach = "round.evidence.attach"
     case roundEvidenceRemove = "round.evidence.remove"
+    case roundEvidencePublish = "round.evidence.publish"
+    case roundEvidenceWithdraw = "round.evidence.withdraw"
+    case roundImport = "round.import"
+    case monitoringSettings = "monitoring.settings"
 
     /// The words of the history page: Thai, and English as a past-tense phrase.
     public var label: LocalizedText {
@@ -250,9 +254,18 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
         case .organizationCreate: LocalizedText(th: "เพิ่มองค์กร", en: "added the organization")
         case .organizationUpdate: LocalizedText(th: "แก้ไขข้อมูลองค์กร", en: "edited the organization")
         case .demoLoad: LocalizedText(th: "โหลดข้อมูลตัวอย่าง", en: "loaded the demo data")
-        case .roundOpen, .roundRecordEdit, .roundSubmit, .roundReturn, .roundApprove, .roundReopen,
-             .roundEvidenceAttach, .roundEvidenceRemove:
-            MonitoringAuditAction(rawValue: rawValue)!.label
+        case .roundOpen: LocalizedText(th: "เปิดรอบการติดตาม", en: "opened the round")
+        case .roundRecordEdit: LocalizedText(th: "บันทึกผล", en: "reported on an item")
+        case .roundSubmit: LocalizedText(th: "เสนออนุมัติผลการติดตาม", en: "submitted the round")
+        case .roundReturn: LocalizedText(th: "ส่งกลับแก้ไข", en: "sent the round back")
+        case .roundApprove: LocalizedText(th: "อนุมัติและล็อกรอบ", en: "approved and locked the round")
+        case .roundReopen: LocalizedText(th: "เปิดรอบอีกครั้ง", en: "reopened the round")
+        case .roundEvidenceAttach: LocalizedText(th: "แนบหลักฐาน", en: "attached evidence")
+        case .roundEvidenceRemove: LocalizedText(th: "ลบหลักฐาน", en: "removed evidence")
+        case .roundEvidencePublish: LocalizedText(th: "เผยแพร่หลักฐานต่อสาธารณะ", en: "made evidence public")
+        case .roundEvidenceWithdraw: LocalizedText(th: "จำกัดหลักฐานเฉพาะสมาชิก", en: "made evidence members-only")
+        case .roundImport: LocalizedText(th: "เปิดรอบจากเอกสารรายงานผล", en: "opened the round from a results document")
+        case .monitoringSettings: LocalizedText(th: "ตั้งค่าการติดตาม", en: "changed the monitoring settings")
         }
     }
 

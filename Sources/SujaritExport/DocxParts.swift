@@ -37,6 +37,23 @@ enum DocxParts {
         """
     }
 
+    /// Word-processing drawings (inline charts).
+    static let drawingNamespace = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+    /// The content types with more parts: `overrides` (part name, type) and `defaults`
+    /// (extension, type), e.g. charts and their embedded workbooks.
+    static func contentTypes(overrides: [(String, String)], defaults: [(String, String)]) -> String {
+        let extra = defaults.map { "<Default Extension=\"\($0.0)\" ContentType=\"\($0.1)\"/>" }.joined()
+            + overrides.map { "<Override PartName=\"\($0.0)\" ContentType=\"\($0.1)\"/>" }.joined()
+        return contentTypes().replacingOccurrences(of: "</Types>", with: extra + "</Types>")
+    }
+
+    /// The document's relationships with more: (id, type, target).
+    static func documentRelationships(extra: [(id: String, type: String, target: String)]) -> String {
+        let more = extra.map { "<Relationship Id=\"\($0.id)\" Type=\"\($0.type)\" Target=\"\($0.target)\"/>" }.joined()
+        return documentRelationships().replacingOccurrences(of: "</Relationships>", with: more + "</Relationships>")
+    }
+
     static func packageRelationships() -> String {
         OOXMLPackage.xmlDeclaration + """
         <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
@@ -61,7 +78,7 @@ enum DocxParts {
 
     static func document(body: String) -> String {
         OOXMLPackage.xmlDeclaration
-            + "<w:document xmlns:w=\"\(wordNamespace)\" xmlns:r=\"\(relationshipsNamespace)\"><w:body>"
+            + "<w:document xmlns:w=\"\(wordNamespace)\" xmlns:r=\"\(relationshipsNamespace)\" xmlns:wp=\"\(drawingNamespace)\"><w:body>"
             + body + "</w:body></w:document>"
     }
 

@@ -18,12 +18,18 @@ public struct MonitoringExportInput: Sendable {
     public var planTitle: String
     public var dimensions: [SujaritCore.Dimension]
     public var context: ExportContext
+    /// Planned and disbursed per fiscal year of the plan so far (the budget-per-year chart):
+    /// each year's latest round up to this one; this round's year alone when not given.
+    public var yearly: [(FiscalYear, Money, Money)]
 
-    public init(round: MonitoringRound, planTitle: String, dimensions: [SujaritCore.Dimension], context: ExportContext) {
+    public init(round: MonitoringRound, planTitle: String, dimensions: [SujaritCore.Dimension], context: ExportContext,
+                yearly: [(FiscalYear, Money, Money)]? = nil) {
         self.round = round
         self.planTitle = planTitle
         self.dimensions = dimensions
         self.context = context
+        let total = MonitoringReport(round: round, dimensions: dimensions).total
+        self.yearly = yearly ?? [(round.fiscalYear, total.planned, total.disbursed)]
     }
 
     public var report: MonitoringReport { MonitoringReport(round: round, dimensions: dimensions) }
@@ -69,13 +75,17 @@ public enum MonitoringExporter {
     public static func docx(_ input: MonitoringExportInput, kind: MonitoringDocumentKind) -> Data {
         let digits = DigitPrinter(style: input.context.digits)
         var blocks: [WBlock] = []
+        var chartParts = DocxChartParts()
         let organization = input.context.organization
         func para(_ text: String, bold: Bool = false, size: Int? = nil, alignment: WParagraph.Alignment? = nil) {
             blocks.append(.paragraph(WParagraph(digits.written(text), bold: bold, size: size, alignment: alignment)))
         }
+        // Table text at 14 pt, headings at 13 pt: the report's tables are wide (11 columns on a
+        // landscape page) and Thai words must not break inside a narrow column.
         func cell(_ text: String, bold: Bool = false, shading: String? = nil, alignment: WParagraph.Alignment? = nil) -> WCell {
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            return WCell(lines.map { WParagraph(digits.written($0), bold: bold, alignment: alignment) }, shading: shading)
+            let size = shading == nil ? 28 : 26
+            return WCell(lines.map { WParagraph(digits.written($0), bold: bold, size: size, alignment: alignment) }, shading: shading)
         }
         para(input.title(kind), bold: true, size: 36, alignment: .center)
         para(organization.name + (organization.district.isEmpty ? "" : " อำเภอ\(organization.district)") + (organization.province.isEmpty ? "" : " จังหวัด\(organization.province)"),
@@ -89,12 +99,12 @@ public enum MonitoringExporter {
             for row in AnnualResultsRow.rows(of: input.round) {
                 rows.append(WRow(cells: row.columns.map { cell($0) }, isHeader: false, cantSplit: false))
             }
-            blocks.append(.table(WTable(columnWidths: [3000, 2700, 1600, 1700, 2900, 2900], rows: rows)))
+            blocks.append(.table(WTable(columnWidths: [2900, 2600, 1500, 1500, 2700, 2700], rows: rows)))
         case .monitoring:
             landscape = true
             let report = input.report
             para("สรุปผลการดำเนินงาน", bold: true, size: 32)
-            let header = ["มิติ", "จำนวนรายการ", "แล้วเสร็จ", "ระหว่างดำเนินการ", "ยังไม่ดำเนินการ", "ดำเนินการไม่ได้",
+            let header = ["มิติ", "รายการ", "แล้วเสร็จ", "ระหว่างดำเนินการ", "ยังไม่ดำเนินการ", "ดำเนินการไม่ได้",
                           "ร้อยละที่ดำเนินการ", "งบตามแผน (บาท)", "งบตามข้อบัญญัติ (บาท)", "เบิกจ่าย (บาท)", "ร้อยละเบิกจ่าย"]
             var rows = [WRow(cells: header.map { cell($0, bold: true, shading: "D9E2F3", alignment: .center) }, isHeader: true)]
             for row in report.dimensions + [report.total] {
@@ -105,8 +115,17 @@ public enum MonitoringExporter {
                               row.ordinance.formatted(), row.disbursed.formatted(), row.disbursedPercent.map(percent) ?? "-"]
                 rows.append(WRow(cells: [cell(label, bold: bold)] + values.map { cell(digits.generated($0), bold: bold, alignment: .right) }))
             }
-            blocks.append(.table(WTable(columnWidths: [2800] + Array(repeating: 1090, count: 10), rows: rows)))
+            blocks.append(.table(WTable(columnWidths: [2100, 950, 950, 1150, 1150, 1150, 1000, 1500, 1500, 1500, 1000], rows: rows)))
             para("ตัวชี้วัด: บรรลุเป้าหมาย \(report.total.indicatorsMet) ตัว ไม่บรรลุ \(report.total.indicatorsNotMet) ตัว วัดเป็นตัวเลขไม่ได้หรือยังไม่รายงาน \(report.total.indicatorsUnmeasured) ตัว")
+            // The charts start a page of their own, two to a page.
+            var chartsHeading = WParagraph(digits.written("แผนภูมิ"), bold: true, size: 32)
+            chartsHeading.pageBreakBefore = true
+            chartsHeading.keepNext = true
+            blocks.append(.paragraph(chartsHeading))
+            // Heights in EMU: two charts fit a landscape page below the heading.
+            for (chart, height) in zip(charts(input), [2_651_760, 2_377_440, 2_651_760]) {
+                blocks.append(chartParts.add(chart, height: height))
+            }
             let byDimension = Dictionary(grouping: input.round.records) { $0.dimensionNumber ?? 0 }
             for dimension in report.dimensions {
                 guard let records = byDimension[dimension.dimension], !records.isEmpty else { continue }
@@ -121,7 +140,7 @@ public enum MonitoringExporter {
                         cell(indicatorText(record)), cell(problemText(record)),
                     ], isHeader: false, cantSplit: false))
                 }
-                blocks.append(.table(WTable(columnWidths: [600, 3200, 1700, 1200, 1200, 1200, 3200, 2400], rows: table)))
+                blocks.append(.table(WTable(columnWidths: [500, 3000, 1600, 1450, 1450, 1450, 2700, 1750], rows: table)))
             }
         }
         para("")
@@ -130,12 +149,15 @@ public enum MonitoringExporter {
         let section = WSection(landscape: landscape, titlePage: false, thaiPageNumbers: input.context.digits == .thai)
         body.write(blocks, finalSection: section)
         var package = OOXMLPackage()
-        package.add("[Content_Types].xml", DocxParts.contentTypes())
+        package.add("[Content_Types].xml", DocxParts.contentTypes(
+            overrides: chartParts.contentTypeOverrides,
+            defaults: chartParts.references.isEmpty ? [] : [("xlsx", DocxChartParts.workbookContentType)]))
         package.add("_rels/.rels", DocxParts.packageRelationships())
         package.add("docProps/core.xml", DocxParts.coreProperties(title: input.title(kind), organization: organization.name, created: input.context.generatedAt))
         package.add("docProps/app.xml", DocxParts.appProperties())
         package.add("word/document.xml", DocxParts.document(body: body.xml))
-        package.add("word/_rels/document.xml.rels", DocxParts.documentRelationships())
+        package.add("word/_rels/document.xml.rels", DocxParts.documentRelationships(extra: chartParts.relationships))
+        for (name, data) in chartParts.parts { package.add(name, data: data) }
         package.add("word/styles.xml", DocxParts.styles())
         package.add("word/settings.xml", DocxParts.settings())
         package.add("word/fontTable.xml", DocxParts.fontTable())
@@ -145,6 +167,35 @@ public enum MonitoringExporter {
     }
 
     static func percent(_ value: Decimal) -> String { NSDecimalNumber(decimal: value).stringValue }
+
+    /// The report's three charts, the same as the pages' SVG: items by status per dimension,
+    /// budget planned against disbursed per year, indicators met.
+    static func charts(_ input: MonitoringExportInput) -> [DocxChart] {
+        let report = input.report
+        let dimensions = report.dimensions.filter { $0.itemCount > 0 }
+        let status = DocxChart(
+            title: "สถานะการดำเนินงานแยกตามมิติ (จำนวนรายการ)", kind: .bar(stacked: true),
+            categories: dimensions.map(MonitoringCharts.dimensionLabel),
+            series: MonitoringCharts.statusColours.map { progress, colour in
+                DocxChart.Series(name: MonitoringCharts.statusName(progress), colour: String(colour.dropFirst()),
+                                 values: dimensions.map { Decimal($0.count(progress)) })
+            })
+        let budget = DocxChart(
+            title: "งบประมาณตามแผนและการเบิกจ่ายรายปี (บาท)", kind: .bar(stacked: false),
+            categories: input.yearly.map { "ปี \($0.0.be)" },
+            series: [
+                DocxChart.Series(name: "งบประมาณตามแผน", colour: "90A4AE", values: input.yearly.map { $0.1.decimalBaht }),
+                DocxChart.Series(name: "เบิกจ่าย", colour: "1565C0", values: input.yearly.map { $0.2.decimalBaht }),
+            ], numberFormat: "#,##0")
+        let total = report.total
+        let indicators = DocxChart(
+            title: "ตัวชี้วัดผลผลิตและผลลัพธ์ (จำนวนตัวชี้วัด)", kind: .pie,
+            categories: ["บรรลุเป้าหมาย", "ไม่บรรลุเป้าหมาย", "วัดเป็นตัวเลขไม่ได้/ยังไม่รายงาน"],
+            series: [DocxChart.Series(name: "ตัวชี้วัด", colour: "2E7D32",
+                                      values: [total.indicatorsMet, total.indicatorsNotMet, total.indicatorsUnmeasured].map { Decimal($0) })],
+            pointColours: ["2E7D32", "C62828", "9E9E9E"])
+        return [status, budget, indicators]
+    }
 
     static func money(_ amount: Money?, _ digits: DigitPrinter) -> String { amount.map { digits.money($0) } ?? "-" }
 
@@ -245,6 +296,27 @@ public enum MonitoringExporter {
         package.add("xl/worksheets/sheet1.xml", PlanWorkbookWriter.worksheet(rows: summary, widths: [40] + Array(repeating: 14, count: 13), frozenRows: 3, merges: [], landscape: true))
         package.add("xl/worksheets/sheet2.xml", PlanWorkbookWriter.worksheet(rows: records, widths: [6, 10, 50, 20, 18, 22, 14, 14, 14, 14, 10, 60, 50, 50], frozenRows: 1, merges: [], landscape: true))
         return package.data()
+    }
+
+    /// The annual results report as a workbook: seed 002's six columns, one row per item.
+    public static func annualXLSX(_ input: MonitoringExportInput) -> Data {
+        typealias Row = PlanWorkbookWriter.Row
+        var strings = SharedStrings()
+        var title = Row(1)
+        title.text(0, input.title(.annual), style: .title, strings: &strings)
+        var sub = Row(2)
+        sub.text(0, input.context.organization.name + " · " + input.round.thaiTitle + " · " + input.round.status.thaiName, style: .plain, strings: &strings)
+        var header = Row(3)
+        for (index, text) in AnnualResultsRow.headings.enumerated() { header.text(index, text, style: .header, strings: &strings) }
+        var rows = [title, sub, header]
+        for (offset, result) in AnnualResultsRow.rows(of: input.round).enumerated() {
+            var line = Row(4 + offset)
+            for (column, text) in result.columns.enumerated() { line.text(column, text, strings: &strings) }
+            rows.append(line)
+        }
+        let sheet = PlanWorkbookWriter.worksheet(rows: rows, widths: [45, 40, 20, 20, 50, 50], frozenRows: 3, merges: [], landscape: true)
+        return PlanWorkbookWriter.singleSheetWorkbook(name: "รายงานผลประจำปี", sheet: sheet, strings: strings,
+                                                      properties: (input.title(.annual), input.context.organization.name, input.context.generatedAt))
     }
 
     static let workbook = OOXMLPackage.xmlDeclaration + """

@@ -122,6 +122,8 @@ struct WTable {
 enum WBlock {
     case paragraph(WParagraph)
     case table(WTable)
+    /// A native chart (`DocxChartParts` holds its parts).
+    case chart(WChartReference)
 }
 
 /// Serializes blocks as the body of word/document.xml.
@@ -139,9 +141,21 @@ struct WordMLWriter {
             switch block {
             case .paragraph(let paragraph): write(paragraph)
             case .table(let table): write(table)
+            case .chart(let chart): write(chart)
             }
         }
         writeSectionProperties(finalSection)
+    }
+
+    /// An inline chart in its own centred paragraph.
+    mutating func write(_ chart: WChartReference) {
+        xml += ("<w:p><w:pPr><w:keepNext/><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>"
+            + "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"\(chart.width)\" cy=\"\(chart.height)\"/>"
+            + "<wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
+            + "<wp:docPr id=\"\(chart.drawingID)\" name=\"แผนภูมิ \(chart.drawingID - 1000)\" descr=\"\(XMLText.escape(chart.description))\"/>"
+            + "<wp:cNvGraphicFramePr/><a:graphic xmlns:a=\"\(DocxChart.drawingNamespace)\">"
+            + "<a:graphicData uri=\"\(DocxChart.chartNamespace)\"><c:chart xmlns:c=\"\(DocxChart.chartNamespace)\" r:id=\"\(chart.relationshipID)\"/>"
+            + "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>")
     }
 
     mutating func write(_ paragraph: WParagraph) {

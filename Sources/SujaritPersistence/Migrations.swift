@@ -23,6 +23,7 @@ public enum SujaritMigrations {
         CreateComplaintOfficerSealing(),
         CreatePlanPeriods(),
         CreateSignInFailures(),
+        CreateMonitoringSettings(),
     ]
 }
 

@@ -140,6 +140,40 @@ struct CreateMonitoringRounds: AsyncMigration {
     }
 }
 
+/// การตั้งค่าการติดตาม — table `monitoring_settings`, one row per organization that changed
+/// its setting (no row: quarterly rounds off).
+public final class MonitoringSettingsRecord: Model, @unchecked Sendable {
+    public static let schema = "monitoring_settings"
+
+    /// The organization's id.
+    @ID(custom: "organization_id", generatedBy: .user) public var id: UUID?
+    @Field(key: "quarterly_rounds") public var quarterlyRounds: Bool
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+
+    public init() {}
+
+    init(organizationID: UUID) {
+        id = organizationID
+        quarterlyRounds = false
+    }
+}
+
+struct CreateMonitoringSettings: AsyncMigration {
+    var name: String { "2026-12-07-01-monitoring-settings" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema(MonitoringSettingsRecord.schema)
+            .field("organization_id", .uuid, .identifier(auto: false), .references(OrganizationRecord.schema, "id", onDelete: .cascade))
+            .field("quarterly_rounds", .bool, .required)
+            .field("updated_at", .datetime)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(MonitoringSettingsRecord.schema).delete()
+    }
+}
+
 /// Reads and writes monitoring rounds. Every query is filtered by the organization; every write
 /// is one transaction that stores the decided change and its audit record together.
 public struct MonitoringStore: Sendable {
@@ -205,15 +239,18 @@ public struct MonitoringStore: Sendable {
 
     // MARK: Writing
 
-    /// Stores what `MonitoringWorkflow.decide` decided, and its audit record, in one transaction.
+    /// Stores what `MonitoringWorkflow.decide` decided, and its audit events, in one transaction.
     /// A new round is inserted with its records; otherwise the round's version must still be
-    /// `decision.round.version - 1` (someone else's change in between is `StoreError.conflict`).
+    /// `change.round.version - 1` (someone else's change in between is `StoreError.conflict`,
+    /// and nothing — round, records, audit — is written).
     @discardableResult
-    public func apply(_ decision: MonitoringDecision, userID: UUID?) async throws -> MonitoringRound {
-        let round = decision.round
+    public func apply(_ decision: Decision<RoundChange>) async throws -> MonitoringRound {
+        let change = decision.change
+        let round = change.round
         do {
             try await database.transaction { db in
-                if decision.audit == .open {
+                switch change.write {
+                case .create:
                     guard try await PlanRecord.query(on: db).filter(\.$id == round.planID)
                         .filter(\.$organizationID == round.organizationID).first() != nil
                     else { throw StoreError.notFound("แผน \(round.planID)") }
@@ -227,7 +264,7 @@ public struct MonitoringStore: Sendable {
                         return row
                     }
                     for batch in rows.chunked(50) { try await batch.create(on: db) }
-                } else {
+                case .update(let recordIDs):
                     guard let sql = db as? any SQLDatabase else { throw StoreError.corrupt("database is not SQL") }
                     // Claim the round: only one writer moves the version from expected to expected + 1.
                     let claimed = try await sql.update(MonitoringRoundRecord.schema)
@@ -245,7 +282,7 @@ public struct MonitoringStore: Sendable {
                         guard let now else { throw StoreError.notFound("รอบการติดตาม \(round.id)") }
                         throw StoreError.conflict(currentVersion: now.version)
                     }
-                    for recordID in decision.changedRecordIDs {
+                    for recordID in recordIDs {
                         guard let record = round.records.first(where: { $0.id == recordID }),
                               let row = try await MonitoringRecordRow.query(on: db).filter(\.$id == recordID)
                                 .filter(\.$roundID == round.id).filter(\.$organizationID == round.organizationID).first()
@@ -254,14 +291,14 @@ public struct MonitoringStore: Sendable {
                         try await row.save(on: db)
                     }
                 }
-                try await AuditEventRecord(organizationID: round.organizationID, userID: userID, action: decision.audit.rawValue,
-                                           subject: round.id.uuidString, detail: decision.auditDetail).create(on: db)
+                let log = AuditLog(db)
+                for event in decision.audit { try await log.record(event) }
             }
         } catch let error as StoreError {
             throw error
         } catch {
             // Two "open" requests for the same year and kind: the unique constraint refused one.
-            if decision.audit == .open, try await MonitoringRoundRecord.query(on: database)
+            if change.write == .create, try await MonitoringRoundRecord.query(on: database)
                 .filter(\.$seriesID == round.planSeriesID).filter(\.$fiscalYear == round.fiscalYear.be)
                 .filter(\.$kind == round.kind.rawValue).first() != nil {
                 throw StoreError.duplicate(field: "kind", value: "\(round.kind.thaiName) \(round.fiscalYear.be)")
@@ -269,6 +306,29 @@ public struct MonitoringStore: Sendable {
             throw error
         }
         return round
+    }
+
+    // MARK: Settings
+
+    /// The organization's monitoring setting (quarterly rounds off when never set).
+    public func settings(organizationID: UUID) async throws -> MonitoringSettings {
+        let row = try await MonitoringSettingsRecord.query(on: database).filter(\.$id == organizationID).first()
+        return MonitoringSettings(organizationID: organizationID, quarterlyRounds: row?.quarterlyRounds ?? false)
+    }
+
+    /// Stores a decided setting with its audit event, in one transaction.
+    @discardableResult
+    public func apply(_ decision: Decision<MonitoringSettings>) async throws -> MonitoringSettings {
+        let settings = decision.change
+        try await database.transaction { db in
+            let row = try await MonitoringSettingsRecord.query(on: db).filter(\.$id == settings.organizationID).first()
+                ?? MonitoringSettingsRecord(organizationID: settings.organizationID)
+            row.quarterlyRounds = settings.quarterlyRounds
+            try await row.save(on: db)
+            let log = AuditLog(db)
+            for event in decision.audit { try await log.record(event) }
+        }
+        return settings
     }
 
     static func fill(_ row: MonitoringRoundRecord, from round: MonitoringRound) {

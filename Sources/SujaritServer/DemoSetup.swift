@@ -59,7 +59,7 @@ public enum DemoSetup {
         }
         var published = DemoData.plan(organizationID: DemoData.organization.id)
         published.status = .published
-        try await DemoMonitoringSetup.load(on: app.db, plan: published, seriesID: published.id)
+        try await DemoMonitoringSetup.load(on: app.db, plan: published, seriesID: published.id, dependencies: app.dependencies)
         return true
     }
 }

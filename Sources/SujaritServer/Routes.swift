@@ -37,6 +37,8 @@ func registerRoutes(_ app: Application) throws {
     try app.register(collection: ComplaintStaffController())
     try app.register(collection: MonitoringController())
     try app.register(collection: MonitoringAPIController())
+    try app.register(collection: ResultsImportController())
+    try app.register(collection: ResultsImportAPIController())
     try app.register(collection: ComplaintAPIController())
     try app.register(collection: OverseersController())
 }

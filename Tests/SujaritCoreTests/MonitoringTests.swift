@@ -12,25 +12,56 @@ final class MonitoringTests: XCTestCase {
         return plan
     }
 
-    func context(_ plan: Plan, rounds: [MonitoringRound] = [], role: MonitoringRole? = .editor) -> MonitoringContext {
-        MonitoringContext(plan: plan, planSeriesID: plan.id, existingRounds: rounds, role: role)
+    /// What a decision is taken on, in these tests: the plan, the series's rounds, the role.
+    struct Ctx {
+        var plan: Plan
+        var rounds: [MonitoringRound] = []
+        var role: OrganizationRole? = .editor
+        var quarterly = false
     }
 
-    func openRound(_ plan: Plan, year: FiscalYear? = nil, kind: MonitoringRoundKind = .sixMonths, rounds: [MonitoringRound] = []) throws -> MonitoringRound {
-        try MonitoringWorkflow.decide(.open(year: year ?? self.year, kind: kind), round: nil, expectedVersion: nil, context: context(plan, rounds: rounds)).round
+    /// A decision, read the way these tests look at it.
+    struct Outcome {
+        let decision: Decision<RoundChange>
+        var round: MonitoringRound { decision.change.round }
+        var audit: AuditAction { decision.audit[0].action }
+        var auditDetail: String { decision.audit[0].detail }
+        var warnings: [MonitoringFinding] { decision.change.warnings }
     }
 
-    func edit(_ round: MonitoringRound, _ record: MonitoringRecord, _ input: MonitoringRecordInput, plan: Plan, role: MonitoringRole = .editor) throws -> MonitoringDecision {
-        try MonitoringWorkflow.decide(.editRecord(recordID: record.id, input), round: round, expectedVersion: round.version, context: context(plan, role: role))
+    static let userID = UUID()
+
+    func decide(_ command: MonitoringCommand, round: MonitoringRound?, expectedVersion: Int?, context: Ctx) throws -> Outcome {
+        let state = MonitoringState(organizationID: context.plan.organizationID, plan: context.plan, planSeriesID: context.plan.id,
+                                    round: round, existingRounds: context.rounds, quarterlyRounds: context.quarterly)
+        let decision = try MonitoringWorkflow.decide(command, by: ActingUser(userID: Self.userID, role: context.role), on: state,
+                                                     expectedVersion: expectedVersion, context: DecisionContext(now: Date(), makeID: { UUID() }))
+        XCTAssertEqual(decision.audit.count, 1, "one audit event per round command")
+        XCTAssertEqual(decision.audit.first?.userID, Self.userID)
+        XCTAssertEqual(decision.audit.first?.subject, decision.change.round.id.uuidString)
+        return Outcome(decision: decision)
     }
 
-    func assertRefused(_ kind: MonitoringError.Kind, field: String? = nil, _ body: () throws -> Any, file: StaticString = #filePath, line: UInt = #line) {
+    func context(_ plan: Plan, rounds: [MonitoringRound] = [], role: OrganizationRole? = .editor, quarterly: Bool = false) -> Ctx {
+        Ctx(plan: plan, rounds: rounds, role: role, quarterly: quarterly)
+    }
+
+    func openRound(_ plan: Plan, year: FiscalYear? = nil, kind: MonitoringRoundKind = .sixMonths, rounds: [MonitoringRound] = [],
+                   quarterly: Bool = false) throws -> MonitoringRound {
+        try decide(.open(year: year ?? self.year, kind: kind), round: nil, expectedVersion: nil, context: context(plan, rounds: rounds, quarterly: quarterly)).round
+    }
+
+    func edit(_ round: MonitoringRound, _ record: MonitoringRecord, _ input: MonitoringRecordInput, plan: Plan, role: OrganizationRole = .editor) throws -> Outcome {
+        try decide(.editRecord(recordID: record.id, input), round: round, expectedVersion: round.version, context: context(plan, role: role))
+    }
+
+    func assertRefused(_ kind: CommandRefusal.Kind, field: String? = nil, _ body: () throws -> Any, file: StaticString = #filePath, line: UInt = #line) {
         do {
             _ = try body()
             XCTFail("expected a refusal", file: file, line: line)
-        } catch let error as MonitoringError {
+        } catch let error as CommandRefusal {
             XCTAssertEqual(error.kind, kind, "\(error.message.en)", file: file, line: line)
-            if let field { XCTAssertTrue(error.problems.contains { $0.field == field }, "\(error.problems.map(\.field)) has no \(field)", file: file, line: line) }
+            if let field { XCTAssertTrue(error.fields.contains { $0.path == field }, "\(error.fields.map(\.path)) has no \(field)", file: file, line: line) }
         } catch {
             XCTFail("unexpected \(error)", file: file, line: line)
         }
@@ -115,17 +146,17 @@ final class MonitoringTests: XCTestCase {
     func testOpeningIsRefusedOnADraftTwiceOrWithoutTheRole() throws {
         var draft = DemoData.plan()
         draft.status = .draft
-        assertRefused(.notAllowed, field: "plan") { try self.openRound(draft) }
+        assertRefused(.wrongState, field: "plan") { try self.openRound(draft) }
         let plan = publishedDemo()
         assertRefused(.invalid, field: "fiscalYear") { try self.openRound(plan, year: FiscalYear(2571)) }
         let first = try openRound(plan)
-        assertRefused(.notAllowed, field: "kind") { try self.openRound(plan, rounds: [first]) }
+        assertRefused(.wrongState, field: "kind") { try self.openRound(plan, rounds: [first]) }
         XCTAssertNoThrow(try openRound(plan, kind: .twelveMonths, rounds: [first]), "the other kind of the same year is fine")
         assertRefused(.forbidden) {
-            try MonitoringWorkflow.decide(.open(year: self.year, kind: .sixMonths), round: nil, expectedVersion: nil, context: self.context(plan, role: .viewer))
+            try self.decide(.open(year: self.year, kind: .sixMonths), round: nil, expectedVersion: nil, context: self.context(plan, role: .viewer))
         }
         assertRefused(.forbidden) {
-            try MonitoringWorkflow.decide(.open(year: self.year, kind: .sixMonths), round: nil, expectedVersion: nil, context: self.context(plan, role: nil))
+            try self.decide(.open(year: self.year, kind: .sixMonths), round: nil, expectedVersion: nil, context: self.context(plan, role: nil))
         }
     }
 
@@ -144,7 +175,7 @@ final class MonitoringTests: XCTestCase {
         let unable = try edit(round, record, MonitoringRecordInput(progress: .notCarriedOut, reason: .noBudget), plan: plan)
         XCTAssertEqual(unable.round.records.first { $0.id == record.id }?.reason, .noBudget)
         XCTAssertEqual(unable.round.version, round.version + 1)
-        XCTAssertEqual(unable.audit, .editRecord)
+        XCTAssertEqual(unable.audit, .roundRecordEdit)
 
         assertRefused(.invalid, field: "disbursed") {
             try self.edit(round, record, MonitoringRecordInput(progress: .completed, disbursed: Money(satang: -100)), plan: plan)
@@ -183,8 +214,8 @@ final class MonitoringTests: XCTestCase {
         do {
             _ = try edit(round, record, MonitoringRecordInput(progress: .notCarriedOut, committed: Money(satang: -1), participants: -3), plan: plan)
             XCTFail("expected a refusal")
-        } catch let error as MonitoringError {
-            XCTAssertEqual(Set(error.problems.map(\.field)), ["reason", "committed", "participants"])
+        } catch let error as CommandRefusal {
+            XCTAssertEqual(Set(error.fields.map(\.path)), ["reason", "committed", "participants"])
         }
         // At the year's end an unfinished item is late and needs a reason too.
         let twelve = try openRound(plan, kind: .twelveMonths, rounds: [round])
@@ -196,11 +227,11 @@ final class MonitoringTests: XCTestCase {
     func testVersionAndMissingRecord() throws {
         let plan = publishedDemo()
         let round = try openRound(plan)
-        assertRefused(.conflict) {
-            try MonitoringWorkflow.decide(.submit, round: round, expectedVersion: round.version - 1, context: self.context(plan))
+        assertRefused(.stale(current: round.version)) {
+            try self.decide(.submit, round: round, expectedVersion: round.version - 1, context: self.context(plan))
         }
         assertRefused(.notFound) {
-            try MonitoringWorkflow.decide(.editRecord(recordID: UUID(), MonitoringRecordInput(progress: .completed)),
+            try self.decide(.editRecord(recordID: UUID(), MonitoringRecordInput(progress: .completed)),
                                           round: round, expectedVersion: round.version, context: self.context(plan))
         }
     }
@@ -221,37 +252,39 @@ final class MonitoringTests: XCTestCase {
         round = try edit(round, round.records[0], MonitoringRecordInput(progress: .completed), plan: plan).round
         // Submitting or approving with blank records lists every one of them.
         do {
-            _ = try MonitoringWorkflow.decide(.submit, round: round, expectedVersion: round.version, context: context(plan))
+            _ = try self.decide(.submit, round: round, expectedVersion: round.version, context: context(plan))
             XCTFail("blank records must stop the submission")
-        } catch let error as MonitoringError {
+        } catch let error as CommandRefusal {
             XCTAssertEqual(error.kind, .invalid)
-            XCTAssertEqual(error.more.count, round.records.count - 1)
+            XCTAssertEqual(error.fields.count, round.records.count, "the list, and each blank record at its place")
             XCTAssertTrue(error.message.th.contains(round.records[1].itemName))
         }
         assertRefused(.invalid, field: "records") {
-            try MonitoringWorkflow.decide(.approve, round: round, expectedVersion: round.version, context: self.context(plan, role: .admin))
+            try self.decide(.approve, round: round, expectedVersion: round.version, context: self.context(plan, role: .admin))
         }
         round = try fillAll(round, plan: plan)
-        round = try MonitoringWorkflow.decide(.submit, round: round, expectedVersion: round.version, context: context(plan)).round
+        round = try self.decide(.submit, round: round, expectedVersion: round.version, context: context(plan)).round
         XCTAssertEqual(round.status, .submitted)
-        assertRefused(.notAllowed, field: "status") { try self.edit(round, round.records[0], MonitoringRecordInput(progress: .completed), plan: plan) }
+        assertRefused(.wrongState, field: "status") { try self.edit(round, round.records[0], MonitoringRecordInput(progress: .completed), plan: plan) }
         assertRefused(.forbidden) {
-            try MonitoringWorkflow.decide(.approve, round: round, expectedVersion: round.version, context: self.context(plan, role: .editor))
+            try self.decide(.approve, round: round, expectedVersion: round.version, context: self.context(plan, role: .editor))
         }
-        let approval = try MonitoringWorkflow.decide(.approve, round: round, expectedVersion: round.version, context: context(plan, role: .admin))
-        XCTAssertEqual(approval.audit, .approve)
+        let approval = try self.decide(.approve, round: round, expectedVersion: round.version, context: context(plan, role: .admin))
+        XCTAssertEqual(approval.audit, .roundApprove)
+        XCTAssertTrue(approval.decision.approvesRound)
         round = approval.round
         XCTAssertTrue(round.isLocked)
-        assertRefused(.notAllowed, field: "status") { try self.edit(round, round.records[0], MonitoringRecordInput(progress: .completed), plan: plan, role: .admin) }
+        assertRefused(.wrongState, field: "status") { try self.edit(round, round.records[0], MonitoringRecordInput(progress: .completed), plan: plan, role: .admin) }
         assertRefused(.invalid, field: "reason") {
-            try MonitoringWorkflow.decide(.reopen(reason: "  "), round: round, expectedVersion: round.version, context: self.context(plan, role: .admin))
+            try self.decide(.reopen(reason: "  "), round: round, expectedVersion: round.version, context: self.context(plan, role: .admin))
         }
         assertRefused(.forbidden) {
-            try MonitoringWorkflow.decide(.reopen(reason: "แก้ตัวเลข"), round: round, expectedVersion: round.version, context: self.context(plan, role: .editor))
+            try self.decide(.reopen(reason: "แก้ตัวเลข"), round: round, expectedVersion: round.version, context: self.context(plan, role: .editor))
         }
-        let reopening = try MonitoringWorkflow.decide(.reopen(reason: "ตัวเลขเบิกจ่ายของกองคลังคลาดเคลื่อน"), round: round,
+        let reopening = try self.decide(.reopen(reason: "ตัวเลขเบิกจ่ายของกองคลังคลาดเคลื่อน"), round: round,
                                                       expectedVersion: round.version, context: context(plan, role: .admin))
-        XCTAssertEqual(reopening.audit, .reopen)
+        XCTAssertEqual(reopening.audit, .roundReopen)
+        XCTAssertFalse(reopening.decision.approvesRound)
         XCTAssertTrue(reopening.auditDetail.contains("ตัวเลขเบิกจ่ายของกองคลังคลาดเคลื่อน"))
         XCTAssertEqual(reopening.round.status, .open)
         XCTAssertEqual(reopening.round.reopenReason, "ตัวเลขเบิกจ่ายของกองคลังคลาดเคลื่อน")
@@ -265,8 +298,8 @@ final class MonitoringTests: XCTestCase {
         // The plan is revised (fresh ids, same lineage) before the 12-month round.
         var revised = plan.withFreshIDs()
         revised.status = .published
-        let twelve = try MonitoringWorkflow.decide(.open(year: year, kind: .twelveMonths), round: nil, expectedVersion: nil,
-                                                   context: MonitoringContext(plan: revised, planSeriesID: plan.id, existingRounds: [six], role: .editor)).round
+        let twelve = try self.decide(.open(year: year, kind: .twelveMonths), round: nil, expectedVersion: nil,
+                                                   context: Ctx(plan: revised, rounds: [six])).round
         XCTAssertEqual(twelve.records.count, six.records.count)
         for record in twelve.records {
             let earlier = try XCTUnwrap(six.records.first { $0.itemLineageID == record.itemLineageID })
@@ -345,8 +378,8 @@ final class MonitoringTests: XCTestCase {
         let plan = publishedDemo()
         let round = try openRound(plan)
         let record = round.records[0]
-        func attach(_ name: String, _ bytes: Data) throws -> MonitoringDecision {
-            try MonitoringWorkflow.decide(.attachEvidence(recordID: record.id, EvidenceUpload(fileName: name, bytes: bytes, sha256: Self.hash, at: Date())),
+        func attach(_ name: String, _ bytes: Data) throws -> Outcome {
+            try self.decide(.attachEvidence(recordID: record.id, EvidenceUpload(fileName: name, bytes: bytes, sha256: Self.hash, at: Date())),
                                           round: round, expectedVersion: round.version, context: context(plan))
         }
         assertRefused(.invalid, field: "file") { try attach("report.pdf", Self.elfBytes) }
@@ -359,17 +392,156 @@ final class MonitoringTests: XCTestCase {
         let file = try XCTUnwrap(accepted.round.records[0].evidence.first)
         XCTAssertEqual(file.kind, .pdf)
         XCTAssertEqual(file.fileName, "คำสั่ง.pdf", "no path in the name")
-        XCTAssertEqual(accepted.audit, .attachEvidence)
+        XCTAssertEqual(accepted.audit, .roundEvidenceAttach)
+        XCTAssertFalse(file.isPublic, "evidence is members only until the admin says otherwise")
         XCTAssertTrue(accepted.auditDetail.contains(Self.hash))
         // Locked rounds take no evidence.
         var locked = accepted.round
         locked.status = .approved
-        assertRefused(.notAllowed, field: "status") {
-            try MonitoringWorkflow.decide(.removeEvidence(recordID: record.id, evidenceID: file.id), round: locked,
+        assertRefused(.wrongState, field: "status") {
+            try self.decide(.removeEvidence(recordID: record.id, evidenceID: file.id), round: locked,
                                           expectedVersion: locked.version, context: self.context(plan))
         }
-        let removed = try MonitoringWorkflow.decide(.removeEvidence(recordID: record.id, evidenceID: file.id), round: accepted.round,
+        let removed = try self.decide(.removeEvidence(recordID: record.id, evidenceID: file.id), round: accepted.round,
                                                     expectedVersion: accepted.round.version, context: context(plan))
         XCTAssertEqual(removed.round.records[0].evidence, [])
+    }
+
+    // MARK: Quarterly rounds
+
+    func testQuarterlyRoundsNeedTheSettingAndEachStartsFromTheRoundBefore() throws {
+        let plan = publishedDemo()
+        assertRefused(.wrongState, field: "kind") { try self.openRound(plan, kind: .quarter1) }
+        var q1 = try openRound(plan, kind: .quarter1, quarterly: true)
+        q1 = try fillAll(q1, plan: plan)
+        // The 6-month round (1 Oct – 31 Mar) starts from ไตรมาสที่ 1.
+        let six = try openRound(plan, kind: .sixMonths, rounds: [q1], quarterly: true)
+        XCTAssertEqual(six.records.map(\.progress), q1.records.map(\.progress))
+        XCTAssertEqual(six.records.map(\.disbursed), q1.records.map(\.disbursed))
+        // ไตรมาสที่ 2 ends with the 6-month round, so it starts from it (a round over the same period).
+        var changedSix = six
+        changedSix.records[0].participants = 999
+        XCTAssertEqual(MonitoringWorkflow.startingRound(for: .quarter2, year: year, among: [q1, changedSix])?.kind, .sixMonths)
+        let q2 = try openRound(plan, kind: .quarter2, rounds: [q1, changedSix], quarterly: true)
+        XCTAssertEqual(q2.records[0].participants, 999)
+        // The 12-month round starts from ไตรมาสที่ 3 when there is one, else from the 6-month round.
+        let q3 = try openRound(plan, kind: .quarter3, rounds: [q1, changedSix, q2], quarterly: true)
+        XCTAssertEqual(MonitoringWorkflow.startingRound(for: .twelveMonths, year: year, among: [q1, changedSix, q2, q3])?.kind, .quarter3)
+        XCTAssertEqual(MonitoringWorkflow.startingRound(for: .twelveMonths, year: year, among: [q1, changedSix])?.kind, .sixMonths)
+        XCTAssertNil(MonitoringWorkflow.startingRound(for: .quarter1, year: year, among: [changedSix, q3]), "nothing ends before ไตรมาสที่ 1")
+        XCTAssertNil(MonitoringWorkflow.startingRound(for: .twelveMonths, year: FiscalYear(2569), among: [changedSix]), "another year's rounds")
+        // The same kind twice in a year is refused, quarter or not.
+        assertRefused(.wrongState, field: "kind") { try self.openRound(plan, kind: .quarter1, rounds: [q1], quarterly: true) }
+        // ไตรมาสที่ 4 ends the year: an unfinished item is late and needs a reason.
+        let q4 = try openRound(plan, kind: .quarter4, quarterly: true)
+        assertRefused(.invalid, field: "reason") { try self.edit(q4, q4.records[0], MonitoringRecordInput(progress: .inProgress), plan: plan) }
+        XCTAssertNoThrow(try edit(q1, q1.records[0], MonitoringRecordInput(progress: .inProgress), plan: plan), "not late in ไตรมาสที่ 1")
+        // Names and last days.
+        XCTAssertEqual(MonitoringRoundKind.quarter3.thaiName, "รอบไตรมาสที่ 3")
+        XCTAssertEqual(MonitoringSettings(organizationID: UUID()).kinds, [.sixMonths, .twelveMonths])
+        XCTAssertEqual(MonitoringSettings(organizationID: UUID(), quarterlyRounds: true).kinds.count, 6)
+    }
+
+    func testOnlyAdminsChangeTheMonitoringSettingAndItIsAudited() throws {
+        let organization = UUID()
+        XCTAssertThrowsError(try MonitoringWorkflow.decideSettings(MonitoringSettings(organizationID: organization, quarterlyRounds: true),
+                                                                  by: ActingUser(userID: UUID(), role: .editor)))
+        let decision = try MonitoringWorkflow.decideSettings(MonitoringSettings(organizationID: organization, quarterlyRounds: true),
+                                                             by: ActingUser(userID: Self.userID, role: .admin))
+        XCTAssertEqual(decision.audit.map(\.action), [.monitoringSettings])
+        XCTAssertEqual(decision.audit.first?.organizationID, organization)
+        XCTAssertTrue(decision.change.quarterlyRounds)
+    }
+
+    // MARK: Evidence visibility
+
+    func testEvidenceIsMembersOnlyUntilTheAdminMakesItPublic() throws {
+        let plan = publishedDemo()
+        var round = try openRound(plan)
+        let record = round.records[0]
+        round = try decide(.attachEvidence(recordID: record.id, EvidenceUpload(fileName: "ภาพกิจกรรม.png", bytes: Self.pngBytes, sha256: Self.hash, at: Date())),
+                           round: round, expectedVersion: round.version, context: context(plan)).round
+        round = try decide(.attachEvidence(recordID: record.id, EvidenceUpload(fileName: "คำสั่ง.pdf", bytes: Self.pdfBytes, sha256: Self.hash, at: Date())),
+                           round: round, expectedVersion: round.version, context: context(plan)).round
+        let photo = round.records[0].evidence[0], order = round.records[0].evidence[1]
+        XCTAssertEqual(round.publicView.records[0].evidence, [], "nothing is public by default")
+        round = try fillAll(round, plan: plan)
+        round = try decide(.approve, round: round, expectedVersion: round.version, context: context(plan, role: .admin)).round
+        // An editor may not publish; the admin may, on the approved (locked) round.
+        assertRefused(.forbidden) {
+            try self.decide(.setEvidencePublic(recordID: record.id, evidenceID: order.id, true), round: round, expectedVersion: round.version, context: self.context(plan))
+        }
+        let published = try decide(.setEvidencePublic(recordID: record.id, evidenceID: order.id, true), round: round,
+                                   expectedVersion: round.version, context: context(plan, role: .admin))
+        XCTAssertEqual(published.audit, .roundEvidencePublish)
+        XCTAssertEqual(published.round.status, .approved, "publishing a file does not reopen the round")
+        XCTAssertEqual(published.round.publicView.records[0].evidence.map(\.id), [order.id], "the photo stays with members")
+        XCTAssertEqual(published.round.records[0].evidence.map(\.id), [photo.id, order.id])
+        let withdrawn = try decide(.setEvidencePublic(recordID: record.id, evidenceID: order.id, false), round: published.round,
+                                   expectedVersion: published.round.version, context: context(plan, role: .admin))
+        XCTAssertEqual(withdrawn.audit, .roundEvidenceWithdraw)
+        // A later round of the year starts with the same files, members only again.
+        let twelve = try openRound(plan, kind: .twelveMonths, rounds: [published.round])
+        let carried = try XCTUnwrap(twelve.records.first { $0.itemLineageID == record.itemLineageID })
+        XCTAssertEqual(carried.evidence.map(\.id), [photo.id, order.id])
+        XCTAssertTrue(carried.evidence.allSatisfy { !$0.isPublic })
+        XCTAssertEqual(withdrawn.round.publicView.records[0].evidence, [])
+        assertRefused(.notFound, field: "evidence") {
+            try self.decide(.setEvidencePublic(recordID: record.id, evidenceID: UUID(), true), round: round, expectedVersion: round.version,
+                            context: self.context(plan, role: .admin))
+        }
+        // Records stored before the flag existed read as members only.
+        let old = #"{"id":"6F9619FF-8B86-D011-B42D-00C04FC964FF","fileName":"a.png","kind":"png","byteCount":3,"sha256":"ab","addedAt":0}"#
+        XCTAssertFalse(try JSONDecoder().decode(MonitoringEvidence.self, from: Data(old.utf8)).isPublic)
+    }
+
+    // MARK: A round from a results document
+
+    func testRoundOpenedFromResultsFillsTheMatchedRecordsInOneDecision() throws {
+        let plan = publishedDemo()
+        let template = try openRound(plan)
+        let withOutput = try XCTUnwrap(template.records.first { record in
+            record.indicators.contains { $0.kind == .output && $0.measure?.isPercentage == true }
+        })
+        let other = try XCTUnwrap(template.records.first { $0.itemLineageID != withOutput.itemLineageID })
+        let results: [UUID: ReportedResult] = [
+            withOutput.itemLineageID: ReportedResult(steps: ["จัดอบรม ๒ รุ่น", "ประเมินผล"], period: "ไตรมาสที่ ๒",
+                                                     output: "ผู้เข้าอบรมพึงพอใจ ร้อยละ ๘๖", outcome: "บุคลากรนำไปใช้", source: "แถวที่ 1"),
+            other.itemLineageID: ReportedResult(steps: [], period: "ไตรมาสที่ ๑ - ๔", output: "ไม่น้อยกว่าร้อยละ ๘๐",
+                                                outcome: "", source: "แถวที่ 2"),
+        ]
+        let outcome = try decide(.openFromResults(year: year, kind: .twelveMonths, results: results, progress: .completed, fileName: "รายงาน.docx"),
+                                 round: nil, expectedVersion: nil, context: context(plan))
+        XCTAssertEqual(outcome.audit, .roundImport)
+        XCTAssertTrue(outcome.auditDetail.contains("รายงาน.docx") && outcome.auditDetail.contains("กรอก 2 จาก"), outcome.auditDetail)
+        XCTAssertEqual(outcome.decision.change.write, .create)
+        let round = outcome.round
+        XCTAssertEqual(round.records.count, template.records.count)
+        XCTAssertEqual(round.blankRecords.count, template.records.count - 2, "rows not in the document stay blank")
+        let filled = try XCTUnwrap(round.records.first { $0.itemLineageID == withOutput.itemLineageID })
+        XCTAssertEqual(filled.progress, .completed)
+        XCTAssertEqual(filled.narrative, "จัดอบรม ๒ รุ่น\nประเมินผล")
+        let output = try XCTUnwrap(filled.indicators.first { $0.kind == .output })
+        XCTAssertEqual(output.actualText, "ผู้เข้าอบรมพึงพอใจ ร้อยละ ๘๖")
+        XCTAssertEqual(output.actualValue, 86, "a plainly stated percentage is the result")
+        let copied = try XCTUnwrap(round.records.first { $0.itemLineageID == other.itemLineageID })
+        XCTAssertNil(copied.indicators.first { $0.kind == .output && $0.measure != nil }?.actualValue,
+                     "a target's wording repeated (ไม่น้อยกว่า…) is not read as a result")
+        // A row matched to an item not due that year, or results that break a rule, refuse the whole round.
+        assertRefused(.invalid, field: "results") {
+            try self.decide(.openFromResults(year: self.year, kind: .twelveMonths, results: [UUID(): results[other.itemLineageID]!],
+                                             progress: .completed, fileName: "x"), round: nil, expectedVersion: nil, context: self.context(plan))
+        }
+        // Not carried out needs a reason: the import gives "other", naming the row.
+        let unable = try decide(.openFromResults(year: year, kind: .sixMonths, results: results, progress: .notCarriedOut, fileName: "x"),
+                                round: nil, expectedVersion: nil, context: context(plan)).round
+        let held = try XCTUnwrap(unable.records.first { $0.itemLineageID == other.itemLineageID })
+        XCTAssertEqual(held.reason, .other)
+        XCTAssertTrue(held.reasonText.contains("แถวที่ 2"))
+        // The same rules as opening: not on a draft, not twice.
+        assertRefused(.wrongState, field: "kind") {
+            try self.decide(.openFromResults(year: self.year, kind: .sixMonths, results: results, progress: .completed, fileName: "x"),
+                            round: nil, expectedVersion: nil, context: self.context(plan, rounds: [template]))
+        }
     }
 }

@@ -59,10 +59,17 @@ final class PlanWorkflowTests: XCTestCase {
             XCTAssertNotEqual(action.label.en, action.rawValue, "\(action) is labelled with its code")
         }
         XCTAssertEqual(Set(AuditAction.allCases.map(\.rawValue)).count, AuditAction.allCases.count)
-        // Monitoring's actions are in the one list, under the same stored names.
-        for action in MonitoringAuditAction.allCases {
-            XCTAssertEqual(action.auditAction.rawValue, action.rawValue)
-        }
+        // Round commands record round actions from the same list.
+        let upload = EvidenceUpload(fileName: "a.png", bytes: Data(), sha256: "", at: Date())
+        let commands: [MonitoringCommand] = [
+            .open(year: FiscalYear(2568), kind: .sixMonths), .submit, .approve, .reopen(reason: "r"), .returnToOpen(reason: ""),
+            .editRecord(recordID: UUID(), MonitoringRecordInput(progress: .completed)), .attachEvidence(recordID: UUID(), upload),
+            .removeEvidence(recordID: UUID(), evidenceID: UUID()), .setEvidencePublic(recordID: UUID(), evidenceID: UUID(), true),
+            .setEvidencePublic(recordID: UUID(), evidenceID: UUID(), false),
+            .openFromResults(year: FiscalYear(2568), kind: .twelveMonths, results: [:], progress: .completed, fileName: "r.docx"),
+        ]
+        XCTAssertEqual(Set(commands.map(\.auditAction)).count, commands.count, "each round command has its own action")
+        XCTAssertTrue(commands.allSatisfy { $0.auditAction.rawValue.hasPrefix("round.") })
         XCTAssertEqual(Set(AuditAction.allCases.map(\.label.th)).count, AuditAction.allCases.count, "two actions read the same")
         // Every edit and every life-cycle step records an action of its own kind.
         XCTAssertEqual(PlanAction.allCases.map { AuditAction($0).rawValue }, PlanAction.allCases.map { "plan.\($0.rawValue)" })

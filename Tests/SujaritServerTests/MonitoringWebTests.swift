@@ -82,10 +82,10 @@ final class MonitoringWebTests: ServerTestCase {
         let round = try required(try await rounds(setup.organization).first)
         let home = try await editor.get("/")
         XCTAssertTrue(home.body.contains("รอบการติดตามผลที่รอกรอกหรืออนุมัติ (1)"), home.body)
-        XCTAssertTrue(home.body.contains(MonitoringURL.round(round.id)))
+        XCTAssertTrue(home.body.contains(SiteURL.round(round.id).path))
         var viewer = try await signedIn("mon-w-viewer")
         let viewersHome = try await viewer.get("/")
-        XCTAssertFalse(viewersHome.body.contains(MonitoringURL.round(round.id)), "a viewer has nothing to fill")
+        XCTAssertFalse(viewersHome.body.contains(SiteURL.round(round.id).path), "a viewer has nothing to fill")
     }
 
     // MARK: The whole path
@@ -107,31 +107,31 @@ final class MonitoringWebTests: ServerTestCase {
         let opened = try await editor.post("/plans/\(setup.plan.id.uuidString.lowercased())/rounds", [("fiscalYear", "2568"), ("kind", "6m")])
         XCTAssertEqual(opened.status, .seeOther, opened.body)
         var round = try required(try await rounds(setup.organization).first)
-        XCTAssertEqual(opened.location, MonitoringURL.round(round.id))
+        XCTAssertEqual(opened.location, SiteURL.round(round.id).path)
         XCTAssertEqual(round.records.count, setup.plan.items.count)
         let again = try await editor.post("/plans/\(setup.plan.id.uuidString.lowercased())/rounds", [("fiscalYear", "2568"), ("kind", "6m")])
         XCTAssertEqual(again.status, .conflict, "a second 6-month round of 2568")
 
-        let page = try await editor.get(MonitoringURL.round(round.id))
+        let page = try await editor.get(SiteURL.round(round.id).path)
         XCTAssertEqual(page.status, .ok)
         XCTAssertTrue(page.body.contains(HTML.escape(setup.plan.items[0].name)))
 
         // A record with a negative amount comes back with the error at its field; nothing saved.
         let record = round.records[0]
-        let bad = try await editor.post(MonitoringURL.record(round.id, record.id),
+        let bad = try await editor.post(SiteURL.roundRecord(round: round.id, record: record.id).path,
                                         [("version", String(round.version)), ("progress", "completed"), ("disbursed", "-500")])
         XCTAssertEqual(bad.status, .unprocessableEntity)
         XCTAssertTrue(bad.body.contains("id=\"disbursed-error\""), "the error is at the field")
         XCTAssertTrue(bad.body.contains("value=\"-500\""), "what was typed is kept")
         // Not carried out needs a reason.
-        let noReason = try await editor.post(MonitoringURL.record(round.id, record.id),
+        let noReason = try await editor.post(SiteURL.roundRecord(round: round.id, record: record.id).path,
                                              [("version", String(round.version)), ("progress", "notCarriedOut")])
         XCTAssertEqual(noReason.status, .unprocessableEntity)
         XCTAssertTrue(noReason.body.contains("id=\"reason-error\""))
         let unchanged = try await rounds(setup.organization)
         XCTAssertEqual(unchanged.first?.version, round.version, "nothing half-saved")
 
-        let good = try await editor.post(MonitoringURL.record(round.id, record.id), [
+        let good = try await editor.post(SiteURL.roundRecord(round: round.id, record: record.id).path, [
             ("version", String(round.version)), ("progress", "completed"), ("ordinanceBudget", "20,000"), ("disbursed", "18000"),
             ("startDate", "2568-01-15"), ("participants", "๕๕"), ("actual-0", "86"), ("narrative", "จัดอบรมแล้ว"),
         ])
@@ -145,46 +145,46 @@ final class MonitoringWebTests: ServerTestCase {
         XCTAssertEqual(saved.startDate.map(RecordFormValues.isoDay), "2025-01-15")
 
         // Submitting with blank records lists them.
-        let early = try await editor.post(MonitoringURL.action(round.id, "submit"), [("version", String(round.version))])
+        let early = try await editor.post(SiteURL.roundStep(round.id, .submit).path, [("version", String(round.version))])
         XCTAssertEqual(early.status, .unprocessableEntity)
         XCTAssertTrue(early.body.contains(HTML.escape(round.records[1].itemName)))
 
         try await fillThroughAPI(round.id, token: try await token("mon-a-editor"))
         round = try required(try await rounds(setup.organization).first)
         XCTAssertEqual(round.blankRecords.count, 0)
-        let submitted = try await editor.post(MonitoringURL.action(round.id, "submit"), [("version", String(round.version))])
+        let submitted = try await editor.post(SiteURL.roundStep(round.id, .submit).path, [("version", String(round.version))])
         XCTAssertEqual(submitted.status, .seeOther, submitted.body)
 
         // Only the admin approves.
         round = try required(try await rounds(setup.organization).first)
-        let notAdmin = try await editor.post(MonitoringURL.action(round.id, "approve"), [("version", String(round.version))])
+        let notAdmin = try await editor.post(SiteURL.roundStep(round.id, .approve).path, [("version", String(round.version))])
         XCTAssertEqual(notAdmin.status, .forbidden)
         var admin = try await signedIn("mon-a-admin")
-        let approved = try await admin.post(MonitoringURL.action(round.id, "approve"), [("version", String(round.version))])
+        let approved = try await admin.post(SiteURL.roundStep(round.id, .approve).path, [("version", String(round.version))])
         XCTAssertEqual(approved.status, .seeOther, approved.body)
         round = try required(try await rounds(setup.organization).first)
         XCTAssertEqual(round.status, .approved)
 
         // Locked: no edit, not even by the admin.
-        let locked = try await admin.post(MonitoringURL.record(round.id, record.id),
+        let locked = try await admin.post(SiteURL.roundRecord(round: round.id, record: record.id).path,
                                           [("version", String(round.version)), ("progress", "inProgress")])
         XCTAssertEqual(locked.status, .conflict)
         XCTAssertTrue(locked.body.contains("ถูกล็อก"))
 
         // Reopening needs a written reason, and is audited with it.
-        let silent = try await admin.post(MonitoringURL.action(round.id, "reopen"), [("version", String(round.version)), ("reason", " ")])
+        let silent = try await admin.post(SiteURL.roundStep(round.id, .reopen).path, [("version", String(round.version)), ("reason", " ")])
         XCTAssertEqual(silent.status, .unprocessableEntity)
-        let reopened = try await admin.post(MonitoringURL.action(round.id, "reopen"),
+        let reopened = try await admin.post(SiteURL.roundStep(round.id, .reopen).path,
                                             [("version", String(round.version)), ("reason", "กองคลังแก้ตัวเลขเบิกจ่าย")])
         XCTAssertEqual(reopened.status, .seeOther, reopened.body)
         round = try required(try await rounds(setup.organization).first)
         XCTAssertEqual(round.status, .open)
         let history = try await MonitoringStore(db).history(roundID: round.id, organizationID: setup.organization.id)
-        let reopen = try XCTUnwrap(history.first { $0.action == MonitoringAuditAction.reopen.rawValue })
+        let reopen = try XCTUnwrap(history.first { $0.action == AuditAction.roundReopen.rawValue })
         XCTAssertTrue(reopen.detail.contains("กองคลังแก้ตัวเลขเบิกจ่าย"))
         XCTAssertNotNil(reopen.userID)
-        XCTAssertEqual(history.filter { $0.action == MonitoringAuditAction.editRecord.rawValue }.count, round.records.count)
-        XCTAssertEqual(history.filter { $0.action == MonitoringAuditAction.open.rawValue }.count, 1)
+        XCTAssertEqual(history.filter { $0.action == AuditAction.roundRecordEdit.rawValue }.count, round.records.count)
+        XCTAssertEqual(history.filter { $0.action == AuditAction.roundOpen.rawValue }.count, 1)
     }
 
     // MARK: Lineage across revisions
@@ -271,16 +271,26 @@ final class MonitoringWebTests: ServerTestCase {
             XCTAssertEqual(res.status, .created, res.body.string)
             roundID = try JSONDecoder.iso.decode(MonitoringRound.self, from: Data(buffer: res.body)).id
         }
+        let opened = try required(try await MonitoringStore(db).round(id: roundID, organizationID: a.organization.id))
+        let recordID = opened.records[0].id
+        // A real evidence file, so that the evidence routes are tried on one that exists.
+        app.evidenceFiles = EvidenceFileStore(directory: FileManager.default.temporaryDirectory.appendingPathComponent("sujarit-tenant-\(UUID().uuidString)").path)
+        let pdf = Data("%PDF-1.4\n%%EOF\n".utf8)
+        var evidenceID = UUID()
+        try await app.test(.POST, "/api/v1/rounds/\(roundID.uuidString.lowercased())/records/\(recordID.uuidString.lowercased())/evidence", headers: headers,
+                           body: ByteBuffer(string: #"{"version":\#(opened.version),"fileName":"a.pdf","contentBase64":"\#(pdf.base64EncodedString())"}"#)) { res async throws in
+            XCTAssertEqual(res.status, .created, res.body.string)
+            evidenceID = try JSONDecoder.iso.decode(MonitoringAPIController.RecordResponse.self, from: Data(buffer: res.body)).record.evidence[0].id
+        }
         let round = try required(try await MonitoringStore(db).round(id: roundID, organizationID: a.organization.id))
-        let recordID = round.records[0].id
 
         let outsiders = ["mon-b-editor", "mon-b-admin"]
         var failures: [String] = []
         let monitoringRoutes = app.routes.all.filter { route in
             let template = RouteMatrixTests.template(route)
-            return template.contains("{roundID}") || template.hasSuffix("/monitoring") || template.hasSuffix("/rounds")
+            return template.contains("{roundID}") || template.contains("/monitoring") || template.hasSuffix("/rounds")
         }
-        XCTAssertGreaterThanOrEqual(monitoringRoutes.count, 20)
+        XCTAssertGreaterThanOrEqual(monitoringRoutes.count, 28)
         func path(_ route: Route) -> String {
             "/" + route.path.map { component -> String in
                 switch component {
@@ -291,6 +301,7 @@ final class MonitoringWebTests: ServerTestCase {
                 case .parameter("slug"): "mon-a"
                 case .parameter("format"): "json"
                 case .parameter("chart"): "status.svg"
+                case .parameter("evidenceID"): evidenceID.uuidString.lowercased()
                 default: "x"
                 }
             }.joined(separator: "/")
@@ -310,7 +321,7 @@ final class MonitoringWebTests: ServerTestCase {
                     var h = apiHeaders
                     h.contentType = .json
                     try await app.test(route.method, target, headers: h,
-                                       body: ByteBuffer(string: #"{"version":1,"fiscalYear":2569,"kind":"12m","action":"approve","progress":"completed"}"#)) { res async throws in
+                                       body: ByteBuffer(string: #"{"version":\#(round.version),"fiscalYear":2569,"kind":"12m","action":"approve","progress":"completed","public":true}"#)) { res async throws in
                         let leaked = res.body.string.contains(roundID.uuidString.lowercased()) || res.body.string.contains(roundID.uuidString)
                         if ((200..<300).contains(Int(res.status.code)) && (route.method != .GET || leaked)) || res.status.code >= 500 {
                             failures.append("\(label) \(route.method) \(target) → \(res.status.code)")
@@ -322,8 +333,8 @@ final class MonitoringWebTests: ServerTestCase {
                         failures.append("\(label) GET \(target) → \(page.status.code)")
                     }
                 } else {
-                    let page = try await browser.post(target, [("version", "1"), ("fiscalYear", "2569"), ("kind", "12m"),
-                                                               ("progress", "completed"), ("reason", "x")])
+                    let page = try await browser.post(target, [("version", String(round.version)), ("fiscalYear", "2569"), ("kind", "12m"),
+                                                               ("progress", "completed"), ("reason", "x"), ("public", "true"), ("quarterly", "on")])
                     if (200..<400).contains(Int(page.status.code)) || page.status.code >= 500 {
                         failures.append("\(label) POST \(target) → \(page.status.code)")
                     }
@@ -335,12 +346,15 @@ final class MonitoringWebTests: ServerTestCase {
         XCTAssertEqual(after.version, round.version, "nothing changed")
         let stillOne = try await MonitoringStore(db).rounds(organizationID: a.organization.id)
         XCTAssertEqual(stillOne.count, 1)
+        XCTAssertFalse(after.records[0].evidence[0].isPublic)
+        let settings = try await MonitoringStore(db).settings(organizationID: a.organization.id)
+        XCTAssertFalse(settings.quarterlyRounds)
 
         // A member of the organization who is only a viewer reads but cannot change.
         var viewer = try await signedIn("mon-a-viewer")
-        let page = try await viewer.get(MonitoringURL.round(roundID))
+        let page = try await viewer.get(SiteURL.round(roundID).path)
         XCTAssertEqual(page.status, .ok)
-        let attempt = try await viewer.post(MonitoringURL.record(roundID, recordID), [("version", String(round.version)), ("progress", "completed")])
+        let attempt = try await viewer.post(SiteURL.roundRecord(round: roundID, record: recordID).path, [("version", String(round.version)), ("progress", "completed")])
         XCTAssertEqual(attempt.status, .forbidden)
     }
 
@@ -360,11 +374,11 @@ final class MonitoringWebTests: ServerTestCase {
         // Approved rounds of a published plan are public: pages, files, charts.
         let anonymous = Browser(app)
         var browser = anonymous
-        let page = try await browser.get(MonitoringURL.round(round.id))
+        let page = try await browser.get(SiteURL.round(round.id).path)
         XCTAssertEqual(page.status, .ok)
         XCTAssertTrue(page.body.contains("<svg"))
         // The summary table's status columns carry the counts of the statuses their headings name.
-        let report = try await browser.get(MonitoringURL.report(round.id, .monitoring))
+        let report = try await browser.get(SiteURL.roundReport(round.id, .monitoring).path)
         XCTAssertEqual(report.status, .ok)
         let grand = try XCTUnwrap(report.body.components(separatedBy: "<tr class=\"grand\">").dropFirst().first?.components(separatedBy: "</tr>").first)
         let cells = grand.components(separatedBy: "<td class=\"num\">").dropFirst().map { $0.components(separatedBy: "</td>")[0] }
@@ -374,16 +388,16 @@ final class MonitoringWebTests: ServerTestCase {
             let column = try XCTUnwrap(heads.firstIndex(of: progress.thaiName), progress.thaiName)
             XCTAssertEqual(cells[column], String(records.filter { $0.progress == progress }.count), progress.thaiName)
         }
-        let annual = try await browser.get(MonitoringURL.report(round.id, .annual))
+        let annual = try await browser.get(SiteURL.roundReport(round.id, .annual).path)
         XCTAssertEqual(annual.status, .ok)
         XCTAssertTrue(annual.body.contains("ผลการดำเนินการ (output)"))
-        for (kind, format) in [(MonitoringDocumentKind.monitoring, ExportFormat.docx), (.monitoring, .xlsx), (.monitoring, .json), (.annual, .docx)] {
-            try await app.test(.GET, MonitoringURL.reportFile(round.id, kind, format)) { res async throws in
+        for (kind, format) in [(MonitoringDocumentKind.monitoring, ExportFormat.docx), (.monitoring, .xlsx), (.monitoring, .json), (.annual, .docx), (.annual, .xlsx), (.annual, .json)] {
+            try await app.test(.GET, SiteURL.roundReportFile(round.id, kind, format).path) { res async throws in
                 XCTAssertEqual(res.status, .ok, "\(kind) \(format)")
                 XCTAssertEqual(res.headers.contentType?.description.hasPrefix(format.mediaType.components(separatedBy: ";")[0]), true)
             }
         }
-        try await app.test(.GET, MonitoringURL.chart(round.id, "status")) { res async throws in
+        try await app.test(.GET, SiteURL.roundChart(round.id, .status).path) { res async throws in
             XCTAssertEqual(res.status, .ok)
             XCTAssertTrue(res.body.string.hasPrefix("<svg"))
         }
@@ -403,7 +417,7 @@ final class MonitoringWebTests: ServerTestCase {
         XCTAssertTrue(memberDashboard.body.contains("รอบ 6 เดือน ปีงบประมาณ พ.ศ. 2568"))
         let organizationPage = try await admin.get("/o/\(DemoData.organization.slug)")
         XCTAssertTrue(organizationPage.body.contains("href=\"/o/\(DemoData.organization.slug)/monitoring\""), "members find the dashboard")
-        let roundPage = try await admin.get(MonitoringURL.round(round.id))
+        let roundPage = try await admin.get(SiteURL.round(round.id).path)
         XCTAssertTrue(roundPage.body.contains("อนุมัติและล็อกรอบ"), "the history in words")
         // The public plan page shows the latest approved round's status beside each item.
         let planPage = try await browser.get("/o/\(DemoData.organization.slug)/plan/2566-2570")
@@ -450,7 +464,7 @@ extension MonitoringWebTests {
         let onDisk = directory.appendingPathComponent(String(evidence.sha256.prefix(2))).appendingPathComponent(evidence.sha256)
         XCTAssertEqual(try Data(contentsOf: onDisk), pdf)
 
-        let fileAddress = MonitoringURL.evidence(opened.id, evidence.id)
+        let fileAddress = SiteURL.roundEvidence(round: opened.id, evidence: evidence.id).path
         try await app.test(.GET, fileAddress, headers: bearer(token)) { res async throws in
             XCTAssertEqual(res.status, .ok)
             XCTAssertEqual(res.headers.contentType?.description, "application/pdf")
@@ -465,7 +479,7 @@ extension MonitoringWebTests {
         }
         // The record form lists the file.
         var editor = try await signedIn("mon-e-editor")
-        let page = try await editor.get(MonitoringURL.record(opened.id, record.id))
+        let page = try await editor.get(SiteURL.roundRecord(round: opened.id, record: record.id).path)
         XCTAssertTrue(page.body.contains("คำสั่งแต่งตั้ง.pdf"))
         XCTAssertTrue(page.body.contains("enctype=\"multipart/form-data\""))
     }

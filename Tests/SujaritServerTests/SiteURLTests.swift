@@ -19,6 +19,9 @@ final class SiteURLTests: ServerTestCase {
         case complaintStylesheet, complaintScript, report, reportTrack, reportTrackAdd, complaintStatistics
         case complaints, newComplaint, complaint, complaintAction
         case receiptSlip, complaintSettings, complaintEvidence, complaintOverseer
+        case monitoring, monitoringSettings, importResults, importResultsConfirm, openRound, round, roundRecord, roundStep
+        case roundReport, roundReportFile, roundChart, recordEvidenceUpload, recordEvidenceDelete, recordEvidencePublic
+        case roundEvidence, apiRound
     }
 
     static func name(of url: SiteURL) -> Name {
@@ -75,6 +78,22 @@ final class SiteURLTests: ServerTestCase {
         case .complaintSettings: .complaintSettings
         case .complaintEvidence: .complaintEvidence
         case .complaintOverseer: .complaintOverseer
+        case .monitoring: .monitoring
+        case .monitoringSettings: .monitoringSettings
+        case .importResults: .importResults
+        case .importResultsConfirm: .importResultsConfirm
+        case .openRound: .openRound
+        case .round: .round
+        case .roundRecord: .roundRecord
+        case .roundStep: .roundStep
+        case .roundReport: .roundReport
+        case .roundReportFile: .roundReportFile
+        case .roundChart: .roundChart
+        case .recordEvidenceUpload: .recordEvidenceUpload
+        case .recordEvidenceDelete: .recordEvidenceDelete
+        case .recordEvidencePublic: .recordEvidencePublic
+        case .roundEvidence: .roundEvidence
+        case .apiRound: .apiRound
         }
     }
 
@@ -118,6 +137,24 @@ final class SiteURLTests: ServerTestCase {
         (.complaintSettings(slug: "demo"), .GET), (.complaintSettings(slug: "demo"), .POST),
         (.complaintEvidence(slug: "demo", otherID, evidence: itemID), .GET), (.complaintOverseer, .GET),
     ]
+        list += [
+            (.monitoring(slug: "demo"), .GET), (.monitoringSettings(slug: "demo"), .POST),
+            (.importResults(slug: "demo"), .GET), (.importResults(slug: "demo"), .POST), (.importResultsConfirm(slug: "demo"), .POST),
+            (.openRound(plan: planID), .POST), (.round(otherID), .GET),
+            (.roundRecord(round: otherID, record: itemID), .GET), (.roundRecord(round: otherID, record: itemID), .POST),
+            (.recordEvidenceUpload(round: otherID, record: itemID), .POST),
+            (.recordEvidenceDelete(round: otherID, record: itemID, evidence: planID), .POST),
+            (.recordEvidencePublic(round: otherID, record: itemID, evidence: planID), .POST),
+            (.roundEvidence(round: otherID, evidence: planID), .GET), (.apiRound(otherID), .GET),
+        ]
+        for step in RoundStep.allCases { list.append((.roundStep(otherID, step), .POST)) }
+        for chart in RoundChart.allCases { list.append((.roundChart(otherID, chart), .GET)) }
+        for kind in MonitoringDocumentKind.allCases {
+            list.append((.roundReport(otherID, kind), .GET))
+            for format in [ExportFormat.docx, .pdf, .json, .xlsx] {
+                list.append((.roundReportFile(otherID, kind, format), .GET))
+            }
+        }
         for format in ExportFormat.allCases {
             list.append((.publishedPlanFile(slug: "demo", years: "2566-2570", format), .GET))
             list.append((.planExport(planID, format), .GET))
@@ -173,6 +210,9 @@ final class SiteURLTests: ServerTestCase {
         XCTAssertEqual(SiteURL.reportTrack(slug: "ban-pong", kind: .general).path, "/o/ban-pong/grievance/track")
         XCTAssertEqual(SiteURL.receiptSlip(slug: "ban-pong").path, "/o/ban-pong/report/receipt")
         XCTAssertEqual(SiteURL.complaints(slug: "ban-pong", kind: .general).path, "/o/ban-pong/complaints?kind=general")
+        XCTAssertEqual(SiteURL.roundStep(plan, .returnToOpen).path, "/rounds/00000000-0000-4000-8000-000000000002/return")
+        XCTAssertEqual(SiteURL.roundChart(plan, .status).path, "/rounds/00000000-0000-4000-8000-000000000002/charts/status.svg")
+        XCTAssertEqual(SiteURL.roundReportFile(plan, .annual, .docx).path, "/rounds/00000000-0000-4000-8000-000000000002/annual/docx")
         // A segment cannot add a segment of its own.
         XCTAssertEqual(SiteURL.organization(slug: "a/b c").path, "/o/a%2Fb%20c")
         let html: HTML = "<a href=\"\(SiteURL.home)\">"

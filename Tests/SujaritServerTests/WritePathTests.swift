@@ -46,6 +46,48 @@ final class WritePathTests: ServerTestCase {
         XCTAssertEqual(try event?.auditAction(), .itemAdd)
     }
 
+    /// Monitoring rounds are on the same path: a round opened, a record edited and the quarterly
+    /// setting changed are each written with their audit record or not at all.
+    func testAFailedAuditInsertRollsBackTheRoundChange() async throws {
+        let organization = try await makeOrganization(slug: "audit-round")
+        let plan = try await PlanStore(db).create(demoPlan(for: organization, status: .published))
+        let store = MonitoringStore(db)
+        let actor = ActingUser(userID: nil, role: .admin)
+        let series = try await store.seriesID(ofPlan: plan.id, organizationID: organization.id)
+        var state = MonitoringState(organizationID: organization.id, plan: plan, planSeriesID: try XCTUnwrap(series))
+        let open = try MonitoringWorkflow.decide(.open(year: FiscalYear(2568), kind: .sixMonths), by: actor, on: state,
+                                                 expectedVersion: nil, context: .live)
+        let settings = try MonitoringWorkflow.decideSettings(MonitoringSettings(organizationID: organization.id, quarterlyRounds: true), by: actor)
+        try await sql.raw("ALTER TABLE audit_events RENAME TO audit_events_hidden").run()
+        for write in [{ try await store.apply(open) } as () async throws -> Any, { try await store.apply(settings) }] {
+            do {
+                _ = try await write()
+                XCTFail("the write must fail with its audit insert")
+            } catch {}
+        }
+        try await sql.raw("ALTER TABLE audit_events_hidden RENAME TO audit_events").run()
+        let noRounds = try await store.rounds(organizationID: organization.id)
+        XCTAssertEqual(noRounds, [], "no round without its audit record")
+        let setting = try await store.settings(organizationID: organization.id)
+        XCTAssertFalse(setting.quarterlyRounds, "no setting without its audit record")
+
+        let round = try await store.apply(open)
+        state.round = round
+        let edit = try MonitoringWorkflow.decide(.editRecord(recordID: round.records[0].id, MonitoringRecordInput(progress: .completed)),
+                                                 by: actor, on: state, expectedVersion: round.version, context: .live)
+        try await sql.raw("ALTER TABLE audit_events RENAME TO audit_events_hidden").run()
+        do {
+            try await store.apply(edit)
+            XCTFail("the write must fail with its audit insert")
+        } catch {}
+        try await sql.raw("ALTER TABLE audit_events_hidden RENAME TO audit_events").run()
+        let after = try await store.round(id: round.id, organizationID: organization.id)
+        XCTAssertEqual(after, round, "the round and its records are as before")
+        try await store.apply(edit)
+        let events = try await AuditEventRecord.query(on: db).filter(\.$subject == round.id.uuidString).all().map { try $0.auditAction() }
+        XCTAssertEqual(Set(events), Set<AuditAction>([.roundOpen, .roundRecordEdit]))
+    }
+
     func testARefusedPlanWriteLeavesNoAuditRecord() async throws {
         let organization = try await makeOrganization(slug: "audit-stale")
         let created = try await PlanStore(db).create(demoPlan(for: organization))

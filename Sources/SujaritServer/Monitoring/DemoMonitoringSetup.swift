@@ -6,21 +6,23 @@ import SujaritDemo
 import SujaritPersistence
 
 /// Loads the demo's 6-month round of 2568, filled and approved, through the same decisions and
-/// single write path as officers' forms (open → each record → approve).
+/// single write path as officers' forms (open → each record → approve), acted by the operator.
 enum DemoMonitoringSetup {
-    static func load(on db: any Database, plan: Plan, seriesID: UUID) async throws {
+    static func load(on db: any Database, plan: Plan, seriesID: UUID, dependencies: SujaritDependencies) async throws {
         let store = MonitoringStore(db)
-        var context = MonitoringContext(plan: plan, planSeriesID: seriesID, existingRounds: [], role: .admin)
-        var decision = try MonitoringWorkflow.decide(.open(year: DemoMonitoring.fiscalYear, kind: DemoMonitoring.kind),
-                                                     round: nil, expectedVersion: nil, context: context)
-        var round = try await store.apply(decision, userID: nil)
-        context.existingRounds = [round]
+        var state = MonitoringState(organizationID: plan.organizationID, plan: plan, planSeriesID: seriesID)
+        var decision = try MonitoringWorkflow.decide(.open(year: DemoMonitoring.fiscalYear, kind: DemoMonitoring.kind), by: .system,
+                                                     on: state, expectedVersion: nil, context: dependencies.decisionContext)
+        var round = try await store.apply(decision)
         for record in round.records {
-            decision = try MonitoringWorkflow.decide(.editRecord(recordID: record.id, DemoMonitoring.input(for: record)),
-                                                     round: round, expectedVersion: round.version, context: context)
-            round = try await store.apply(decision, userID: nil)
+            state.round = round
+            decision = try MonitoringWorkflow.decide(.editRecord(recordID: record.id, DemoMonitoring.input(for: record)), by: .system,
+                                                     on: state, expectedVersion: round.version, context: dependencies.decisionContext)
+            round = try await store.apply(decision)
         }
-        decision = try MonitoringWorkflow.decide(.approve, round: round, expectedVersion: round.version, context: context)
-        try await store.apply(decision, userID: nil)
+        state.round = round
+        decision = try MonitoringWorkflow.decide(.approve, by: .system, on: state, expectedVersion: round.version,
+                                                 context: dependencies.decisionContext)
+        try await store.apply(decision)
     }
 }

@@ -12,15 +12,16 @@ import SujaritAPIModels
 struct MonitoringController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("o", ":slug", "monitoring", use: dashboard)
+        routes.post("o", ":slug", "monitoring", "settings", use: saveSettings)
         routes.post("plans", ":planID", "rounds", use: openRound)
         let round = routes.grouped("rounds", ":roundID")
         round.get(use: show)
         round.get("records", ":recordID", use: recordForm)
         round.post("records", ":recordID", use: saveRecord)
-        round.post("submit", use: submit)
-        round.post("approve", use: approve)
-        round.post("return", use: returnToOpen)
-        round.post("reopen", use: reopen)
+        round.post(PathComponent(stringLiteral: RoundStep.submit.rawValue), use: submit)
+        round.post(PathComponent(stringLiteral: RoundStep.approve.rawValue), use: approve)
+        round.post(PathComponent(stringLiteral: RoundStep.returnToOpen.rawValue), use: returnToOpen)
+        round.post(PathComponent(stringLiteral: RoundStep.reopen.rawValue), use: reopen)
         round.get("report", use: monitoringReport)
         round.get("annual", use: annualReport)
         round.get("report", ":format", use: monitoringFile)
@@ -30,6 +31,7 @@ struct MonitoringController: RouteCollection {
         round.on(.POST, "records", ":recordID", "evidence",
                  body: .collect(maxSize: ByteCount(integerLiteral: MonitoringWorkflow.maximumEvidenceBytes + 256 * 1024)), use: uploadEvidence)
         round.post("records", ":recordID", "evidence", ":evidenceID", "delete", use: deleteEvidence)
+        round.post("records", ":recordID", "evidence", ":evidenceID", "public", use: setEvidencePublic)
         round.get("evidence", ":evidenceID", use: evidenceFile)
     }
 
@@ -44,30 +46,67 @@ struct MonitoringController: RouteCollection {
     // MARK: Dashboard
 
     static func dashboardData(_ request: Request, organization: Organization) async throws -> [MonitoringPages.PlanRounds] {
-        let plans = try await PlanStore(request.db).plans(organizationID: organization.id, includeUnpublished: true)
-            .filter { $0.status == .published || $0.status == .approved }
+        let plans = try await Self.roundPlans(request, organization: organization)
         let store = MonitoringStore(request.db)
-        var seen = Set<UUID>()
         var result: [MonitoringPages.PlanRounds] = []
-        // One entry per series: its latest approved/published revision (plans are newest first).
-        for plan in plans.sorted(by: { ($0.firstYear, $0.revision) > ($1.firstYear, $1.revision) }) where !seen.contains(plan.seriesID) {
-            seen.insert(plan.seriesID)
+        for plan in plans {
             result.append(.init(plan: plan, rounds: try await store.rounds(seriesID: plan.seriesID, organizationID: organization.id)))
         }
         return result
     }
 
-    @Sendable func dashboard(_ request: Request) async throws -> Response {
+    /// One plan per series that rounds can be opened on: its latest approved or published
+    /// revision, newest plan first.
+    static func roundPlans(_ request: Request, organization: Organization) async throws -> [PlanListEntry] {
+        let plans = try await PlanStore(request.db).plans(organizationID: organization.id, includeUnpublished: true)
+            .filter { $0.status == .published || $0.status == .approved }
+        var seen = Set<UUID>()
+        var result: [PlanListEntry] = []
+        for plan in plans.sorted(by: { ($0.firstYear, $0.revision) > ($1.firstYear, $1.revision) }) where !seen.contains(plan.seriesID) {
+            seen.insert(plan.seriesID)
+            result.append(plan)
+        }
+        return result
+    }
+
+    /// The organization, for its members only (outsiders learn nothing about rounds in
+    /// progress; the public reports are linked from the plan).
+    static func memberOrganization(_ request: Request) async throws -> Organization {
         let organization = try await PlanService(request: request).organization(slug: request.parameters.get("slug"))
         guard let viewer = request.viewer, viewer.can(.viewer, in: organization.id) else {
-            // Outsiders learn nothing about rounds in progress; the public reports are linked from the plan.
             throw request.viewer == nil
                 ? SujaritError(.unauthorized, LocalizedText(th: "กรุณาเข้าสู่ระบบก่อน", en: "Sign in first"))
                 : SujaritError.notFound()
         }
+        return organization
+    }
+
+    static func dashboardPage(_ request: Request, organization: Organization, errors: [(String, LocalizedText)] = [],
+                              message: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let data = try await Self.dashboardData(request, organization: organization)
-        return Layout.response(MonitoringPages.dashboard(request, organization: organization, plans: data,
-                                                         canEdit: viewer.can(.editor, in: organization.id)))
+        let settings = try await MonitoringStore(request.db).settings(organizationID: organization.id)
+        let actor = request.actingUser(in: organization.id)
+        return Layout.response(MonitoringPages.dashboard(request, organization: organization, plans: data, settings: settings,
+                                                         canEdit: actor.has(.editor), isAdmin: actor.has(.admin),
+                                                         errors: errors, message: message), status: status)
+    }
+
+    @Sendable func dashboard(_ request: Request) async throws -> Response {
+        let organization = try await Self.memberOrganization(request)
+        let saved = request.query[String.self, at: "saved"] != nil
+        return try await Self.dashboardPage(request, organization: organization, message: saved ? request.t(.monSaved) : nil)
+    }
+
+    struct SettingsForm: Content {
+        var quarterly: String?
+    }
+
+    @Sendable func saveSettings(_ request: Request) async throws -> Response {
+        try CSRF.verify(request)
+        let organization = try await Self.memberOrganization(request)
+        let form = try request.content.decode(SettingsForm.self)
+        _ = try await service(request).setQuarterly(form.quarterly == "on", organization: organization)
+        return Self.seeOther(SiteURL.monitoring(slug: organization.slug).with(query: [("saved", "1")], fragment: "settings"))
     }
 
     struct OpenForm: Content {
@@ -80,14 +119,13 @@ struct MonitoringController: RouteCollection {
         let form = try request.content.decode(OpenForm.self)
         do {
             let round = try await service(request).open(planID: request.parameters.get("planID"), year: form.fiscalYear, kind: form.kind)
-            return Self.seeOther(MonitoringURL.round(round.id))
+            return Self.seeOther(SiteURL.round(round.id).path)
         } catch let error as SujaritError where [.unprocessableEntity, .conflict].contains(error.status) {
             // Back to the dashboard with the message.
             let plan = try await PlanService(request: request).readablePlan(id: request.parameters.get("planID"))
             guard let organization = try await OrganizationStore(request.db).find(id: plan.organizationID) else { throw error }
-            let data = try await Self.dashboardData(request, organization: organization)
-            return Layout.response(MonitoringPages.dashboard(request, organization: organization, plans: data, canEdit: true,
-                                                             errors: [(error.fields.first?.field ?? "", error.message)]), status: error.status)
+            return try await Self.dashboardPage(request, organization: organization,
+                                                errors: [(error.fields.first?.field ?? "", error.message)], status: error.status)
         }
     }
 
@@ -95,15 +133,16 @@ struct MonitoringController: RouteCollection {
 
     func page(_ request: Request, view: RoundView, message: String? = nil, errors: [(String, LocalizedText)] = [],
               status: HTTPResponseStatus = .ok) async throws -> Response {
-        let history = view.role != nil
+        let history = view.isMember
             ? try await MonitoringStore(request.db).history(roundID: view.round.id, organizationID: view.organization.id) : []
-        return Layout.response(MonitoringPages.round(request, view: view, history: history, message: message, errors: errors), status: status)
+        let yearly = try await service(request).yearly(view)
+        return Layout.response(MonitoringPages.round(request, view: view, history: history, yearly: yearly, message: message, errors: errors), status: status)
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
         let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
         let saved = request.query[String.self, at: "saved"] != nil
-        return try await page(request, view: view, message: saved ? request.mt(.saved) : nil)
+        return try await page(request, view: view, message: saved ? request.t(.monSaved) : nil)
     }
 
     func record(_ view: RoundView, _ request: Request) throws -> MonitoringRecord {
@@ -123,7 +162,7 @@ struct MonitoringController: RouteCollection {
         try CSRF.verify(request)
         let fields = try request.content.decode([String: String].self)
         let view = try await service(request).memberRound(id: request.parameters.get("roundID"))
-        guard (view.role ?? .viewer) >= .editor else { throw SujaritError.forbidden() }
+        guard view.isEditor else { throw SujaritError.forbidden() }
         let record = try record(view, request)
         let values = RecordFormValues(fields: fields)
         let (input, errors) = values.input(indicatorCount: record.indicators.count)
@@ -134,17 +173,17 @@ struct MonitoringController: RouteCollection {
             return again(.unprocessableEntity, errors, LocalizedText(th: "กรุณาแก้ไขช่องที่มีข้อความสีแดง", en: "Please correct the fields marked in red"))
         }
         do {
-            let decision = try await service(request).command(roundID: request.parameters.get("roundID"),
-                                                              .editRecord(recordID: record.id, input), expectedVersion: values.version ?? -1)
-            if decision.warnings.isEmpty {
-                return Self.seeOther(MonitoringURL.round(view.round.id) + "?saved=1#record-\(record.id.uuidString.lowercased())")
+            let change = try await service(request).command(roundID: request.parameters.get("roundID"),
+                                                            .editRecord(recordID: record.id, input), expectedVersion: values.version ?? -1).change
+            if change.warnings.isEmpty {
+                return Self.seeOther(SiteURL.round(view.round.id).with(query: [("saved", "1")], fragment: "record-\(record.id.uuidString.lowercased())"))
             }
             // Saved with warnings (e.g. over budget, with a reason): show them on the saved record.
-            let updated = RoundView(round: decision.round, plan: view.plan, organization: view.organization, role: view.role)
-            let saved = decision.round.records.first { $0.id == record.id } ?? record
+            let updated = RoundView(round: change.round, plan: view.plan, organization: view.organization, actor: view.actor)
+            let saved = change.round.records.first { $0.id == record.id } ?? record
             return Layout.response(MonitoringPages.recordForm(request, view: updated, record: saved,
-                                                              values: RecordFormValues(record: saved, version: decision.round.version),
-                                                              message: LocalizedText(th: "บันทึกแล้ว", en: "Saved"), warnings: decision.warnings))
+                                                              values: RecordFormValues(record: saved, version: change.round.version),
+                                                              message: LocalizedText(th: "บันทึกแล้ว", en: "Saved"), warnings: change.warnings))
         } catch let error as SujaritError where [.unprocessableEntity, .conflict].contains(error.status) {
             var fieldErrors = FormErrors()
             for field in error.fields { fieldErrors.add(field.field, LocalizedText(th: field.messageThai, en: field.message)) }
@@ -163,7 +202,7 @@ struct MonitoringController: RouteCollection {
         let roundID = request.parameters.get("roundID")
         do {
             let decision = try await service(request).command(roundID: roundID, make(form.reason ?? ""), expectedVersion: form.version ?? -1)
-            return Self.seeOther(MonitoringURL.round(decision.round.id) + "?saved=1")
+            return Self.seeOther(SiteURL.round(decision.change.round.id).with(query: [("saved", "1")]))
         } catch let error as SujaritError where [.unprocessableEntity, .conflict].contains(error.status) {
             let view = try await service(request).memberRound(id: roundID)
             let problems = error.fields.count > 1 ? error.fields.dropFirst().map { ($0.field, LocalizedText(th: $0.messageThai, en: $0.message)) } : []
@@ -192,7 +231,7 @@ struct MonitoringController: RouteCollection {
         do {
             _ = try await service(request).attachEvidence(roundID: request.parameters.get("roundID"), recordID: record.id,
                                                           fileName: form.file?.filename ?? "", bytes: bytes, expectedVersion: form.version ?? -1)
-            return Self.seeOther(MonitoringURL.record(view.round.id, record.id) + "#evidence")
+            return Self.seeOther(SiteURL.roundRecord(round: view.round.id, record: record.id).with(fragment: "evidence"))
         } catch let error as SujaritError where [.unprocessableEntity, .conflict].contains(error.status) {
             var errors = FormErrors()
             errors.add("file", error.message)
@@ -210,33 +249,43 @@ struct MonitoringController: RouteCollection {
         let evidenceID = try PlanService.parseID(request.parameters.get("evidenceID"))
         _ = try await service(request).command(roundID: request.parameters.get("roundID"),
                                                .removeEvidence(recordID: record.id, evidenceID: evidenceID), expectedVersion: form.version ?? -1)
-        return Self.seeOther(MonitoringURL.record(view.round.id, record.id) + "#evidence")
+        return Self.seeOther(SiteURL.roundRecord(round: view.round.id, record: record.id).with(fragment: "evidence"))
+    }
+
+    struct PublicForm: Content {
+        var version: Int?
+        var `public`: String?
+    }
+
+    /// The admin shows an evidence file to the public, or keeps it to members.
+    @Sendable func setEvidencePublic(_ request: Request) async throws -> Response {
+        try CSRF.verify(request)
+        let form = try request.content.decode(PublicForm.self)
+        let view = try await service(request).memberRound(id: request.parameters.get("roundID"))
+        let record = try record(view, request)
+        let evidenceID = try PlanService.parseID(request.parameters.get("evidenceID"))
+        _ = try await service(request).command(roundID: request.parameters.get("roundID"),
+                                               .setEvidencePublic(recordID: record.id, evidenceID: evidenceID, form.public == "true"),
+                                               expectedVersion: form.version ?? -1)
+        return Self.seeOther(SiteURL.roundRecord(round: view.round.id, record: record.id).with(fragment: "evidence"))
     }
 
     @Sendable func evidenceFile(_ request: Request) async throws -> Response {
         let (evidence, data) = try await service(request).evidenceFile(roundID: request.parameters.get("roundID"),
                                                                       evidenceID: request.parameters.get("evidenceID"))
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.replaceOrAdd(name: .contentType, value: evidence.kind.mediaType)
-        // Images open in the browser; documents download. The type is the content's, never the name's.
-        response.headers.replaceOrAdd(name: .contentDisposition, value: evidence.kind.isImage
-            ? PlanExports.attachment(evidence.fileName).replacingOccurrences(of: "attachment;", with: "inline;")
-            : PlanExports.attachment(evidence.fileName))
-        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; sandbox")
-        return response
+        return MonitoringService.evidenceResponse(evidence, data)
     }
 
     // MARK: Reports
 
     @Sendable func monitoringReport(_ request: Request) async throws -> Response {
         let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
-        return Layout.response(MonitoringPages.report(request, view: view, kind: .monitoring))
+        return Layout.response(MonitoringPages.report(request, view: view, kind: .monitoring, yearly: try await service(request).yearly(view)))
     }
 
     @Sendable func annualReport(_ request: Request) async throws -> Response {
         let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
-        return Layout.response(MonitoringPages.report(request, view: view, kind: .annual))
+        return Layout.response(MonitoringPages.report(request, view: view, kind: .annual, yearly: []))
     }
 
     @Sendable func monitoringFile(_ request: Request) async throws -> Response { try await file(request, kind: .monitoring) }
@@ -245,14 +294,13 @@ struct MonitoringController: RouteCollection {
     func file(_ request: Request, kind: MonitoringDocumentKind) async throws -> Response {
         let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
         guard let format = request.parameters.get("format").flatMap(ExportFormat.init(rawValue:)),
-              format != .csv, kind == .monitoring || format != .xlsx
+              format != .csv
         else { throw SujaritError.notFound("รูปแบบไฟล์") }
         return try await Self.fileResponse(request, view: view, kind: kind, format: format)
     }
 
     static func fileResponse(_ request: Request, view: RoundView, kind: MonitoringDocumentKind, format: ExportFormat) async throws -> Response {
-        let input = MonitoringExportInput(round: view.round, planTitle: view.plan.title, dimensions: view.plan.dimensions,
-                                          context: ExportContext(organization: view.organization))
+        let input = try await MonitoringService(request: request).exportInput(view)
         let data: Data
         switch format {
         case .pdf:
@@ -263,12 +311,14 @@ struct MonitoringController: RouteCollection {
                 case .busy: LocalizedText(th: "มีคำขอแปลงไฟล์ PDF รออยู่มาก กรุณาลองใหม่ หรือดาวน์โหลดไฟล์ Word แทน", en: "Many PDF conversions are waiting; try again or download the Word file")
                 case .conversion(let failure): LocalizedText(th: failure.thaiMessage + " ดาวน์โหลดไฟล์ Word แทนได้", en: failure.message)
                 }
-                throw SujaritError(.serviceUnavailable, message, location: MonitoringURL.reportFile(view.round.id, kind, .docx), retryAfter: 60)
+                throw SujaritError(.serviceUnavailable, message, location: SiteURL.roundReportFile(view.round.id, kind, .docx).path, retryAfter: 60)
             }
         case .docx:
             data = try await request.application.threadPool.runIfActive { MonitoringExporter.docx(input, kind: kind) }
         case .xlsx:
-            data = try await request.application.threadPool.runIfActive { MonitoringExporter.xlsx(input) }
+            data = try await request.application.threadPool.runIfActive {
+                kind == .monitoring ? MonitoringExporter.xlsx(input) : MonitoringExporter.annualXLSX(input)
+            }
         case .json:
             do throws(ExportError) { data = try MonitoringExporter.json(input) } catch { throw SujaritError(.internalServerError, error.message) }
         case .csv:
@@ -285,11 +335,12 @@ struct MonitoringController: RouteCollection {
         let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
         let report = MonitoringReport(round: view.round, dimensions: view.plan.dimensions)
         let svg: String
-        switch request.parameters.get("chart") {
-        case "status.svg": svg = MonitoringCharts.statusByDimension(report)
-        case "budget.svg": svg = MonitoringCharts.budgetByDimension(report)
-        case "indicators.svg": svg = MonitoringCharts.indicators(report)
-        default: throw SujaritError.notFound("แผนภูมิ")
+        let name = request.parameters.get("chart") ?? ""
+        guard name.hasSuffix(".svg"), let chart = RoundChart(rawValue: String(name.dropLast(4))) else { throw SujaritError.notFound("แผนภูมิ") }
+        switch chart {
+        case .status: svg = MonitoringCharts.statusByDimension(report)
+        case .budget: svg = MonitoringCharts.budgetByDimension(report)
+        case .indicators: svg = MonitoringCharts.indicators(report)
         }
         let response = Response(status: .ok, body: .init(string: svg))
         response.headers.replaceOrAdd(name: .contentType, value: "image/svg+xml; charset=utf-8")
@@ -313,6 +364,35 @@ struct MonitoringAPIController: RouteCollection {
         api.get("rounds", ":roundID", "report", use: report)
         api.on(.POST, "rounds", ":roundID", "records", ":recordID", "evidence",
                body: .collect(maxSize: ByteCount(integerLiteral: MonitoringWorkflow.maximumEvidenceBytes * 4 / 3 + 64 * 1024)), use: uploadEvidence)
+        api.put("rounds", ":roundID", "records", ":recordID", "evidence", ":evidenceID", use: updateEvidence)
+        api.get("rounds", ":roundID", "evidence", ":evidenceID", use: evidenceFile)
+    }
+
+    /// `{"version": 7, "public": true}`: the admin shows an evidence file to the public.
+    struct EvidenceUpdate: Content {
+        var version: Int?
+        var `public`: Bool?
+    }
+
+    @Sendable func updateEvidence(_ request: Request) async throws -> Response {
+        let view = try await service(request).memberRound(id: request.parameters.get("roundID"))
+        let recordID = try PlanService.parseID(request.parameters.get("recordID"))
+        let evidenceID = try PlanService.parseID(request.parameters.get("evidenceID"))
+        let body = try APIBody.decode(EvidenceUpdate.self, request)
+        guard let shown = body.public else {
+            throw MonitoringService.invalid("public", LocalizedText(th: "ต้องระบุ public เป็น true หรือ false", en: "public must be true or false"))
+        }
+        let change = try await service(request).command(roundID: view.round.id.uuidString, .setEvidencePublic(recordID: recordID, evidenceID: evidenceID, shown),
+                                                        expectedVersion: body.version ?? -1).change
+        let record = change.round.records.first { $0.id == recordID }!
+        return try Self.json(RecordResponse(round: change.round, record: record, warnings: []))
+    }
+
+    /// An evidence file's bytes, by the same rule as the page's link.
+    @Sendable func evidenceFile(_ request: Request) async throws -> Response {
+        let (evidence, data) = try await service(request).evidenceFile(roundID: request.parameters.get("roundID"),
+                                                                      evidenceID: request.parameters.get("evidenceID"))
+        return MonitoringService.evidenceResponse(evidence, data)
     }
 
     /// `{"version": 5, "fileName": "photo.jpg", "contentBase64": "…"}`
@@ -324,17 +404,17 @@ struct MonitoringAPIController: RouteCollection {
 
     @Sendable func uploadEvidence(_ request: Request) async throws -> Response {
         let view = try await service(request).memberRound(id: request.parameters.get("roundID"))
-        guard (view.role ?? .viewer) >= .editor else { throw SujaritError.forbidden() }
+        guard view.isEditor else { throw SujaritError.forbidden() }
         let recordID = try PlanService.parseID(request.parameters.get("recordID"))
         let body = try APIBody.decode(EvidenceRequest.self, request)
         guard let text = body.contentBase64, let bytes = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
             let message = LocalizedText(th: "contentBase64 ต้องเป็นเนื้อไฟล์แบบ base64", en: "contentBase64 must be the file's bytes in base64")
             throw SujaritError(.unprocessableEntity, message, fields: [FieldError(field: "contentBase64", message: message)])
         }
-        let decision = try await service(request).attachEvidence(roundID: request.parameters.get("roundID"), recordID: recordID,
-                                                                 fileName: body.fileName ?? "", bytes: bytes, expectedVersion: body.version ?? -1)
-        let record = decision.round.records.first { $0.id == recordID }!
-        return try Self.json(RecordResponse(round: decision.round, record: record, warnings: []), status: .created)
+        let change = try await service(request).attachEvidence(roundID: request.parameters.get("roundID"), recordID: recordID,
+                                                               fileName: body.fileName ?? "", bytes: bytes, expectedVersion: body.version ?? -1).change
+        let record = change.round.records.first { $0.id == recordID }!
+        return try Self.json(RecordResponse(round: change.round, record: record, warnings: []), status: .created)
     }
 
     func service(_ request: Request) -> MonitoringService { MonitoringService(request: request) }
@@ -356,7 +436,10 @@ struct MonitoringAPIController: RouteCollection {
         let service = service(request)
         guard let series = try await service.store.seriesID(ofPlan: plan.id, organizationID: plan.organizationID) else { throw SujaritError.notFound("แผน") }
         var rounds = try await service.store.rounds(seriesID: series, organizationID: plan.organizationID)
-        if service.role(in: plan.organizationID) == nil { rounds = rounds.filter { $0.status == .approved } }
+        if !request.actingUser(in: plan.organizationID).has(.viewer) {
+            // The public sees approved rounds of a published plan, without members-only evidence.
+            rounds = plan.status == .published ? rounds.filter { $0.status == .approved }.map(\.publicView) : []
+        }
         return try Self.json(RoundList(rounds: rounds))
     }
 
@@ -366,13 +449,13 @@ struct MonitoringAPIController: RouteCollection {
     }
 
     @Sendable func open(_ request: Request) async throws -> Response {
-        let viewer = try request.requireViewer()
+        _ = try request.requireViewer()
         let plan = try await PlanService(request: request).readablePlan(id: request.parameters.get("planID"))
-        guard viewer.can(.editor, in: plan.organizationID) else { throw SujaritError.forbidden() }
+        guard request.actingUser(in: plan.organizationID).has(.editor) else { throw SujaritError.forbidden() }
         let body = try APIBody.decode(OpenRequest.self, request)
         let round = try await service(request).open(planID: request.parameters.get("planID"), year: body.fiscalYear, kind: body.kind)
         let response = try Self.json(round, status: .created)
-        response.headers.replaceOrAdd(name: .location, value: MonitoringURL.apiRound(round.id))
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.apiRound(round.id).path)
         return response
     }
 
@@ -409,7 +492,7 @@ struct MonitoringAPIController: RouteCollection {
 
     @Sendable func updateRecord(_ request: Request) async throws -> Response {
         let view = try await service(request).memberRound(id: request.parameters.get("roundID"))
-        guard (view.role ?? .viewer) >= .editor else { throw SujaritError.forbidden() }
+        guard view.isEditor else { throw SujaritError.forbidden() }
         let recordID = try PlanService.parseID(request.parameters.get("recordID"))
         guard view.round.records.contains(where: { $0.id == recordID }) else { throw SujaritError.notFound("รายการ") }
         let body = try APIBody.decode(RecordRequest.self, request)
@@ -431,10 +514,10 @@ struct MonitoringAPIController: RouteCollection {
             startDate: try day(body.startDate, "startDate"), endDate: try day(body.endDate, "endDate"), participants: body.participants,
             actuals: body.actuals ?? [], narrative: body.narrative ?? "", problems: body.problems ?? "",
             obstacles: body.obstacles ?? "", suggestions: body.suggestions ?? "")
-        let decision = try await service(request).command(roundID: request.parameters.get("roundID"),
-                                                          .editRecord(recordID: recordID, input), expectedVersion: body.version ?? -1)
-        let record = decision.round.records.first { $0.id == recordID }!
-        return try Self.json(RecordResponse(round: decision.round, record: record, warnings: decision.warnings))
+        let change = try await service(request).command(roundID: request.parameters.get("roundID"),
+                                                        .editRecord(recordID: recordID, input), expectedVersion: body.version ?? -1).change
+        let record = change.round.records.first { $0.id == recordID }!
+        return try Self.json(RecordResponse(round: change.round, record: record, warnings: change.warnings))
     }
 
     struct TransitionRequest: Content {
@@ -461,7 +544,7 @@ struct MonitoringAPIController: RouteCollection {
             throw SujaritError(.unprocessableEntity, message, fields: [FieldError(field: "action", message: message)])
         }
         let decision = try await service(request).command(roundID: request.parameters.get("roundID"), command, expectedVersion: body.version ?? -1)
-        return try Self.json(decision.round)
+        return try Self.json(decision.change.round)
     }
 
     @Sendable func report(_ request: Request) async throws -> Response {

@@ -2,44 +2,30 @@ import Foundation
 import Vapor
 import SujaritCore
 import SujaritExport
+import SujaritImport
 import SujaritPersistence
 
-/// Addresses of the monitoring pages and files (part of `SiteURL`).
-typealias MonitoringURL = SiteURL.Monitoring
-
-extension SiteURL {
-enum Monitoring {
-    static func dashboard(_ slug: String) -> String { "/o/\(slug)/monitoring" }
-    static func openRound(_ planID: UUID) -> String { "\(SiteURL.plan(planID))/rounds" }
-    static func round(_ id: UUID) -> String { "/rounds/\(id.uuidString.lowercased())" }
-    static func record(_ roundID: UUID, _ recordID: UUID) -> String { "\(round(roundID))/records/\(recordID.uuidString.lowercased())" }
-    static func action(_ roundID: UUID, _ name: String) -> String { "\(round(roundID))/\(name)" }
-    static func report(_ roundID: UUID, _ kind: MonitoringDocumentKind) -> String {
-        "\(round(roundID))/\(kind == .monitoring ? "report" : "annual")"
-    }
-    static func reportFile(_ roundID: UUID, _ kind: MonitoringDocumentKind, _ format: ExportFormat) -> String {
-        "\(report(roundID, kind))/\(format.rawValue)"
-    }
-    static func chart(_ roundID: UUID, _ name: String) -> String { "\(round(roundID))/charts/\(name).svg" }
-    static func apiRound(_ id: UUID) -> String { "/api/v1/rounds/\(id.uuidString.lowercased())" }
-    static func evidence(_ roundID: UUID, _ evidenceID: UUID) -> String { "\(round(roundID))/evidence/\(evidenceID.uuidString.lowercased())" }
-}
-}
+extension MonitoringRoundKind: BilingualName {}
+extension MonitoringRoundStatus: BilingualName {}
+extension ItemProgress: BilingualName {}
+extension ShortfallReason: BilingualName {}
+extension IndicatorActual.Kind: BilingualName {}
+extension MonitoringDocumentKind: BilingualName {}
 
 /// The monitoring pages. Every text an officer typed goes through the `HTML` type's escaping;
 /// charts are SVG drawn by `MonitoringCharts` from numbers (their texts escaped by the XML writer).
 enum MonitoringPages {
     static func progressName(_ request: Request, _ progress: ItemProgress?) -> String {
-        progress.map { request.name(th: $0.thaiName, en: $0.englishName) } ?? request.mt(.notReported)
+        progress.map { request.t.name($0) } ?? request.t(.monNotReported)
     }
 
     static func roundTitle(_ request: Request, _ round: MonitoringRound) -> String {
-        request.name(th: round.thaiTitle, en: round.englishTitle)
+        request.t.language == .thai ? round.thaiTitle : round.englishTitle
     }
 
     static func statusBadge(_ request: Request, _ status: MonitoringRoundStatus) -> HTML {
         let css = status == .approved ? "published" : "draft"
-        return "<span class=\"badge \(css)\">\(request.name(th: status.thaiName, en: status.englishName))</span>"
+        return "<span class=\"badge \(css)\">\(request.t.name(status))</span>"
     }
 
     static func percent(_ value: Decimal?) -> String { value.map { NSDecimalNumber(decimal: $0).stringValue + "%" } ?? "-" }
@@ -50,6 +36,14 @@ enum MonitoringPages {
         return "<div class=\"notice error\" role=\"alert\"><ul>\(items)</ul></div>"
     }
 
+    /// The latest of some rounds: the latest year, then the round whose period ends latest, a
+    /// half-year round before a quarter over the same period.
+    static func latest(_ rounds: [MonitoringRound]) -> MonitoringRound? {
+        rounds.max { a, b in
+            (a.fiscalYear, a.kind.endQuarter, a.kind.isQuarterly ? 0 : 1) < (b.fiscalYear, b.kind.endQuarter, b.kind.isQuarterly ? 0 : 1)
+        }
+    }
+
     // MARK: Dashboard
 
     struct PlanRounds {
@@ -57,25 +51,28 @@ enum MonitoringPages {
         var rounds: [MonitoringRound]
     }
 
-    static func dashboard(_ request: Request, organization: Organization, plans: [PlanRounds], canEdit: Bool,
-                          errors: [(String, LocalizedText)] = []) -> HTML {
+    static func dashboard(_ request: Request, organization: Organization, plans: [PlanRounds], settings: MonitoringSettings,
+                          canEdit: Bool, isAdmin: Bool, errors: [(String, LocalizedText)] = [], message: String? = nil) -> HTML {
+        let t = request.t
+        // The year offered first: the fiscal year of today.
+        let currentYear = ThaiCalendar.fiscalYear(of: request.dependencies.now())
         let sections: [HTML] = plans.map { entry in
             let openForm: HTML = canEdit ? """
-                <form method="post" action="\(MonitoringURL.openRound(entry.plan.id))" class="inline">
+                <form method="post" action="\(SiteURL.openRound(plan: entry.plan.id))" class="inline">
                 \(CSRF.field(request))
-                <label for="year-\(entry.plan.id)">\(request.mt(.fiscalYear))</label>
-                <select id="year-\(entry.plan.id)" name="fiscalYear">\((entry.plan.firstYear.be...entry.plan.lastYear.be).map { year -> HTML in "<option value=\"\(year)\">\(year)</option>" })</select>
-                <label for="kind-\(entry.plan.id)">\(request.mt(.roundKind))</label>
-                <select id="kind-\(entry.plan.id)" name="kind">\(MonitoringRoundKind.allCases.map { kind -> HTML in "<option value=\"\(kind.rawValue)\">\(request.name(th: kind.thaiName, en: kind.englishName))</option>" })</select>
-                <button type="submit" class="primary">\(request.mt(.openRound))</button>
-                <p class="hint">\(request.mt(.openRoundLead))</p>
+                <label for="year-\(entry.plan.id)">\(t(.monFiscalYear))</label>
+                <select id="year-\(entry.plan.id)" name="fiscalYear">\((entry.plan.firstYear.be...entry.plan.lastYear.be).map { year -> HTML in "<option value=\"\(year)\"\(HTML(unsafeRaw: year == currentYear.be ? " selected" : ""))>\(year)</option>" })</select>
+                <label for="kind-\(entry.plan.id)">\(t(.monRoundKind))</label>
+                <select id="kind-\(entry.plan.id)" name="kind">\(settings.kinds.map { kind -> HTML in "<option value=\"\(kind.rawValue)\">\(t.name(kind))</option>" })</select>
+                <button type="submit" class="primary">\(t(.monOpenRound))</button>
+                <p class="hint">\(t(.monOpenRoundLead))</p>
                 </form>
                 """ : ""
             let rows: [HTML] = entry.rounds.map { round in
                 let report = MonitoringReport(round: round, dimensions: [])
                 let reported = report.total.itemCount - report.total.blank
                 return """
-                    <tr><td><a href="\(MonitoringURL.round(round.id))">\(roundTitle(request, round))</a></td>
+                    <tr><td><a href="\(SiteURL.round(round.id))">\(roundTitle(request, round))</a></td>
                     <td>\(statusBadge(request, round.status))</td>
                     <td class="num">\(reported)/\(report.total.itemCount)</td>
                     <td class="num">\(report.total.disbursed.formatted()) / \(report.total.planned.formatted())</td>
@@ -84,7 +81,7 @@ enum MonitoringPages {
             }
             let openRounds = entry.rounds.filter { $0.status != .approved }
             let attention: [HTML] = openRounds.map { round in
-                let blanks: [HTML] = round.blankRecords.prefix(50).map { "<li><a href=\"\(MonitoringURL.record(round.id, $0.id))\">\($0.itemNumber). \($0.itemName)</a></li>" }
+                let blanks: [HTML] = round.blankRecords.prefix(50).map { "<li><a href=\"\(SiteURL.roundRecord(round: round.id, record: $0.id))\">\($0.itemNumber). \($0.itemName)</a></li>" }
                 let below: [HTML] = MonitoringReport.belowTarget(round).prefix(50).map { pair in
                     "<li>\(pair.0.itemNumber). \(pair.0.itemName): \(pair.1.target) → \(pair.1.actualValue.map { NSDecimalNumber(decimal: $0).stringValue } ?? "")</li>"
                 }
@@ -92,56 +89,68 @@ enum MonitoringPages {
                 return """
                     <h3>\(roundTitle(request, round))</h3>
                     <div class="side-by-side">
-                    <div><h4>\(request.mt(.missing)) (\(round.blankRecords.count))</h4>\(blanks.isEmpty ? HTML("<p>\(request.mt(.missingNone))</p>") : HTML("<ul>\(blanks)</ul>"))</div>
-                    <div><h4>\(request.mt(.belowTarget))</h4>\(below.isEmpty ? HTML("<p>\(request.mt(.belowTargetNone))</p>") : HTML("<ul>\(below)</ul>"))
-                    <h4>\(request.mt(.overdue))</h4>\(overdue.isEmpty ? HTML("<p>\(request.mt(.overdueNone))</p>") : HTML("<ul>\(overdue)</ul>"))</div>
+                    <div><h4>\(t(.monMissing)) (\(round.blankRecords.count))</h4>\(blanks.isEmpty ? HTML("<p>\(t(.monMissingNone))</p>") : HTML("<ul>\(blanks)</ul>"))</div>
+                    <div><h4>\(t(.monBelowTarget))</h4>\(below.isEmpty ? HTML("<p>\(t(.monBelowTargetNone))</p>") : HTML("<ul>\(below)</ul>"))
+                    <h4>\(t(.monOverdue))</h4>\(overdue.isEmpty ? HTML("<p>\(t(.monOverdueNone))</p>") : HTML("<ul>\(overdue)</ul>"))</div>
                     </div>
                     """
             }
             let byYear = planPeriod(entry.rounds)
             let periodChart: HTML = byYear.isEmpty ? "" : """
-                <h3>\(request.mt(.planPeriod))</h3>
+                <h3>\(t(.monPlanPeriod))</h3>
                 <figure>\(HTML(unsafeRaw: MonitoringCharts.budgetByYear(byYear)))</figure>
                 """
             return """
                 <section class="dimension">
-                <h2>\(entry.plan.title) (\(entry.plan.yearSlug), \(request.t(.revision)) \(entry.plan.revision))</h2>
+                <h2>\(entry.plan.title) (\(entry.plan.yearSlug), \(t(.revision)) \(entry.plan.revision))</h2>
                 \(openForm)
-                \(rows.isEmpty ? HTML("<p>\(request.mt(.noRounds))</p>") : HTML("""
-                    <div class="table-wrap"><table><thead><tr><th>\(request.mt(.round))</th><th>\(request.mt(.status))</th>
-                    <th class="num">\(request.mt(.completion))</th><th class="num">\(request.mt(.disbursedOfPlanned))</th>
-                    <th class="num">\(request.mt(.belowTarget))</th></tr></thead><tbody>\(rows)</tbody></table></div>
+                \(rows.isEmpty ? HTML("<p>\(t(.monNoRounds))</p>") : HTML("""
+                    <div class="table-wrap"><table><thead><tr><th>\(t(.monRound))</th><th>\(t(.monStatus))</th>
+                    <th class="num">\(t(.monCompletion))</th><th class="num">\(t(.monDisbursedOfPlanned))</th>
+                    <th class="num">\(t(.monBelowTarget))</th></tr></thead><tbody>\(rows)</tbody></table></div>
                     """))
                 \(attention)
                 \(periodChart)
                 </section>
                 """
         }
-        return Layout.page(request: request, title: request.mt(.monitoring), body: """
+        let importLink: HTML = canEdit && !plans.isEmpty
+            ? "<p><a class=\"button\" href=\"\(SiteURL.importResults(slug: organization.slug))\">\(t(.monImportResults))</a></p>" : ""
+        let settingsForm: HTML = isAdmin ? """
+            <section id="settings"><h2>\(t(.monSettings))</h2>
+            <form method="post" action="\(SiteURL.monitoringSettings(slug: organization.slug))">
+            \(CSRF.field(request))
+            <label class="check"><input type="checkbox" name="quarterly" value="on"\(HTML(unsafeRaw: settings.quarterlyRounds ? " checked" : ""))> \(t(.monQuarterlyRounds))</label>
+            <p class="hint">\(t(.monQuarterlyHint))</p>
+            <button type="submit">\(t(.monSaveSettings))</button></form></section>
+            """ : ""
+        return Layout.page(request: request, title: t(.monMonitoring), body: """
             <p><a href="\(SiteURL.organization(slug: organization.slug))">\(organization.name)</a></p>
-            <h1>\(request.mt(.monitoring))</h1>
-            <p class="lead">\(request.mt(.dashboardLead))</p>
+            <h1>\(t(.monMonitoring))</h1>
+            <p class="lead">\(t(.monDashboardLead))</p>
+            \(message.map { HTML("<p class=\"notice success\">\($0)</p>") })
             \(problemList(request, errors))
-            \(sections.isEmpty ? HTML("<p>\(request.t(.noPublishedPlans))</p>") : HTML("\(sections)"))
+            \(importLink)
+            \(sections.isEmpty ? HTML("<p>\(t(.noPublishedPlans))</p>") : HTML("\(sections)"))
+            \(settingsForm)
             """)
     }
 
-    /// Items not finished when their round's period is over: in a 12-month round every item not
-    /// completed; in a 6-month round those not started.
+    /// Items not finished when their round's period is over: when the period ends the year every
+    /// item not completed; otherwise those not started.
     static func overdueRecords(_ round: MonitoringRound) -> [MonitoringRecord] {
         round.records.filter { record in
-            switch round.kind {
-            case .twelveMonths: record.progress == .notStarted || record.progress == .inProgress
-            case .sixMonths: record.progress == .notStarted
-            }
+            round.kind.endsTheYear
+                ? record.progress == .notStarted || record.progress == .inProgress
+                : record.progress == .notStarted
         }
     }
 
-    /// Planned against disbursed per year, from each year's latest round (12-month before 6-month).
+    /// Planned against disbursed per year, from each year's latest round.
     static func planPeriod(_ rounds: [MonitoringRound]) -> [(FiscalYear, Money, Money)] {
         let byYear = Dictionary(grouping: rounds, by: \.fiscalYear)
         return byYear.keys.sorted().compactMap { year in
-            guard let round = byYear[year]?.max(by: { ($0.kind == .twelveMonths ? 1 : 0) < ($1.kind == .twelveMonths ? 1 : 0) }) else { return nil }
+            guard let round = latest(byYear[year] ?? []) else { return nil }
             let total = MonitoringReport(round: round, dimensions: []).total
             return (year, total.planned, total.disbursed)
         }
@@ -149,98 +158,109 @@ enum MonitoringPages {
 
     // MARK: Round
 
-    static func round(_ request: Request, view: RoundView, history: [AuditEventRecord], message: String? = nil,
+    static func round(_ request: Request, view: RoundView, history: [AuditEventRecord], yearly: [(FiscalYear, Money, Money)], message: String? = nil,
                       errors: [(String, LocalizedText)] = []) -> HTML {
+        let t = request.t
         let round = view.round
         let report = MonitoringReport(round: round, dimensions: view.plan.dimensions)
         var actions: [HTML] = []
-        if view.role.map({ $0 >= .editor }) == true && round.status == .open {
-            actions.append(actionForm(request, round, "submit", request.mt(.submit)))
+        if view.isEditor && round.status == .open {
+            actions.append(actionForm(request, round, .submit, t(.monSubmit)))
         }
         if view.isAdmin && round.status != .approved {
-            actions.append(actionForm(request, round, "approve", request.mt(.approve)))
+            actions.append(actionForm(request, round, .approve, t(.monApprove)))
         }
         if view.isAdmin && round.status == .submitted {
-            actions.append(actionForm(request, round, "return", request.mt(.returnToOpen), reason: false))
+            actions.append(actionForm(request, round, .returnToOpen, t(.monReturnToOpen), reason: false))
         }
         if view.isAdmin && round.status == .approved {
-            actions.append(actionForm(request, round, "reopen", request.mt(.reopen), reason: true))
+            actions.append(actionForm(request, round, .reopen, t(.monReopen), reason: true))
         }
         let notice: HTML = switch round.status {
-        case .approved: "<p class=\"notice\">\(request.mt(.lockedNotice))</p>"
-        case .submitted: "<p class=\"notice\">\(request.mt(.submittedNotice))</p>"
-        case .open: round.reopenReason.map { "<p class=\"notice\">\(request.mt(.reopenedNotice)): \($0)</p>" } ?? ""
+        case .approved: "<p class=\"notice\">\(t(.monLockedNotice))</p>"
+        case .submitted: "<p class=\"notice\">\(t(.monSubmittedNotice))</p>"
+        case .open: round.reopenReason.map { "<p class=\"notice\">\(t(.monReopenedNotice)): \($0)</p>" } ?? ""
         }
         let rows: [HTML] = round.records.map { record in
-            let link: HTML = view.role != nil
-                ? "<a href=\"\(MonitoringURL.record(round.id, record.id))\">\(view.canEdit ? request.mt(.fill) : request.mt(.record))</a>"
+            let link: HTML = view.isMember
+                ? "<a href=\"\(SiteURL.roundRecord(round: round.id, record: record.id))\">\(view.canEdit ? t(.monFill) : t(.monRecord))</a>"
                 : ""
             return """
                 <tr id="record-\(record.id)"><td class="num">\(record.itemNumber)</td><td>\(record.itemName)</td>
-                <td>\(progressName(request, record.progress))\(record.reason.map { HTML(" — \(request.name(th: $0.thaiName, en: $0.englishName))") })</td>
-                <td class="num">\(record.plannedBudget?.formatted() ?? request.mt(.noBudget))</td>
+                <td>\(progressName(request, record.progress))\(record.reason.map { HTML(" — \(t.name($0))") })</td>
+                <td class="num">\(record.plannedBudget?.formatted() ?? t(.monNoBudget))</td>
                 <td class="num">\(record.ordinanceBudget?.formatted() ?? "-")</td>
                 <td class="num">\(record.disbursed?.formatted() ?? "-")</td>
                 <td>\(indicatorSummary(request, record))</td>
-                <td>\(link)</td></tr>
+                <td>\(publicEvidence(request, view: view, record: record))\(link)</td></tr>
                 """
         }
         let events: [HTML] = history.prefix(100).map { event -> HTML in
-            let action = MonitoringAuditAction(rawValue: event.action).map { request.t.pick($0.label) } ?? event.action
+            let action = AuditAction(rawValue: event.action).map { t.pick($0.label) } ?? event.action
             return "<li>\(event.createdAt.map { ThaiCalendar.thaiDate($0) } ?? "") · \(action) · \(event.detail)</li>"
         }
+        let back: HTML = view.isMember ? "<a href=\"\(SiteURL.monitoring(slug: view.organization.slug))\">\(t(.monBackToDashboard))</a> ·" : ""
         let body: HTML = """
-            <p><a href="\(MonitoringURL.dashboard(view.organization.slug))">\(request.mt(.backToDashboard))</a> ·
-            <a href="\(SiteURL.plan(view.plan.id))">\(view.plan.title)</a></p>
+            <p>\(back) <a href="\(SiteURL.plan(view.plan.id))">\(view.plan.title)</a></p>
             <h1>\(roundTitle(request, round))</h1>
-            <p>\(view.organization.name) · \(statusBadge(request, round.status)) · \(request.mt(.version)) \(round.version)</p>
+            <p>\(view.organization.name) · \(statusBadge(request, round.status)) · \(t(.monVersion)) \(round.version)</p>
             \(message.map { HTML("<p class=\"notice success\">\($0)</p>") })
             \(problemList(request, errors))
             \(notice)
             <div class="steps">\(actions)</div>
             \(downloads(request, round))
-            <h2>\(request.mt(.summary))</h2>
+            <h2>\(t(.monSummary))</h2>
             \(summaryTable(request, report))
-            <h2>\(request.mt(.records))</h2>
-            <div class="table-wrap"><table><thead><tr><th class="num">#</th><th>\(request.t(.items))</th><th>\(request.mt(.progress))</th>
-            <th class="num">\(request.mt(.plannedBudget))</th><th class="num">\(request.mt(.ordinanceBudget))</th><th class="num">\(request.mt(.disbursed))</th>
-            <th>\(request.mt(.indicators))</th><th></th></tr></thead><tbody>\(rows)</tbody></table></div>
-            <h2>\(request.mt(.charts))</h2>
-            \(charts(report))
-            \(view.role != nil ? HTML("<h2>\(request.mt(.history))</h2><ul>\(events)</ul>") : HTML())
+            <h2>\(t(.monRecords))</h2>
+            <div class="table-wrap"><table class="monitoring-records"><thead><tr><th class="num">#</th><th>\(t(.items))</th><th>\(t(.monProgress))</th>
+            <th class="num">\(t(.monPlannedBudget))</th><th class="num">\(t(.monOrdinanceBudget))</th><th class="num">\(t(.monDisbursed))</th>
+            <th>\(t(.monIndicators))</th><th></th></tr></thead><tbody>\(rows)</tbody></table></div>
+            <h2>\(t(.monCharts))</h2>
+            \(charts(report, yearly: yearly))
+            \(view.isMember ? HTML("<h2>\(t(.monHistory))</h2><ul>\(events)</ul>") : HTML())
             """
         return Layout.page(request: request, title: roundTitle(request, round), body: body)
     }
 
-    static func actionForm(_ request: Request, _ round: MonitoringRound, _ action: String, _ label: String, reason: Bool? = nil) -> HTML {
+    /// For the public: links to the evidence files the admin made public.
+    static func publicEvidence(_ request: Request, view: RoundView, record: MonitoringRecord) -> HTML {
+        guard !view.isMember, !record.evidence.isEmpty else { return "" }
+        let links: [HTML] = record.evidence.map { "<a href=\"\(SiteURL.roundEvidence(round: view.round.id, evidence: $0.id))\">\($0.fileName)</a><br>" }
+        return "\(links)"
+    }
+
+    static func actionForm(_ request: Request, _ round: MonitoringRound, _ step: RoundStep, _ label: String, reason: Bool? = nil) -> HTML {
+        let t = request.t
+        let id = step.rawValue
         let reasonField: HTML = switch reason {
-        case true?: "<label for=\"reason-\(action)\">\(request.mt(.reasonRequired))</label><textarea id=\"reason-\(action)\" name=\"reason\" rows=\"2\" required maxlength=\"10000\"></textarea>"
-        case false?: "<label for=\"reason-\(action)\">\(request.mt(.reason))</label><textarea id=\"reason-\(action)\" name=\"reason\" rows=\"2\" maxlength=\"10000\"></textarea>"
+        case true?: "<label for=\"reason-\(id)\">\(t(.monReasonRequired))</label><textarea id=\"reason-\(id)\" name=\"reason\" rows=\"2\" required maxlength=\"10000\"></textarea>"
+        case false?: "<label for=\"reason-\(id)\">\(t(.monReason))</label><textarea id=\"reason-\(id)\" name=\"reason\" rows=\"2\" maxlength=\"10000\"></textarea>"
         case nil: ""
         }
         return """
-            <form method="post" action="\(MonitoringURL.action(round.id, action))" class="inline">
+            <form method="post" action="\(SiteURL.roundStep(round.id, step))" class="inline">
             \(CSRF.field(request))<input type="hidden" name="version" value="\(round.version)">
-            \(reasonField)<button type="submit" class="primary">\(label)</button></form>
+            \(reasonField)<button type="submit" class="primary" id="step-\(id)">\(label)</button></form>
             """
     }
 
     static func downloads(_ request: Request, _ round: MonitoringRound) -> HTML {
         let links: [HTML] = MonitoringDocumentKind.allCases.map { kind in
-            let files: [HTML] = [ExportFormat.docx, .pdf, .xlsx, .json].filter { kind == .monitoring || $0 != .xlsx }.map { format in
-                "<a class=\"button\" href=\"\(MonitoringURL.reportFile(round.id, kind, format))\">\(format.label)</a>"
+            let files: [HTML] = [ExportFormat.docx, .pdf, .xlsx, .json].map { format in
+                "<a class=\"button\" href=\"\(SiteURL.roundReportFile(round.id, kind, format))\">\(format.label)</a>"
             }
-            return "<p class=\"downloads\"><a href=\"\(MonitoringURL.report(round.id, kind))\">\(request.name(th: kind.thaiName, en: kind.englishName))</a> \(files)</p>"
+            return "<p class=\"downloads\"><a href=\"\(SiteURL.roundReport(round.id, kind))\">\(request.t.name(kind))</a> \(files)</p>"
         }
         return "\(links)"
     }
 
     static func indicatorSummary(_ request: Request, _ record: MonitoringRecord) -> HTML {
+        let t = request.t
         let lines: [HTML] = record.indicators.map { indicator in
             let actual = indicator.actualValue.map { NSDecimalNumber(decimal: $0).stringValue } ?? (indicator.actualText.isEmpty ? "-" : indicator.actualText)
             let met: HTML = switch indicator.isMet {
-            case true?: " <span class=\"badge published\">\(request.mt(.met))</span>"
-            case false?: " <span class=\"badge draft\">\(request.mt(.notMet))</span>"
+            case true?: " <span class=\"badge published\">\(t(.monMet))</span>"
+            case false?: " <span class=\"badge draft\">\(t(.monNotMet))</span>"
             case nil: ""
             }
             return "<li>\(indicator.target) → <strong>\(actual)</strong>\(met)</li>"
@@ -249,10 +269,12 @@ enum MonitoringPages {
     }
 
     static func summaryTable(_ request: Request, _ report: MonitoringReport) -> HTML {
+        let t = request.t
         let rows: [HTML] = (report.dimensions + [report.total]).map { row in
-            let label = row.dimension == 0 ? (row.name == report.total.name ? request.mt(.total) : row.name) : "\(request.t(.dimension)) \(row.dimension) \(row.name)"
+            let isTotal = row.name == report.total.name && row.dimension == 0
+            let label = row.dimension == 0 ? (isTotal ? t(.monTotal) : row.name) : "\(t(.dimension)) \(row.dimension) \(row.name)"
             return """
-                <tr\(HTML(unsafeRaw: row.name == report.total.name && row.dimension == 0 ? " class=\"grand\"" : ""))><td>\(label)</td>
+                <tr\(HTML(unsafeRaw: isTotal ? " class=\"grand\"" : ""))><td>\(label)</td>
                 <td class="num">\(row.itemCount)</td>\(ItemProgress.allCases.map { "<td class=\"num\">\(row.count($0))</td>" as HTML })<td class="num">\(row.blank)</td>
                 <td class="num">\(percent(row.carriedOutPercent))</td>
                 <td class="num">\(row.planned.formatted())</td><td class="num">\(row.ordinance.formatted())</td>
@@ -260,30 +282,35 @@ enum MonitoringPages {
                 <td class="num">\(row.indicatorsMet)/\(row.indicatorsMet + row.indicatorsNotMet)</td></tr>
                 """
         }
-        let statuses: [HTML] = ItemProgress.allCases.map { "<th class=\"num\">\(request.name(th: $0.thaiName, en: $0.englishName))</th>" }
+        let statuses: [HTML] = ItemProgress.allCases.map { "<th class=\"num\">\(t.name($0))</th>" }
         return """
-            <div class="table-wrap"><table><thead><tr><th>\(request.t(.dimension))</th><th class="num">\(request.mt(.items))</th>
-            \(statuses)<th class="num">\(request.mt(.notReported))</th><th class="num">\(request.mt(.carriedOutPercent))</th>
-            <th class="num">\(request.mt(.plannedBudget))</th><th class="num">\(request.mt(.ordinanceBudget))</th>
-            <th class="num">\(request.mt(.disbursed))</th><th class="num">\(request.mt(.percentOfPlan))</th>
-            <th class="num">\(request.mt(.met))</th></tr></thead><tbody>\(rows)</tbody></table></div>
+            <div class="table-wrap"><table class="monitoring-summary"><thead><tr><th>\(t(.dimension))</th><th class="num">\(t(.monItems))</th>
+            \(statuses)<th class="num">\(t(.monNotReported))</th><th class="num">\(t(.monCarriedOutPercent))</th>
+            <th class="num">\(t(.monPlannedBudget))</th><th class="num">\(t(.monOrdinanceBudget))</th>
+            <th class="num">\(t(.monDisbursed))</th><th class="num">\(t(.monPercentOfPlan))</th>
+            <th class="num">\(t(.monMet))</th></tr></thead><tbody>\(rows)</tbody></table></div>
             """
     }
 
-    /// The three charts inline (SVG made from numbers; its texts escaped by the chart writer).
-    static func charts(_ report: MonitoringReport) -> HTML {
+    /// The charts inline (SVG made from numbers; its texts escaped by the chart writer): items by
+    /// status per dimension, budget per dimension, budget planned against disbursed per year (the
+    /// round's year and the years before it), indicators met.
+    static func charts(_ report: MonitoringReport, yearly: [(FiscalYear, Money, Money)]) -> HTML {
         HTML(unsafeRaw: "<figure>" + MonitoringCharts.statusByDimension(report) + "</figure><figure>"
-             + MonitoringCharts.budgetByDimension(report) + "</figure><figure>" + MonitoringCharts.indicators(report) + "</figure>")
+             + MonitoringCharts.budgetByDimension(report) + "</figure>"
+             + (yearly.isEmpty ? "" : "<figure>" + MonitoringCharts.budgetByYear(yearly) + "</figure>")
+             + "<figure>" + MonitoringCharts.indicators(report) + "</figure>")
     }
 
     // MARK: Record form
 
     static func recordForm(_ request: Request, view: RoundView, record: MonitoringRecord, values: RecordFormValues,
                            errors: FormErrors = FormErrors(), message: LocalizedText? = nil, warnings: [MonitoringFinding] = []) -> HTML {
+        let t = request.t
         let editable = view.canEdit
         let disabled = HTML(unsafeRaw: editable ? "" : " disabled")
         func error(_ field: String) -> HTML {
-            errors[field].map { "<p class=\"field-error\" id=\"\(field)-error\">\(request.t.pick($0))</p>" } ?? ""
+            errors[field].map { "<p class=\"field-error\" id=\"\(field)-error\">\(t.pick($0))</p>" } ?? ""
         }
         func invalid(_ field: String) -> HTML { HTML(unsafeRaw: errors[field] != nil ? " aria-invalid=\"true\"" : "") }
         func text(_ field: String, _ label: String, hint: String? = nil) -> HTML {
@@ -300,83 +327,93 @@ enum MonitoringPages {
             """
         }
         let progressOptions: [HTML] = ItemProgress.allCases.map { progress in
-            "<label class=\"check\"><input type=\"radio\" name=\"progress\" value=\"\(progress.rawValue)\"\(HTML(unsafeRaw: values["progress"] == progress.rawValue ? " checked" : ""))\(disabled)> \(request.name(th: progress.thaiName, en: progress.englishName))</label> "
+            "<label class=\"check\"><input type=\"radio\" name=\"progress\" id=\"progress-\(progress.rawValue)\" value=\"\(progress.rawValue)\"\(HTML(unsafeRaw: values["progress"] == progress.rawValue ? " checked" : ""))\(disabled)> \(t.name(progress))</label> "
         }
         let reasonOptions: [HTML] = ShortfallReason.allCases.map { reason in
-            "<option value=\"\(reason.rawValue)\"\(HTML(unsafeRaw: values["reason"] == reason.rawValue ? " selected" : ""))>\(request.name(th: reason.thaiName, en: reason.englishName))</option>"
+            "<option value=\"\(reason.rawValue)\"\(HTML(unsafeRaw: values["reason"] == reason.rawValue ? " selected" : ""))>\(t.name(reason))</option>"
         }
         let indicators: [HTML] = record.indicators.enumerated().map { index, indicator in
             let measure: HTML = indicator.measure.map { HTML(" <span class=\"badge\">\($0.description)</span>") } ?? ""
             return """
-                <fieldset><legend>\(request.name(th: indicator.kind.thaiName, en: indicator.kind.englishName)) \(index + 1)</legend>
-                <p>\(request.mt(.target)): \(indicator.target)\(measure)</p>
-                \(indicator.measure != nil ? text("actual-\(index)", request.mt(.actualValue)) : HTML())
-                \(area("actualText-\(index)", request.mt(.actualText)))
+                <fieldset><legend>\(t.name(indicator.kind)) \(index + 1)</legend>
+                <p>\(t(.monTarget)): \(indicator.target)\(measure)</p>
+                \(indicator.measure != nil ? text("actual-\(index)", t(.monActualValue)) : HTML())
+                \(area("actualText-\(index)", t(.monActualText)))
                 </fieldset>
                 """
         }
-        let warningList: HTML = warnings.isEmpty ? "" : "<div class=\"notice\"><p>\(request.mt(.warnings))</p><ul>\(warnings.map { w -> HTML in "<li>\(request.t.pick(w.message))</li>" })</ul></div>"
+        let warningList: HTML = warnings.isEmpty ? "" : "<div class=\"notice\"><p>\(t(.monWarnings))</p><ul>\(warnings.map { w -> HTML in "<li>\(t.pick(w.message))</li>" })</ul></div>"
         return Layout.page(request: request, title: "\(record.itemNumber). \(record.itemName)", body: """
-            <p><a href="\(MonitoringURL.round(view.round.id))#record-\(record.id)">\(request.mt(.backToRound))</a></p>
+            <p><a href="\(SiteURL.round(view.round.id).with(fragment: "record-\(record.id.uuidString.lowercased())"))">\(t(.monBackToRound))</a></p>
             <h1>\(record.itemNumber). \(record.itemName)</h1>
-            <p>\(roundTitle(request, view.round)) · \(statusBadge(request, view.round.status)) · \(request.t(.responsibleUnit)): \(record.responsibleUnit)</p>
-            \(message.map { HTML("<p class=\"notice\(errors.isEmpty ? " success" : " error")\" role=\"alert\">\(request.t.pick($0))</p>") })
+            <p>\(roundTitle(request, view.round)) · \(statusBadge(request, view.round.status)) · \(t(.responsibleUnit)): \(record.responsibleUnit)</p>
+            \(message.map { HTML("<p class=\"notice\(errors.isEmpty ? " success" : " error")\" role=\"alert\">\(t.pick($0))</p>") })
             \(warningList)
-            \(view.round.status == .approved ? HTML("<p class=\"notice\">\(request.mt(.lockedNotice))</p>") : HTML())
-            <form method="post" action="\(MonitoringURL.record(view.round.id, record.id))" class="editor">
+            \(view.round.status == .approved ? HTML("<p class=\"notice\">\(t(.monLockedNotice))</p>") : HTML())
+            <form method="post" action="\(SiteURL.roundRecord(round: view.round.id, record: record.id))" class="editor">
             \(CSRF.field(request))<input type="hidden" name="version" value="\(values["version"])">
-            <fieldset><legend>\(request.mt(.progress))</legend>\(progressOptions)\(error("progress"))</fieldset>
-            <label for="reason">\(request.mt(.shortfallReason))</label>
-            <select id="reason" name="reason"\(invalid("reason"))\(disabled)><option value="">\(request.mt(.choose))</option>\(reasonOptions)</select>\(error("reason"))
-            \(area("reasonText", request.mt(.reasonText)))
-            <fieldset><legend>\(request.mt(.plannedBudget)): \(record.plannedBudget?.formatted() ?? request.mt(.noBudget))</legend>
-            \(text("ordinanceBudget", request.mt(.ordinanceBudget)))
-            \(text("committed", request.mt(.committed)))
-            \(text("disbursed", request.mt(.disbursed)))
-            \(area("overspendReason", request.mt(.overspendReason)))
+            <fieldset><legend>\(t(.monProgress))</legend>\(progressOptions)\(error("progress"))</fieldset>
+            <label for="reason">\(t(.monShortfallReason))</label>
+            <select id="reason" name="reason"\(invalid("reason"))\(disabled)><option value="">\(t(.monChoose))</option>\(reasonOptions)</select>\(error("reason"))
+            \(area("reasonText", t(.monReasonText)))
+            <fieldset><legend>\(t(.monPlannedBudget)): \(record.plannedBudget?.formatted() ?? t(.monNoBudget))</legend>
+            \(text("ordinanceBudget", t(.monOrdinanceBudget)))
+            \(text("committed", t(.monCommitted)))
+            \(text("disbursed", t(.monDisbursed)))
+            \(area("overspendReason", t(.monOverspendReason)))
             </fieldset>
-            \(text("startDate", request.mt(.startDate), hint: request.mt(.dateHint)))
-            \(text("endDate", request.mt(.endDate), hint: request.mt(.dateHint)))
-            \(text("participants", request.mt(.participants)))
-            <h2>\(request.mt(.indicators))</h2>
+            \(text("startDate", t(.monStartDate), hint: t(.monDateHint)))
+            \(text("endDate", t(.monEndDate), hint: t(.monDateHint)))
+            \(text("participants", t(.monParticipants)))
+            <h2>\(t(.monIndicators))</h2>
             \(indicators)
-            \(area("narrative", request.mt(.narrative)))
-            \(area("problems", request.mt(.problems)))
-            \(area("obstacles", request.mt(.obstacles)))
-            \(area("suggestions", request.mt(.suggestions)))
-            \(editable ? HTML("<p><button type=\"submit\" class=\"primary\">\(request.mt(.save))</button></p>") : HTML())
+            \(area("narrative", t(.monNarrative)))
+            \(area("problems", t(.monProblems)))
+            \(area("obstacles", t(.monObstacles)))
+            \(area("suggestions", t(.monSuggestions)))
+            \(editable ? HTML("<p><button type=\"submit\" class=\"primary\" id=\"save-record\">\(t(.monSave))</button></p>") : HTML())
             </form>
             \(evidenceSection(request, view: view, record: record, errors: errors))
             """)
     }
 
     static func evidenceSection(_ request: Request, view: RoundView, record: MonitoringRecord, errors: FormErrors) -> HTML {
+        let t = request.t
         let items: [HTML] = record.evidence.map { file in
             let remove: HTML = view.canEdit ? """
-                <form method="post" action="\(MonitoringURL.record(view.round.id, record.id))/evidence/\(file.id)/delete" class="inline">
-                \(CSRF.field(request))<input type="hidden" name="version" value="\(view.round.version)"><button type="submit">\(request.mt(.removeEvidence))</button></form>
+                <form method="post" action="\(SiteURL.recordEvidenceDelete(round: view.round.id, record: record.id, evidence: file.id))" class="inline">
+                \(CSRF.field(request))<input type="hidden" name="version" value="\(view.round.version)"><button type="submit">\(t(.monRemoveEvidence))</button></form>
                 """ : ""
-            return "<li><a href=\"\(MonitoringURL.evidence(view.round.id, file.id))\">\(file.fileName)</a> (\(file.kind.rawValue.uppercased()), \(file.byteCount / 1024 + 1) KB) \(remove)</li>"
+            let visibility: HTML = "<span class=\"badge\(file.isPublic ? " published" : "")\">\(file.isPublic ? t(.monEvidencePublic) : t(.monEvidenceMembersOnly))</span>"
+            let toggle: HTML = view.isAdmin ? """
+                <form method="post" action="\(SiteURL.recordEvidencePublic(round: view.round.id, record: record.id, evidence: file.id))" class="inline">
+                \(CSRF.field(request))<input type="hidden" name="version" value="\(view.round.version)">
+                <input type="hidden" name="public" value="\(file.isPublic ? "false" : "true")">
+                <button type="submit">\(file.isPublic ? t(.monMakeMembersOnly) : t(.monMakePublic))</button></form>
+                """ : ""
+            return "<li><a href=\"\(SiteURL.roundEvidence(round: view.round.id, evidence: file.id))\">\(file.fileName)</a> (\(file.kind.rawValue.uppercased()), \(file.byteCount / 1024 + 1) KB) \(visibility) \(toggle) \(remove)</li>"
         }
         let upload: HTML = view.canEdit ? """
-            <form method="post" action="\(MonitoringURL.record(view.round.id, record.id))/evidence" enctype="multipart/form-data">
+            <form method="post" action="\(SiteURL.recordEvidenceUpload(round: view.round.id, record: record.id))" enctype="multipart/form-data">
             \(CSRF.field(request))<input type="hidden" name="version" value="\(view.round.version)">
-            <label for="file">\(request.mt(.evidenceFile))</label>
+            <label for="file">\(t(.monEvidenceFile))</label>
             <input type="file" id="file" name="file" accept=".jpg,.jpeg,.png,.pdf,.docx"\(HTML(unsafeRaw: errors["file"] != nil ? " aria-invalid=\"true\"" : ""))>
-            \(errors["file"].map { HTML("<p class=\"field-error\" id=\"file-error\">\(request.t.pick($0))</p>") })
-            <p class="hint">\(request.mt(.evidenceHint))</p>
-            <button type="submit">\(request.mt(.attachEvidence))</button></form>
+            \(errors["file"].map { HTML("<p class=\"field-error\" id=\"file-error\">\(t.pick($0))</p>") })
+            <p class="hint">\(t(.monEvidenceHint))</p>
+            <button type="submit" id="attach-evidence">\(t(.monAttachEvidence))</button></form>
             """ : ""
         return """
-            <section id="evidence"><h2>\(request.mt(.evidence))</h2>
-            \(items.isEmpty ? HTML("<p class=\"muted\">\(request.mt(.noEvidence))</p>") : HTML("<ul>\(items)</ul>"))
+            <section id="evidence"><h2>\(t(.monEvidence))</h2>
+            <p class="hint">\(t(.monEvidenceRule))</p>
+            \(items.isEmpty ? HTML("<p class=\"muted\">\(t(.monNoEvidence))</p>") : HTML("<ul>\(items)</ul>"))
             \(upload)</section>
             """
     }
 
     // MARK: Reports as pages
 
-    static func report(_ request: Request, view: RoundView, kind: MonitoringDocumentKind) -> HTML {
+    static func report(_ request: Request, view: RoundView, kind: MonitoringDocumentKind, yearly: [(FiscalYear, Money, Money)]) -> HTML {
+        let t = request.t
         let input = MonitoringExportInput(round: view.round, planTitle: view.plan.title, dimensions: view.plan.dimensions,
                                           context: ExportContext(organization: view.organization))
         let title = input.title(kind)
@@ -392,7 +429,7 @@ enum MonitoringPages {
                 return "<tr>\(cells)</tr>"
             }
             body = """
-                <p>\("ตามที่\(view.organization.name)ได้จัดทำ\(view.plan.title) จึงขอสรุปและรายงานผลการดำเนินการประจำปีงบประมาณ พ.ศ. \(view.round.fiscalYear.be) ตามผลที่บันทึกไว้ใน\(view.round.kind.thaiName) โดยแสดงเป้าหมายตามแผนคู่กับผลที่เกิดขึ้นจริง มีรายละเอียด ดังนี้")</p>
+                <p>\(t(.monAnnualIntro, view.organization.name, view.plan.title, String(view.round.fiscalYear.be), t.name(view.round.kind)))</p>
                 <div class="table-wrap"><table class="annual"><thead><tr>\(headings)</tr></thead><tbody>\(rows)</tbody></table></div>
                 """
         case .monitoring:
@@ -409,26 +446,125 @@ enum MonitoringPages {
                     """
                 }
                 return """
-                    <h2>\(dimension.dimension == 0 ? dimension.name : "\(request.t(.dimension)) \(dimension.dimension) \(dimension.name)")</h2>
-                    <div class="table-wrap"><table><thead><tr><th class="num">#</th><th>\(request.t(.items))</th><th>\(request.mt(.progress))</th>
-                    <th class="num">\(request.mt(.plannedBudget))</th><th class="num">\(request.mt(.ordinanceBudget))</th><th class="num">\(request.mt(.disbursed))</th>
-                    <th>\(request.mt(.indicators))</th><th>\(request.mt(.problems)) \(request.mt(.obstacles)) \(request.mt(.suggestions))</th></tr></thead>
+                    <h2>\(dimension.dimension == 0 ? dimension.name : "\(t(.dimension)) \(dimension.dimension) \(dimension.name)")</h2>
+                    <div class="table-wrap"><table class="monitoring-records"><thead><tr><th class="num">#</th><th>\(t(.items))</th><th>\(t(.monProgress))</th>
+                    <th class="num">\(t(.monPlannedBudget))</th><th class="num">\(t(.monOrdinanceBudget))</th><th class="num">\(t(.monDisbursed))</th>
+                    <th>\(t(.monIndicators))</th><th>\(t(.monProblems)) \(t(.monObstacles)) \(t(.monSuggestions))</th></tr></thead>
                     <tbody>\(rows)</tbody></table></div>
                     """
             }
             body = """
-                <h2>\(request.mt(.summary))</h2>
+                <h2>\(t(.monSummary))</h2>
                 \(summaryTable(request, report))
-                \(charts(report))
+                \(charts(report, yearly: yearly))
                 \(sections)
                 """
         }
         return Layout.page(request: request, title: title, body: """
-            <p class="screen-only"><a href="\(MonitoringURL.round(view.round.id))">\(request.mt(.backToRound))</a></p>
+            <p class="screen-only"><a href="\(SiteURL.round(view.round.id))">\(t(.monBackToRound))</a></p>
             <h1>\(title)</h1>
             <p>\(view.organization.name) · \(statusBadge(request, view.round.status))</p>
             \(downloads(request, view.round))
             \(body)
+            """)
+    }
+
+    // MARK: Importing a results document
+
+    static func importForm(_ request: Request, organization: Organization, plans: [PlanListEntry], settings: MonitoringSettings,
+                           error: LocalizedText? = nil) -> HTML {
+        let t = request.t
+        let years = Set(plans.flatMap { ($0.firstYear.be...$0.lastYear.be) }).sorted()
+        return Layout.page(request: request, title: t(.monImportResults), body: """
+            <p><a href="\(SiteURL.monitoring(slug: organization.slug))">\(t(.monBackToDashboard))</a></p>
+            <h1>\(t(.monImportResults))</h1>
+            <p class="lead">\(t(.monImportResultsLead))</p>
+            \(error.map { HTML("<div class=\"notice error\" role=\"alert\" id=\"document-error\">\(t.pick($0))</div>") })
+            <form method="post" action="\(SiteURL.importResults(slug: organization.slug))" enctype="multipart/form-data" class="editor">
+            \(CSRF.field(request))
+            <label for="document">\(t(.monResultsDocument))</label>
+            <input type="file" id="document" name="document" required accept=".txt,.docx,.pdf,.html,.htm">
+            <p class="hint">\(t(.documentFileLimit))</p>
+            <label for="fiscalYear">\(t(.monFiscalYear))</label>
+            <select id="fiscalYear" name="fiscalYear"><option value="">\(t(.monYearFromDocument))</option>\(years.map { year -> HTML in "<option value=\"\(year)\">\(year)</option>" })</select>
+            <label for="kind">\(t(.monRoundKind))</label>
+            <select id="kind" name="kind">\(settings.kinds.map { kind -> HTML in "<option value=\"\(kind.rawValue)\"\(HTML(unsafeRaw: kind == .twelveMonths ? " selected" : ""))>\(t.name(kind))</option>" })</select>
+            <p><button type="submit" class="primary" id="read-results">\(t(.monReadResults))</button></p>
+            </form>
+            """)
+    }
+
+    /// What the review of an uploaded results document shows and posts back.
+    struct ResultsReview {
+        var organization: Organization
+        var plan: Plan
+        var fileName: String
+        var year: FiscalYear
+        var kind: MonitoringRoundKind
+        var rows: [MonitoringResultRow]
+        /// The records the round will have (the plan's items due that year).
+        var candidates: [MonitoringRecord]
+        /// Row index → the chosen item lineage (automatic or the officer's).
+        var chosen: [Int: UUID]
+        /// Row index → similarity of the automatic match.
+        var scores: [Int: Double]
+        var progress: ItemProgress
+        /// The rows as JSON, carried through the confirmation form.
+        var rowsJSON: String
+    }
+
+    static func importReview(_ request: Request, review: ResultsReview, errors: FormErrors = FormErrors(), message: LocalizedText? = nil) -> HTML {
+        let t = request.t
+        let matched = review.chosen.count
+        let unmatched = review.rows.indices.filter { review.chosen[$0] == nil }
+        func select(_ index: Int) -> HTML {
+            let options: [HTML] = review.candidates.map { record in
+                "<option value=\"\(record.itemLineageID.uuidString.lowercased())\"\(HTML(unsafeRaw: review.chosen[index] == record.itemLineageID ? " selected" : ""))>\(record.itemNumber). \(record.itemName)</option>"
+            }
+            return """
+                <select id="match-\(index)" name="match-\(index)"\(HTML(unsafeRaw: errors["match-\(index)"] != nil ? " aria-invalid=\"true\"" : ""))>
+                <option value="">\(t(.monNotImported))</option>\(options)</select>
+                \(errors["match-\(index)"].map { HTML("<p class=\"field-error\" id=\"match-\(index)-error\">\(t.pick($0))</p>") })
+                """
+        }
+        func row(_ index: Int) -> HTML {
+            let row = review.rows[index]
+            let score: HTML = review.scores[index].map { HTML(" <span class=\"muted\">(\(t(.monMatchScore)) \(Int(($0 * 100).rounded()))%)</span>") } ?? ""
+            return """
+                <tr id="row-\(index)"><td>\(row.number.map(String.init) ?? "-"). \(row.measure)<br><span class="muted">\(t(.line)) \(row.line)</span></td>
+                <td>\(row.output)</td><td>\(row.outcome)</td><td>\(select(index))\(score)</td></tr>
+                """
+        }
+        let head: HTML = "<thead><tr><th>\(t(.monDocumentRow))</th><th>\(t(.sheetOutputs))</th><th>\(t(.sheetOutcomes))</th><th>\(t(.monPlanItem))</th></tr></thead>"
+        let unmatchedTable: HTML = unmatched.isEmpty ? HTML("<p class=\"notice success\">\(t(.monAllRowsMatched))</p>") : HTML("""
+            <h2 id="unmatched">\(t(.monUnmatchedRows, String(unmatched.count)))</h2>
+            <div class="table-wrap"><table>\(head)<tbody>\(unmatched.map(row))</tbody></table></div>
+            """)
+        let matchedRows = review.rows.indices.filter { review.chosen[$0] != nil }
+        let withoutRow = review.candidates.filter { record in !review.chosen.values.contains(record.itemLineageID) }
+        let progressOptions: [HTML] = ItemProgress.allCases.map { progress in
+            "<option value=\"\(progress.rawValue)\"\(HTML(unsafeRaw: review.progress == progress ? " selected" : ""))>\(t.name(progress))</option>"
+        }
+        return Layout.page(request: request, title: t(.monReviewResults), body: """
+            <p><a href="\(SiteURL.importResults(slug: review.organization.slug))">\(t(.monImportResults))</a></p>
+            <h1>\(t(.monReviewResults))</h1>
+            <p class="lead">\(t(.monReviewResultsLead, review.fileName, String(review.rows.count), String(matched), review.plan.title, String(review.year.be))) · \(t.name(review.kind))</p>
+            \(message.map { HTML("<div class=\"notice error\" role=\"alert\">\(t.pick($0))</div>") })
+            <form method="post" action="\(SiteURL.importResultsConfirm(slug: review.organization.slug))">
+            \(CSRF.field(request))
+            <input type="hidden" name="plan" value="\(review.plan.id.uuidString.lowercased())">
+            <input type="hidden" name="fiscalYear" value="\(review.year.be)">
+            <input type="hidden" name="kind" value="\(review.kind.rawValue)">
+            <input type="hidden" name="fileName" value="\(review.fileName)">
+            <input type="hidden" name="rows" value="\(review.rowsJSON)">
+            \(unmatchedTable)
+            <h2 id="matched">\(t(.monMatchedRows, String(matchedRows.count)))</h2>
+            <div class="table-wrap"><table>\(head)<tbody>\(matchedRows.map(row))</tbody></table></div>
+            \(withoutRow.isEmpty ? HTML() : HTML("<p class=\"notice\">\(t(.monItemsWithoutRow, String(withoutRow.count))): \(withoutRow.map { "\($0.itemNumber). \($0.itemName)" }.joined(separator: "; "))</p>"))
+            <label for="progress">\(t(.monImportedStatus))</label>
+            <select id="progress" name="progress">\(progressOptions)</select>
+            <p><button type="submit" class="primary" id="confirm-import">\(t(.monConfirmImport))</button></p>
+            </form>
             """)
     }
 }

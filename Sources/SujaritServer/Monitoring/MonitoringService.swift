@@ -4,40 +4,36 @@ import Fluent
 import SujaritCore
 import SujaritPersistence
 import SujaritAPIModels
+import SujaritExport
 
-/// A round as a page or file needs it: the round, the plan revision it was opened on, the
-/// organization, and what the requester may do.
+/// A round as a page or file needs it: the round (as the requester may see it), the plan
+/// revision it was opened on, the organization, and who asks.
 struct RoundView {
     var round: MonitoringRound
     var plan: Plan
     var organization: Organization
-    var role: MonitoringRole?
+    var actor: ActingUser
 
-    var canEdit: Bool { (role ?? .viewer) >= .editor && round.status == .open }
-    var isAdmin: Bool { role == .admin }
+    /// A member of the round's organization (any role).
+    var isMember: Bool { actor.has(.viewer) }
+    var isEditor: Bool { actor.has(.editor) }
+    var isAdmin: Bool { actor.has(.admin) }
+    var canEdit: Bool { isEditor && round.status == .open }
 }
 
-/// The monitoring rounds' single write path, shared by forms and the API: load (tenant-scoped),
-/// decide (`MonitoringWorkflow.decide`, pure), store the change with its audit record in one
-/// transaction (`MonitoringStore.apply`).
+/// The monitoring rounds' single write path, shared by forms and the API: load (tenant-scoped)
+/// the `MonitoringState`, decide (`MonitoringWorkflow.decide`, pure), store the change with its
+/// audit events in one transaction (`MonitoringStore.apply`).
 struct MonitoringService {
     let request: Request
 
     var store: MonitoringStore { MonitoringStore(request.db) }
     var plans: PlanService { PlanService(request: request) }
 
-    func role(in organizationID: UUID) -> MonitoringRole? {
-        switch request.viewer?.role(in: organizationID) {
-        case .admin?: .admin
-        case .editor?: .editor
-        case .viewer?: .viewer
-        case nil: nil
-        }
-    }
-
     /// A round the requester may see: any round of their organization; for everybody else only
-    /// an approved round of a published plan (its reports are public). Anything else is 404, so
-    /// that another organization's rounds cannot even be confirmed to exist.
+    /// an approved round of a published plan (its reports are public), without the evidence
+    /// files the admin has not made public. Anything else is 404, so that another
+    /// organization's rounds cannot even be confirmed to exist.
     func readableRound(id text: String?) async throws -> RoundView {
         let id = try PlanService.parseID(text)
         guard let organizationID = try await store.organizationID(ofRound: id),
@@ -45,77 +41,121 @@ struct MonitoringService {
               let plan = try await plans.plans.plan(id: round.planID, scope: .everything),
               let organization = try await plans.organizations.find(id: organizationID)
         else { throw SujaritError.notFound("รอบการติดตาม") }
-        let role = role(in: organizationID)
-        guard role != nil || (round.status == .approved && plan.status == .published) else {
-            throw SujaritError.notFound("รอบการติดตาม")
+        let actor = request.actingUser(in: organizationID)
+        if actor.has(.viewer) {
+            return RoundView(round: round, plan: plan, organization: organization, actor: actor)
         }
-        return RoundView(round: round, plan: plan, organization: organization, role: role)
+        guard round.status == .approved && plan.status == .published else { throw SujaritError.notFound("รอบการติดตาม") }
+        return RoundView(round: round.publicView, plan: plan, organization: organization, actor: actor)
     }
 
     /// A round only members may see (forms, history, evidence of an open round).
     func memberRound(id text: String?) async throws -> RoundView {
         let view = try await readableRound(id: text)
-        guard view.role != nil else { throw SujaritError.notFound("รอบการติดตาม") }
+        guard view.isMember else { throw SujaritError.notFound("รอบการติดตาม") }
         return view
     }
 
-    /// Opens a round of `kind` for `year` on the plan revision `planID`.
-    func open(planID: String?, year: Int?, kind: String?) async throws -> MonitoringRound {
-        let viewer = try request.requireViewer()
-        let plan = try await plans.readablePlan(id: planID)
-        guard viewer.can(.editor, in: plan.organizationID) else { throw SujaritError.forbidden() }
-        guard let year, FiscalYear.plausibleRange.contains(year) else {
-            throw Self.httpError(MonitoringError(.invalid, field: "fiscalYear", LocalizedText(
-                th: "กรุณาเลือกปีงบประมาณ (พ.ศ.)", en: "Choose the fiscal year (B.E.)")))
-        }
-        guard let kind = kind.flatMap(MonitoringRoundKind.init(rawValue:)) else {
-            throw Self.httpError(MonitoringError(.invalid, field: "kind", LocalizedText(
-                th: "กรุณาเลือกรอบ 6 เดือน หรือ 12 เดือน", en: "Choose the 6-month or the 12-month round")))
-        }
+    /// The state a command on a plan revision (opening a round) is decided on.
+    func openingState(plan: Plan) async throws -> MonitoringState {
         guard let series = try await store.seriesID(ofPlan: plan.id, organizationID: plan.organizationID) else {
             throw SujaritError.notFound("แผน")
         }
         let existing = try await store.rounds(seriesID: series, organizationID: plan.organizationID)
-        let context = MonitoringContext(plan: plan, planSeriesID: series, existingRounds: existing, role: role(in: plan.organizationID))
-        return try await run(.open(year: FiscalYear(year), kind: kind), round: nil, expectedVersion: nil, context: context).round
+        let settings = try await store.settings(organizationID: plan.organizationID)
+        return MonitoringState(organizationID: plan.organizationID, plan: plan, planSeriesID: series,
+                               existingRounds: existing, quarterlyRounds: settings.quarterlyRounds)
+    }
+
+    static func invalid(_ field: String, _ message: LocalizedText) -> SujaritError {
+        SujaritError(.unprocessableEntity, message, fields: [FieldError(field: field, message: message)])
+    }
+
+    /// Reads the year and kind of a round to open.
+    static func yearAndKind(year: Int?, kind: String?) throws -> (FiscalYear, MonitoringRoundKind) {
+        guard let year, FiscalYear.plausibleRange.contains(year) else {
+            throw invalid("fiscalYear", LocalizedText(th: "กรุณาเลือกปีงบประมาณ (พ.ศ.)", en: "Choose the fiscal year (B.E.)"))
+        }
+        guard let kind = kind.flatMap(MonitoringRoundKind.init(rawValue:)) else {
+            throw invalid("kind", LocalizedText(th: "กรุณาเลือกรอบการติดตาม (6 เดือน 12 เดือน หรือไตรมาส)",
+                                                en: "Choose the round (6-month, 12-month or a quarter)"))
+        }
+        return (FiscalYear(year), kind)
+    }
+
+    /// Opens a round of `kind` for `year` on the plan revision `planID`.
+    func open(planID: String?, year: Int?, kind: String?) async throws -> MonitoringRound {
+        _ = try request.requireViewer()
+        let plan = try await plans.readablePlan(id: planID)
+        guard request.actingUser(in: plan.organizationID).has(.editor) else { throw SujaritError.forbidden() }
+        let (fiscalYear, kind) = try Self.yearAndKind(year: year, kind: kind)
+        return try await run(.open(year: fiscalYear, kind: kind), on: try await openingState(plan: plan), expectedVersion: nil).change.round
     }
 
     /// Runs a command on an existing round.
-    func command(roundID: String?, _ command: MonitoringCommand, expectedVersion: Int?) async throws -> MonitoringDecision {
+    func command(roundID: String?, _ command: MonitoringCommand, expectedVersion: Int?) async throws -> Decision<RoundChange> {
         _ = try request.requireViewer()
-        let view = try await readableRound(id: roundID)
-        let context = MonitoringContext(plan: view.plan, planSeriesID: view.round.planSeriesID, existingRounds: [], role: view.role)
-        return try await run(command, round: view.round, expectedVersion: expectedVersion, context: context)
+        let view = try await memberRound(id: roundID)
+        let state = MonitoringState(organizationID: view.organization.id, plan: view.plan, planSeriesID: view.round.planSeriesID, round: view.round)
+        return try await run(command, on: state, expectedVersion: expectedVersion)
     }
 
-    func run(_ command: MonitoringCommand, round: MonitoringRound?, expectedVersion: Int?, context: MonitoringContext) async throws -> MonitoringDecision {
-        let decision: MonitoringDecision
+    /// Decide, then store: the one way a round changes from a request.
+    func run(_ command: MonitoringCommand, on state: MonitoringState, expectedVersion: Int?) async throws -> Decision<RoundChange> {
+        let decision: Decision<RoundChange>
         do {
-            decision = try MonitoringWorkflow.decide(command, round: round, expectedVersion: expectedVersion, context: context)
+            decision = try MonitoringWorkflow.decide(command, by: request.actingUser(in: state.organizationID), on: state,
+                                                     expectedVersion: expectedVersion, context: request.dependencies.decisionContext)
         } catch {
-            throw Self.httpError(error)
+            throw SujaritError(error)
         }
         do {
-            try await store.apply(decision, userID: request.viewer?.userID)
+            try await store.apply(decision)
         } catch StoreError.conflict(let current) {
             throw SujaritError(.conflict, LocalizedText(
                 th: "มีผู้อื่นบันทึกรอบการติดตามนี้ก่อนแล้ว (ฉบับแก้ไขที่ \(current)) กรุณาโหลดใหม่แล้วทำอีกครั้ง",
                 en: "Someone else changed this round first (version \(current)); reload and try again"))
         } catch StoreError.duplicate {
-            throw SujaritError(.conflict, LocalizedText(
-                th: "มีรอบการติดตามนี้อยู่แล้ว", en: "This round exists already"))
+            throw SujaritError(.conflict, LocalizedText(th: "มีรอบการติดตามนี้อยู่แล้ว", en: "This round exists already"),
+                               fields: [FieldError(field: "kind", message: LocalizedText(th: "มีรอบการติดตามนี้อยู่แล้ว", en: "This round exists already"))])
         }
+        if decision.approvesRound || decision.reopensRound { approvalChanged(decision.change.round) }
         return decision
     }
 
-    static func httpError(_ error: MonitoringError) -> SujaritError {
-        let status: HTTPResponseStatus = switch error.kind {
-        case .invalid: .unprocessableEntity
-        case .notAllowed, .conflict: .conflict
-        case .forbidden: .forbidden
-        case .notFound: .notFound
+    /// A round was approved, or an approved round reopened (and stored): the one place for what
+    /// follows. What the public sees of the round's plan changes — the latest plan page shows
+    /// each item's status from the latest approved round. That address is read fresh today (not
+    /// cached); a cache of it is invalidated here.
+    func approvalChanged(_ round: MonitoringRound) {
+        request.logger.info("monitoring round \(round.status == .approved ? "approved" : "reopened")",
+                            metadata: ["round": .string(round.id.uuidString), "organization": .string(round.organizationID.uuidString)])
+    }
+
+    /// Planned and disbursed per year up to the round's year, for the budget-per-year chart: the
+    /// round itself for its year, and each earlier year's latest approved round of the series.
+    func yearly(_ view: RoundView) async throws -> [(FiscalYear, Money, Money)] {
+        let series = try await store.rounds(seriesID: view.round.planSeriesID, organizationID: view.organization.id)
+        let earlier = series.filter { $0.status == .approved && $0.fiscalYear < view.round.fiscalYear }
+        return MonitoringPages.planPeriod(earlier + [view.round])
+    }
+
+    /// What a round's documents are made from.
+    func exportInput(_ view: RoundView) async throws -> MonitoringExportInput {
+        MonitoringExportInput(round: view.round, planTitle: view.plan.title, dimensions: view.plan.dimensions,
+                              context: ExportContext(organization: view.organization), yearly: try await yearly(view))
+    }
+
+    /// Turns the organization's quarterly rounds on or off.
+    func setQuarterly(_ on: Bool, organization: Organization) async throws -> MonitoringSettings {
+        let decision: Decision<MonitoringSettings>
+        do {
+            decision = try MonitoringWorkflow.decideSettings(MonitoringSettings(organizationID: organization.id, quarterlyRounds: on),
+                                                             by: request.actingUser(in: organization.id))
+        } catch {
+            throw SujaritError(error)
         }
-        return SujaritError(status, error.message, fields: error.problems.map { FieldError(field: $0.field, message: $0.message) })
+        return try await store.apply(decision)
     }
 
     /// The latest approved round of the plan's series, for the public plan page: each item's
@@ -123,7 +163,7 @@ struct MonitoringService {
     func publicStatus(of plan: Plan) async throws -> ItemMonitoringStatus? {
         guard let series = try await store.seriesID(ofPlan: plan.id, organizationID: plan.organizationID) else { return nil }
         let rounds = try await store.rounds(seriesID: series, organizationID: plan.organizationID).filter { $0.status == .approved }
-        guard let latest = rounds.max(by: { ($0.fiscalYear, $0.kind == .twelveMonths ? 1 : 0) < ($1.fiscalYear, $1.kind == .twelveMonths ? 1 : 0) }) else { return nil }
+        guard let latest = MonitoringPages.latest(rounds) else { return nil }
         return ItemMonitoringStatus(round: latest,
                                     byLineage: Dictionary(latest.records.map { ($0.itemLineageID, $0.progress) }, uniquingKeysWith: { a, _ in a }))
     }
@@ -141,9 +181,10 @@ struct ItemMonitoringStatus {
     }
 
     func banner(_ request: Request) -> HTML {
-        """
-        <p class="notice">\(request.mt(.latestApproved)): <a href="\(MonitoringURL.round(round.id))">\(MonitoringPages.roundTitle(request, round))</a>
-        · <a href="\(MonitoringURL.report(round.id, .annual))">\(request.mt(.annualReport))</a></p>
+        let t = request.t
+        return """
+        <p class="notice">\(t(.monLatestApproved)): <a href="\(SiteURL.round(round.id))">\(MonitoringPages.roundTitle(request, round))</a>
+        · <a href="\(SiteURL.roundReport(round.id, .annual))">\(t(.monAnnualReport))</a></p>
         """
     }
 }
@@ -160,29 +201,39 @@ extension Application {
 }
 
 extension MonitoringService {
-    /// Keeps an uploaded file and attaches it to a record: the bytes go to the content-addressed
-    /// store first (idempotent, so a refused command leaves at most an unreferenced file), then
-    /// the decision and its audit record are written in one transaction.
-    func attachEvidence(roundID: String?, recordID: UUID, fileName: String, bytes: Data, expectedVersion: Int?) async throws -> MonitoringDecision {
+    /// Keeps an uploaded file and attaches it to a record: the decision is taken first (type by
+    /// content, size, state, version — nothing is kept of a refused file), the bytes go to the
+    /// content-addressed store (idempotent), then the decision and its audit record are written
+    /// in one transaction (a failure there leaves at most an unreferenced file).
+    func attachEvidence(roundID: String?, recordID: UUID, fileName: String, bytes: Data, expectedVersion: Int?) async throws -> Decision<RoundChange> {
         _ = try request.requireViewer()
         let view = try await memberRound(id: roundID)
-        guard (view.role ?? .viewer) >= .editor else { throw SujaritError.forbidden() }
-        let upload = EvidenceUpload(fileName: fileName, bytes: bytes, sha256: EvidenceFileStore.sha256(bytes), at: Date())
-        let context = MonitoringContext(plan: view.plan, planSeriesID: view.round.planSeriesID, existingRounds: [], role: view.role)
-        // The decision is pure: check the file (type by content, size, state, version) before
-        // keeping any bytes, then keep them, then decide again and store with the audit record.
+        guard view.isEditor else { throw SujaritError.forbidden() }
+        let context = request.dependencies.decisionContext
+        let upload = EvidenceUpload(id: context.makeID(), fileName: fileName, bytes: bytes, sha256: EvidenceFileStore.sha256(bytes), at: context.now)
+        let state = MonitoringState(organizationID: view.organization.id, plan: view.plan, planSeriesID: view.round.planSeriesID, round: view.round)
+        let decision: Decision<RoundChange>
         do {
-            _ = try MonitoringWorkflow.decide(.attachEvidence(recordID: recordID, upload), round: view.round,
-                                              expectedVersion: expectedVersion, context: context)
+            decision = try MonitoringWorkflow.decide(.attachEvidence(recordID: recordID, upload), by: view.actor, on: state,
+                                                     expectedVersion: expectedVersion, context: context)
         } catch {
-            throw Self.httpError(error)
+            throw SujaritError(error)
         }
         let files = request.application.evidenceFiles
         try await request.application.threadPool.runIfActive { try files.put(bytes) }
-        return try await run(.attachEvidence(recordID: recordID, upload), round: view.round, expectedVersion: expectedVersion, context: context)
+        do {
+            try await store.apply(decision)
+        } catch StoreError.conflict(let current) {
+            throw SujaritError(.conflict, LocalizedText(
+                th: "มีผู้อื่นบันทึกรอบการติดตามนี้ก่อนแล้ว (ฉบับแก้ไขที่ \(current)) กรุณาโหลดใหม่แล้วทำอีกครั้ง",
+                en: "Someone else changed this round first (version \(current)); reload and try again"))
+        }
+        return decision
     }
 
-    /// The bytes of an evidence file of a round the requester may see.
+    /// The bytes of an evidence file the requester may see: members see every file of their
+    /// organization's rounds; the public only files the admin made public, of approved rounds
+    /// of published plans (`readableRound` leaves the others out).
     func evidenceFile(roundID: String?, evidenceID: String?) async throws -> (MonitoringEvidence, Data) {
         let view = try await readableRound(id: roundID)
         let id = try PlanService.parseID(evidenceID)
@@ -194,5 +245,18 @@ extension MonitoringService {
             throw SujaritError.notFound("ไฟล์หลักฐาน")
         }
         return (evidence, data)
+    }
+
+    /// The answer with an evidence file's bytes (form and API): the type is the content's, never
+    /// the name's; images open in the browser, documents download; nothing is cached.
+    static func evidenceResponse(_ evidence: MonitoringEvidence, _ data: Data) -> Response {
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: evidence.kind.mediaType)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: evidence.kind.isImage
+            ? PlanExports.attachment(evidence.fileName).replacingOccurrences(of: "attachment;", with: "inline;")
+            : PlanExports.attachment(evidence.fileName))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; sandbox")
+        return response
     }
 }

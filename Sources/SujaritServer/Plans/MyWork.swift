@@ -89,9 +89,9 @@ extension Pages {
         if !work.rounds.isEmpty {
             let items: [HTML] = work.rounds.map { entry in
                 let year = ThaiCalendar.yearRange(entry.round.fiscalYear, entry.round.fiscalYear, digits: entry.organization.digitStyle)
-                let kind = t.language == .thai ? entry.round.kind.thaiName : entry.round.kind.englishName
-                let status = t.language == .thai ? entry.round.status.thaiName : entry.round.status.englishName
-                return "<li><a href=\"\(MonitoringURL.round(entry.round.id))\">\(kind) \(year)</a> <span class=\"muted\">· \(entry.organization.name) · \(status)</span></li>"
+                let kind = t.name(entry.round.kind)
+                let status = t.name(entry.round.status)
+                return "<li><a href=\"\(SiteURL.round(entry.round.id))\">\(kind) \(year)</a> <span class=\"muted\">· \(entry.organization.name) · \(status)</span></li>"
             }
             sections.append("<h3>\(t(.myWorkRounds, String(work.rounds.count)))</h3><ul>\(items)</ul>")
         }

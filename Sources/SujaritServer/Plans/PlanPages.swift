@@ -153,7 +153,7 @@ extension Pages {
             ? "<p><a class=\"button\" href=\"\(SiteURL.newPlan(slug: org.slug))\">+ \(t(.newPlan))</a> <a class=\"button\" href=\"\(SiteURL.importDocument(slug: org.slug))\">\(t(.importFromFile))</a></p>"
             : ""
         let monitoring: HTML = canSeeDrafts
-            ? "<p><a class=\"button\" href=\"\(MonitoringURL.dashboard(org.slug))\">\(request.mt(.dashboardLink))</a></p>"
+            ? "<p><a class=\"button\" href=\"\(SiteURL.monitoring(slug: org.slug))\">\(t(.monDashboardLink))</a></p>"
             : ""
         let settings: HTML = (request.viewer?.can(.admin, in: org.id) ?? false)
             ? "<p><a href=\"\(SiteURL.organizationSettings(slug: org.slug))\">\(t(.editOrganizationDetails))</a></p>"

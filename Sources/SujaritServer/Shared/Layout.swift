@@ -139,6 +139,12 @@ enum Layout {
         .badge, .risk-level { white-space: nowrap; word-break: keep-all; }
         table.risk-table td:nth-child(n+2), table.risk-table th:nth-child(n+2) { min-width: 9em; }
         table.risk-table td:nth-child(4), table.risk-table th:nth-child(4) { min-width: 6em; }
+        table.monitoring-summary th.num { white-space: normal; min-width: 4.5em; }
+        table.monitoring-summary td:first-child { min-width: 11em; }
+        table.monitoring-records td:nth-child(2) { min-width: 14em; }
+        table.monitoring-records th.num:not(:first-child) { white-space: normal; min-width: 6em; }
+        table.monitoring-records td:nth-child(3) { min-width: 7em; }
+        table.monitoring-records td:nth-child(7), table.monitoring-records td:nth-child(8) { min-width: 14em; }
         .plan-cards { display: none; }
         ul.item-cards { grid-template-columns: 1fr; margin: 6px 0; }
         .item-card p { margin: 0 0 4px; }

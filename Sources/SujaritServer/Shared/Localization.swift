@@ -75,6 +75,22 @@ public enum UIKey: String, CaseIterable, Sendable {
     case currentPasswordWrong, passwordChangeEndsSessions
     // Import: a document that became the next revision of a plan
     case importedAsRevision
+    // Monitoring/ (issue 9)
+    case monMonitoring, monDashboardLead, monOpenRound, monOpenRoundLead, monFiscalYear, monRoundKind, monNoRounds
+    case monRound, monStatus, monItems, monCompletion, monMissing, monMissingNone, monDisbursedOfPlanned, monBelowTarget
+    case monBelowTargetNone, monOverdue, monOverdueNone, monRecords, monRecord, monFill, monSave, monSubmit
+    case monApprove, monReturnToOpen, monReopen, monReason, monReasonRequired, monProgress, monShortfallReason, monReasonText
+    case monPlannedBudget, monOrdinanceBudget, monCommitted, monDisbursed, monOverspendReason, monStartDate, monEndDate, monParticipants
+    case monIndicators, monTarget, monActualValue, monActualText, monMet, monNotMet, monNarrative
+    case monProblems, monObstacles, monSuggestions, monNotReported, monSummary, monCharts
+    case monAnnualReport, monHistory, monBackToRound, monBackToDashboard, monLockedNotice, monSubmittedNotice, monReopenedNotice, monVersion
+    case monSaved, monWarnings, monTotal, monCarriedOutPercent, monChoose, monPlanPeriod, monLatestApproved
+    case monNoBudget, monDateHint, monPercentOfPlan, monDashboardLink, monEvidence, monNoEvidence, monEvidenceFile
+    case monEvidenceHint, monAttachEvidence, monRemoveEvidence, monAnnualIntro, monSettings, monQuarterlyRounds, monQuarterlyHint
+    case monSaveSettings, monImportResults, monImportResultsLead, monResultsDocument, monYearFromDocument, monReadResults, monReviewResults
+    case monReviewResultsLead, monUnmatchedRows, monAllRowsMatched, monDocumentRow, monPlanItem, monNotImported, monMatchScore, monImportedStatus
+    case monConfirmImport, monItemsWithoutRow, monNoResultsTable, monNoPlanForYear, monMatchedTwice, monEvidencePublic, monEvidenceMembersOnly, monMakePublic
+    case monMakeMembersOnly, monEvidenceRule, monMatchedRows
 }
 
 /// Picks the text of a key in the request's language: `request.t(.save)`.

@@ -94,6 +94,33 @@ enum SiteURL: Hashable, Sendable {
     /// The province outside body's list of organizations.
     case complaintOverseer
 
+    // Monitoring (Monitoring/)
+    /// The organization's monitoring dashboard.
+    case monitoring(slug: String)
+    /// The quarterly-rounds setting (POST, admins).
+    case monitoringSettings(slug: String)
+    /// Upload a results document (seed 002's layout) to open a round from it.
+    case importResults(slug: String)
+    /// The matched rows confirmed: the round is opened, filled (POST).
+    case importResultsConfirm(slug: String)
+    /// Open a round on a plan revision (POST).
+    case openRound(plan: UUID)
+    case round(UUID)
+    case roundRecord(round: UUID, record: UUID)
+    /// submit / approve / return / reopen (POST).
+    case roundStep(UUID, RoundStep)
+    /// The monitoring or the annual results report as a page.
+    case roundReport(UUID, MonitoringDocumentKind)
+    case roundReportFile(UUID, MonitoringDocumentKind, ExportFormat)
+    case roundChart(UUID, RoundChart)
+    case recordEvidenceUpload(round: UUID, record: UUID)
+    case recordEvidenceDelete(round: UUID, record: UUID, evidence: UUID)
+    /// Show an evidence file to the public, or keep it to members (POST, admins).
+    case recordEvidencePublic(round: UUID, record: UUID, evidence: UUID)
+    /// An evidence file's bytes.
+    case roundEvidence(round: UUID, evidence: UUID)
+    case apiRound(UUID)
+
     /// The path, percent-encoded where a segment or the query needs it.
     var path: String {
         switch self {
@@ -150,6 +177,25 @@ enum SiteURL: Hashable, Sendable {
         case .complaintAction(let slug, let id): Self.join("o", slug, "complaints", Self.segment(id), "action")
         case .complaintEvidence(let slug, let id, let evidence): Self.join("o", slug, "complaints", Self.segment(id), "evidence", Self.segment(evidence))
         case .complaintOverseer: "/complaints/overseer"
+        case .monitoring(let slug): Self.join("o", slug, "monitoring")
+        case .monitoringSettings(let slug): Self.join("o", slug, "monitoring", "settings")
+        case .importResults(let slug): Self.join("o", slug, "monitoring", "import")
+        case .importResultsConfirm(let slug): Self.join("o", slug, "monitoring", "import", "confirm")
+        case .openRound(let plan): Self.join("plans", Self.segment(plan), "rounds")
+        case .round(let id): Self.join("rounds", Self.segment(id))
+        case .roundRecord(let round, let record): Self.join("rounds", Self.segment(round), "records", Self.segment(record))
+        case .roundStep(let id, let step): Self.join("rounds", Self.segment(id), step.rawValue)
+        case .roundReport(let id, let kind): Self.join("rounds", Self.segment(id), kind == .monitoring ? "report" : "annual")
+        case .roundReportFile(let id, let kind, let format):
+            Self.join("rounds", Self.segment(id), kind == .monitoring ? "report" : "annual", format.rawValue)
+        case .roundChart(let id, let chart): Self.join("rounds", Self.segment(id), "charts", "\(chart.rawValue).svg")
+        case .recordEvidenceUpload(let round, let record): Self.join("rounds", Self.segment(round), "records", Self.segment(record), "evidence")
+        case .recordEvidenceDelete(let round, let record, let evidence):
+            Self.join("rounds", Self.segment(round), "records", Self.segment(record), "evidence", Self.segment(evidence), "delete")
+        case .recordEvidencePublic(let round, let record, let evidence):
+            Self.join("rounds", Self.segment(round), "records", Self.segment(record), "evidence", Self.segment(evidence), "public")
+        case .roundEvidence(let round, let evidence): Self.join("rounds", Self.segment(round), "evidence", Self.segment(evidence))
+        case .apiRound(let id): Self.join("api", "v1", "rounds", Self.segment(id))
         }
     }
 
@@ -196,6 +242,17 @@ enum SiteURL: Hashable, Sendable {
     }()
 
     private static let fragmentAllowed = CharacterSet.urlFragmentAllowed
+}
+
+/// The steps of a round's approval, as the last segment of their form's address.
+enum RoundStep: String, CaseIterable, Sendable {
+    case submit, approve, reopen
+    case returnToOpen = "return"
+}
+
+/// The three charts of a round (`/rounds/{id}/charts/{name}.svg`).
+enum RoundChart: String, CaseIterable, Sendable {
+    case status, budget, indicators
 }
 
 extension SiteURL: CustomStringConvertible {

@@ -1,0 +1,235 @@
+import Foundation
+import Vapor
+import SujaritCore
+import SujaritImport
+import SujaritPersistence
+import SujaritAPIModels
+
+/// Turning a results document into a round, for the form and the API alike: `preview` reads the
+/// document (the ordinary importer) and matches its rows to the items of the organization's plan
+/// for that year; nothing is stored. `confirm` checks the officer's choices and runs the single
+/// `openFromResults` command, which opens the round filled, with its audit record, in one
+/// transaction.
+struct ResultsImportService {
+    let request: Request
+
+    /// What the review shows: the plan and round the document would fill, its rows, the items a
+    /// row can be matched to, and the automatic matches.
+    struct Preview {
+        var plan: Plan
+        var year: FiscalYear
+        var kind: MonitoringRoundKind
+        var fileName: String
+        var rows: [MonitoringResultRow]
+        var candidates: [MonitoringRecord]
+        var matches: [ResultsMatching.Match]
+    }
+
+    /// A text in both languages from a key (for messages built from `UIKey`s).
+    static func both(_ key: UIKey, _ values: String...) -> LocalizedText {
+        var th = Translator(.thai)(key), en = Translator(.english)(key)
+        for (index, value) in values.enumerated() {
+            th = th.replacingOccurrences(of: "{\(index)}", with: value)
+            en = en.replacingOccurrences(of: "{\(index)}", with: value)
+        }
+        return LocalizedText(th: th, en: en)
+    }
+
+    static func refused(_ status: HTTPResponseStatus, _ field: String, _ message: LocalizedText) -> SujaritError {
+        SujaritError(status, message, fields: [FieldError(field: field, message: message)])
+    }
+
+    /// Reads a results document for `organization`. `year` nil: the year the document names.
+    /// Throws a `SujaritError` naming the field: `document`, `fiscalYear` or `kind`.
+    func preview(_ data: Data, fileName: String, year: Int?, kind: String?, organization: Organization) async throws -> Preview {
+        guard !data.isEmpty else { throw Self.refused(.unprocessableEntity, "document", ImportError.empty.message) }
+        let result: ImportResult
+        switch try await request.application.importWorkers.read(data, fileName: fileName, organizationName: nil) {
+        case .success(let read): result = read
+        case .failure(let error): throw Self.refused(.unprocessableEntity, "document", error.message)
+        }
+        guard !result.monitoringRows.isEmpty else { throw Self.refused(.unprocessableEntity, "document", Self.both(.monNoResultsTable)) }
+        let (fiscalYear, roundKind) = try MonitoringService.yearAndKind(year: year ?? result.plan.firstYear.be, kind: kind)
+        let settings = try await MonitoringStore(request.db).settings(organizationID: organization.id)
+        guard settings.kinds.contains(roundKind) else {
+            throw Self.refused(.conflict, "kind", LocalizedText(th: "องค์กรนี้ยังไม่ได้เปิดใช้การติดตามรายไตรมาส",
+                                                                en: "This organization has not turned quarterly rounds on"))
+        }
+        guard let plan = try await plan(covering: fiscalYear, organization: organization) else {
+            throw Self.refused(.unprocessableEntity, "fiscalYear", Self.both(.monNoPlanForYear, String(fiscalYear.be)))
+        }
+        let candidates = Self.candidates(plan, year: fiscalYear)
+        let matches = ResultsMatching.match(result.monitoringRows, to: candidates,
+                                            documentOrganization: result.organization.name, planOrganization: organization.name)
+        return Preview(plan: plan, year: fiscalYear, kind: roundKind, fileName: String(fileName.cleaned.prefix(200)),
+                       rows: result.monitoringRows, candidates: candidates, matches: matches)
+    }
+
+    /// The organization's approved or published plan whose years hold `year` (its latest such
+    /// revision).
+    func plan(covering year: FiscalYear, organization: Organization) async throws -> Plan? {
+        let entries = try await MonitoringController.roundPlans(request, organization: organization)
+        guard let entry = entries.first(where: { $0.firstYear <= year && year <= $0.lastYear }) else { return nil }
+        return try await PlanStore(request.db).plan(id: entry.id, scope: .everything)
+    }
+
+    /// The records a round of the plan for `year` will have.
+    static func candidates(_ plan: Plan, year: FiscalYear) -> [MonitoringRecord] {
+        let numbers = plan.itemNumbers
+        return MonitoringSchedule.dueItems(of: plan, in: year)
+            .map { MonitoringSchedule.record(for: $0, number: numbers[$0.id] ?? $0.order, year: year) }
+            .sorted { $0.itemNumber < $1.itemNumber }
+    }
+
+    /// The plan a confirmation names, if it is the organization's.
+    func plan(id: UUID?, organization: Organization) async throws -> Plan {
+        guard let id, let plan = try await PlanStore(request.db).plan(id: id, scope: .everything), plan.organizationID == organization.id else {
+            throw SujaritError.notFound("แผน")
+        }
+        return plan
+    }
+
+    /// Checks the officer's choices (row index → item lineage) against the items due that year:
+    /// every problem at its row (`rows[3]`); then opens the round filled from the chosen rows.
+    func confirm(plan: Plan, year: FiscalYear, kind: MonitoringRoundKind, rows: [MonitoringResultRow], chosen: [Int: UUID],
+                 progress: ItemProgress, fileName: String) async throws -> Decision<RoundChange> {
+        let known = Set(Self.candidates(plan, year: year).map(\.itemLineageID))
+        var problems: [FieldError] = []
+        var firstRow: [UUID: Int] = [:]
+        for (index, lineage) in chosen.sorted(by: { $0.key < $1.key }) {
+            guard rows.indices.contains(index) else {
+                problems.append(FieldError(field: "rows[\(index)]", message: LocalizedText(th: "ไม่มีแถวนี้ในเอกสาร", en: "The document has no such row")))
+                continue
+            }
+            guard known.contains(lineage) else {
+                problems.append(FieldError(field: "rows[\(index)]", message: LocalizedText(
+                    th: "รายการที่เลือกไม่อยู่ในรอบนี้", en: "The chosen item is not in this round")))
+                continue
+            }
+            if let earlier = firstRow[lineage] {
+                problems.append(FieldError(field: "rows[\(index)]", message: Self.both(.monMatchedTwice, String(rows[earlier].number ?? earlier + 1))))
+            } else {
+                firstRow[lineage] = index
+            }
+        }
+        if !problems.isEmpty {
+            throw SujaritError(.unprocessableEntity, LocalizedText(th: "การจับคู่แถวกับรายการมีปัญหา", en: "Some rows are not matched right"),
+                               fields: problems)
+        }
+        var results: [UUID: ReportedResult] = [:]
+        for (index, lineage) in chosen { results[lineage] = ResultsMatching.result(of: rows[index], index: index) }
+        let service = MonitoringService(request: request)
+        return try await service.run(.openFromResults(year: year, kind: kind, results: results, progress: progress, fileName: fileName),
+                                     on: try await service.openingState(plan: plan), expectedVersion: nil)
+    }
+}
+
+// MARK: - API
+
+/// `/api/v1/organizations/{slug}/monitoring/import` (read and match, store nothing) and
+/// `…/import/confirm` (open the round from the rows as matched), for editors, with a bearer token.
+struct ResultsImportAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let base = routes.grouped("api", "v1", "organizations", ":slug", "monitoring", "import")
+        base.on(.POST, body: .collect(maxSize: ByteCount(value: DocumentImporter.maximumInputBytes * 4 / 3 + 64 * 1024)), use: preview)
+        base.on(.POST, "confirm", body: .collect(maxSize: ByteCount(value: 8 * 1024 * 1024)), use: confirm)
+    }
+
+    func editorOrganization(_ request: Request) async throws -> Organization {
+        _ = try request.requireViewer()
+        let organization = try await PlanService(request: request).organization(slug: request.parameters.get("slug"))
+        let actor = request.actingUser(in: organization.id)
+        guard actor.has(.viewer) else { throw SujaritError.notFound("องค์กร") }
+        guard actor.has(.editor) else { throw SujaritError.forbidden() }
+        return organization
+    }
+
+    struct PreviewRequest: Content {
+        var fileName: String?
+        var contentBase64: String?
+        var fiscalYear: Int?
+        var kind: String?
+    }
+
+    struct Item: Content {
+        var lineageID: UUID
+        var number: Int
+        var name: String
+    }
+
+    struct Match: Content {
+        var row: Int
+        var lineageID: UUID
+        var score: Double?
+    }
+
+    struct PreviewResponse: Content {
+        var planID: UUID
+        var fiscalYear: Int
+        var kind: MonitoringRoundKind
+        var fileName: String
+        var rows: [MonitoringResultRow]
+        var items: [Item]
+        var matches: [Match]
+        /// Row indexes without a match (for the caller to match or leave out).
+        var unmatchedRows: [Int]
+    }
+
+    @Sendable func preview(_ request: Request) async throws -> Response {
+        let organization = try await editorOrganization(request)
+        let body = try request.content.decode(PreviewRequest.self)
+        guard let text = body.contentBase64, let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
+            throw ResultsImportService.refused(.unprocessableEntity, "contentBase64", LocalizedText(
+                th: "contentBase64 ต้องเป็นเนื้อไฟล์แบบ base64", en: "contentBase64 must be the file's bytes in base64"))
+        }
+        let preview = try await ResultsImportService(request: request).preview(data, fileName: body.fileName ?? "results", year: body.fiscalYear,
+                                                                              kind: body.kind ?? MonitoringRoundKind.twelveMonths.rawValue,
+                                                                              organization: organization)
+        let matched = Set(preview.matches.map(\.row))
+        return try MonitoringAPIController.json(PreviewResponse(
+            planID: preview.plan.id, fiscalYear: preview.year.be, kind: preview.kind, fileName: preview.fileName, rows: preview.rows,
+            items: preview.candidates.map { Item(lineageID: $0.itemLineageID, number: $0.itemNumber, name: $0.itemName) },
+            matches: preview.matches.map { Match(row: $0.row, lineageID: $0.lineageID, score: $0.score) },
+            unmatchedRows: preview.rows.indices.filter { !matched.contains($0) }))
+    }
+
+    struct ConfirmRequest: Content {
+        var planID: UUID?
+        var fiscalYear: Int?
+        var kind: String?
+        var fileName: String?
+        var progress: ItemProgress?
+        var rows: [MonitoringResultRow]?
+        var matches: [Match]?
+    }
+
+    @Sendable func confirm(_ request: Request) async throws -> Response {
+        let organization = try await editorOrganization(request)
+        let body = try request.content.decode(ConfirmRequest.self)
+        let service = ResultsImportService(request: request)
+        let plan = try await service.plan(id: body.planID, organization: organization)
+        let (year, kind) = try MonitoringService.yearAndKind(year: body.fiscalYear, kind: body.kind)
+        guard let rows = body.rows, !rows.isEmpty else {
+            throw ResultsImportService.refused(.unprocessableEntity, "rows", LocalizedText(th: "ต้องส่งแถวของเอกสาร (rows) จากขั้นอ่านเอกสาร",
+                                                                                          en: "Send the document's rows (rows) from the preview"))
+        }
+        guard let progress = body.progress else {
+            throw ResultsImportService.refused(.unprocessableEntity, "progress", LocalizedText(th: "กรุณาระบุสถานะของรายการที่นำเข้า (progress)",
+                                                                                              en: "Give the status of the imported items (progress)"))
+        }
+        var chosen: [Int: UUID] = [:]
+        var repeated: [FieldError] = []
+        for match in body.matches ?? [] {
+            if chosen[match.row] != nil {
+                repeated.append(FieldError(field: "matches", message: LocalizedText(th: "แถวที่ \(match.row) ถูกจับคู่สองครั้ง", en: "Row \(match.row) is matched twice")))
+            }
+            chosen[match.row] = match.lineageID
+        }
+        if let first = repeated.first { throw SujaritError(.unprocessableEntity, LocalizedText(th: first.messageThai, en: first.message), fields: repeated) }
+        let decision = try await service.confirm(plan: plan, year: year, kind: kind, rows: rows, chosen: chosen, progress: progress,
+                                                 fileName: String((body.fileName ?? "").cleaned.prefix(200)))
+        let response = try MonitoringAPIController.json(decision.change.round, status: .created)
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.apiRound(decision.change.round.id).path)
+        return response
+    }
+}
