@@ -7,7 +7,9 @@ import SujaritPersistence
 /// Writes `NationData` into a database through the one write path, as the operator
 /// (`ActingUser.system`): each organization with its plan revisions in one transaction — the
 /// first revision created, each later one as `newRevision` + `replace`, then the life-cycle
-/// steps up to the generated status — every change with its audit record. Organizations whose
+/// steps up to the generated status — every change with its audit record; every third
+/// organization with a published plan also gets an approved 6-month round of 2568 (the demo's
+/// monitoring values). Organizations whose
 /// slug is already there are skipped, so an interrupted load can simply be run again.
 public struct NationLoader: Sendable {
     public struct Progress: Sendable {
@@ -16,6 +18,7 @@ public struct NationLoader: Sendable {
         public var skipped: Int
         public var plans: Int
         public var items: Int
+        public var rounds: Int = 0
     }
 
     let database: any Database
@@ -39,7 +42,8 @@ public struct NationLoader: Sendable {
             } else {
                 let revisions = NationData.revisions(for: organization, number: number, seed: seed)
                 let dependencies = self.dependencies
-                try await database.transaction { db in
+                let rounds = try await database.transaction { db -> Int in
+                    var rounds = 0
                     try await OrganizationStore(db).create(organization)
                     let plans = PlanStore(db)
                     func state(_ id: UUID) async throws -> PlanState {
@@ -80,9 +84,17 @@ public struct NationLoader: Sendable {
                         }
                         previous = current
                     }
+                    // Every third organization with a published plan has reported its 6-month
+                    // round of 2568 (filled and approved through the monitoring write path).
+                    if let served = previous, served.status == .published, number % 3 == 0, let series = revisions.first?.id {
+                        try await DemoMonitoringSetup.load(on: db, plan: served, seriesID: series)
+                        rounds += 1
+                    }
+                    return rounds
                 }
                 progress.written += 1
                 progress.plans += revisions.count
+                progress.rounds += rounds
                 progress.items += revisions.map(\.items.count).reduce(0, +)
             }
             progress.done = number + 1

@@ -50,7 +50,7 @@ final class LocalizationTests: XCTestCase {
     /// The folders whose page texts were moved to keys (issue 14). A new inline choice between
     /// two literal texts there fails this test; put the texts into the tables instead. Folders
     /// not listed (Complaints/, Monitoring/, …) are not checked yet.
-    static let convertedFolders = ["Plans", "Editor", "Import", "Accounts", "Documents", "Shared", "API"]
+    static let convertedFolders = ["Plans", "Editor", "Import", "Accounts", "Documents", "Shared", "API", "Overseers"]
     /// The one file allowed to choose by language: the translator itself.
     static let allowedFiles: Set<String> = ["Localization.swift"]
 

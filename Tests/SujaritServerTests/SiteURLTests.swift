@@ -18,6 +18,7 @@ final class SiteURLTests: ServerTestCase {
         case importDocument, importReview, importAccept, importDiscard, importReplaceName, compare, editorScript, apiPlan
         case complaintStylesheet, complaintScript, report, reportTrack, reportTrackAdd, complaintStatistics
         case complaints, newComplaint, complaint, complaintAction
+        case overseers, overseerNation, overseerProvince, overseerFigure
     }
 
     static func name(of url: SiteURL) -> Name {
@@ -69,6 +70,10 @@ final class SiteURLTests: ServerTestCase {
         case .newComplaint: .newComplaint
         case .complaint: .complaint
         case .complaintAction: .complaintAction
+        case .overseers: .overseers
+        case .overseerNation: .overseerNation
+        case .overseerProvince: .overseerProvince
+        case .overseerFigure: .overseerFigure
         }
     }
 
@@ -103,6 +108,9 @@ final class SiteURLTests: ServerTestCase {
         (.complaintStatistics(slug: "demo", year: 2569), .GET), (.complaintStatistics(slug: "demo", year: 2569, json: true), .GET),
         (.complaints(slug: "demo"), .GET), (.newComplaint(slug: "demo"), .GET), (.newComplaint(slug: "demo"), .POST),
         (.complaint(slug: "demo", otherID), .GET), (.complaintAction(slug: "demo", otherID), .POST),
+        (.overseers, .GET), (.overseerNation, .GET), (.overseerProvince("ขอนแก่น"), .GET),
+        (.overseerFigure(province: nil, figure: "coverage", format: "csv"), .GET),
+        (.overseerFigure(province: "ขอนแก่น", figure: "coverage", format: "xlsx"), .GET),
     ]
         for format in ExportFormat.allCases {
             list.append((.publishedPlanFile(slug: "demo", years: "2566-2570", format), .GET))

@@ -105,6 +105,12 @@ struct MonitoringService {
             throw SujaritError(.conflict, LocalizedText(
                 th: "มีรอบการติดตามนี้อยู่แล้ว", en: "This round exists already"))
         }
+        // The public plan page shows the latest approved round, and the overseers' dashboards
+        // count submitted and approved rounds: this server shows the change at once (another
+        // within SUJARIT_CACHE_BOUND_SECONDS).
+        if PublicReading.changesWhatThePublicSees(decision.audit) {
+            request.application.publishedCache.invalidate(organizationID: decision.round.organizationID)
+        }
         return decision
     }
 

@@ -12,9 +12,9 @@ extension Pages {
     /// Provinces, then organizations: a search form (name, province, kind, district), the
     /// provinces with their counts, and one page of matching organizations.
     static func directory(_ request: Request, result: DirectoryPage?, provinces: [DirectoryCount], districts: [DirectoryCount],
-                          parameters: Directory.Parameters, error: SujaritError? = nil, myWork: MyWork? = nil) -> HTML {
+                          parameters: Directory.Parameters, error: SujaritError? = nil, myWork: MyWork? = nil,
+                          overseer: Bool = false) -> HTML {
         let t = request.t
-        let th = t.language == .thai
         let items = Directory.queryItems(parameters)
         let chosenProvince = parameters.province?.cleaned ?? ""
         let provinceOptions: [HTML] = provinces.map { province in
@@ -22,7 +22,7 @@ extension Pages {
             return "<option value=\"\(province.name)\"\(province.name == chosenProvince && !chosenProvince.isEmpty ? HTML(" selected") : HTML())>\(name)</option>"
         }
         let kindOptions: [HTML] = OrganizationKind.allCases.map { kind in
-            "<option value=\"\(kind.rawValue)\"\(parameters.kind == kind.rawValue ? HTML(" selected") : HTML())>\(th ? kind.thaiName : kind.englishName)</option>"
+            "<option value=\"\(kind.rawValue)\"\(parameters.kind == kind.rawValue ? HTML(" selected") : HTML())>\(t.name(kind))</option>"
         }
         let districtOptions: [HTML] = districts.map { district in
             "<option value=\"\(district.name)\"\(parameters.district?.cleaned == district.name ? HTML(" selected") : HTML())>\(district.name)</option>"
@@ -45,7 +45,7 @@ extension Pages {
             """
         let notice: HTML
         if let error {
-            let fields: [HTML] = error.fields.map { "<li>\($0.field): \(th ? $0.messageThai : $0.message)</li>" }
+            let fields: [HTML] = error.fields.map { "<li>\($0.field): \(t.pick(LocalizedText(th: $0.messageThai, en: $0.message)))</li>" }
             notice = "<div class=\"notice error\" role=\"alert\"><p>\(t.pick(error.message))</p><ul>\(fields)</ul></div>"
         } else {
             notice = ""
@@ -69,7 +69,7 @@ extension Pages {
             let cards: [HTML] = result.organizations.map { org in
                 """
                 <li><a href="\(SiteURL.organization(slug: org.slug))"><strong>\(org.name)</strong></a><br>
-                <span class="muted">\(org.district.isEmpty ? "" : "อ.\(org.district) ")\(org.province.isEmpty ? "" : "จ.\(org.province)")</span></li>
+                <span class="muted">\(org.district.isEmpty ? "" : t(.dirDistrictOf, org.district) + " ")\(org.province.isEmpty ? "" : t(.dirProvinceOf, org.province))</span></li>
                 """
             }
             let heading = t(.dirOrganizationCount, String(result.total))
@@ -100,6 +100,7 @@ extension Pages {
         }
         let body: HTML = """
             \(myWork.map { Pages.myWork(request, $0) } ?? HTML())
+            \(overseer ? HTML("<p class=\"notice\"><a href=\"\(SiteURL.overseers)\">\(t(.myWorkDashboards))</a></p>") : HTML())
             <h1>\(t(.organizations))</h1>
             <p class="lead">\(t(.organizationsLead))</p>
             \(notice)

@@ -83,6 +83,16 @@ enum SiteURL: Hashable, Sendable {
     case complaint(slug: String, UUID)
     case complaintAction(slug: String, UUID)
 
+    // Overseers' dashboards (Overseers/)
+    /// The dashboards the viewer may open.
+    case overseers
+    /// The nation's dashboard.
+    case overseerNation
+    /// A province's dashboard (the province's Thai name, percent-encoded).
+    case overseerProvince(String)
+    /// One figure of a dashboard as a file: `…/coverage.csv`; `province` nil is the nation.
+    case overseerFigure(province: String?, figure: String, format: String)
+
     /// The path, percent-encoded where a segment or the query needs it.
     var path: String {
         switch self {
@@ -134,6 +144,11 @@ enum SiteURL: Hashable, Sendable {
         case .newComplaint(let slug): Self.join("o", slug, "complaints", "new")
         case .complaint(let slug, let id): Self.join("o", slug, "complaints", Self.segment(id))
         case .complaintAction(let slug, let id): Self.join("o", slug, "complaints", Self.segment(id), "action")
+        case .overseers: "/overseers"
+        case .overseerNation: Self.join("overseers", "nation")
+        case .overseerProvince(let name): Self.join("overseers", "provinces", name)
+        case .overseerFigure(let province, let figure, let format):
+            province.map { Self.join("overseers", "provinces", $0, "\(figure).\(format)") } ?? Self.join("overseers", "nation", "\(figure).\(format)")
         }
     }
 
