@@ -168,12 +168,14 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "Organization slug to give a role in.") var org: String?
         @Option(help: "Role in that organization: admin, editor or viewer.") var role: String = "admin"
         @Flag(help: "Make the user a system administrator (every organization).") var systemAdmin = false
+        @Flag(help: "A user of no organization (an overseer: then `sujarit overseer`, or a complaint body's account).") var noOrganization = false
         @Flag(help: "Read the password from standard input instead of asking.") var passwordStdin = false
         @OptionGroup var database: DatabaseOptions
 
         func validate() throws {
             guard OrganizationRole(rawValue: role) != nil else { throw ValidationError("--role must be admin, editor or viewer") }
-            guard systemAdmin || org != nil else { throw ValidationError("give --org SLUG, or --system-admin") }
+            guard systemAdmin || org != nil || noOrganization else { throw ValidationError("give --org SLUG, --system-admin or --no-organization") }
+            guard !(noOrganization && org != nil) else { throw ValidationError("--no-organization and --org exclude each other") }
         }
 
         func run() async throws {
