@@ -231,7 +231,9 @@ enum DashboardFigure: String, CaseIterable {
             case .fewerThanFive: .text(ComplaintStatistics.fewerThanFiveText)
             }
         }
-        func optional(_ value: Double?) -> Cell { value.map { .decimal(Decimal($0)) } ?? .empty }
+        // Two decimals, read from their text (a Double's binary digits would show: 69.1599999…).
+        func number(_ value: Double) -> Cell { .decimal(Decimal(string: String(format: "%.2f", value), locale: Locale(identifier: "en_US_POSIX")) ?? 0) }
+        func optional(_ value: Double?) -> Cell { value.map(number) ?? .empty }
         switch self {
         case .coverage:
             let coverage = dashboard.coverage
@@ -242,7 +244,7 @@ enum DashboardFigure: String, CaseIterable {
             return (["organizations", "with_published_plan", "without_published_plan"], rows)
         case .itemsPerDimension:
             return (["dimension", "plans", "items", "median_items_per_plan"],
-                    dashboard.itemsPerDimension.map { [.integer($0.dimension), .integer($0.plans), .integer($0.items), .decimal(Decimal($0.medianPerPlan))] })
+                    dashboard.itemsPerDimension.map { [.integer($0.dimension), .integer($0.plans), .integer($0.items), number($0.medianPerPlan)] })
         case .budgetPerDimension:
             var rows: [[Cell]] = []
             for entry in dashboard.budgetPerDimension {
