@@ -18,7 +18,7 @@ final class SiteURLTests: ServerTestCase {
         case importDocument, importReview, importAccept, importDiscard, importReplaceName, compare, editorScript, apiPlan
         case complaintStylesheet, complaintScript, report, reportTrack, reportTrackAdd, complaintStatistics
         case complaints, newComplaint, complaint, complaintAction
-        case overseers, overseerNation, overseerProvince, overseerFigure
+        case overseers, overseerNation, overseerProvince, overseerFigure, directory, apiOrganizations
     }
 
     static func name(of url: SiteURL) -> Name {
@@ -74,6 +74,8 @@ final class SiteURLTests: ServerTestCase {
         case .overseerNation: .overseerNation
         case .overseerProvince: .overseerProvince
         case .overseerFigure: .overseerFigure
+        case .directory: .directory
+        case .apiOrganizations: .apiOrganizations
         }
     }
 
@@ -111,6 +113,8 @@ final class SiteURLTests: ServerTestCase {
         (.overseers, .GET), (.overseerNation, .GET), (.overseerProvince("ขอนแก่น"), .GET),
         (.overseerFigure(province: nil, figure: "coverage", format: "csv"), .GET),
         (.overseerFigure(province: "ขอนแก่น", figure: "coverage", format: "xlsx"), .GET),
+        (.directory([URLQueryItem(name: "q", value: "บ้าน โป่ง"), URLQueryItem(name: "page", value: "2")]), .GET), (.directory([]), .GET),
+        (.apiOrganizations([URLQueryItem(name: "province", value: "ขอนแก่น")]), .GET),
     ]
         for format in ExportFormat.allCases {
             list.append((.publishedPlanFile(slug: "demo", years: "2566-2570", format), .GET))
@@ -166,6 +170,13 @@ final class SiteURLTests: ServerTestCase {
         XCTAssertEqual(SiteURL.complaintStatistics(slug: "ban-pong", year: 2569, json: true).path, "/o/ban-pong/report/statistics/2569.json")
         // A segment cannot add a segment of its own.
         XCTAssertEqual(SiteURL.organization(slug: "a/b c").path, "/o/a%2Fb%20c")
+        XCTAssertEqual(SiteURL.overseerProvince("นครราชสีมา/x").path,
+                       "/overseers/provinces/" + "นครราชสีมา".addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + "%2Fx")
+        XCTAssertEqual(SiteURL.overseerFigure(province: nil, figure: "coverage", format: "xlsx").path, "/overseers/nation/coverage.xlsx")
+        XCTAssertEqual(SiteURL.directory([]).path, "/")
+        XCTAssertEqual(SiteURL.directory(Directory.page([URLQueryItem(name: "kind", value: "sao")], 3)).path, "/?kind=sao&page=3")
+        XCTAssertEqual(SiteURL.directory(Directory.page([], 1)).path, "/", "page 1 is the plain address")
+        XCTAssertEqual(SiteURL.apiOrganizations([URLQueryItem(name: "q", value: "a&b")]).path, "/api/v1/organizations?q=a%26b")
         let html: HTML = "<a href=\"\(SiteURL.home)\">"
         XCTAssertEqual(html.rendered, "<a href=\"/\">")
     }

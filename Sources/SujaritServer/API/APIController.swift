@@ -34,8 +34,8 @@ struct APIController: RouteCollection {
         var items = Directory.queryItems(parameters).filter { $0.name != "perPage" }
         items.append(URLQueryItem(name: "perPage", value: String(result.perPage)))
         var links: [String] = []
-        if result.page < result.pageCount { links.append("<\(Directory.address("/api/v1/organizations", items, page: result.page + 1))>; rel=\"next\"") }
-        if result.page > 1 { links.append("<\(Directory.address("/api/v1/organizations", items, page: min(result.page - 1, result.pageCount)))>; rel=\"prev\"") }
+        if result.page < result.pageCount { links.append("<\(SiteURL.apiOrganizations(Directory.page(items, result.page + 1)).path)>; rel=\"next\"") }
+        if result.page > 1 { links.append("<\(SiteURL.apiOrganizations(Directory.page(items, min(result.page - 1, result.pageCount))).path)>; rel=\"prev\"") }
         if !links.isEmpty { response.headers.replaceOrAdd(name: .link, value: links.joined(separator: ", ")) }
         return response
     }

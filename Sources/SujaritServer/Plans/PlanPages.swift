@@ -40,7 +40,7 @@ extension Pages {
             <select id="kind" name="kind"><option value="">\(t(.dirAllKinds))</option>\(kindOptions)</select>
             <label for="district">\(t(.district))</label>
             \(districtField)
-            <p><button type="submit">\(t(.dirSearch))</button> <a href="/">\(t(.dirClear))</a></p>
+            <p><button type="submit">\(t(.dirSearch))</button> <a href="\(SiteURL.home)">\(t(.dirClear))</a></p>
             </form>
             """
         let notice: HTML
@@ -57,7 +57,7 @@ extension Pages {
         } else {
             let entries: [HTML] = provinces.map { province in
                 let name = province.name.isEmpty ? t(.dirNoProvince) : province.name
-                return "<li><a href=\"\(Directory.address("/", [URLQueryItem(name: "province", value: province.name)], page: 1))\">\(name)</a> <span class=\"muted\">(\(province.count))</span></li>"
+                return "<li><a href=\"\(SiteURL.directory([URLQueryItem(name: "province", value: province.name)]))\">\(name)</a> <span class=\"muted\">(\(province.count))</span></li>"
             }
             provinceList = """
                 <h2>\(t(.dirProvinces))</h2>
@@ -77,19 +77,19 @@ extension Pages {
             if result.total == 0 {
                 empty = "<p>\(filtered ? t(.dirNoMatch) : t(.noOrganizations))</p>"
             } else if result.organizations.isEmpty {
-                empty = "<p class=\"notice\">\(t(.dirNoSuchPage, String(result.pageCount))) — <a href=\"\(Directory.address("/", items, page: result.pageCount))\">\(t(.dirLastPage))</a></p>"
+                empty = "<p class=\"notice\">\(t(.dirNoSuchPage, String(result.pageCount))) — <a href=\"\(SiteURL.directory(Directory.page(items, result.pageCount)))\">\(t(.dirLastPage))</a></p>"
             } else {
                 empty = ""
             }
             var pager: [HTML] = []
             if result.page > 1 && result.page <= result.pageCount {
-                pager.append("<a rel=\"prev\" href=\"\(Directory.address("/", items, page: result.page - 1))\">← \(t(.dirPrevious))</a>")
+                pager.append("<a rel=\"prev\" href=\"\(SiteURL.directory(Directory.page(items, result.page - 1)))\">← \(t(.dirPrevious))</a>")
             }
             if result.pageCount > 1 {
                 pager.append("<span>\(t(.dirPageOf, String(result.page), String(result.pageCount)))</span>")
             }
             if result.page < result.pageCount {
-                pager.append("<a rel=\"next\" href=\"\(Directory.address("/", items, page: result.page + 1))\">\(t(.dirNext)) →</a>")
+                pager.append("<a rel=\"next\" href=\"\(SiteURL.directory(Directory.page(items, result.page + 1)))\">\(t(.dirNext)) →</a>")
             }
             listing = """
                 <h2>\(heading)</h2>

@@ -1,5 +1,6 @@
 import Foundation
 import Vapor
+import Fluent
 import SujaritCore
 import SujaritPersistence
 import SujaritAPIModels
@@ -43,7 +44,9 @@ struct PublicReading {
     /// the page is made again.
     func latestPlanPage(slug: String?, years: String?) async throws -> Response? {
         guard isCacheable, let slug, let (first, last) = PublicPagesController.parseYears(years) else { return nil }
-        let database = request.lagTolerantDB
+        // The database is chosen only when something must be read (not on a cache hit).
+        let request = self.request
+        var database: any Database { request.lagTolerantDB }
         let key = LatestKey(slug: slug.lowercased(), first: first.be, last: last.be)
         guard let pointer = try await cache.latestPointer(key, resolve: {
             guard let organization = try await OrganizationStore(database).find(slug: key.slug) else { return nil }

@@ -83,6 +83,12 @@ enum SiteURL: Hashable, Sendable {
     case complaint(slug: String, UUID)
     case complaintAction(slug: String, UUID)
 
+    // The directory (Plans/, API/)
+    /// The home page's directory with its search, filters and page: `/?q=…&province=…&page=2`.
+    case directory([URLQueryItem])
+    /// The same as the API's list: `/api/v1/organizations?…`.
+    case apiOrganizations([URLQueryItem])
+
     // Overseers' dashboards (Overseers/)
     /// The dashboards the viewer may open.
     case overseers
@@ -144,6 +150,8 @@ enum SiteURL: Hashable, Sendable {
         case .newComplaint(let slug): Self.join("o", slug, "complaints", "new")
         case .complaint(let slug, let id): Self.join("o", slug, "complaints", Self.segment(id))
         case .complaintAction(let slug, let id): Self.join("o", slug, "complaints", Self.segment(id), "action")
+        case .directory(let items): Self.withQueryItems("/", items)
+        case .apiOrganizations(let items): Self.withQueryItems(Self.join("api", "v1", "organizations"), items)
         case .overseers: "/overseers"
         case .overseerNation: Self.join("overseers", "nation")
         case .overseerProvince(let name): Self.join("overseers", "provinces", name)
@@ -170,6 +178,14 @@ enum SiteURL: Hashable, Sendable {
     /// space or a slash cannot change the route it names).
     private static func join(_ segments: String...) -> String {
         "/" + segments.map { $0.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? $0 }.joined(separator: "/")
+    }
+
+    /// A path with query items, encoded as `URLComponents` encodes them (nothing when empty).
+    private static func withQueryItems(_ path: String, _ items: [URLQueryItem]) -> String {
+        var components = URLComponents()
+        components.path = path
+        components.queryItems = items.isEmpty ? nil : items
+        return components.string ?? path
     }
 
     private static func query(_ pairs: [(String, String)]) -> String {
