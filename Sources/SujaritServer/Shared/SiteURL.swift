@@ -180,12 +180,10 @@ enum SiteURL: Hashable, Sendable {
         "/" + segments.map { $0.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? $0 }.joined(separator: "/")
     }
 
-    /// A path with query items, encoded as `URLComponents` encodes them (nothing when empty).
+    /// A path with query items (nothing when empty), each name and value percent-encoded so that
+    /// `&`, `=`, `+` and `#` in a value stay part of it.
     private static func withQueryItems(_ path: String, _ items: [URLQueryItem]) -> String {
-        var components = URLComponents()
-        components.path = path
-        components.queryItems = items.isEmpty ? nil : items
-        return components.string ?? path
+        path + query(items.map { ($0.name, $0.value ?? "") })
     }
 
     private static func query(_ pairs: [(String, String)]) -> String {
