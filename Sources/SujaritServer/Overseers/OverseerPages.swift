@@ -165,8 +165,8 @@ extension Pages {
         let totalWidth = Int(max(width, 40 + Double(dimensions.count) * 90))
         return """
             <svg class="chart" role="img" aria-label="\(t(.ovBudgetChart))" viewBox="0 0 \(totalWidth) \(Int(chartHeight + 60))" width="\(totalWidth)" height="\(Int(chartHeight + 60))" xmlns="http://www.w3.org/2000/svg">
-            <line x1="38" y1="10" x2="38" y2="\(Int(chartHeight + 10))" stroke="#5b6477"/>
-            <text x="0" y="18" font-size="11" fill="#5b6477">\(Money(satang: maximum).formatted())</text>
+            <line x1="38" y1="12" x2="38" y2="\(Int(chartHeight + 10))" stroke="#5b6477"/>
+            <text x="42" y="9" font-size="11" fill="#5b6477">\(Money(satang: maximum).formatted())</text>
             \(shapes)
             \(legend)
             </svg>
