@@ -283,8 +283,11 @@ public struct OverseerDashboard: Sendable, Codable {
         let byID = Dictionary(organizations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let served = plans.filter { byID[$0.organizationID] != nil }
         let covered = Set(served.map(\.organizationID))
+        // Sort keys computed once per organization (computing them inside the comparison made
+        // the national dashboard take seconds).
         let without = organizations.filter { !covered.contains($0.id) }
-            .sorted { OrganizationSearch.sortKey($0.name) < OrganizationSearch.sortKey($1.name) }
+            .map { ($0, OrganizationSearch.sortKey($0.name)) }
+            .sorted { $0.1 < $1.1 }.map(\.0)
         let coverage = Coverage(organizations: organizations.count, withPublishedPlan: covered.count,
                                 withoutPublishedPlan: without.count, without: without)
 
@@ -371,7 +374,8 @@ public struct OverseerDashboard: Sendable, Codable {
         }
         func published(_ count: Int) -> PublishedCount { ComplaintStatistics.published(count, fine: true) }
         var figures: [ComplaintFigure] = []
-        let groups = [""] + (byProvince ? Set(organizations.values.map(\.province)).sorted { OrganizationSearch.sortKey($0) < OrganizationSearch.sortKey($1) } : [])
+        let provinces = byProvince ? Set(organizations.values.map(\.province)).map { ($0, OrganizationSearch.sortKey($0)) }.sorted { $0.1 < $1.1 }.map(\.0) : []
+        let groups = [""] + provinces
         for group in groups {
             for year in years {
                 let c = counts[group]?[year] ?? ComplaintStatistics.Counts()

@@ -93,8 +93,9 @@ public struct DashboardStore: Sendable {
 
     /// `province` nil: the nation. `measureIndex` maps standard measures' name templates (with
     /// `placeholder`) to their ids, for revisions counted from their items.
+    /// `memo` keeps decoded figures between calls (published revisions never change).
     public func load(province: String?, firstYear: Int, lastYear: Int, measureIndex index: [String: String],
-                     placeholder: String) async throws -> DashboardData {
+                     placeholder: String, memo: FiguresMemo? = nil) async throws -> DashboardData {
         guard let sql = database as? any SQLDatabase else { throw StoreError.corrupt("database is not SQL") }
         // Rows of the area: joined to its organizations by province (nothing for the nation).
         func area(_ alias: String) -> SQLQueryString {
@@ -143,9 +144,12 @@ public struct DashboardStore: Sendable {
         var plans: [DashboardPlan] = []
         var uncounted: [UUID: (organizationID: UUID, seriesID: UUID)] = [:]
         for (organizationID, plan) in served {
-            if let json = plan.figures {
-                plans.append(DashboardPlan(organizationID: organizationID, planID: plan.id, seriesID: plan.seriesID,
-                                           figures: try PlanFiguresStore.decode(json, planID: plan.id)))
+            if let known = memo?.figures(of: plan.id) {
+                plans.append(DashboardPlan(organizationID: organizationID, planID: plan.id, seriesID: plan.seriesID, figures: known))
+            } else if let json = plan.figures {
+                let figures = try PlanFiguresStore.decode(json, planID: plan.id)
+                memo?.keep(figures, for: plan.id)
+                plans.append(DashboardPlan(organizationID: organizationID, planID: plan.id, seriesID: plan.seriesID, figures: figures))
             } else {
                 uncounted[plan.id] = (organizationID, plan.seriesID)
             }

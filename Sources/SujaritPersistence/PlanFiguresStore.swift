@@ -68,3 +68,32 @@ public struct PlanFiguresStore: Sendable {
         }
     }
 }
+
+/// Decoded `plan_figures` rows kept in memory by plan id. A published revision's figures never
+/// change, so an entry never goes stale; the national dashboard then decodes only what it has
+/// not seen (decoding 7,850 rows each time was a good part of its cost). At most `limit`
+/// entries; past it the memo starts again empty.
+public final class FiguresMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var figures: [UUID: DashboardPlan.Figures] = [:]
+    public let limit: Int
+
+    public init(limit: Int = 200_000) { self.limit = max(0, limit) }
+
+    public func figures(of planID: UUID) -> DashboardPlan.Figures? {
+        lock.lock(); defer { lock.unlock() }
+        return figures[planID]
+    }
+
+    public func keep(_ value: DashboardPlan.Figures, for planID: UUID) {
+        lock.lock(); defer { lock.unlock() }
+        if figures.count >= limit { figures.removeAll(keepingCapacity: true) }
+        guard limit > 0 else { return }
+        figures[planID] = value
+    }
+
+    public var count: Int {
+        lock.lock(); defer { lock.unlock() }
+        return figures.count
+    }
+}

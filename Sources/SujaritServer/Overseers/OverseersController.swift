@@ -101,7 +101,7 @@ struct OverseersController: RouteCollection {
         let generation = cache.currentGeneration
         let data = try await DashboardStore(request.lagTolerantDB).load(
             province: area.provinceName, firstYear: firstYear, lastYear: lastYear,
-            measureIndex: PublishedFigures.measureIndex, placeholder: TemplateText.organizationPlaceholder)
+            measureIndex: PublishedFigures.measureIndex, placeholder: TemplateText.organizationPlaceholder, memo: cache.figures)
         if area.provinceName != nil && data.organizations.isEmpty { throw SujaritError.notFound("จังหวัด") }
         let dashboard = OverseerDashboard.compute(
             area: area.title(Translator(.thai)), firstYear: firstYear, lastYear: lastYear,

@@ -32,7 +32,7 @@ struct PublicReading {
     /// the key already holds).
     var isCacheable: Bool {
         guard cache.byteLimit > 0, request.viewer == nil, request.method == .GET || request.method == .HEAD else { return false }
-        guard let query = request.url.query, !query.isEmpty else { return true }
+        guard let query = request.requestQuery, !query.isEmpty else { return true }
         return query.split(separator: "&").allSatisfy { $0.hasPrefix("lang=") }
     }
 
@@ -58,7 +58,7 @@ struct PublicReading {
         }) else { return nil }
         guard let planID = pointer.planID else { throw SujaritError.notFound("แผน") }
         let context = PublishedContext(organization: pointer.organization, isServed: true, round: pointer.round)
-        let representation = Representation.page(language: request.language, path: request.url.path, latestAddress: true)
+        let representation = Representation.page(language: request.language, path: request.requestPath, latestAddress: true)
         guard let entry = try await cache.bytes(RenderedKey(planID: planID, representation: representation),
                                                 context: context, contentType: Self.htmlType, rendering: {
             guard let plan = try await PlanStore(database).plan(id: planID, scope: .publishedOnly) else { return nil }
@@ -97,7 +97,7 @@ struct PublicReading {
     func revisionPage(id: String?) async throws -> Response? {
         guard isCacheable, let id = id.flatMap(UUID.init(uuidString:)),
               let context = try await publishedContext(id) else { return nil }
-        let representation = Representation.page(language: request.language, path: request.url.path, latestAddress: false)
+        let representation = Representation.page(language: request.language, path: request.requestPath, latestAddress: false)
         guard let entry = try await cache.bytes(RenderedKey(planID: id, representation: representation),
                                                 context: context, contentType: Self.htmlType, render: {
             guard let plan = try await PlanStore(request.lagTolerantDB).plan(id: id, scope: .publishedOnly) else { return nil }
@@ -109,7 +109,7 @@ struct PublicReading {
     func itemPage(planID: String?, itemID: String?) async throws -> Response? {
         guard isCacheable, let id = planID.flatMap(UUID.init(uuidString:)), let itemID = itemID.flatMap(UUID.init(uuidString:)),
               let context = try await publishedContext(id) else { return nil }
-        let representation = Representation.page(language: request.language, path: request.url.path, latestAddress: false)
+        let representation = Representation.page(language: request.language, path: request.requestPath, latestAddress: false)
         guard let entry = try await cache.bytes(RenderedKey(planID: id, representation: representation),
                                                 context: context, contentType: Self.htmlType, render: {
             guard let plan = try await PlanStore(request.lagTolerantDB).plan(id: id, scope: .publishedOnly),

@@ -34,6 +34,8 @@ final class PublishedCache: @unchecked Sendable {
     let facts: BoundedCache<UUID, RevisionFacts>
     /// Overseers' dashboards by area, kept for `bound` and dropped on every invalidation.
     let dashboards: BoundedCache<String, KeptDashboard>
+    /// Decoded figures of published revisions (they never change; not dropped by invalidation).
+    let figures = FiguresMemo()
 
     /// Counts every invalidation: a pointer read from the database while an invalidation
     /// happened may already be stale, and is then not kept.
