@@ -321,6 +321,60 @@ final class PublicCacheTests: ServerTestCase {
         try await second.asyncShutdown()
     }
 
+    // MARK: One rendering at a time
+
+    final class Renders: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.lock(); count += 1; lock.unlock() }
+        var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+    }
+
+    /// Forty requests for the same page that is not kept yet: one renders it, the others wait
+    /// and take its bytes (no crowd of renderings when a page is first asked for).
+    func testConcurrentMissesRenderOnce() async throws {
+        let cache = PublishedCache()
+        let renders = Renders()
+        let key = RenderedKey(planID: UUID(), representation: .apiJSON)
+        let context = PublishedContext(organization: Organization(slug: "crowd", kind: .subdistrict, name: "องค์การบริหารส่วนตำบลคนมาก",
+                                                                   district: "", province: "", units: []), isServed: true)
+        let tags = try await withThrowingTaskGroup(of: String?.self) { group in
+            for _ in 0..<40 {
+                group.addTask {
+                    try await cache.bytes(key, context: context, contentType: "application/json", render: {
+                        renders.add()
+                        try await Task.sleep(nanoseconds: 100_000_000)
+                        return ByteBuffer(string: "{\"crowd\":true}")
+                    })?.etag
+                }
+            }
+            var all: [String?] = []
+            for try await tag in group { all.append(tag) }
+            return all
+        }
+        XCTAssertEqual(renders.value, 1, "rendered once for forty requests")
+        XCTAssertEqual(Set(tags.compactMap { $0 }).count, 1)
+        XCTAssertEqual(tags.count, 40)
+        // A rendering that keeps nothing lets the waiting requests render for themselves.
+        let second = RenderedKey(planID: UUID(), representation: .apiJSON)
+        let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for _ in 0..<5 {
+                group.addTask {
+                    try await cache.bytes(second, context: context, contentType: "application/json", rendering: {
+                        renders.add()
+                        try await Task.sleep(nanoseconds: 20_000_000)
+                        return Rendering(body: ByteBuffer(string: "{}"), keep: false)
+                    }) != nil
+                }
+            }
+            var all: [Bool] = []
+            for try await result in group { all.append(result) }
+            return all
+        }
+        XCTAssertEqual(results, Array(repeating: true, count: 5), "every request is answered")
+        XCTAssertEqual(cache.rendered.value(for: second) == nil, true, "nothing kept")
+    }
+
     // MARK: Two servers on one database
 
     func testSecondServerSeesAPublishWithinTheBound() async throws {

@@ -146,10 +146,48 @@ final class PublishedCache: @unchecked Sendable {
     func bytes(_ key: RenderedKey, context: PublishedContext, contentType: String,
                rendering: () async throws -> Rendering?) async throws -> RenderedBytes? {
         if let kept = rendered.value(for: key), kept.context == context { return kept }
+        // One rendering per key at a time: requests arriving meanwhile (64 at once when a
+        // benchmark starts, or a crowd just after a publish) wait for it and take its bytes.
+        let waited = await waitIfRendering(key)
+        if waited, let kept = rendered.value(for: key), kept.context == context { return kept }
+        defer { if !waited { finishedRendering(key) } }
         guard let made = try await rendering() else { return nil }
         let entry = RenderedBytes(body: made.body, etag: Self.strongETag(made.body), contentType: contentType, context: context)
         if made.keep { rendered.set(entry, for: key, cost: made.body.readableBytes + 256) }
         return entry
+    }
+
+    private var renderingNow: [RenderedKey: [CheckedContinuation<Void, Never>]] = [:]
+
+    /// Marks `key` as being rendered by the caller, or, when another request renders it now,
+    /// waits until that one is done and answers true (the caller then looks again, and renders
+    /// itself only if it still finds nothing; it does not mark or wait a second time).
+    private func waitIfRendering(_ key: RenderedKey) async -> Bool {
+        lock.lock()
+        if renderingNow[key] == nil {
+            renderingNow[key] = []
+            lock.unlock()
+            return false
+        }
+        lock.unlock()
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            lock.lock()
+            if renderingNow[key] != nil {
+                renderingNow[key]!.append(continuation)
+                lock.unlock()
+            } else {
+                lock.unlock()
+                continuation.resume()
+            }
+        }
+        return true
+    }
+
+    private func finishedRendering(_ key: RenderedKey) {
+        lock.lock()
+        let waiting = renderingNow.removeValue(forKey: key) ?? []
+        lock.unlock()
+        for continuation in waiting { continuation.resume() }
     }
 
     /// `"…"`: the first 128 bits of the SHA-256 of the bytes, so equal bytes have equal tags on
