@@ -24,6 +24,7 @@ public enum SujaritMigrations {
         CreatePlanPeriods(),
         CreateSignInFailures(),
         CreateMonitoringSettings(),
+        CreatePlanFigures(),
     ]
 }
 

@@ -50,8 +50,11 @@ public struct OrganizationStore: Sendable {
             .from(OrganizationRecord.schema)
         if let province { select = select.where("province", .equal, SQLBind(province)) }
         let rows = try await select.groupBy(SQLIdentifier(column)).all()
-        return try rows.map { DirectoryCount(name: try $0.decode(column: "name", as: String.self), count: try $0.decode(column: "count", as: Int.self)) }
-            .sorted { OrganizationSearch.sortKey($0.name) < OrganizationSearch.sortKey($1.name) }
+        // Each name's sort key once (not in the comparison: it is a text transformation).
+        return try rows.map { row -> (DirectoryCount, String) in
+            let name = try row.decode(column: "name", as: String.self)
+            return (DirectoryCount(name: name, count: try row.decode(column: "count", as: Int.self)), OrganizationSearch.sortKey(name))
+        }.sorted { $0.1 < $1.1 }.map(\.0)
     }
 
     public func find(id: UUID) async throws -> Organization? {

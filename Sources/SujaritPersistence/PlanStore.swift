@@ -188,8 +188,11 @@ public struct PlanStore: Sendable {
     /// import record and its audit events — in one transaction. Any failure (a version that
     /// moved on, a newer revision, a refused audit insert) rolls back all of it. Returns the
     /// plan as stored.
+    /// `publishedFigures` (for a change that publishes a revision): the dashboards' figures of
+    /// the stored plan, kept beside it in the same transaction (`PlanFiguresStore`).
     @discardableResult
-    public func apply(_ decision: Decision<PlanChange>) async throws -> Plan {
+    public func apply(_ decision: Decision<PlanChange>,
+                      publishedFigures: (@Sendable (Plan) -> DashboardPlan.Figures)? = nil) async throws -> Plan {
         let change = decision.change
         do {
             return try await database.transaction { db -> Plan in
@@ -230,6 +233,9 @@ public struct PlanStore: Sendable {
                     try await imports.setStatus(status, planID: stored.id, organizationID: stored.organizationID)
                 case .delete, nil:
                     break
+                }
+                if stored.status == .published, let publishedFigures {
+                    try await PlanFiguresStore(db).keep(publishedFigures(stored), planID: stored.id, organizationID: stored.organizationID)
                 }
                 let log = AuditLog(db)
                 for event in decision.audit { try await log.record(event) }

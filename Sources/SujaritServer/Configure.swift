@@ -23,6 +23,10 @@ public struct ServerSettings: Sendable {
     public var publicBaseURL: String?
     /// Where evidence files are kept (content-addressed by SHA-256); `SUJARIT_STORAGE_DIR`.
     public var storageDirectory: String
+    /// A read replica for reads that tolerate lag (`DATABASE_READ_URL`): anonymous public pages,
+    /// the directory and the overseers' dashboards. Writes, sessions and everything a signed-in
+    /// person reads stay on `database`. Nil: every read goes to `database`.
+    public var readDatabase: DatabaseSetting?
 
     public init(database: DatabaseSetting, autoMigrate: Bool = true, passwordCost: Int = 12, secureCookies: Bool = false,
                 pdf: PDFSetting = .locate(timeout: 120), publicBaseURL: String? = nil, storageDirectory: String = "data/storage") {
@@ -35,15 +39,20 @@ public struct ServerSettings: Sendable {
         self.storageDirectory = storageDirectory
     }
 
+    public init(database: DatabaseSetting, readDatabase: DatabaseSetting?, autoMigrate: Bool = true, passwordCost: Int = 12) {
+        self.init(database: database, autoMigrate: autoMigrate, passwordCost: passwordCost)
+        self.readDatabase = readDatabase
+    }
+
     /// `DATABASE_URL`, `SUJARIT_SQLITE_PATH`, `SUJARIT_AUTO_MIGRATE` (default true),
     /// `SUJARIT_SECURE_COOKIES` (default false), `SUJARIT_PDF` (`off` disables PDF),
-    /// `SUJARIT_PDF_TIMEOUT` (seconds, default 120), `SUJARIT_PUBLIC_URL`.
+    /// `SUJARIT_PDF_TIMEOUT` (seconds, default 120), `SUJARIT_PUBLIC_URL`, `DATABASE_READ_URL`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> ServerSettings {
         func flag(_ name: String, default value: Bool) -> Bool {
             guard let text = environment[name]?.lowercased() else { return value }
             return ["1", "true", "yes", "on"].contains(text)
         }
-        return ServerSettings(
+        var settings = ServerSettings(
             database: .fromEnvironment(environment),
             autoMigrate: flag("SUJARIT_AUTO_MIGRATE", default: true),
             passwordCost: Int(environment["SUJARIT_BCRYPT_COST"] ?? "") ?? 12,
@@ -53,6 +62,8 @@ public struct ServerSettings: Sendable {
                 : .disabled,
             publicBaseURL: environment["SUJARIT_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : String($0.reversed().drop { $0 == "/" }.reversed()) },
             storageDirectory: environment["SUJARIT_STORAGE_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "data/storage")
+        settings.readDatabase = environment["DATABASE_READ_URL"].flatMap { $0.isEmpty ? nil : DatabaseSetting.postgres(url: $0) }
+        return settings
     }
 }
 
@@ -72,6 +83,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     app.pdfService = PDFService(converter: settings.pdf.resolve())
     app.publishedCache = PublishedCache.fromEnvironment()
     app.databases.use(try settings.database.factory(), as: settings.database.databaseID)
+    try ReadReplica.configure(app, settings: settings)
     app.migrations.add(SujaritMigrations.all)
     app.migrations.add(SessionRecord.migration)
 
@@ -94,16 +106,21 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     app.storage[DummyPasswordHashKey.self] = DummyPasswordHash()
 
     app.middleware = Middlewares()
-    // Vapor's route logging, except on the complaint reporter's paths (nothing of them is logged).
-    app.middleware.use(ComplaintAwareRouteLogging(logLevel: .info))
-    // Outside the error middleware, so that error answers (404, 403, 409, 413, 500…) get the
-    // security headers too.
-    app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(SujaritErrorMiddleware())
+    // In this order; each chain runs as one middleware (MiddlewareChain), which saves a task per link.
+    app.middleware.use(MiddlewareChain([
+        // Vapor's route logging, except on the complaint reporter's paths (nothing of them is logged).
+        ComplaintAwareRouteLogging(logLevel: .info),
+        // Outside the error middleware, so that error answers (404, 403, 409, 413, 500…) get the
+        // security headers too.
+        SecurityHeadersMiddleware(),
+        SujaritErrorMiddleware(),
+    ]))
     app.middleware.use(app.sessions.middleware)
-    app.middleware.use(ViewerMiddleware())
-    // API writes: bearer token and JSON only, never a browser's cookie alone.
-    app.middleware.use(APIWriteGuard())
+    app.middleware.use(MiddlewareChain([
+        ViewerMiddleware(),
+        // API writes: bearer token and JSON only, never a browser's cookie alone.
+        APIWriteGuard(),
+    ]))
 
     try configureComplaints(app)
     try registerRoutes(app)

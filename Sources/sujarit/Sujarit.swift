@@ -131,6 +131,9 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "With --scale nation: the generator's seed (the same seed gives the same data).")
     var seed: UInt64 = 2566
 
+    @Option(help: "With --scale nation: organizations written at once, each in its own transaction (default 4 on PostgreSQL, 1 on SQLite).")
+    var parallel: Int?
+
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
@@ -145,13 +148,16 @@ struct Demo: AsyncParsableCommand {
             if scale == .nation {
                 let started = Date()
                 let total = organizations
-                let result = try await NationLoader(app.db).load(count: total, seed: seed) { progress in
+                let width = parallel ?? (app.sujaritSettings.database.isPostgres ? 4 : 1)
+                guard (1...16).contains(width) else { throw ValidationError("--parallel must be 1–16") }
+                let result = try await NationLoader(app.db).load(count: total, seed: seed, parallel: width) { progress in
                     let seconds = Date().timeIntervalSince(started)
-                    print(String(format: "  %d/%d organizations (%d written, %d already there), %d plan revisions, %d items — %.0f s",
-                                 progress.done, total, progress.written, progress.skipped, progress.plans, progress.items, seconds))
+                    print(String(format: "  %d/%d organizations (%d written, %d already there), %d plan revisions, %d items, %d rounds — %.0f s",
+                                 progress.done, total, progress.written, progress.skipped, progress.plans, progress.items, progress.rounds, seconds))
+                    fflush(stdout)
                 }
-                print(String(format: "Nation data: %d organizations written, %d already there, %d plan revisions, %d items in %.1f s.",
-                             result.written, result.skipped, result.plans, result.items, Date().timeIntervalSince(started)))
+                print(String(format: "Nation data: %d organizations written, %d already there, %d plan revisions, %d items, %d approved rounds in %.1f s (%d at a time).",
+                             result.written, result.skipped, result.plans, result.items, result.rounds, Date().timeIntervalSince(started), width))
             }
         }
     }
@@ -168,12 +174,14 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "Organization slug to give a role in.") var org: String?
         @Option(help: "Role in that organization: admin, editor or viewer.") var role: String = "admin"
         @Flag(help: "Make the user a system administrator (every organization).") var systemAdmin = false
+        @Flag(help: "A user of no organization (an overseer: then `sujarit overseer`, or a complaint body's account).") var noOrganization = false
         @Flag(help: "Read the password from standard input instead of asking.") var passwordStdin = false
         @OptionGroup var database: DatabaseOptions
 
         func validate() throws {
             guard OrganizationRole(rawValue: role) != nil else { throw ValidationError("--role must be admin, editor or viewer") }
-            guard systemAdmin || org != nil else { throw ValidationError("give --org SLUG, or --system-admin") }
+            guard systemAdmin || org != nil || noOrganization else { throw ValidationError("give --org SLUG, --system-admin or --no-organization") }
+            guard !(noOrganization && org != nil) else { throw ValidationError("--no-organization and --org exclude each other") }
         }
 
         func run() async throws {

@@ -140,6 +140,17 @@ final class DirectoryTests: ServerTestCase {
         let mixed = try await api("?q=\(Self.encoded("บ้านPongหนองที่1"))")
         XCTAssertEqual(mixed.status, .ok)
         XCTAssertEqual(mixed.slugs, [])
+        try await organization("mixed-script", "องค์การบริหารส่วนตำบลบ้านA1ใหม่", kind: .subdistrict, district: "เมือง", province: "ราชบุรี")
+        for query in ["บ้าน a1", "บ้านA1ใหม่", "อบต.บ้านa1"] {
+            let found = try await api("?q=\(Self.encoded(query))")
+            XCTAssertEqual(found.slugs, ["mixed-script"], query)
+        }
+        // Pattern and quoting characters around letters are dropped, not obeyed.
+        for query in ["บ้าน_โป่ง", "%บ้านโป่ง%", "'บ้านโป่ง'--", "บ้าน\\โป่ง", "บ้าน[โป่ง]"] {
+            let found = try await api("?q=\(Self.encoded(query))")
+            XCTAssertEqual(found.status, .ok, query)
+            XCTAssertEqual(Set(found.slugs), ["ban-pong-sao", "ban-pong-tm"], query)
+        }
         let hostile = try await page("?q=\(Self.encoded("<script>alert(1)</script>"))")
         XCTAssertEqual(hostile.0, .ok)
         XCTAssertFalse(hostile.1.contains("<script>alert"))

@@ -49,8 +49,8 @@ final class LocalizationTests: XCTestCase {
 
     /// The folders whose page texts were moved to keys (issue 14). A new inline choice between
     /// two literal texts there fails this test; put the texts into the tables instead. Folders
-    /// not listed (Overseers/, …) are not checked yet.
-    static let convertedFolders = ["Plans", "Editor", "Import", "Accounts", "Documents", "Shared", "API", "Complaints", "Monitoring"]
+    /// not listed are not checked yet (every feature folder is listed today).
+    static let convertedFolders = ["Plans", "Editor", "Import", "Accounts", "Documents", "Shared", "API", "Complaints", "Monitoring", "Overseers"]
     /// The one file allowed to choose by language: the translator itself.
     static let allowedFiles: Set<String> = ["Localization.swift"]
 

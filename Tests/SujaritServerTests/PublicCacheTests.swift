@@ -5,6 +5,7 @@ import FluentKit
 import SujaritCore
 @_spi(Fixtures) import SujaritPersistence
 import SujaritAPIModels
+import SujaritDemo
 @testable import SujaritServer
 
 /// The cache of published revisions (`PublishedCache`, `PublicReading`): what the public reads
@@ -222,6 +223,156 @@ final class PublicCacheTests: ServerTestCase {
         XCTAssertEqual(cache.usage.cost, 4)
         cache.removeAll(where: { $0 == "d" })
         XCTAssertEqual(cache.usage.count, 2)
+    }
+
+    // MARK: The latest address shows the latest approved monitoring round
+
+    /// A 6-month round of 2568 on the plan, every record filled (through the monitoring
+    /// decisions, straight to the store), not yet approved.
+    func filledRound(_ plan: Plan) async throws -> MonitoringRound {
+        let store = MonitoringStore(db)
+        let context = MonitoringContext(plan: plan, planSeriesID: plan.id, existingRounds: [], role: .admin)
+        var round = try await store.apply(try MonitoringWorkflow.decide(.open(year: DemoMonitoring.fiscalYear, kind: DemoMonitoring.kind),
+                                                                        round: nil, expectedVersion: nil, context: context), userID: nil)
+        for record in round.records {
+            round = try await store.apply(try MonitoringWorkflow.decide(.editRecord(recordID: record.id, DemoMonitoring.input(for: record)),
+                                                                        round: round, expectedVersion: round.version, context: context), userID: nil)
+        }
+        return round
+    }
+
+    /// A round transition through the API, as the organization's admin; the round's new version.
+    @discardableResult
+    func roundTransition(_ round: UUID, _ action: String, version: Int, token: String, reason: String? = nil) async throws -> Int {
+        var next = version
+        var body: [String: Any] = ["action": action, "version": version]
+        if let reason { body["reason"] = reason }
+        var headers = bearer(token)
+        headers.contentType = .json
+        try await app.test(.POST, "/api/v1/rounds/\(round.uuidString.lowercased())/transitions", headers: headers,
+                           body: ByteBuffer(data: try JSONSerialization.data(withJSONObject: body))) { res async throws in
+            XCTAssertEqual(res.status, .ok, "\(action): \(res.body.string.prefix(400))")
+            next = (try JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as? [String: Any])?["version"] as? Int ?? version
+        }
+        return next
+    }
+
+    func testRoundApprovalReachesTheCachedLatestAddressAtOnceAndASecondServerWithinTheBound() async throws {
+        let first = try await publishedPlan()
+        let path = latestPath(first.organization)
+        let second = try await Application.make(.testing)
+        var database = Self.databaseSetting
+        if let file = sqliteFile, !database.isPostgres { database = .sqliteFile(path: file.path) }
+        try await configure(second, settings: ServerSettings(database: database, autoMigrate: false, passwordCost: 4))
+        let clock = TestClock()
+        second.publishedCache.clock = { clock.now }
+        do {
+            let round = try await filledRound(first.plan)
+            let link = "/rounds/\(round.id.uuidString.lowercased())"
+            // No approved round yet: no status beside the items, on either server.
+            var (status, headers, body) = try await get(path)
+            XCTAssertEqual(status, .ok)
+            XCTAssertFalse(body.lowercased().contains(link))
+            XCTAssertEqual(headers.first(name: .cacheControl), PublicReading.latestCacheControl)
+            let etag = try XCTUnwrap(headers.first(name: .eTag))
+            XCTAssertEqual(app.publishedCache.rendered.usage.count, 1, "the latest address is kept")
+            (status, _, _) = try await get(path, headers: ["If-None-Match": etag])
+            XCTAssertEqual(status, .notModified)
+            (_, _, body) = try await get(path, on: second)
+            XCTAssertFalse(body.lowercased().contains(link))
+
+            // Approved through the first server: its next answer shows the round at once.
+            var version = try await roundTransition(round.id, "approve", version: round.version, token: first.token)
+            (status, headers, body) = try await get(path, headers: ["If-None-Match": etag])
+            XCTAssertEqual(status, .ok, "new bytes, so the old tag no longer matches")
+            XCTAssertTrue(body.lowercased().contains(link), "the approved round's status beside the items")
+            XCTAssertNotEqual(headers.first(name: .eTag), etag)
+            XCTAssertEqual(app.publishedCache.rendered.value(for: RenderedKey(
+                planID: first.plan.id, representation: .page(language: .thai, path: path, latestAddress: true)))?.context.round,
+                RoundMark(id: round.id, version: version), "kept under the round's id and version")
+            // The second server within its bound.
+            (_, _, body) = try await get(path, on: second)
+            XCTAssertFalse(body.lowercased().contains(link), "the second server trusts its pointer within the bound")
+            clock.advance(second.publishedCache.bound + 0.5)
+            (_, _, body) = try await get(path, on: second)
+            XCTAssertTrue(body.lowercased().contains(link), "the second server once the bound has passed")
+
+            // Reopened (with a reason): gone from the page at once, and from the second within the bound.
+            version = try await roundTransition(round.id, "reopen", version: version, token: first.token, reason: "แก้ไขยอดเบิกจ่าย")
+            (_, _, body) = try await get(path)
+            XCTAssertFalse(body.lowercased().contains(link), "a reopened round is no longer shown")
+            clock.advance(second.publishedCache.bound + 0.5)
+            (_, _, body) = try await get(path, on: second)
+            XCTAssertFalse(body.lowercased().contains(link))
+            // Approved again (a new version): shown again at once.
+            version = try await roundTransition(round.id, "approve", version: version, token: first.token)
+            (_, _, body) = try await get(path)
+            XCTAssertTrue(body.lowercased().contains(link))
+            // What the cache serves is what the page made without it shows.
+            var browser = Browser(app)
+            try await browser.signIn("cache-org-admin", password: Self.password)
+            let signedIn = try await browser.get(path)
+            XCTAssertEqual(signedIn.status, .ok)
+            XCTAssertTrue(signedIn.body.lowercased().contains(link))
+        } catch {
+            try? await second.asyncShutdown()
+            throw error
+        }
+        try await second.asyncShutdown()
+    }
+
+    // MARK: One rendering at a time
+
+    final class Renders: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.lock(); count += 1; lock.unlock() }
+        var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+    }
+
+    /// Forty requests for the same page that is not kept yet: one renders it, the others wait
+    /// and take its bytes (no crowd of renderings when a page is first asked for).
+    func testConcurrentMissesRenderOnce() async throws {
+        let cache = PublishedCache()
+        let renders = Renders()
+        let key = RenderedKey(planID: UUID(), representation: .apiJSON)
+        let context = PublishedContext(organization: Organization(slug: "crowd", kind: .subdistrict, name: "องค์การบริหารส่วนตำบลคนมาก",
+                                                                   district: "", province: "", units: []), isServed: true)
+        let tags = try await withThrowingTaskGroup(of: String?.self) { group in
+            for _ in 0..<40 {
+                group.addTask {
+                    try await cache.bytes(key, context: context, contentType: "application/json", render: {
+                        renders.add()
+                        try await Task.sleep(nanoseconds: 100_000_000)
+                        return ByteBuffer(string: "{\"crowd\":true}")
+                    })?.etag
+                }
+            }
+            var all: [String?] = []
+            for try await tag in group { all.append(tag) }
+            return all
+        }
+        XCTAssertEqual(renders.value, 1, "rendered once for forty requests")
+        XCTAssertEqual(Set(tags.compactMap { $0 }).count, 1)
+        XCTAssertEqual(tags.count, 40)
+        // A rendering that keeps nothing lets the waiting requests render for themselves.
+        let second = RenderedKey(planID: UUID(), representation: .apiJSON)
+        let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for _ in 0..<5 {
+                group.addTask {
+                    try await cache.bytes(second, context: context, contentType: "application/json", rendering: {
+                        renders.add()
+                        try await Task.sleep(nanoseconds: 20_000_000)
+                        return Rendering(body: ByteBuffer(string: "{}"), keep: false)
+                    }) != nil
+                }
+            }
+            var all: [Bool] = []
+            for try await result in group { all.append(result) }
+            return all
+        }
+        XCTAssertEqual(results, Array(repeating: true, count: 5), "every request is answered")
+        XCTAssertEqual(cache.rendered.value(for: second) == nil, true, "nothing kept")
     }
 
     // MARK: Two servers on one database

@@ -22,6 +22,7 @@ final class SiteURLTests: ServerTestCase {
         case monitoring, monitoringSettings, importResults, importResultsConfirm, openRound, round, roundRecord, roundStep
         case roundReport, roundReportFile, roundChart, recordEvidenceUpload, recordEvidenceDelete, recordEvidencePublic
         case roundEvidence, apiRound
+        case overseers, overseerNation, overseerProvince, overseerFigure, directory, apiOrganizations
     }
 
     static func name(of url: SiteURL) -> Name {
@@ -94,6 +95,12 @@ final class SiteURLTests: ServerTestCase {
         case .recordEvidencePublic: .recordEvidencePublic
         case .roundEvidence: .roundEvidence
         case .apiRound: .apiRound
+        case .overseers: .overseers
+        case .overseerNation: .overseerNation
+        case .overseerProvince: .overseerProvince
+        case .overseerFigure: .overseerFigure
+        case .directory: .directory
+        case .apiOrganizations: .apiOrganizations
         }
     }
 
@@ -136,6 +143,11 @@ final class SiteURLTests: ServerTestCase {
         (.complaints(slug: "demo", kind: .general), .GET),
         (.complaintSettings(slug: "demo"), .GET), (.complaintSettings(slug: "demo"), .POST),
         (.complaintEvidence(slug: "demo", otherID, evidence: itemID), .GET), (.complaintOverseer, .GET),
+        (.overseers, .GET), (.overseerNation, .GET), (.overseerProvince("ขอนแก่น"), .GET),
+        (.overseerFigure(province: nil, figure: "coverage", format: "csv"), .GET),
+        (.overseerFigure(province: "ขอนแก่น", figure: "coverage", format: "xlsx"), .GET),
+        (.directory([URLQueryItem(name: "q", value: "บ้าน โป่ง"), URLQueryItem(name: "page", value: "2")]), .GET), (.directory([]), .GET),
+        (.apiOrganizations([URLQueryItem(name: "province", value: "ขอนแก่น")]), .GET),
     ]
         list += [
             (.monitoring(slug: "demo"), .GET), (.monitoringSettings(slug: "demo"), .POST),
@@ -215,6 +227,13 @@ final class SiteURLTests: ServerTestCase {
         XCTAssertEqual(SiteURL.roundReportFile(plan, .annual, .docx).path, "/rounds/00000000-0000-4000-8000-000000000002/annual/docx")
         // A segment cannot add a segment of its own.
         XCTAssertEqual(SiteURL.organization(slug: "a/b c").path, "/o/a%2Fb%20c")
+        XCTAssertEqual(SiteURL.overseerProvince("นครราชสีมา/x").path,
+                       "/overseers/provinces/" + "นครราชสีมา".addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + "%2Fx")
+        XCTAssertEqual(SiteURL.overseerFigure(province: nil, figure: "coverage", format: "xlsx").path, "/overseers/nation/coverage.xlsx")
+        XCTAssertEqual(SiteURL.directory([]).path, "/")
+        XCTAssertEqual(SiteURL.directory(Directory.page([URLQueryItem(name: "kind", value: "sao")], 3)).path, "/?kind=sao&page=3")
+        XCTAssertEqual(SiteURL.directory(Directory.page([], 1)).path, "/", "page 1 is the plain address")
+        XCTAssertEqual(SiteURL.apiOrganizations([URLQueryItem(name: "q", value: "a&b")]).path, "/api/v1/organizations?q=a%26b")
         let html: HTML = "<a href=\"\(SiteURL.home)\">"
         XCTAssertEqual(html.rendered, "<a href=\"/\">")
     }

@@ -23,7 +23,7 @@ struct APIController: RouteCollection {
     /// `X-Page-Count` and `Link` (`rel="next"`, `rel="prev"`).
     @Sendable func organizations(_ request: Request) async throws -> Response {
         let query = try Directory.query(request, defaultPerPage: 100)
-        let result = try await OrganizationStore(request.db).directory(query)
+        let result = try await OrganizationStore(request.publicDB).directory(query)
         let response = Response(status: .ok)
         try response.content.encode(result.organizations.map(OrganizationDTO.init), as: .json)
         response.headers.replaceOrAdd(name: "X-Total-Count", value: String(result.total))
@@ -34,19 +34,19 @@ struct APIController: RouteCollection {
         var items = Directory.queryItems(parameters).filter { $0.name != "perPage" }
         items.append(URLQueryItem(name: "perPage", value: String(result.perPage)))
         var links: [String] = []
-        if result.page < result.pageCount { links.append("<\(Directory.address("/api/v1/organizations", items, page: result.page + 1))>; rel=\"next\"") }
-        if result.page > 1 { links.append("<\(Directory.address("/api/v1/organizations", items, page: min(result.page - 1, result.pageCount)))>; rel=\"prev\"") }
+        if result.page < result.pageCount { links.append("<\(SiteURL.apiOrganizations(Directory.page(items, result.page + 1)).path)>; rel=\"next\"") }
+        if result.page > 1 { links.append("<\(SiteURL.apiOrganizations(Directory.page(items, min(result.page - 1, result.pageCount))).path)>; rel=\"prev\"") }
         if !links.isEmpty { response.headers.replaceOrAdd(name: .link, value: links.joined(separator: ", ")) }
         return response
     }
 
     /// Provinces with their number of organizations.
     @Sendable func provinces(_ request: Request) async throws -> [DirectoryCount] {
-        try await OrganizationStore(request.db).provinces()
+        try await OrganizationStore(request.publicDB).provinces()
     }
 
     @Sendable func organizationPlans(_ request: Request) async throws -> [PlanListEntry] {
-        let service = PlanService(request: request)
+        let service = PlanService(request: request, database: request.publicDB)
         let organization = try await service.organization(slug: request.parameters.get("slug"))
         let member = request.viewer?.can(.viewer, in: organization.id) ?? false
         return try await service.plans.plans(organizationID: organization.id, includeUnpublished: member)
@@ -54,7 +54,7 @@ struct APIController: RouteCollection {
 
     @Sendable func plan(_ request: Request) async throws -> Response {
         if let cached = try await PublicReading(request: request).apiPlan(id: request.parameters.get("planID")) { return cached }
-        let service = PlanService(request: request)
+        let service = PlanService(request: request, database: request.publicDB)
         let plan = try await service.readablePlan(id: request.parameters.get("planID"))
         return try await respond(plan, request: request, status: .ok)
     }

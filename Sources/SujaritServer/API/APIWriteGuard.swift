@@ -12,7 +12,7 @@ struct APIWriteGuard: AsyncMiddleware {
     static let readMethods: [HTTPMethod] = [.GET, .HEAD, .OPTIONS]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let path = request.url.path
+        let path = request.requestPath
         guard path == "/api/v1" || path.hasPrefix("/api/v1/"), !Self.readMethods.contains(request.method) else {
             return try await next.respond(to: request)
         }

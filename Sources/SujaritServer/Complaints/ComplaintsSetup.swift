@@ -142,8 +142,8 @@ struct ComplaintAwareRouteLogging: AsyncMiddleware {
     var logLevel: Logger.Level = .info
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if !ComplaintPaths.isReporterPath(request.url.path) {
-            request.logger.log(level: logLevel, "\(request.method) \(request.url.path.removingPercentEncoding ?? request.url.path)")
+        if !ComplaintPaths.isReporterPath(request.requestPath) {
+            request.logger.log(level: logLevel, "\(request.method) \(request.requestPath.removingPercentEncoding ?? request.requestPath)")
         }
         return try await next.respond(to: request)
     }

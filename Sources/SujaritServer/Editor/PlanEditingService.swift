@@ -21,7 +21,9 @@ enum PlanCommands {
                         database: any Database, dependencies: SujaritDependencies) async throws -> Plan {
         let decision = try PlanWorkflow.decide(command, by: actor, on: state, expectedVersion: expectedVersion,
                                                context: dependencies.decisionContext)
-        return try await PlanStore(database).apply(decision)
+        // A revision published now gets its dashboard figures kept beside it (same transaction).
+        let figures = try await PublishedFigures.makerIfPublishing(decision.change, database: database)
+        return try await PlanStore(database).apply(decision, publishedFigures: figures)
     }
 
     /// Runs a command that makes a plan for some years (`create`, `importSave`): decided on the

@@ -120,6 +120,12 @@ struct MonitoringService {
                                fields: [FieldError(field: "kind", message: LocalizedText(th: "มีรอบการติดตามนี้อยู่แล้ว", en: "This round exists already"))])
         }
         if decision.approvesRound || decision.reopensRound { approvalChanged(decision.change.round) }
+        // The public plan page shows the latest approved round, and the overseers' dashboards
+        // count submitted and approved rounds: this server shows the change at once (another
+        // within SUJARIT_CACHE_BOUND_SECONDS).
+        if decision.audit.contains(where: { PublicReading.changesWhatThePublicSees($0.action) }) {
+            request.application.publishedCache.invalidate(organizationID: decision.change.round.organizationID)
+        }
         return decision
     }
 

@@ -88,11 +88,8 @@ enum Directory {
             }
     }
 
-    static func address(_ path: String, _ items: [URLQueryItem], page: Int) -> String {
-        var components = URLComponents()
-        components.path = path
-        let all = items + (page > 1 ? [URLQueryItem(name: "page", value: String(page))] : [])
-        components.queryItems = all.isEmpty ? nil : all
-        return components.string ?? path
+    /// A page of the directory: its parameters and the page number (left out for page 1).
+    static func page(_ items: [URLQueryItem], _ page: Int) -> [URLQueryItem] {
+        items + (page > 1 ? [URLQueryItem(name: "page", value: String(page))] : [])
     }
 }

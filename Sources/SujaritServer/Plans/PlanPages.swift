@@ -12,9 +12,9 @@ extension Pages {
     /// Provinces, then organizations: a search form (name, province, kind, district), the
     /// provinces with their counts, and one page of matching organizations.
     static func directory(_ request: Request, result: DirectoryPage?, provinces: [DirectoryCount], districts: [DirectoryCount],
-                          parameters: Directory.Parameters, error: SujaritError? = nil, myWork: MyWork? = nil) -> HTML {
+                          parameters: Directory.Parameters, error: SujaritError? = nil, myWork: MyWork? = nil,
+                          overseer: Bool = false) -> HTML {
         let t = request.t
-        let th = t.language == .thai
         let items = Directory.queryItems(parameters)
         let chosenProvince = parameters.province?.cleaned ?? ""
         let provinceOptions: [HTML] = provinces.map { province in
@@ -22,7 +22,7 @@ extension Pages {
             return "<option value=\"\(province.name)\"\(province.name == chosenProvince && !chosenProvince.isEmpty ? HTML(" selected") : HTML())>\(name)</option>"
         }
         let kindOptions: [HTML] = OrganizationKind.allCases.map { kind in
-            "<option value=\"\(kind.rawValue)\"\(parameters.kind == kind.rawValue ? HTML(" selected") : HTML())>\(th ? kind.thaiName : kind.englishName)</option>"
+            "<option value=\"\(kind.rawValue)\"\(parameters.kind == kind.rawValue ? HTML(" selected") : HTML())>\(t.name(kind))</option>"
         }
         let districtOptions: [HTML] = districts.map { district in
             "<option value=\"\(district.name)\"\(parameters.district?.cleaned == district.name ? HTML(" selected") : HTML())>\(district.name)</option>"
@@ -40,12 +40,12 @@ extension Pages {
             <select id="kind" name="kind"><option value="">\(t(.dirAllKinds))</option>\(kindOptions)</select>
             <label for="district">\(t(.district))</label>
             \(districtField)
-            <p><button type="submit">\(t(.dirSearch))</button> <a href="/">\(t(.dirClear))</a></p>
+            <p><button type="submit">\(t(.dirSearch))</button> <a href="\(SiteURL.home)">\(t(.dirClear))</a></p>
             </form>
             """
         let notice: HTML
         if let error {
-            let fields: [HTML] = error.fields.map { "<li>\($0.field): \(th ? $0.messageThai : $0.message)</li>" }
+            let fields: [HTML] = error.fields.map { "<li>\($0.field): \(t.pick(LocalizedText(th: $0.messageThai, en: $0.message)))</li>" }
             notice = "<div class=\"notice error\" role=\"alert\"><p>\(t.pick(error.message))</p><ul>\(fields)</ul></div>"
         } else {
             notice = ""
@@ -57,7 +57,7 @@ extension Pages {
         } else {
             let entries: [HTML] = provinces.map { province in
                 let name = province.name.isEmpty ? t(.dirNoProvince) : province.name
-                return "<li><a href=\"\(Directory.address("/", [URLQueryItem(name: "province", value: province.name)], page: 1))\">\(name)</a> <span class=\"muted\">(\(province.count))</span></li>"
+                return "<li><a href=\"\(SiteURL.directory([URLQueryItem(name: "province", value: province.name)]))\">\(name)</a> <span class=\"muted\">(\(province.count))</span></li>"
             }
             provinceList = """
                 <h2>\(t(.dirProvinces))</h2>
@@ -69,7 +69,7 @@ extension Pages {
             let cards: [HTML] = result.organizations.map { org in
                 """
                 <li><a href="\(SiteURL.organization(slug: org.slug))"><strong>\(org.name)</strong></a><br>
-                <span class="muted">\(org.district.isEmpty ? "" : "อ.\(org.district) ")\(org.province.isEmpty ? "" : "จ.\(org.province)")</span></li>
+                <span class="muted">\(org.district.isEmpty ? "" : t(.dirDistrictOf, org.district) + " ")\(org.province.isEmpty ? "" : t(.dirProvinceOf, org.province))</span></li>
                 """
             }
             let heading = t(.dirOrganizationCount, String(result.total))
@@ -77,19 +77,19 @@ extension Pages {
             if result.total == 0 {
                 empty = "<p>\(filtered ? t(.dirNoMatch) : t(.noOrganizations))</p>"
             } else if result.organizations.isEmpty {
-                empty = "<p class=\"notice\">\(t(.dirNoSuchPage, String(result.pageCount))) — <a href=\"\(Directory.address("/", items, page: result.pageCount))\">\(t(.dirLastPage))</a></p>"
+                empty = "<p class=\"notice\">\(t(.dirNoSuchPage, String(result.pageCount))) — <a href=\"\(SiteURL.directory(Directory.page(items, result.pageCount)))\">\(t(.dirLastPage))</a></p>"
             } else {
                 empty = ""
             }
             var pager: [HTML] = []
             if result.page > 1 && result.page <= result.pageCount {
-                pager.append("<a rel=\"prev\" href=\"\(Directory.address("/", items, page: result.page - 1))\">← \(t(.dirPrevious))</a>")
+                pager.append("<a rel=\"prev\" href=\"\(SiteURL.directory(Directory.page(items, result.page - 1)))\">← \(t(.dirPrevious))</a>")
             }
             if result.pageCount > 1 {
                 pager.append("<span>\(t(.dirPageOf, String(result.page), String(result.pageCount)))</span>")
             }
             if result.page < result.pageCount {
-                pager.append("<a rel=\"next\" href=\"\(Directory.address("/", items, page: result.page + 1))\">\(t(.dirNext)) →</a>")
+                pager.append("<a rel=\"next\" href=\"\(SiteURL.directory(Directory.page(items, result.page + 1)))\">\(t(.dirNext)) →</a>")
             }
             listing = """
                 <h2>\(heading)</h2>
@@ -100,6 +100,7 @@ extension Pages {
         }
         let body: HTML = """
             \(myWork.map { Pages.myWork(request, $0) } ?? HTML())
+            \(overseer ? HTML("<p class=\"notice\"><a href=\"\(SiteURL.overseers)\">\(t(.myWorkDashboards))</a></p>") : HTML())
             <h1>\(t(.organizations))</h1>
             <p class="lead">\(t(.organizationsLead))</p>
             \(notice)

@@ -10,9 +10,13 @@ import SujaritCatalog
 /// and the stores underneath. Route handlers call one function here and render the result.
 struct PlanService {
     let request: Request
+    /// The database this service reads: the primary (`request.db`) unless a public read that
+    /// tolerates lag names `request.publicDB`. Writes always go to the primary (the write path
+    /// takes `request.db` itself).
+    var database: (any Database)? = nil
 
-    var plans: PlanStore { request.stores.plans }
-    var organizations: OrganizationStore { request.stores.organizations }
+    var plans: PlanStore { PlanStore(database ?? request.db) }
+    var organizations: OrganizationStore { OrganizationStore(database ?? request.db) }
 
     /// Longest plan, in fiscal years.
     static let maximumYears = PlanLimits.maximumYears

@@ -17,14 +17,22 @@ struct PublicPagesController: RouteCollection {
 
     /// The directory: provinces, then organizations, searched and filtered (see `Directory`).
     @Sendable func home(_ request: Request) async throws -> Response {
-        let store = OrganizationStore(request.db)
+        // The directory tolerates lag (the replica for anonymous readers); "my work" does not.
+        let store = OrganizationStore(request.publicDB)
         let parameters = (try? request.query.decode(Directory.Parameters.self)) ?? Directory.Parameters()
         let provinces = try await store.provinces()
         // Signed in: "my work" first, then the directory.
         var work: MyWork?
+        var overseer = false
         if let viewer = request.viewer {
+            // Overseers (and the installation's administrators) get a link to their dashboards.
+            if viewer.isSystemAdmin {
+                overseer = true
+            } else {
+                overseer = try await !OverseerStore(request.db).scopes(userID: viewer.userID).isEmpty
+            }
             var mine: [Organization] = []
-            for id in viewer.roles.keys { if let organization = try await store.find(id: id) { mine.append(organization) } }
+            for id in viewer.roles.keys { if let organization = try await request.stores.organizations.find(id: id) { mine.append(organization) } }
             work = try await MyWork.load(for: viewer, organizations: mine, on: request.db)
         }
         do {
@@ -32,16 +40,18 @@ struct PublicPagesController: RouteCollection {
             let result = try await store.directory(query)
             var districts: [DirectoryCount] = []
             if let province = query.province { districts = try await store.districts(province: province) }
-            return Layout.response(Pages.directory(request, result: result, provinces: provinces, districts: districts, parameters: parameters, myWork: work))
+            return Layout.response(Pages.directory(request, result: result, provinces: provinces, districts: districts, parameters: parameters,
+                                                   myWork: work, overseer: overseer))
         } catch let error as SujaritError {
             // Bad filters: the form again with what is wrong, and no results.
-            return Layout.response(Pages.directory(request, result: nil, provinces: provinces, districts: [], parameters: parameters, error: error, myWork: work),
+            return Layout.response(Pages.directory(request, result: nil, provinces: provinces, districts: [], parameters: parameters, error: error,
+                                                   myWork: work, overseer: overseer),
                                    status: error.status)
         }
     }
 
     @Sendable func organization(_ request: Request) async throws -> Response {
-        let service = PlanService(request: request)
+        let service = PlanService(request: request, database: request.publicDB)
         let organization = try await service.organization(slug: request.parameters.get("slug"))
         let member = request.viewer?.can(.viewer, in: organization.id) ?? false
         let plans = try await service.plans.plans(organizationID: organization.id, includeUnpublished: member)
@@ -52,14 +62,16 @@ struct PublicPagesController: RouteCollection {
     /// The stable public address of a plan: `/o/{slug}/plan/2566-2570` (or `/plan/2568`),
     /// always the latest published revision.
     @Sendable func publishedPlan(_ request: Request) async throws -> Response {
-        // Not from PublishedCache: this page shows the plan's monitoring status, which changes
-        // without a publish (PublicReading.latestPlanPage is ready once monitoring invalidates).
-        let (plan, organization) = try await PlanService(request: request)
+        // The public's copy comes from PublishedCache, keyed by the revision served and the
+        // monitoring round it shows (a publish, a round approved or reopened makes it again).
+        if let cached = try await PublicReading(request: request)
+            .latestPlanPage(slug: request.parameters.get("slug"), years: request.parameters.get("years")) { return cached }
+        let (plan, organization) = try await PlanService(request: request, database: request.publicDB)
             .publishedPlan(slug: request.parameters.get("slug"), years: request.parameters.get("years"))
         let monitoring = try await MonitoringService(request: request).publicStatus(of: plan)
         let response = Layout.response(Pages.plan(request, plan: plan, organization: organization, showFindings: false, downloads: .published,
                                                   monitoring: monitoring))
-        if request.viewer == nil { response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300") }
+        if request.viewer == nil { response.headers.replaceOrAdd(name: .cacheControl, value: PublicReading.latestCacheControl) }
         return response
     }
 
@@ -73,7 +85,7 @@ struct PublicPagesController: RouteCollection {
 
     @Sendable func plan(_ request: Request) async throws -> Response {
         if let cached = try await PublicReading(request: request).revisionPage(id: request.parameters.get("planID")) { return cached }
-        let service = PlanService(request: request)
+        let service = PlanService(request: request, database: request.publicDB)
         let plan = try await service.readablePlan(id: request.parameters.get("planID"))
         guard let organization = try await service.organizations.find(id: plan.organizationID) else { throw SujaritError.notFound() }
         let member = request.viewer?.can(.viewer, in: organization.id) ?? false
@@ -83,7 +95,7 @@ struct PublicPagesController: RouteCollection {
     @Sendable func item(_ request: Request) async throws -> Response {
         if let cached = try await PublicReading(request: request)
             .itemPage(planID: request.parameters.get("planID"), itemID: request.parameters.get("itemID")) { return cached }
-        let service = PlanService(request: request)
+        let service = PlanService(request: request, database: request.publicDB)
         let plan = try await service.readablePlan(id: request.parameters.get("planID"))
         let itemID = try PlanService.parseID(request.parameters.get("itemID"))
         guard let item = plan.items.first(where: { $0.id == itemID }),

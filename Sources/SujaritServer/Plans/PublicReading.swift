@@ -1,5 +1,6 @@
 import Foundation
 import Vapor
+import Fluent
 import SujaritCore
 import SujaritPersistence
 import SujaritAPIModels
@@ -31,30 +32,52 @@ struct PublicReading {
     /// the key already holds).
     var isCacheable: Bool {
         guard cache.byteLimit > 0, request.viewer == nil, request.method == .GET || request.method == .HEAD else { return false }
-        guard let query = request.url.query, !query.isEmpty else { return true }
+        guard let query = request.requestQuery, !query.isEmpty else { return true }
         return query.split(separator: "&").allSatisfy { $0.hasPrefix("lang=") }
     }
 
     // MARK: The latest address
 
+    /// `/o/{slug}/plan/{years}`: the revision served, with each item's status from the latest
+    /// approved monitoring round of its series. The pointer names both (organization, revision,
+    /// round id and version), so a publish, an approval or a reopening changes the context and
+    /// the page is made again.
     func latestPlanPage(slug: String?, years: String?) async throws -> Response? {
         guard isCacheable, let slug, let (first, last) = PublicPagesController.parseYears(years) else { return nil }
+        // The database is chosen only when something must be read (not on a cache hit).
+        let request = self.request
+        var database: any Database { request.lagTolerantDB }
         let key = LatestKey(slug: slug.lowercased(), first: first.be, last: last.be)
         guard let pointer = try await cache.latestPointer(key, resolve: {
-            guard let organization = try await OrganizationStore(request.db).find(slug: key.slug) else { return nil }
-            let id = try await PlanStore(request.db).publishedPlanID(organizationID: organization.id, first: first, last: last)
-            return LatestPointer(organization: organization, planID: id)
+            guard let organization = try await OrganizationStore(database).find(slug: key.slug) else { return nil }
+            guard let served = try await PlanStore(database).servedRevision(organizationID: organization.id, first: first, last: last) else {
+                return LatestPointer(organization: organization, planID: nil)
+            }
+            let round = try await MonitoringStore(database).latestApprovedRound(seriesID: served.seriesID, organizationID: organization.id)
+            return LatestPointer(organization: organization, planID: served.id, round: round.map { RoundMark(id: $0.id, version: $0.version) })
         }) else { return nil }
         guard let planID = pointer.planID else { throw SujaritError.notFound("แผน") }
-        let context = PublishedContext(organization: pointer.organization, isServed: true)
-        let representation = Representation.page(language: request.language, path: request.url.path, latestAddress: true)
+        let context = PublishedContext(organization: pointer.organization, isServed: true, round: pointer.round)
+        let representation = Representation.page(language: request.language, path: request.requestPath, latestAddress: true)
         guard let entry = try await cache.bytes(RenderedKey(planID: planID, representation: representation),
-                                                context: context, contentType: Self.htmlType, render: {
-            guard let plan = try await PlanStore(request.db).plan(id: planID, scope: .publishedOnly) else { return nil }
-            let html = Pages.plan(request, plan: plan, organization: context.organization, showFindings: false, downloads: .published)
-            return ByteBuffer(string: html.rendered)
+                                                context: context, contentType: Self.htmlType, rendering: {
+            guard let plan = try await PlanStore(database).plan(id: planID, scope: .publishedOnly) else { return nil }
+            // The status comes from the monitoring service's own choice of round (on the primary:
+            // a page is made rarely). The bytes are kept only when that is the pointer's round; a
+            // round approved or reopened in between is shown, but not kept under this context.
+            let monitoring = try await MonitoringService(request: request).publicStatus(of: plan)
+            let shown = monitoring.map { RoundMark(id: $0.round.id, version: $0.round.version) }
+            let html = Pages.plan(request, plan: plan, organization: context.organization, showFindings: false, downloads: .published,
+                                  monitoring: monitoring)
+            return Rendering(body: ByteBuffer(string: html.rendered), keep: shown == context.round)
         }) else { return nil }
         return respond(entry, cacheControl: Self.latestCacheControl)
+    }
+
+    /// Round changes that reach the public plan page (approve, reopen) or the dashboards
+    /// (submit): each invalidates the cache's pointers.
+    static func changesWhatThePublicSees(_ action: AuditAction) -> Bool {
+        [.roundSubmit, .roundApprove, .roundReopen].contains(action)
     }
 
     // MARK: A revision's own addresses
@@ -62,9 +85,9 @@ struct PublicReading {
     /// The context of a published revision (nil for drafts and unknown ids).
     func publishedContext(_ planID: UUID) async throws -> PublishedContext? {
         try await cache.revisionFacts(planID, resolve: {
-            let plans = PlanStore(request.db)
+            let plans = PlanStore(request.lagTolerantDB)
             guard let entry = try await plans.publishedEntry(id: planID),
-                  let organization = try await OrganizationStore(request.db).find(id: entry.organizationID)
+                  let organization = try await OrganizationStore(request.lagTolerantDB).find(id: entry.organizationID)
             else { return nil }
             let served = try await plans.publishedPlanID(organizationID: organization.id, first: entry.firstYear, last: entry.lastYear)
             return RevisionFacts(context: PublishedContext(organization: organization, isServed: served == planID))
@@ -74,10 +97,10 @@ struct PublicReading {
     func revisionPage(id: String?) async throws -> Response? {
         guard isCacheable, let id = id.flatMap(UUID.init(uuidString:)),
               let context = try await publishedContext(id) else { return nil }
-        let representation = Representation.page(language: request.language, path: request.url.path, latestAddress: false)
+        let representation = Representation.page(language: request.language, path: request.requestPath, latestAddress: false)
         guard let entry = try await cache.bytes(RenderedKey(planID: id, representation: representation),
                                                 context: context, contentType: Self.htmlType, render: {
-            guard let plan = try await PlanStore(request.db).plan(id: id, scope: .publishedOnly) else { return nil }
+            guard let plan = try await PlanStore(request.lagTolerantDB).plan(id: id, scope: .publishedOnly) else { return nil }
             return ByteBuffer(string: Pages.plan(request, plan: plan, organization: context.organization, showFindings: false).rendered)
         }) else { return nil }
         return respond(entry, cacheControl: Self.revisionCacheControl)
@@ -86,10 +109,10 @@ struct PublicReading {
     func itemPage(planID: String?, itemID: String?) async throws -> Response? {
         guard isCacheable, let id = planID.flatMap(UUID.init(uuidString:)), let itemID = itemID.flatMap(UUID.init(uuidString:)),
               let context = try await publishedContext(id) else { return nil }
-        let representation = Representation.page(language: request.language, path: request.url.path, latestAddress: false)
+        let representation = Representation.page(language: request.language, path: request.requestPath, latestAddress: false)
         guard let entry = try await cache.bytes(RenderedKey(planID: id, representation: representation),
                                                 context: context, contentType: Self.htmlType, render: {
-            guard let plan = try await PlanStore(request.db).plan(id: id, scope: .publishedOnly),
+            guard let plan = try await PlanStore(request.lagTolerantDB).plan(id: id, scope: .publishedOnly),
                   let item = plan.items.first(where: { $0.id == itemID }) else { return nil }
             return ByteBuffer(string: Pages.item(request, plan: plan, item: item, organization: context.organization).rendered)
         }) else { return nil }
@@ -104,7 +127,7 @@ struct PublicReading {
               let context = try await publishedContext(id) else { return nil }
         guard let entry = try await cache.bytes(RenderedKey(planID: id, representation: .apiJSON),
                                                 context: context, contentType: Self.jsonType, render: {
-            guard let plan = try await PlanStore(request.db).plan(id: id, scope: .publishedOnly) else { return nil }
+            guard let plan = try await PlanStore(request.lagTolerantDB).plan(id: id, scope: .publishedOnly) else { return nil }
             let publicURL = context.isServed ? SiteURL.publishedPlan(slug: context.organization.slug, years: plan.yearSlug).path : nil
             let data = try JSONEncoder.api.encode(PlanResponse(plan: plan, publicURL: publicURL))
             return ByteBuffer(bytes: data)

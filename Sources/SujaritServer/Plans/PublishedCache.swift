@@ -34,11 +34,14 @@ final class PublishedCache: @unchecked Sendable {
     let facts: BoundedCache<UUID, RevisionFacts>
     /// Overseers' dashboards by area, kept for `bound` and dropped on every invalidation.
     let dashboards: BoundedCache<String, KeptDashboard>
+    /// Decoded figures of published revisions (they never change; not dropped by invalidation).
+    let figures = FiguresMemo()
 
     /// Counts every invalidation: a pointer read from the database while an invalidation
     /// happened may already be stale, and is then not kept.
     private let lock = NSLock()
     private var generation = 0
+    private var lastInvalidation = Date.distantPast
 
     static let defaultBound: TimeInterval = 5
     static let defaultByteLimit = 64 << 20
@@ -75,6 +78,7 @@ final class PublishedCache: @unchecked Sendable {
     func invalidate(organizationID: UUID) {
         lock.lock()
         generation &+= 1
+        lastInvalidation = clock()
         lock.unlock()
         // Pointers are cheap to read again, and publishing is rare: drop them all rather than
         // keep an index from organization to pointers.
@@ -86,6 +90,14 @@ final class PublishedCache: @unchecked Sendable {
     var currentGeneration: Int {
         lock.lock(); defer { lock.unlock() }
         return generation
+    }
+
+    /// Whether this server invalidated within `window` seconds: a read replica may not have
+    /// the change yet, so lag-tolerant reads go to the primary meanwhile (`Request.lagTolerantDB`).
+    func invalidated(within window: TimeInterval) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        let now = clock()
+        return now.timeIntervalSince(lastInvalidation) < window && lastInvalidation <= now
     }
 
     // MARK: Pointers
@@ -124,11 +136,58 @@ final class PublishedCache: @unchecked Sendable {
     /// context, otherwise `render` (nil: nothing to show; not kept).
     func bytes(_ key: RenderedKey, context: PublishedContext, contentType: String,
                render: () async throws -> ByteBuffer?) async throws -> RenderedBytes? {
+        try await bytes(key, context: context, contentType: contentType, rendering: {
+            try await render().map { Rendering(body: $0, keep: true) }
+        })
+    }
+
+    /// As `bytes(_:context:contentType:render:)`, for a rendering that may find the data moved
+    /// on from `context` while it read it (then it is answered once and not kept).
+    func bytes(_ key: RenderedKey, context: PublishedContext, contentType: String,
+               rendering: () async throws -> Rendering?) async throws -> RenderedBytes? {
         if let kept = rendered.value(for: key), kept.context == context { return kept }
-        guard let body = try await render() else { return nil }
-        let entry = RenderedBytes(body: body, etag: Self.strongETag(body), contentType: contentType, context: context)
-        rendered.set(entry, for: key, cost: body.readableBytes + 256)
+        // One rendering per key at a time: requests arriving meanwhile (64 at once when a
+        // benchmark starts, or a crowd just after a publish) wait for it and take its bytes.
+        let waited = await waitIfRendering(key)
+        if waited, let kept = rendered.value(for: key), kept.context == context { return kept }
+        defer { if !waited { finishedRendering(key) } }
+        guard let made = try await rendering() else { return nil }
+        let entry = RenderedBytes(body: made.body, etag: Self.strongETag(made.body), contentType: contentType, context: context)
+        if made.keep { rendered.set(entry, for: key, cost: made.body.readableBytes + 256) }
         return entry
+    }
+
+    private var renderingNow: [RenderedKey: [CheckedContinuation<Void, Never>]] = [:]
+
+    /// Marks `key` as being rendered by the caller, or, when another request renders it now,
+    /// waits until that one is done and answers true (the caller then looks again, and renders
+    /// itself only if it still finds nothing; it does not mark or wait a second time).
+    private func waitIfRendering(_ key: RenderedKey) async -> Bool {
+        lock.lock()
+        if renderingNow[key] == nil {
+            renderingNow[key] = []
+            lock.unlock()
+            return false
+        }
+        lock.unlock()
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            lock.lock()
+            if renderingNow[key] != nil {
+                renderingNow[key]!.append(continuation)
+                lock.unlock()
+            } else {
+                lock.unlock()
+                continuation.resume()
+            }
+        }
+        return true
+    }
+
+    private func finishedRendering(_ key: RenderedKey) {
+        lock.lock()
+        let waiting = renderingNow.removeValue(forKey: key) ?? []
+        lock.unlock()
+        for continuation in waiting { continuation.resume() }
     }
 
     /// `"…"`: the first 128 bits of the SHA-256 of the bytes, so equal bytes have equal tags on
@@ -144,6 +203,22 @@ struct PublishedContext: Hashable, Sendable {
     var organization: Organization
     /// Whether the revision is the one its organization's public address for its years serves.
     var isServed: Bool
+    /// The monitoring round whose status the page shows beside each item (the latest approved
+    /// round of the plan's series, at the latest address only), by id and version: approving
+    /// another round or reopening this one changes it.
+    var round: RoundMark? = nil
+}
+
+/// A monitoring round as a cache context names it.
+struct RoundMark: Hashable, Sendable {
+    var id: UUID
+    var version: Int
+}
+
+/// Bytes just made, and whether they may be kept.
+struct Rendering {
+    var body: ByteBuffer
+    var keep: Bool
 }
 
 /// Which bytes of a revision: a page (language and address matter: the page links to the
@@ -176,6 +251,8 @@ struct LatestPointer: Sendable {
     var organization: Organization
     /// The revision served, or nil when the organization has published nothing for these years.
     var planID: UUID?
+    /// The latest approved monitoring round of that revision's series, if any.
+    var round: RoundMark? = nil
     var checkedAt: Date = .distantPast
 }
 
@@ -197,5 +274,13 @@ extension Application {
     var publishedCache: PublishedCache {
         get { storage[PublishedCacheKey.self] ?? PublishedCache(byteLimit: 0) }
         set { storage[PublishedCacheKey.self] = newValue }
+    }
+}
+
+extension Application {
+    /// Drops the public cache's pointers and kept dashboards (as a publish does), for
+    /// `sujarit bench scale`, which times dashboards as they are first computed.
+    public func dropPublishedPointers() {
+        publishedCache.invalidate(organizationID: UUID())
     }
 }

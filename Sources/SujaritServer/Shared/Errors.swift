@@ -150,7 +150,7 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
             request.logger.report(error: error)
         }
         let response: Response
-        if request.url.path.hasPrefix("/api/") || (request.headers.first(name: .accept) ?? "").hasPrefix("application/json") {
+        if request.requestPath.hasPrefix("/api/") || (request.headers.first(name: .accept) ?? "").hasPrefix("application/json") {
             let current = (error as? PlanConflict).map { PlanResponse(plan: $0.current, publicURL: nil) }
             var body = ErrorResponse(status: Int(classified.status.code), reason: classified.message, fields: classified.fields, current: current)
             body.location = classified.location
@@ -183,7 +183,7 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
         if let seconds = classified.retryAfter {
             response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
         }
-        if classified.status == .unauthorized && request.url.path.hasPrefix("/api/") {
+        if classified.status == .unauthorized && request.requestPath.hasPrefix("/api/") {
             response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")
         }
         return response

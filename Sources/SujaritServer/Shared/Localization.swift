@@ -9,6 +9,11 @@ public enum UIKey: String, CaseIterable, Sendable {
     case appName, appTagline, organizations, organizationsLead, noOrganizations, plans, noPlans, noPublishedPlans
     // The directory (home page)
     case dirNoProvince, dirAllDistricts, dirSearchByName, dirSearchPlaceholder, dirAllProvinces, dirKind, dirAllKinds, dirSearch, dirClear, dirProvinces, dirOrganizationCount, dirNoMatch, dirNoSuchPage, dirLastPage, dirPrevious, dirPageOf, dirNext, dirPages
+    // The directory's addresses, the overseers' dashboards (Overseers/)
+    case dirDistrictOf, dirProvinceOf
+    case ovDashboards, ovIndexLead, ovNation, ovProvinceTitle, ovDashboardLead, ovCoverageHeading, ovCoverageLine, ovWithoutHeading, ovFirstN, ovItemsHeading, ovNoDimension, ovDimensionN, ovItemsTotal, ovMedianPerPlan, ovBudgetHeading, ovByKind, ovKindBudget, ovBudgetChart
+    case ovBarTitle, ovPublishedShare, ovMeasuresHeading, ovMostUsed, ovLeastUsed, ovRoundsHeading, ovRoundsLead, ovRound, ovSixMonthRound, ovTwelveMonthRound, ovDeadline, ovExpected, ovSubmitted, ovSubmittedOnTime, ovSubmittedLate, ovApproved, ovCarriedOutPercent, ovPlannedBaht
+    case ovDisbursedBaht, ovDisbursedPercent, ovRoundsChart, ovRoundBarTitle, ovComplaintsHeading, ovComplaintsLead, ovWholeArea, ovReceived, ovConcluded, ovInProgress, ovReferred, myWorkDashboards
     case signIn, signOut, username, password, signInFailed, signedInAs, language
     case dimension, mission, items, budgetBaht, remarks, subtotal, grandTotal, projectsCount, fiscalYear
     case status, revision, open, planYears, itemSheet, backToPlan, noSheet

@@ -121,6 +121,22 @@ enum SiteURL: Hashable, Sendable {
     case roundEvidence(round: UUID, evidence: UUID)
     case apiRound(UUID)
 
+    // The directory (Plans/, API/)
+    /// The home page's directory with its search, filters and page: `/?q=…&province=…&page=2`.
+    case directory([URLQueryItem])
+    /// The same as the API's list: `/api/v1/organizations?…`.
+    case apiOrganizations([URLQueryItem])
+
+    // Overseers' dashboards (Overseers/)
+    /// The dashboards the viewer may open.
+    case overseers
+    /// The nation's dashboard.
+    case overseerNation
+    /// A province's dashboard (the province's Thai name, percent-encoded).
+    case overseerProvince(String)
+    /// One figure of a dashboard as a file: `…/coverage.csv`; `province` nil is the nation.
+    case overseerFigure(province: String?, figure: String, format: String)
+
     /// The path, percent-encoded where a segment or the query needs it.
     var path: String {
         switch self {
@@ -196,6 +212,13 @@ enum SiteURL: Hashable, Sendable {
             Self.join("rounds", Self.segment(round), "records", Self.segment(record), "evidence", Self.segment(evidence), "public")
         case .roundEvidence(let round, let evidence): Self.join("rounds", Self.segment(round), "evidence", Self.segment(evidence))
         case .apiRound(let id): Self.join("api", "v1", "rounds", Self.segment(id))
+        case .directory(let items): Self.withQueryItems("/", items)
+        case .apiOrganizations(let items): Self.withQueryItems(Self.join("api", "v1", "organizations"), items)
+        case .overseers: "/overseers"
+        case .overseerNation: Self.join("overseers", "nation")
+        case .overseerProvince(let name): Self.join("overseers", "provinces", name)
+        case .overseerFigure(let province, let figure, let format):
+            province.map { Self.join("overseers", "provinces", $0, "\(figure).\(format)") } ?? Self.join("overseers", "nation", "\(figure).\(format)")
         }
     }
 
@@ -220,6 +243,12 @@ enum SiteURL: Hashable, Sendable {
     /// space or a slash cannot change the route it names).
     private static func join(_ segments: String...) -> String {
         "/" + segments.map { $0.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? $0 }.joined(separator: "/")
+    }
+
+    /// A path with query items (nothing when empty), each name and value percent-encoded so that
+    /// `&`, `=`, `+` and `#` in a value stay part of it.
+    private static func withQueryItems(_ path: String, _ items: [URLQueryItem]) -> String {
+        path + query(items.map { ($0.name, $0.value ?? "") })
     }
 
     private static func query(_ pairs: [(String, String)]) -> String {

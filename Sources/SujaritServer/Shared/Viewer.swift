@@ -61,7 +61,9 @@ struct ViewerMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         var setLanguageCookie: Language?
-        if let code = request.query[String.self, at: "lang"], let language = Language(rawValue: code) {
+        // The query is decoded only when it names a language (decoding costs, and most requests have none).
+        if request.requestQuery?.contains("lang=") == true, let code = request.query[String.self, at: "lang"],
+           let language = Language(rawValue: code) {
             request.language = language
             setLanguageCookie = language
         } else if let code = request.cookies["lang"]?.string, let language = Language(rawValue: code) {
@@ -124,7 +126,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         for (name, value) in headers where !response.headers.contains(name: name) {
             response.headers.replaceOrAdd(name: name, value: value)
         }
-        if request.viewer != nil || request.url.path.hasPrefix("/login") || response.status.code >= 400 {
+        if request.viewer != nil || request.requestPath.hasPrefix("/login") || response.status.code >= 400 {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         return response
