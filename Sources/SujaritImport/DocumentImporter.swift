@@ -38,13 +38,10 @@ public enum DocumentImporter {
         var plan = output.plan
         var findings = TextRepair.findings(repairs) + output.findings
         MissionSuggestion.apply(to: &plan, findings: &findings, sheets: output.sheets, organizationName: output.organization.name)
-        var result = ImportResult(
+        let result = ImportResult(
             fileName: fileName, format: format, documentKind: output.kind, organization: output.organization,
             plan: plan, sheets: output.sheets, monitoringRows: output.rows, findings: findings,
             summary: PlanSummary(plan: plan), blockCount: blocks.count)
-        let ids = Set(plan.items.map(\.id))
-        let months = output.months.filter { ids.contains($0.key) }
-        if !months.isEmpty { result.itemMonths = Dictionary(uniqueKeysWithValues: months.map { ($0.key.uuidString, $0.value) }) }
         return result
     }
 

@@ -89,6 +89,8 @@ struct PlanTableParser {
 
     enum HeaderCell: Equatable {
         case dimension, mission, items, year(FiscalYear), budget, month(Int), remarks, unit
+        /// "ระยะเวลาดำเนินการ" over the month columns: a heading of headings, no column of its own.
+        case schedule
     }
 
     /// Recognizes the words of the table's header.
@@ -101,6 +103,7 @@ struct PlanTableParser {
         case "ภารกิจตามมิติ", "ภารกิจ", "ภารกิจตามมติ", "ภาระกิจตามมิติ", "ภาระกิจตามมติ", "ภาระกิจ": return .mission
         case "หมายเหตุ": return .remarks
         case "งบประมาณบาท", "งบประมาณ", "บาท", "หน่วยบาท": return .unit
+        case "ระยะเวลาดำเนินการ", "ระยะเวลาการดำเนินการ", "ระยะเวลาดำเนินงาน", "ระยะเวลา", "ช่วงเวลาดำเนินการ", "ห้วงเวลาดำเนินการ": return .schedule
         default: break
         }
         if ImportText.starts(compact, with: "โครงการ/") || compact == "โครงการ" || ImportText.starts(compact, with: "โครงการกิจกรรม") { return .items }
@@ -397,7 +400,15 @@ struct PlanTableParser {
                 columns.append(.year(year))
             }
         case .month(let month):
-            if items.isEmpty && !columns.contains(.month(month)) { columns.append(.month(month)) }
+            // Months stand together after the amounts; with a two-row header they come after a
+            // "หมายเหตุ" that spans both rows, yet their columns stand before it.
+            guard items.isEmpty && !columns.contains(.month(month)) else { break }
+            let isValue: (PlanColumn) -> Bool = { if case .year = $0 { return true }; if case .month = $0 { return true }; return $0 == .budget }
+            if let last = columns.lastIndex(where: isValue) {
+                columns.insert(.month(month), at: last + 1)
+            } else {
+                columns.append(.month(month))
+            }
         case .remarks:
             if items.isEmpty && !columns.contains(.remarks) { columns.append(.remarks) }
         case .unit, .budget:
@@ -405,7 +416,7 @@ struct PlanTableParser {
             if items.isEmpty && !columns.contains(where: { if case .year = $0 { return true }; return $0 == .budget }) {
                 columns.append(.budget)
             }
-        case .dimension, .mission:
+        case .dimension, .mission, .schedule:
             break
         }
         target = nil
@@ -538,6 +549,11 @@ struct PlanTableParser {
                 default:
                     break
                 }
+            }
+            // "เดือนที่ดำเนินการ: ต.ค. – ธ.ค." under an item's name: its months, not its name.
+            if let last = newItems.last, let months = SheetParser.monthsLine(line) {
+                for month in months.months where !items[last].months.contains(month) { items[last].months.append(month) }
+                continue
             }
             // A line without a marker: more of the previous item's name, or an unnumbered item.
             if let last = newItems.last {

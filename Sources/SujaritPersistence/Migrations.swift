@@ -20,6 +20,7 @@ public enum SujaritMigrations {
         CreateComplaintEvidence(),
         AddOrganizationDirectory(),
         CreateOverseers(),
+        AddPlanItemMonths(),
     ]
 }
 

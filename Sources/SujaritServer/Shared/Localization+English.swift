@@ -261,5 +261,10 @@ extension Texts {
         .missionHasNoSubMissions: "This mission has no sub-missions",
         .responsibleSameAsTable: "the same value as “Responsible” in the plan table row above",
         .earlierResponsible: " (the sheet said “{0}”; saving uses the value above in both places)",
+        .monthsRun: "Months in which it runs",
+        .monthsRunHint: "Tick the months of each fiscal year (Oct – Sep) in which the item runs; leave them all empty if the plan does not schedule by month",
+        .monthsRunValue: "Runs in: {0}",
+        .monthRuns: "runs in {0}",
+        .monthDoesNotRun: "does not run in {0}",
     ]
 }

@@ -48,6 +48,8 @@ public enum UIKey: String, CaseIterable, Sendable {
     case removedItem, fromRevision, noMissionYet, missionCodeLabel, otherOrganizationWarning
     case replaceOrganizationName, organizationNameReplaced, showSubMissions, chooseMissionFirst
     case missionHasNoSubMissions, responsibleSameAsTable, earlierResponsible
+    // Issue 12: the month schedule of the older plans (ต.ค. – ก.ย.)
+    case monthsRun, monthsRunHint, monthsRunValue, monthRuns, monthDoesNotRun
 }
 
 /// Picks the text of a key in the request's language: `request.t(.save)`.
@@ -92,6 +94,7 @@ extension PlanItemKind: BilingualName {}
 extension PlanAction: BilingualName {}
 extension RiskLevel: BilingualName {}
 extension OrganizationKind: BilingualName {}
+extension CalendarMonth: BilingualName {}
 
 /// The texts of the interface, one table per language (`Localization+Thai.swift`,
 /// `Localization+English.swift`).
