@@ -38,10 +38,15 @@ public enum DocumentImporter {
         var plan = output.plan
         var findings = TextRepair.findings(repairs) + output.findings
         MissionSuggestion.apply(to: &plan, findings: &findings, sheets: output.sheets, organizationName: output.organization.name)
-        let result = ImportResult(
+        var result = ImportResult(
             fileName: fileName, format: format, documentKind: output.kind, organization: output.organization,
             plan: plan, sheets: output.sheets, monitoringRows: output.rows, findings: findings,
             summary: PlanSummary(plan: plan), blockCount: blocks.count)
+        result.lineCount = blocks.reduce(0) { count, block in
+            if case .table(let table) = block { return count + table.cells.reduce(0) { $0 + $1.lines.count } }
+            return count + 1
+        }
+        result.unplacedLineCount = output.unplacedLines
         return result
     }
 
@@ -62,8 +67,10 @@ public enum DocumentImporter {
         case .html:
             (blocks, repairs) = TextRepair.repair(HTMLReader.read(try decodeText(data)))
         case .text:
-            let repaired = TextRepair.repair(try decodeText(data))
+            let text = try decodeText(data)
+            let repaired = TextRepair.repair(text)
             repairs = repaired.report
+            repairs.laidOutColumns = LayoutText.isLaidOut(text)
             blocks = PlainTextReader.read(repaired.text)
         case .pdf:
             let repaired = TextRepair.repair(try PDFTextExtractor.extractText(data))

@@ -16,6 +16,9 @@ struct DocumentParser {
     let blocks: [DocumentBlock]
     let organizationOverride: String?
     var findings: [ImportFinding] = []
+    /// Lines of the plan table and the sheets that could not be placed (each also a
+    /// `line.unplaced` finding, the first twenty of each part).
+    var unplacedLines = 0
 
     init(blocks: [DocumentBlock], organizationOverride: String?) {
         self.blocks = blocks
@@ -30,6 +33,7 @@ struct DocumentParser {
         var rows: [MonitoringResultRow]
         var findings: [ImportFinding]
         var hasContent: Bool
+        var unplacedLines: Int
     }
 
     // MARK: - Sections
@@ -90,7 +94,7 @@ struct DocumentParser {
         let hasContent = !items.isEmpty || !rows.isEmpty || !plan.risks.isEmpty || !plan.targets.isEmpty || !table.parser.dimensionNames.isEmpty
         findings.sort { ($0.line ?? 0, $0.severity) < ($1.line ?? 0, $1.severity) }
         return Output(kind: kind, organization: organization, plan: plan, sheets: matched.sheets, rows: rows, findings: findings,
-                      hasContent: hasContent)
+                      hasContent: hasContent, unplacedLines: unplacedLines)
     }
 
     // MARK: - Step 1: the document's parts
@@ -216,6 +220,7 @@ struct DocumentParser {
         parser.defaultBudgetYear = plan.firstYear
         for table in tables { parser.read(table) }
         findings += parser.findings
+        unplacedLines += parser.unplacedCells
         let missionCodes = resolveMissions(parser.missions, dimensionNames: parser.dimensionNames, plan: &plan)
         var items: [PlanItem] = []
         for (index, found) in parser.items.enumerated() {
@@ -239,6 +244,7 @@ struct DocumentParser {
         var reader = SheetReader(plan: plan)
         reader.read(lines)
         findings += reader.findings
+        unplacedLines += reader.unplacedCount
         return reader.sheets
     }
 

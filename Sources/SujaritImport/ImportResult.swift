@@ -196,6 +196,10 @@ public struct ImportResult: Sendable, Codable {
     public var summary: PlanSummary
     /// Number of blocks the reader produced (a measure of how much was read).
     public var blockCount: Int
+    /// Lines of text the reader produced (paragraphs, and each line of each table cell).
+    public var lineCount: Int? = nil
+    /// Lines of the plan table and the project sheets that could not be placed anywhere.
+    public var unplacedLineCount: Int? = nil
     /// The months in which an item runs (calendar months in fiscal order, October first), when
     /// the document scheduled it by month; the same as `item.months.months`.
     public func months(of item: PlanItem) -> [Int] { item.months.months }

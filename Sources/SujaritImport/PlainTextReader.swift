@@ -58,6 +58,17 @@ public enum PlainTextReader {
         return .text(line)
     }
 
+    /// "**2. หลักการและเหตุผล**", "__วัตถุประสงค์__": text pasted from a chat or a markdown editor
+    /// keeps its bold markers; the words are what counts. Only paired double markers go.
+    static func withoutEmphasisMarkers(_ line: Substring) -> Substring {
+        guard line.utf8.count >= 4, line.contains("**") || line.contains("__") else { return line }
+        var text = String(line)
+        for marker in ["**", "__"] where text.components(separatedBy: marker).count >= 3 {
+            text = text.replacingOccurrences(of: marker, with: "")
+        }
+        return Substring(text)
+    }
+
     /// Lines made only of "#", "=", "_", "~" or "-" (two or more) separate parts; they carry no text.
     static func isSeparator<S: StringProtocol>(_ text: S) -> Bool {
         guard let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), first == 0x23 || first == 0x3D || first == 0x5F || first == 0x7E || first == 0x2D || first == 0x2A || first == 0xE2 else { return false }
@@ -122,7 +133,7 @@ public enum PlainTextReader {
         mutating func addText(_ raw: Substring, line: Int) {
             if PlainTextReader.isSeparator(raw) || PlainTextReader.isPageNumber(raw) { return }
             let pieces = raw.utf8.contains(0x3C) && (ImportText.has(raw, "<p") || ImportText.has(raw, "<ul") || ImportText.has(raw, "<br"))
-                ? ImportText.htmlFragmentLines(String(raw)) : [ImportText.clean(raw)]
+                ? ImportText.htmlFragmentLines(String(raw)) : [ImportText.clean(PlainTextReader.withoutEmphasisMarkers(raw))]
             for text in pieces where !text.isEmpty {
                 if text.utf8.count <= 240 && (PlainTextReader.isStructuralHeading(text) || text == "คำนำ" || text == "สารบัญ") {
                     blocks.append(.heading(TextBlock(text: text, line: line, level: 1)))

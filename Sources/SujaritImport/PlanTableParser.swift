@@ -276,6 +276,7 @@ struct PlanTableParser {
     /// mission, the dimension column a dimension, or a total row begins; any other row's cells
     /// continue the cells above them in their columns. Header rows repeated at page breaks go.
     mutating func logicalRows(_ table: DocumentTable) -> [TableRow] {
+        let table = Self.joiningHeaderLines(table)
         if let headerIndex = table.rows.firstIndex(where: { row in row.cells.contains { Self.header($0.text) == .items } }) {
             let cells = table.rows[headerIndex].cells
             var found = RowLayout(width: cells.count, dimension: nil, mission: nil, items: 0)
@@ -325,7 +326,8 @@ struct PlanTableParser {
             }
             seenData = true
             let first = row.cells.map { $0.lines.first ?? "" }
-            let begins = beginsItem(first[layout.items]) || Self.startsHeading(first[layout.items])
+            let itemBegins = beginsItem(first[layout.items]) || Self.startsHeading(first[layout.items])
+            let begins = itemBegins
                 || layout.mission.map { Self.startsHeading(first[$0]) } == true
                 || layout.dimension.map { Self.startsHeading(first[$0]) } == true
                 || first.contains(where: Self.startsTotal)
@@ -336,6 +338,16 @@ struct PlanTableParser {
                 for column in [layout.dimension, layout.mission].compactMap({ $0 }) where !row.cells[column].isEmpty && !Self.startsHeading(first[column]) && !Self.startsTotal(first[column]) {
                     if let target = open[column] {
                         Self.append(row.cells[column], to: &out[target].cells[column])
+                        row.cells[column] = TableCell(lines: [], line: row.cells[column].line)
+                    }
+                }
+                // A mission or dimension beginning beside an item name that goes on: the name's
+                // (and its other cells') further lines belong to the item above, not to the row
+                // the heading begins.
+                if !itemBegins, !first.contains(where: Self.startsTotal), let current {
+                    let textColumns = Set([layout.dimension, layout.mission].compactMap { $0 })
+                    for column in row.cells.indices where !textColumns.contains(column) && !row.cells[column].isEmpty {
+                        Self.append(row.cells[column], to: &out[open[column] ?? current].cells[column])
                         row.cells[column] = TableCell(lines: [], line: row.cells[column].line)
                     }
                 }
@@ -352,6 +364,46 @@ struct PlanTableParser {
             }
         }
         return out
+    }
+
+    /// A header written over several visual lines ("ปี" above "2566", "งบ" above "ประมาณ",
+    /// "หมา" above "ยเหตุ" in a narrow column) — a PDF gives each line as a row — is one header
+    /// row: the rows from the one naming the items column up to the first that begins a
+    /// dimension, mission, item or total, of the same width, are joined column by column.
+    static func joiningHeaderLines(_ table: DocumentTable) -> DocumentTable {
+        guard let headerIndex = table.rows.firstIndex(where: { row in row.cells.contains { header($0.text) == .items } }) else { return table }
+        let width = table.rows[headerIndex].cells.count
+        var end = headerIndex + 1
+        while end < table.rows.count, end - headerIndex <= 8 {
+            let row = table.rows[end]
+            guard row.cells.count == width else { break }
+            // Only pieces of header words ("กิจกรรม/" below "โครงการ/" is no item).
+            if row.cells.allSatisfy(\.isEmpty) || row.cells.contains(where: { !$0.isEmpty && !$0.lines.allSatisfy(isHeaderFragment) }) { break }
+            end += 1
+        }
+        guard end > headerIndex + 1 else { return table }
+        var merged = table.rows[headerIndex]
+        for row in table.rows[(headerIndex + 1)..<end] {
+            for (column, cell) in row.cells.enumerated() where !cell.isEmpty {
+                let text = cell.lines.joined(separator: " ")
+                let current = merged.cells[column].text
+                merged.cells[column].lines = [current.isEmpty ? text : ImportText.joinBroken(current, text)]
+            }
+        }
+        var out = table
+        out.rows.replaceSubrange(headerIndex..<end, with: [merged])
+        return out
+    }
+
+    /// A piece of a header word cut by a narrow column: letters of the header words only
+    /// ("ปี", "2566", "งบ", "ประมาณ", "(บาท)", "ยเหตุ", "กิจกรรม/", "มาตรการ").
+    static func isHeaderFragment(_ line: String) -> Bool {
+        let compact = ImportText.compact(line).replacingOccurrences(of: "/", with: "")
+        guard !compact.isEmpty, compact.count <= 14 else { return compact.isEmpty }
+        if compact.count == 4, let year = Int(compact), FiscalYear.plausibleRange.contains(year) { return true }
+        if monthNames.contains(where: { $0.0 == compact }) { return true }
+        let words = ["มิติ", "ภารกิจตามมิติ", "ภาระกิจตามมิติ", "โครงการกิจกรรมมาตรการ", "ปีงบประมาณพศ", "งบประมาณบาท", "หมายเหตุ", "ระยะเวลาดำเนินการ"]
+        return words.contains { $0.contains(compact) }
     }
 
     /// A cell's further visual lines: the first joins the cell's last line (a word broken at

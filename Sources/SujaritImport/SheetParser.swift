@@ -276,7 +276,7 @@ struct SheetReader {
     private var dimension: Int?
     private var missionCode: String?
     private var subMissionCode: String?
-    private var unplacedCount = 0
+    private(set) var unplacedCount = 0
     /// Compact names of missions and sub-missions by code, to recognize Part 3 headings.
     private let headingNames: [String: String]
 
