@@ -412,6 +412,7 @@ struct DocumentParser {
     }
 
     static func looksLikePlanTable(_ table: DocumentTable) -> Bool {
+        let table = PlanTableParser.joiningHeaderLines(table)
         var itemLines = 0
         for cell in table.cells.prefix(400) {
             for line in cell.lines {

@@ -194,6 +194,7 @@ public enum PlainTextReader {
         mutating func readRowTable() {
             var rows: [TableRow] = []
             var rawRows: [[Substring]] = []
+            var repeatedHeaderLine: Int?
             var blankBefore = false
             let start = index + 1
             loop: while index < lines.count {
@@ -206,13 +207,22 @@ public enum PlainTextReader {
                     if !nonEmpty.isEmpty && nonEmpty.allSatisfy({ PlainTextReader.isSeparator($0) || ImportText.clean($0).allSatisfy { $0 == "-" } && $0.count >= 2 }) {
                         break // a "--\t---\t--" rule
                     }
+                    if let header = rawRows.first, rows.count > 1, header.map({ ImportText.clean($0) }) == parts.map({ ImportText.clean($0) }) {
+                        repeatedHeaderLine = 1
+                        break // a header repeated after a page break
+                    }
+                    // The further lines of a header of several lines, repeated with it.
+                    if let line = repeatedHeaderLine, line < 6,
+                       (line < rawRows.count && rawRows[line].map({ ImportText.clean($0) }) == parts.map({ ImportText.clean($0) }))
+                        || PlanTableParser.isHeaderFragmentRow(parts.map { ImportText.clean($0) }) {
+                        repeatedHeaderLine = line + 1
+                        break
+                    }
+                    repeatedHeaderLine = nil
                     let firstEmpty = ImportText.clean(parts[0]).isEmpty
                     if blankBefore && firstEmpty && !rows.isEmpty && !nonEmpty.isEmpty && !Self.beginsRow(parts) {
                         Self.merge(continuation: parts, into: &rows[rows.count - 1])
                         break
-                    }
-                    if let header = rawRows.first, rows.count > 1, header.map({ ImportText.clean($0) }) == parts.map({ ImportText.clean($0) }) {
-                        break // a header repeated after a page break
                     }
                     rawRows.append(parts)
                     rows.append(TableRow(cells: parts.map { TableCell(lines: Self.cellLines($0), line: index + 1) }, line: index + 1))

@@ -109,7 +109,8 @@ struct PlanTableParser {
         if ImportText.starts(compact, with: "โครงการ/") || compact == "โครงการ" || ImportText.starts(compact, with: "โครงการกิจกรรม") { return .items }
         guard !text.contains(",") else { return nil }
         var rest = compact
-        for word in ["ปีงบประมาณ", "งบประมาณ", "ปี", "พศ", "บาท"] {
+        // "ปี 2566 งบ" with "ประมาณ" on the next line: the pieces of "งบประมาณ" go too.
+        for word in ["ปีงบประมาณ", "งบประมาณ", "ปี", "พศ", "บาท", "งบ", "ประมาณ"] {
             rest = ImportText.replacing(word, with: "", in: rest)
         }
         if rest.count == 4, let year = Int(rest), FiscalYear.plausibleRange.contains(year) { return .year(FiscalYear(year)) }
@@ -297,6 +298,7 @@ struct PlanTableParser {
         var open: [Int: Int] = [:]
         var current: Int?
         var seenData = false
+        var inHeader = false
         // Once items are numbered, a line beginning with a kind word but no number ("โครงการ…"
         // as the second visual line of a name) is no item of its own.
         var numbered: Bool?
@@ -317,13 +319,19 @@ struct PlanTableParser {
                 continue
             }
             if row.cells.allSatisfy(\.isEmpty) { continue }
-            let isHeader = row.cells.allSatisfy { $0.isEmpty || Self.header($0.text) != nil }
-                && row.cells.contains { Self.header($0.text) != nil }
+            // A header: header words, with the headings of columns the plan does not keep ("ที่").
+            let isHeader = row.cells.enumerated().allSatisfy { column, cell in
+                cell.isEmpty || Self.header(cell.text) != nil || (layout.skip.contains(column) && cell.text == table.rows.first(where: { $0.cells.count == layout.width && $0.cells.contains { Self.header($0.text) == .items } })?.cells[column].text)
+            } && row.cells.contains { Self.header($0.text) == .items }
             if isHeader {
                 // A header repeated after a page break says nothing new.
                 if !seenData { out.append(row) }
+                inHeader = true
                 continue
             }
+            // The further lines of a repeated header ("ประมาณ", "(บาท)" under "ปี 2562 งบ").
+            if inHeader, Self.isHeaderFragmentRow(row.cells.map(\.text)) { continue }
+            inHeader = false
             seenData = true
             let first = row.cells.map { $0.lines.first ?? "" }
             let itemBegins = beginsItem(first[layout.items]) || Self.startsHeading(first[layout.items])
@@ -378,7 +386,7 @@ struct PlanTableParser {
             let row = table.rows[end]
             guard row.cells.count == width else { break }
             // Only pieces of header words ("กิจกรรม/" below "โครงการ/" is no item).
-            if row.cells.allSatisfy(\.isEmpty) || row.cells.contains(where: { !$0.isEmpty && !$0.lines.allSatisfy(isHeaderFragment) }) { break }
+            if !isHeaderFragmentRow(row.cells.map(\.text)) { break }
             end += 1
         }
         guard end > headerIndex + 1 else { return table }
@@ -395,11 +403,19 @@ struct PlanTableParser {
         return out
     }
 
+    /// A row of header pieces only. A piece of one letter ("ป" of "ประมาณ") counts only beside
+    /// others: alone it is as likely a wrapped name's last letter.
+    static func isHeaderFragmentRow(_ texts: [String]) -> Bool {
+        let nonEmpty = texts.filter { !ImportText.compact($0).isEmpty }
+        guard !nonEmpty.isEmpty, nonEmpty.allSatisfy(isHeaderFragment) else { return false }
+        return nonEmpty.count >= 2 || ImportText.compact(nonEmpty[0]).count >= 2
+    }
+
     /// A piece of a header word cut by a narrow column: letters of the header words only
     /// ("ปี", "2566", "งบ", "ประมาณ", "(บาท)", "ยเหตุ", "กิจกรรม/", "มาตรการ").
     static func isHeaderFragment(_ line: String) -> Bool {
         let compact = ImportText.compact(line).replacingOccurrences(of: "/", with: "")
-        guard !compact.isEmpty, compact.count <= 14 else { return compact.isEmpty }
+        guard !compact.isEmpty, compact.count <= 14 else { return false }
         if compact.count == 4, let year = Int(compact), FiscalYear.plausibleRange.contains(year) { return true }
         if monthNames.contains(where: { $0.0 == compact }) { return true }
         let words = ["มิติ", "ภารกิจตามมิติ", "ภาระกิจตามมิติ", "โครงการกิจกรรมมาตรการ", "ปีงบประมาณพศ", "งบประมาณบาท", "หมายเหตุ", "ระยะเวลาดำเนินการ"]

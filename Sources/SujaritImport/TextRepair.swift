@@ -56,6 +56,10 @@ public enum TextRepair {
         ("คาสั่ง", "คำสั่ง"), ("ตาแหน่ง", "ตำแหน่ง"), ("เจตจานง", "เจตจำนง"), ("จัดทาแผน", "จัดทำแผน"), ("จัดทาโครงการ", "จัดทำโครงการ"),
         ("จัดทารายงาน", "จัดทำรายงาน"), ("จัดทาคู่มือ", "จัดทำคู่มือ"), ("จัดทาข้อ", "จัดทำข้อ"), ("ทาความ", "ทำความ"), ("กากับ", "กำกับ"),
         ("ปูองกัน", "ป้องกัน"), ("ปูาย", "ป้าย"), ("ปูอน", "ป้อน"),
+        // A tone mark drawn after the final consonant behind sara i / ue ("ทัง้" is repaired by
+        // rule; after these vowels the same order is also a real syllable, "มีส่วน", so only
+        // known words are).
+        ("สิน้", "สิ้น"), ("ขึน้", "ขึ้น"), ("ชีว้", "ชี้ว"), ("ขัน้", "ขั้น"),
     ]
 
     /// What a text needs: whether it has sara am in two parts, spaces before marks, or no sara
@@ -85,7 +89,7 @@ public enum TextRepair {
         }
         // Sara am is about one Thai letter in a hundred; a long text with (almost) none lost it.
         needs.lostSaraAm = thaiLetters >= 2_000 && saraAm * 1_000 < thaiLetters
-        needs.misread = ["าเนิน", "ลาดับ", "จานวน", "สานัก", "ปูอง", "าหนด"].contains { text.contains($0) }
+        needs.misread = ["าเนิน", "ลาดับ", "จานวน", "สานัก", "ปูอง", "าหนด", "ิน้", "ึน้", "ีว้"].contains { text.contains($0) }
         return needs
     }
 
