@@ -126,6 +126,7 @@ enum PDFWordLayout {
             let texts = lines.compactMap { $0 }
             guard !texts.isEmpty, texts.count <= 6, last.table == table || agree(columns[last.table], columns[table]) else { continue }
             let target = last.table
+            if table != target, let first = tables[table].first, isHeaderLine(first) { continue }
             guard texts.allSatisfy({ fits($0, columns: columns[target]) && !isStructural($0) }) else { continue }
             for position in between {
                 if case .text(let text, let line?) = pieces[position], !text.isEmpty, !isPageNumber(line) { pieces[position] = .row(line, table: target) }
@@ -244,6 +245,8 @@ enum PDFWordLayout {
                 let line = lines[end]
                 let gap = line.y - lines[end - 1].y
                 if gap > max(40, (lines[end - 1].words.first?.height ?? 12) * 3.5) || isStructural(line) { break }
+                // A header after rows begins the next table (one table per dimension).
+                if end - index >= 3, isHeaderLine(line), !isHeaderLine(lines[end - 1]) { break }
                 if line.cells.count >= 2 { lastMulti = end } else if line.x0 - margin < 8 && end - lastMulti > 1 && !isPageNumber(line) { break }
                 end += 1
             }
@@ -253,7 +256,12 @@ enum PDFWordLayout {
             // The same table as the region before it (over a page break, or after a gap) when
             // nothing stood between them and their columns agree; else a table of its own.
             let table: Int
-            if let previous = previousTable, agree(columns(tables[previous]), columns(region)) {
+            // At the top of a page, right after a table left open, the columns of a few lines may
+            // differ more (centred marks, no header): a looser agreement is enough.
+            let pageTop = previousTable != nil && previousTable == carried
+            // A table that begins with its own header is a new table — unless it is the header
+            // repeated at the top of the next page.
+            if let previous = previousTable, pageTop || !(region.first.map(isHeaderLine) ?? false), agree(columns(tables[previous]), columns(region), tolerance: pageTop ? 15 : 6, share: pageTop ? 0.5 : 0.6) {
                 table = previous
                 tables[previous] += region
             } else {
@@ -268,6 +276,11 @@ enum PDFWordLayout {
         }
     }
 
+    /// A plan table's header line: one of its cells names the items column ("โครงการ/กิจกรรม/…").
+    static func isHeaderLine(_ line: Line) -> Bool {
+        line.cells.contains { PlanTableParser.header(join($0)) == .items }
+    }
+
     /// "ส่วนที่ 3", "ลำดับที่ 1", "ภาคผนวก": a heading that begins a part, never a table row.
     static func isStructural(_ line: Line) -> Bool {
         guard line.cells.count <= 2 else { return false }
@@ -277,11 +290,11 @@ enum PDFWordLayout {
 
     /// Whether two regions' columns are those of one table: most column starts of the smaller
     /// set stand within a few points of a start in the other.
-    static func agree(_ a: [(start: Double, end: Double)], _ b: [(start: Double, end: Double)]) -> Bool {
+    static func agree(_ a: [(start: Double, end: Double)], _ b: [(start: Double, end: Double)], tolerance: Double = 6, share: Double = 0.6) -> Bool {
         guard a.count >= 2, b.count >= 2 else { return false }
         let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-        let matched = small.filter { column in large.contains { abs($0.start - column.start) <= 6 } }.count
-        return Double(matched) >= 0.6 * Double(small.count)
+        let matched = small.filter { column in large.contains { abs($0.start - column.start) <= tolerance } }.count
+        return Double(matched) >= share * Double(small.count)
     }
 
     /// A table's columns: the x-ranges covered by its cells; where coverage stops for a gap, a

@@ -242,6 +242,8 @@ public enum PlainTextReader {
             parts.contains { raw in
                 let text = ImportText.clean(raw)
                 if ImportText.starts(text, with: "รวม") { return true }
+                // A mission ("2.5 มาตรการ…") or dimension beginning after the break.
+                if PlanTableParser.startsHeading(text), let marker = ImportText.marker(Substring(text)), marker.style == .code || ImportText.starts(text, with: "มิติที่") { return true }
                 guard let marker = ImportText.marker(Substring(text)), marker.numbers.count == 1,
                       marker.style == .closingParen || marker.style == .dot else { return false }
                 return PlanItemKind.recognize(fromName: String(marker.rest)) != nil

@@ -418,7 +418,9 @@ struct PlanTableParser {
         guard !compact.isEmpty, compact.count <= 14 else { return false }
         if compact.count == 4, let year = Int(compact), FiscalYear.plausibleRange.contains(year) { return true }
         if monthNames.contains(where: { $0.0 == compact }) { return true }
-        let words = ["มิติ", "ภารกิจตามมิติ", "ภาระกิจตามมิติ", "โครงการกิจกรรมมาตรการ", "ปีงบประมาณพศ", "งบประมาณบาท", "หมายเหตุ", "ระยะเวลาดำเนินการ"]
+        let words = ["มิติ", "ภารกิจตามมิติ", "ภาระกิจตามมิติ", "โครงการกิจกรรมมาตรการ", "ปีงบประมาณพศ", "งบประมาณบาท", "หมายเหตุ", "ระยะเวลาดำเนินการ",
+                     // Headings of the columns the plan does not keep (the 2561–2564 layout).
+                     "เป้าหมาย", "ตัวชี้วัด", "ผู้รับผิดชอบ", "หน่วยงานรับผิดชอบ", "วัตถุประสงค์", "ลำดับที่"]
         return words.contains { $0.contains(compact) }
     }
 
