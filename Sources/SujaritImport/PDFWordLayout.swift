@@ -230,10 +230,22 @@ enum PDFWordLayout {
             }
         }
         var previousTable = carried
+        // The right edge of the page's running text: a line that reaches it was wrapped there.
+        let rightEdge = lines.map { $0.words.last?.x1 ?? 0 }.max() ?? 0
+        var previousText: (piece: Int, line: Line)?
         while index < lines.count {
             guard lines[index].cells.count >= 2 else {
-                if !isPageNumber(lines[index]) { previousTable = nil }
-                pieces.append(.text(join(lines[index].words), lines[index]))
+                let line = lines[index]
+                if !isPageNumber(line) { previousTable = nil }
+                // A paragraph the PDF wrapped: the line before reached the right edge and this
+                // one goes on at the left margin, beginning nothing of its own.
+                if let previous = previousText, previous.piece == pieces.count - 1, continuesParagraph(line, after: previous.line, margin: margin, rightEdge: rightEdge),
+                   case .text(let text, _) = pieces[previous.piece] {
+                    pieces[previous.piece] = .text(ImportText.joinBroken(text, join(line.words)), line)
+                } else {
+                    pieces.append(.text(join(line.words), line))
+                }
+                previousText = (pieces.count - 1, line)
                 index += 1
                 continue
             }
@@ -274,6 +286,19 @@ enum PDFWordLayout {
             // Open at the page's end (bar a page number): the table may go on over the page.
             if lines[end...].allSatisfy(isPageNumber) { open = table }
         }
+    }
+
+    /// Whether a text line goes on with the paragraph of the line above it: the line above
+    /// filled the width (it ended within the last tenth of the text's width), this line starts
+    /// at the margin, close below, and begins no list item, heading or sheet field.
+    static func continuesParagraph(_ line: Line, after previous: Line, margin: Double, rightEdge: Double) -> Bool {
+        guard let end = previous.words.last?.x1, let first = line.words.first, rightEdge - margin > 200 else { return false }
+        guard end >= rightEdge - (rightEdge - margin) * 0.1, abs(first.x0 - margin) < 8 || abs(first.x0 - previous.x0) < 4 else { return false }
+        guard line.y - previous.y < max(24, first.height * 1.8) else { return false }
+        let text = join(line.words)
+        if ImportText.marker(Substring(text)) != nil || PlainTextReader.isStructuralHeading(text) || SheetParser.fieldHeading(text) != nil { return false }
+        if isPageNumber(line) || isPageNumber(previous) { return false }
+        return true
     }
 
     /// A plan table's header line: one of its cells names the items column ("โครงการ/กิจกรรม/…").
