@@ -307,7 +307,9 @@ struct PlanTableParser {
                 numbered = true
                 return true
             }
-            guard numbered != true, PlanItemKind.recognize(fromName: line) != nil else { return false }
+            // A kind word alone ("โครงการ" under "จำนวน 8") names no item.
+            guard numbered != true, PlanItemKind.recognize(fromName: line) != nil,
+                  !["โครงการ", "กิจกรรม", "มาตรการ", "แนวปฏิบัติ", "รายการ"].contains(ImportText.compact(line)) else { return false }
             numbered = false
             return true
         }
@@ -371,7 +373,37 @@ struct PlanTableParser {
                 open[column] = target
             }
         }
-        return out
+        return Self.unstackingBudgets(out, layout: layout)
+    }
+
+    /// Several items written in one Word cell, with their budgets one per line in the cells
+    /// beside it: a PDF puts every budget line beside the first item's name, the rows of the
+    /// later items left without. When an item row's amount cells hold k lines and the k − 1
+    /// rows after it are items with those cells empty, each row gets its own line back.
+    static func unstackingBudgets(_ rows: [TableRow], layout: RowLayout) -> [TableRow] {
+        var rows = rows
+        let valueColumns = (0..<layout.width).filter { !layout.isText($0) && !layout.skip.contains($0) }
+        guard !valueColumns.isEmpty else { return rows }
+        var index = 0
+        while index < rows.count {
+            let row = rows[index]
+            guard row.cells.count == layout.width, startsItem(row.cells[layout.items].lines.first ?? "") else { index += 1; continue }
+            let counts = valueColumns.map { row.cells[$0].lines.count }
+            let stacked = counts.max() ?? 0
+            guard stacked > 1, valueColumns.allSatisfy({ row.cells[$0].lines.allSatisfy(isBudgetLine) }) else { index += 1; continue }
+            let following = rows[(index + 1)...].prefix(stacked - 1)
+            guard following.count == stacked - 1, following.allSatisfy({ next in
+                next.cells.count == layout.width && startsItem(next.cells[layout.items].lines.first ?? "")
+                    && valueColumns.allSatisfy { next.cells[$0].isEmpty } && next.cells.enumerated().allSatisfy { !startsTotal($0.element.lines.first ?? "") }
+            }) else { index += 1; continue }
+            for column in valueColumns where rows[index].cells[column].lines.count == stacked {
+                let lines = rows[index].cells[column].lines
+                rows[index].cells[column].lines = [lines[0]]
+                for offset in 1..<stacked { rows[index + offset].cells[column].lines = [lines[offset]] }
+            }
+            index += stacked
+        }
+        return rows
     }
 
     /// A header written over several visual lines ("ปี" above "2566", "งบ" above "ประมาณ",
@@ -433,6 +465,12 @@ struct PlanTableParser {
             return
         }
         if cell.lines.allSatisfy(isBudgetLine) && target.lines.allSatisfy(isBudgetLine) {
+            // "20,00" above "0": an amount cut by a narrow column, not two amounts.
+            if let last = target.lines.last, let next = cell.lines.first, isCutAmount(last), next.unicodeScalars.first.map({ ImportText.digitValue($0) != nil }) == true {
+                target.lines[target.lines.count - 1] = last + next
+                target.lines += cell.lines.dropFirst()
+                return
+            }
             target.lines += cell.lines
             return
         }
@@ -445,6 +483,14 @@ struct PlanTableParser {
             target.lines.append(ImportText.joinBroken(last, next))
         }
         target.lines += cell.lines.dropFirst()
+    }
+
+    /// Digits whose thousands groups are not whole ("20,00", "1,5"): the start of an amount.
+    static func isCutAmount(_ line: String) -> Bool {
+        let text = String(ImportText.arabic(line).filter { !$0.isWhitespace })
+        guard text.contains(","), text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ",") }) else { return false }
+        let groups = text.components(separatedBy: ",")
+        return groups.dropFirst().contains { $0.count != 3 }
     }
 
     private var firstBudgetColumn: Int {
