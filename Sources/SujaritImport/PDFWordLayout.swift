@@ -303,7 +303,7 @@ enum PDFWordLayout {
 
     /// A plan table's header line: one of its cells names the items column ("โครงการ/กิจกรรม/…").
     static func isHeaderLine(_ line: Line) -> Bool {
-        line.cells.contains { PlanTableParser.header(join($0)) == .items }
+        line.cells.count >= 2 && line.cells.contains { PlanTableParser.header(join($0)) == .items }
     }
 
     /// "ส่วนที่ 3", "ลำดับที่ 1", "ภาคผนวก": a heading that begins a part, never a table row.

@@ -325,6 +325,8 @@ struct PlanTableParser {
             let isHeader = row.cells.enumerated().allSatisfy { column, cell in
                 cell.isEmpty || Self.header(cell.text) != nil || (layout.skip.contains(column) && cell.text == table.rows.first(where: { $0.cells.count == layout.width && $0.cells.contains { Self.header($0.text) == .items } })?.cells[column].text)
             } && row.cells.contains { Self.header($0.text) == .items }
+                // "โครงการ" alone under "จำนวน 4" is the end of a count, not a header.
+                && row.cells.filter({ !$0.isEmpty }).count >= 2
             if isHeader {
                 // A header repeated after a page break says nothing new.
                 if !seenData { out.append(row) }

@@ -102,15 +102,27 @@ final class PDFTablesTests: XCTestCase {
     }
 
     /// Documents the importer was not tuned to, as PDFs: a provincial plan whose Word table
-    /// gives one row per visual line, and two Word files with merged cells.
-    func testUnseenDocumentsAsPDF() throws {
+    /// gives one row per visual line, and two Word files with merged cells (made by LibreOffice
+    /// from HTML, see Unseen/README.md).
+    func testUnseenProvincialPlanAsPDF() throws {
         try requireTools()
         let text = String(decoding: try Self.fixture("Unseen", "u1-pao-2566-2570.txt"), as: UTF8.self)
         try assertTextAsPDF(text, "u1", page: .a4Landscape, textSize: 24)
-        for name in ["u3-tambon-2561-2564", "u4-tambon-2563-annual"] {
-            let docx = try Self.fixture("Unseen", name + ".docx")
-            let original = try DocumentImporter.importDocument(docx, fileName: name + ".docx")
-            try assertSame(pdf: try PDFImportTests.pdf(fromDocx: docx), as: original, name)
-        }
+    }
+
+    func testUnseenOlderCycleWordFileAsPDF() throws {
+        try requireTools()
+        try assertDocxAsPDF("u3-tambon-2561-2564")
+    }
+
+    func testUnseenOneYearMonthPlanAsPDF() throws {
+        try requireTools()
+        try assertDocxAsPDF("u4-tambon-2563-annual")
+    }
+
+    func assertDocxAsPDF(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let docx = try Self.fixture("Unseen", name + ".docx")
+        let original = try DocumentImporter.importDocument(docx, fileName: name + ".docx")
+        try assertSame(pdf: try PDFImportTests.pdf(fromDocx: docx), as: original, name, file: file, line: line)
     }
 }
