@@ -359,7 +359,9 @@ struct PlanTableParser {
                 if !itemBegins, !first.contains(where: Self.startsTotal), let current {
                     let textColumns = Set([layout.dimension, layout.mission].compactMap { $0 })
                     for column in row.cells.indices where !textColumns.contains(column) && !row.cells[column].isEmpty {
-                        Self.append(row.cells[column], to: &out[open[column] ?? current].cells[column])
+                        let target = open[column] ?? current
+                        Self.append(row.cells[column], to: &out[target].cells[column])
+                        open[column] = target
                         row.cells[column] = TableCell(lines: [], line: row.cells[column].line)
                     }
                 }
@@ -370,7 +372,11 @@ struct PlanTableParser {
             }
             guard let current else { continue }
             for (column, cell) in row.cells.enumerated() where !cell.isEmpty {
-                let target = layout.isText(column) && column != layout.items ? (open[column] ?? current) : current
+                // A row begun by a heading alone (no item of its own) leaves the item's cells
+                // open above it: a name that still goes on goes on there.
+                let headingOnly = column != layout.dimension && column != layout.mission && out[current].cells[column].isEmpty
+                    && (open[column].map { $0 < current } ?? false)
+                let target = (layout.isText(column) && column != layout.items) || headingOnly ? (open[column] ?? current) : current
                 Self.append(cell, to: &out[target].cells[column])
                 open[column] = target
             }
