@@ -89,7 +89,9 @@ public enum TextRepair {
         }
         // Sara am is about one Thai letter in a hundred; a long text with (almost) none lost it.
         needs.lostSaraAm = thaiLetters >= 2_000 && saraAm * 1_000 < thaiLetters
-        needs.misread = ["าเนิน", "ลาดับ", "จานวน", "สานัก", "ปูอง", "าหนด", "ิน้", "ึน้", "ีว้"].contains { text.contains($0) }
+        // (Searched as whole letters: a String search for a piece that begins with a combining
+        // mark finds nothing.)
+        needs.misread = ["าเนิน", "ลาดับ", "จานวน", "สานัก", "ปูอง", "าหนด", "สิน้", "ขึน้", "ชีว้", "ขัน้"].contains { text.range(of: $0, options: .literal) != nil }
         return needs
     }
 
@@ -192,10 +194,21 @@ public enum TextRepair {
         }
         var result = String(out)
         if misread {
-            for (damaged, word) in misreadWords where result.contains(damaged) {
-                let parts = result.components(separatedBy: damaged)
-                report.restoredLetters += parts.count - 1
-                result = parts.joined(separator: word)
+            // By code units, not letters: the damaged form may end inside a letter of the text
+            // ("ชีว้" in "ตัวชีว้ัด", whose ว carries two marks).
+            for (damaged, word) in misreadWords where result.range(of: damaged, options: .literal) != nil {
+                let nsResult = result as NSString
+                var count = 0
+                var search = NSRange(location: 0, length: nsResult.length)
+                while true {
+                    let found = nsResult.range(of: damaged, options: .literal, range: search)
+                    guard found.location != NSNotFound else { break }
+                    count += 1
+                    let next = found.location + found.length
+                    search = NSRange(location: next, length: nsResult.length - next)
+                }
+                report.restoredLetters += count
+                result = result.replacingOccurrences(of: damaged, with: word, options: .literal)
             }
         }
         if lostSaraAm {
