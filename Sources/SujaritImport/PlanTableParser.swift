@@ -150,7 +150,7 @@ struct PlanTableParser {
     }
 
     mutating func read(_ table: DocumentTable) {
-        for row in logicalRows(table) {
+        for row in logicalRows(Self.expandingSpans(table)) {
             let skip = layout.flatMap { $0.width == row.cells.count ? $0.skip : nil } ?? []
             let textColumns = layout.flatMap { $0.width == row.cells.count ? $0 : nil }
             for (column, cell) in row.cells.enumerated() where !skip.contains(column) {
@@ -160,6 +160,28 @@ struct PlanTableParser {
                 read(cell)
             }
         }
+    }
+
+    /// Merged cells across columns (DOCX gridSpan) as the grid columns they cover: a run of
+    /// months drawn as one merged cell with an arrow ("←——→") marks each of its months; any other
+    /// merged cell keeps its text in its first column, the others empty. Rows then line up
+    /// with the header, column by column.
+    static func expandingSpans(_ table: DocumentTable) -> DocumentTable {
+        guard table.cells.contains(where: { $0.columnSpan > 1 }) else { return table }
+        var out = table
+        for (index, row) in table.rows.enumerated() where row.cells.contains(where: { $0.columnSpan > 1 }) {
+            var cells: [TableCell] = []
+            for cell in row.cells {
+                cells.append(TableCell(lines: cell.lines, line: cell.line, continuesCellAbove: cell.continuesCellAbove))
+                guard cell.columnSpan > 1 else { continue }
+                let mark = !cell.isEmpty && cell.lines.allSatisfy(isScheduleMark)
+                for _ in 1..<min(cell.columnSpan, 64) {
+                    cells.append(TableCell(lines: mark ? cell.lines : [], line: cell.line))
+                }
+            }
+            out.rows[index].cells = cells
+        }
+        return out
     }
 
     private var isTotalTarget: Bool {
@@ -330,7 +352,8 @@ struct PlanTableParser {
             if isHeader {
                 // A header repeated after a page break says nothing new.
                 if !seenData { out.append(row) }
-                inHeader = true
+                // Only a repeated header's further lines go; the first header's are read.
+                inHeader = seenData
                 continue
             }
             // The further lines of a repeated header ("ประมาณ", "(บาท)" under "ปี 2562 งบ").
@@ -427,6 +450,10 @@ struct PlanTableParser {
             guard row.cells.count == width else { break }
             // Only pieces of header words ("กิจกรรม/" below "โครงการ/" is no item).
             if !isHeaderFragmentRow(row.cells.map(\.text)) { break }
+            // A second header row of whole headings ("ต.ค." under "พ.ศ. 2562", "ปี 2566" under
+            // "งบประมาณ (บาท)") is a row of its own, not the rest of the words above.
+            let upper = table.rows[end - 1].cells
+            if row.cells.indices.contains(where: { !row.cells[$0].isEmpty && header(row.cells[$0].text) != nil && $0 < upper.count && (upper[$0].isEmpty || header(upper[$0].text) != nil) }) { break }
             end += 1
         }
         guard end > headerIndex + 1 else { return table }
@@ -512,6 +539,9 @@ struct PlanTableParser {
         case .items:
             if items.isEmpty { columns = [] }
         case .year(let year):
+            // "พ.ศ. 2562" over ต.ค.–ธ.ค. of a one-year plan 2563: a calendar year over months,
+            // no budget column of the plan.
+            guard planYears.isEmpty || planYears.contains(year) else { break }
             guard items.isEmpty && !columns.contains(.year(year)) else { break }
             // Years stand together; "งบประมาณ (บาท)" spanning the year columns above them (a
             // header row before the years) names no column of its own: the years take its place.
