@@ -161,7 +161,9 @@ enum PDFWordLayout {
             // gives as a word of its own sits above the letter before it and ends left of it.
             var previous: Word?
             for word in lines[index].words {
-                if let previous, word.x0 - previous.x1 > cellGap(previous, word) {
+                if let previous, word.x0 - previous.x1 > cellGap(previous, word) || (isAmount(previous) && isAmount(word) && word.x0 - previous.x1 > 2) {
+                    // (Two amounts side by side are two cells however narrow the gap: no cell
+                    // of a plan table holds "25,000 25,000".)
                     cells.append([word])
                 } else if cells.isEmpty {
                     cells.append([word])
@@ -180,6 +182,14 @@ enum PDFWordLayout {
             lines[index].cells = cells
         }
         return lines
+    }
+
+    /// "25,000", "2566", "-", "๒๐,๐๐๐": an amount, a year or a dash standing for none.
+    static func isAmount(_ word: Word) -> Bool {
+        let text = word.text
+        guard !text.isEmpty, text.count <= 16 else { return false }
+        if text.allSatisfy({ "-–—".contains($0) }) { return true }
+        return text.allSatisfy { $0.isNumber || $0 == "," || $0 == "." } && text.first!.isNumber
     }
 
     /// Wider than a space of the text's size: the gap between two cells.
@@ -362,15 +372,18 @@ enum PDFWordLayout {
         let few = max(1, multi.count / 25)
         var columns: [(start: Double, end: Double)] = []
         for block in blocks {
+            // Low: a few lines, or a fifth of the block's best-covered point (a heading over the
+            // year columns repeated on every page crosses their gutters once a page).
+            let limit = max(few, (coverage[block].max() ?? 0) / 5)
             var start = block.lowerBound
             var x = block.lowerBound
             while x < block.upperBound {
-                guard coverage[x] <= few else { x += 1; continue }
+                guard coverage[x] <= limit else { x += 1; continue }
                 var valleyEnd = x
-                while valleyEnd < block.upperBound, coverage[valleyEnd] <= few { valleyEnd += 1 }
+                while valleyEnd < block.upperBound, coverage[valleyEnd] <= limit { valleyEnd += 1 }
                 let leftPeak = coverage[start..<x].max() ?? 0
                 let rightPeak = valleyEnd < block.upperBound ? (coverage[valleyEnd..<block.upperBound].max() ?? 0) : 0
-                if valleyEnd - x >= 2, leftPeak > 2 * few, rightPeak > 2 * few, rightPeakStartsACell(spans, at: Double(valleyEnd) + low) {
+                if valleyEnd - x >= 2, leftPeak > 2 * limit, rightPeak > 2 * limit, rightPeakStartsACell(spans, at: Double(valleyEnd) + low) {
                     columns.append((Double(start) + low, Double(x) + low))
                     start = valleyEnd
                 }
