@@ -312,7 +312,9 @@ struct PlanTableParser {
                 default: break
                 }
             }
-            if layout == nil || items.isEmpty { layout = found }
+            // A table with a header of its own is read by it (one table per dimension, each with
+            // its own widths); a table without one goes on with the layout before it.
+            layout = found
         }
         guard let layout, layout.width >= 3 else { return table.rows }
         var out: [TableRow] = []
@@ -488,7 +490,8 @@ struct PlanTableParser {
         let words = ["มิติ", "ภารกิจตามมิติ", "ภาระกิจตามมิติ", "โครงการกิจกรรมมาตรการ", "ปีงบประมาณพศ", "งบประมาณบาท", "หมายเหตุ", "ระยะเวลาดำเนินการ",
                      // Headings of the columns the plan does not keep (the 2561–2564 layout).
                      "เป้าหมาย", "ตัวชี้วัด", "ผู้รับผิดชอบ", "หน่วยงานรับผิดชอบ", "วัตถุประสงค์", "ลำดับที่"]
-        return words.contains { $0.contains(compact) }
+        // Pieces of month names too: "ต" above ".ค" above "." in a narrow month column.
+        return words.contains { $0.contains(compact) } || monthNames.prefix(12).contains { $0.0.contains(compact) }
     }
 
     /// A cell's further visual lines: the first joins the cell's last line (a word broken at
@@ -718,7 +721,10 @@ struct PlanTableParser {
                 newItems.append(items.count - 1)
                 placedSomething = true
             } else if !placedSomething, currentDimension != nil, items.isEmpty || target == nil, missions.last?.line != lineNumber,
-                      ImportText.containsThai(line), offset == 0, !ImportText.has(line, "โครงการ") {
+                      ImportText.containsThai(line), offset == 0, !ImportText.has(line, "โครงการ"),
+                      // Never from a fragment: a mission's words are many, with no digit, and
+                      // no heading's piece ("วัตถุประสงค์", "2562 ต.ค.", "ปลัด").
+                      ImportText.compact(line).count >= 12, !line.contains(where: \.isNumber), !Self.isHeaderFragment(line) {
                 // A mission written without its number.
                 setMission(code: nil, name: line, line: lineNumber)
                 placedSomething = true

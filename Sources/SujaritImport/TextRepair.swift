@@ -84,6 +84,7 @@ public enum TextRepair {
             if previous == " " && isFollowingMark(scalar) && isThai(beforePrevious) { needs.spaceBeforeMark = true }
             if (0x0E48...0x0E4B).contains(scalar.value) && (0x0E01...0x0E2E).contains(previous.value) && beforePrevious == "\u{0E31}" { needs.spaceBeforeMark = true }
             if (0x0E34...0x0E37).contains(scalar.value) && previous == "\u{0E2D}" && (0x0E48...0x0E4B).contains(beforePrevious.value) { needs.spaceBeforeMark = true }
+            if (0x0E48...0x0E4B).contains(scalar.value) && previous == "\u{0E32}" { needs.spaceBeforeMark = true }
             beforePrevious = previous
             previous = scalar
         }
@@ -161,6 +162,17 @@ public enum TextRepair {
                     index = next
                     continue
                 }
+            }
+            // "บา้น" → "บ้าน": a tone mark never follows sara aa; it belongs on the consonant before.
+            if (0x0E48...0x0E4B).contains(scalar.value), written >= 2, out[out.index(before: out.endIndex)] == "\u{0E32}",
+               (0x0E01...0x0E2E).contains(out[out.index(out.endIndex, offsetBy: -2)].value) {
+                out.removeLast()
+                out.append(scalar)
+                out.append("\u{0E32}")
+                written += 1
+                report.misplacedToneMarks += 1
+                index = next
+                continue
             }
             // "ช่อื" → "ชื่อ": an upper vowel pushed past the อ that follows its tone mark.
             if (0x0E34...0x0E37).contains(scalar.value), written >= 3 {
