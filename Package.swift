@@ -127,7 +127,7 @@ let package = Package(
             name: "SujaritImportTests",
             dependencies: ["SujaritCore", "SujaritCatalog", "SujaritImport", "SujaritTestSupport"],
             // Plain documents the tests read by path (not resources of the test bundle).
-            exclude: ["Fixtures2561"]
+            exclude: ["Fixtures2561", "Unseen"]
         ),
         .testTarget(
             name: "SujaritExportTests",

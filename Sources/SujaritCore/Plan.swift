@@ -196,11 +196,14 @@ public struct PlanItem: Identifiable, Hashable, Sendable, Codable {
     /// หมายเหตุ
     public var remarks: String
     public var sheet: ProjectSheet?
+    /// เดือนที่ดำเนินการ — the months the item runs in, each year (the older plans' month
+    /// columns); empty when the plan does not schedule by month.
+    public var months: MonthSchedule
 
     public init(
         id: UUID = UUID(), lineageID: UUID? = nil, kind: PlanItemKind, name: String, missionCode: String?, subMissionCode: String? = nil,
         order: Int, responsibleUnit: String = "", budgets: [FiscalYear: BudgetEntry] = [:],
-        remarks: String = "", sheet: ProjectSheet? = nil
+        remarks: String = "", sheet: ProjectSheet? = nil, months: MonthSchedule = .none
     ) {
         self.id = id
         self.lineageID = lineageID ?? id
@@ -213,13 +216,14 @@ public struct PlanItem: Identifiable, Hashable, Sendable, Codable {
         self.budgets = budgets
         self.remarks = remarks
         self.sheet = sheet
+        self.months = months
     }
 
     /// The dimension the item's mission belongs to.
     public var dimensionNumber: Int? { missionCode.flatMap(Mission.dimensionNumber(ofCode:)) }
 
     enum CodingKeys: String, CodingKey {
-        case id, lineageID, kind, name, missionCode, subMissionCode, order, responsibleUnit, budgets, remarks, sheet
+        case id, lineageID, kind, name, missionCode, subMissionCode, order, responsibleUnit, budgets, remarks, sheet, months
     }
 
     /// Budgets are a JSON object keyed by the fiscal year: `{"2566": 20000, "2567": "none"}`.
@@ -235,6 +239,7 @@ public struct PlanItem: Identifiable, Hashable, Sendable, Codable {
         responsibleUnit = try c.decodeIfPresent(String.self, forKey: .responsibleUnit) ?? ""
         remarks = try c.decodeIfPresent(String.self, forKey: .remarks) ?? ""
         sheet = try c.decodeIfPresent(ProjectSheet.self, forKey: .sheet)
+        months = try c.decodeIfPresent(MonthSchedule.self, forKey: .months) ?? .none
         let raw = try c.decodeIfPresent([String: BudgetEntry].self, forKey: .budgets) ?? [:]
         var budgets: [FiscalYear: BudgetEntry] = [:]
         for (key, value) in raw {
@@ -260,6 +265,7 @@ public struct PlanItem: Identifiable, Hashable, Sendable, Codable {
         try c.encode(Dictionary(uniqueKeysWithValues: budgets.map { (String($0.key.be), $0.value) }), forKey: .budgets)
         try c.encode(remarks, forKey: .remarks)
         try c.encodeIfPresent(sheet, forKey: .sheet)
+        try c.encode(months, forKey: .months)
     }
 }
 

@@ -10,7 +10,7 @@ import Foundation
 /// removed and one added.
 public struct PlanComparison: Sendable {
     public enum Field: String, Sendable, CaseIterable {
-        case name, kind, mission, subMission, budgets, remarks, responsible, sheet
+        case name, kind, mission, subMission, budgets, remarks, responsible, sheet, months
     }
 
     public struct ItemChange: Sendable {
@@ -92,6 +92,7 @@ public struct PlanComparison: Sendable {
             if before.remarks.cleaned != after.remarks.cleaned { fields.append(.remarks) }
             if before.responsibleUnit.cleaned != after.responsibleUnit.cleaned { fields.append(.responsible) }
             if before.sheet != after.sheet { fields.append(.sheet) }
+            if before.months != after.months { fields.append(.months) }
             if !fields.isEmpty {
                 changed.append(ItemChange(old: before, new: after, fields: fields, budgetChanges: budgetChanges))
             }

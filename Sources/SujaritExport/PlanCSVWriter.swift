@@ -7,16 +7,18 @@ import SujaritCore
 /// fields quoted when they hold a comma, quote or line break (RFC 4180). Digits are always Arabic.
 ///
 /// Columns: `item_number, item_id, kind, dimension, dimension_name, mission, mission_name, item,
-/// responsible_unit, fiscal_year, budget_status, budget_baht, remarks` where `budget_status` is
-/// `amount`, `no_budget` (ไม่ใช้งบประมาณ) or `not_stated`, and `budget_baht` is empty unless the
-/// status is `amount`.
+/// responsible_unit, fiscal_year, budget_status, budget_baht, remarks, months` where `budget_status` is
+/// `amount`, `no_budget` (ไม่ใช้งบประมาณ) or `not_stated`, `budget_baht` is empty unless the
+/// status is `amount`, and `months` lists the calendar months (1–12, fiscal order, space
+/// separated, e.g. `10 11 12 3`) in which the item runs that year, empty when it is not
+/// scheduled by month.
 struct PlanCSVWriter {
     let plan: Plan
     let context: ExportContext
 
     static let header = [
         "item_number", "item_id", "kind", "dimension", "dimension_name", "mission", "mission_name", "item",
-        "responsible_unit", "fiscal_year", "budget_status", "budget_baht", "remarks",
+        "responsible_unit", "fiscal_year", "budget_status", "budget_baht", "remarks", "months",
     ]
 
     func data() -> Data {
@@ -48,6 +50,7 @@ struct PlanCSVWriter {
                     numbers[item.id].map(String.init) ?? "", item.id.uuidString, item.kind.rawValue,
                     dimension.map { String($0.number) } ?? "", dimension?.name ?? "", item.missionCode ?? "", mission?.name ?? "",
                     item.name, item.responsibleUnit, String(year.be), status, amount, item.remarks,
+                    item.months.months.map(String.init).joined(separator: " "),
                 ])
             }
         }

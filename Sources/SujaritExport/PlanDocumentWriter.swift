@@ -396,13 +396,25 @@ struct PlanDocumentWriter {
     private var part2Widths: [Int] {
         let usable = Twips.a4Long - 2 * Twips.inch
         let yearCount = max(1, plan.fiscalYears.count)
-        let remarks = 1300
-        let yearWidth = min(1200, max(760, (usable - remarks - 1500 - 2300 - 3300) / yearCount))
-        let names = usable - remarks - yearWidth * yearCount
+        // A plan scheduled by month (the older layout) gets twelve narrow month columns.
+        let months = hasMonthColumns ? Array(repeating: Self.monthColumnWidth, count: 12) : []
+        let remarks = hasMonthColumns ? 1000 : 1300
+        let room = usable - remarks - months.reduce(0, +)
+        let yearWidth = hasMonthColumns
+            ? min(1100, max(700, (room - 1200 - 1600 - 2400) / yearCount))
+            : min(1200, max(760, (room - 1500 - 2300 - 3300) / yearCount))
+        let names = room - yearWidth * yearCount
         let dimension = names * 20 / 100
         let mission = names * 32 / 100
-        return [dimension, mission, names - dimension - mission] + Array(repeating: yearWidth, count: yearCount) + [remarks]
+        return [dimension, mission, names - dimension - mission] + Array(repeating: yearWidth, count: yearCount) + months + [remarks]
     }
+
+    /// Whether Part 2 has the twelve month columns of the older layout: when an item runs in given
+    /// months (`PlanItem.months`) and the plan has one or two years — beside more year columns
+    /// twelve months leave no room, so a longer plan names the months under each item instead.
+    private var hasMonthColumns: Bool { plan.fiscalYears.count <= 2 && isScheduled }
+    private var isScheduled: Bool { plan.items.contains { !$0.months.isEmpty } }
+    private static let monthColumnWidth = 500
 
     private func amountText(_ money: Money) -> String {
         money == .zero ? "-" : digits.money(money)
@@ -420,7 +432,8 @@ struct PlanDocumentWriter {
         add(spacer)
 
         let years = plan.fiscalYears
-        let small = years.count > 6
+        // Twelve month columns beside the amounts leave less room: the table's text is smaller.
+        let small = years.count > 6 || hasMonthColumns
         func cellText(_ text: String, bold: Bool = false, alignment: WParagraph.Alignment? = nil, generated: Bool = false) -> WParagraph {
             var paragraph = tableText(text, bold: bold, alignment: alignment, generated: generated)
             if small { paragraph.runs = paragraph.runs.map { var run = $0; run.size = 24; return run } }
@@ -430,15 +443,41 @@ struct PlanDocumentWriter {
         var rows: [WRow] = []
         // Two header rows, as the official table: "งบประมาณ (บาท)" spans the year columns above
         // "ปี 2566" … ; the other headings span both rows.
+        // A plan scheduled by month adds "ระยะเวลาดำเนินการ" over the twelve months ต.ค. … ก.ย.
+        let scheduled = hasMonthColumns
+        let months = MonthSchedule.fiscalOrder
         rows.append(WRow(cells: [headerCell("มิติ", merge: .restart), headerCell("ภารกิจตามมิติ", merge: .restart),
-                                 headerCell("โครงการ/กิจกรรม/มาตรการ", merge: .restart), headerCell("งบประมาณ (บาท)", span: years.count),
-                                 headerCell("หมายเหตุ", merge: .restart)], isHeader: true))
+                                 headerCell("โครงการ/กิจกรรม/มาตรการ", merge: .restart), headerCell("งบประมาณ (บาท)", span: years.count)]
+                         + (scheduled ? [headerCell("ระยะเวลาดำเนินการ", span: 12)] : [])
+                         + [headerCell("หมายเหตุ", merge: .restart)], isHeader: true))
         rows.append(WRow(cells: [headerCell("", merge: .continue), headerCell("", merge: .continue), headerCell("", merge: .continue)]
-                         + years.map { headerCell("ปี \($0.be)") } + [headerCell("", merge: .continue)], isHeader: true))
+                         + years.map { headerCell("ปี \($0.be)") }
+                         + (scheduled ? months.map { monthHeaderCell($0) } : [])
+                         + [headerCell("", merge: .continue)], isHeader: true))
+        if small {
+            // The header follows the body's smaller size (the month names keep their own).
+            for row in rows.indices {
+                for cell in rows[row].cells.indices {
+                    rows[row].cells[cell].paragraphs = rows[row].cells[cell].paragraphs.map { paragraph in
+                        var paragraph = paragraph
+                        paragraph.runs = paragraph.runs.map { var run = $0; run.size = min(run.size ?? 24, 24); return run }
+                        return paragraph
+                    }
+                }
+            }
+        }
+        func monthCells(_ item: PlanItem?) -> [WCell] {
+            guard scheduled else { return [] }
+            return months.map { month in
+                WCell([cellText(item?.months.contains(month) == true ? "✓" : "", alignment: .center, generated: true)])
+            }
+        }
 
         func itemCell(_ item: PlanItem) -> WCell {
             let number = numbers[item.id].map { digits.number($0) + ") " } ?? ""
-            return WCell([cellText(number + digits.written(item.name))])
+            var paragraphs = [cellText(number + digits.written(item.name))]
+            if !scheduled && !item.months.isEmpty { paragraphs.append(cellText("เดือนที่ดำเนินการ: \(item.months.text())")) }
+            return WCell(paragraphs)
         }
         func budgetCells(_ item: PlanItem) -> [WCell] {
             years.map { year in
@@ -477,10 +516,12 @@ struct PlanDocumentWriter {
                 if let item = row.item {
                     cells.append(itemCell(item))
                     cells += budgetCells(item)
+                    cells += monthCells(item)
                     cells.append(WCell([cellText(item.remarks)]))
                 } else {
                     cells.append(WCell([]))
                     cells += years.map { _ in WCell([]) }
+                    cells += monthCells(nil)
                     cells.append(WCell([]))
                 }
                 rows.append(WRow(cells: cells))
@@ -500,6 +541,7 @@ struct PlanDocumentWriter {
                     : [WCell([], span: 2, verticalMerge: .continue)]
                 cells.append(itemCell(item))
                 cells += budgetCells(item)
+                cells += monthCells(item)
                 cells.append(WCell([cellText(item.remarks)]))
                 rows.append(WRow(cells: cells))
             }
@@ -518,8 +560,20 @@ struct PlanDocumentWriter {
         for year in plan.fiscalYears {
             cells.append(WCell([cellText(amountText(budgets[year] ?? .zero), true, .right, true)], shading: shade))
         }
+        if hasMonthColumns { cells.append(WCell([], span: 12, shading: shade)) }
         cells.append(WCell([], shading: shade))
         return WRow(cells: cells)
+    }
+
+    /// "ต.ค." over a narrow month column, in a smaller size (9 pt) so that the longest ("เม.ย.") fits.
+    private func monthHeaderCell(_ month: Int) -> WCell {
+        var cell = headerCell(MonthSchedule.thaiShortName(month))
+        cell.paragraphs = cell.paragraphs.map { paragraph in
+            var paragraph = paragraph
+            paragraph.runs = paragraph.runs.map { var run = $0; run.size = 18; return run }
+            return paragraph
+        }
+        return cell
     }
 
     // MARK: - Part 3
@@ -612,6 +666,7 @@ struct PlanDocumentWriter {
         label("6. ระยะเวลาดำเนินการ")
         let period = sheet.period.trimmingCharacters(in: .whitespacesAndNewlines)
         prose(period.isEmpty ? "ปีงบประมาณ พ.ศ. \(ThaiCalendar.yearRange(plan.firstYear, plan.lastYear))" : period)
+        if !item.months.isEmpty { prose("เดือนที่ดำเนินการ: \(item.months.text())") }
 
         label("7. งบประมาณดำเนินการ")
         prose(budgetText(for: item))

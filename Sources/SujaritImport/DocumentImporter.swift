@@ -58,9 +58,11 @@ public enum DocumentImporter {
             fileName: fileName, format: format, documentKind: output.kind, organization: output.organization,
             plan: plan, sheets: output.sheets, monitoringRows: output.rows, findings: findings,
             summary: PlanSummary(plan: plan), blockCount: blocks.count)
-        let ids = Set(plan.items.map(\.id))
-        let months = output.months.filter { ids.contains($0.key) }
-        if !months.isEmpty { result.itemMonths = Dictionary(uniqueKeysWithValues: months.map { ($0.key.uuidString, $0.value) }) }
+        result.lineCount = blocks.reduce(0) { count, block in
+            if case .table(let table) = block { return count + table.cells.reduce(0) { $0 + $1.lines.count } }
+            return count + 1
+        }
+        result.unplacedLineCount = output.unplacedLines
         return result
     }
 
@@ -81,8 +83,10 @@ public enum DocumentImporter {
         case .html:
             (blocks, repairs) = TextRepair.repair(HTMLReader.read(try decodeText(data)))
         case .text:
-            let repaired = TextRepair.repair(try decodeText(data))
+            let text = try decodeText(data)
+            let repaired = TextRepair.repair(text)
             repairs = repaired.report
+            repairs.laidOutColumns = LayoutText.isLaidOut(text)
             blocks = PlainTextReader.read(repaired.text)
         case .pdf:
             let repaired = TextRepair.repair(try PDFTextExtractor.extractText(data))

@@ -16,6 +16,9 @@ struct DocumentParser {
     let blocks: [DocumentBlock]
     let organizationOverride: String?
     var findings: [ImportFinding] = []
+    /// Lines of the plan table and the sheets that could not be placed (each also a
+    /// `line.unplaced` finding, the first twenty of each part).
+    var unplacedLines = 0
 
     init(blocks: [DocumentBlock], organizationOverride: String?) {
         self.blocks = blocks
@@ -30,9 +33,7 @@ struct DocumentParser {
         var rows: [MonitoringResultRow]
         var findings: [ImportFinding]
         var hasContent: Bool
-        /// Months (1 = January … 12 = December) in which each item runs, from a month-by-month
-        /// table (the 2561–2564 cycle), by item id.
-        var months: [UUID: [Int]] = [:]
+        var unplacedLines: Int
     }
 
     // MARK: - Sections
@@ -93,7 +94,7 @@ struct DocumentParser {
         let hasContent = !items.isEmpty || !rows.isEmpty || !plan.risks.isEmpty || !plan.targets.isEmpty || !table.parser.dimensionNames.isEmpty
         findings.sort { ($0.line ?? 0, $0.severity) < ($1.line ?? 0, $1.severity) }
         return Output(kind: kind, organization: organization, plan: plan, sheets: matched.sheets, rows: rows, findings: findings,
-                      hasContent: hasContent, months: table.months)
+                      hasContent: hasContent, unplacedLines: unplacedLines)
     }
 
     // MARK: - Step 1: the document's parts
@@ -207,11 +208,10 @@ struct DocumentParser {
     // MARK: - Step 4: the plan table (Part 2)
 
     /// What the plan table gave: the parser (missions, subtotals, stated totals) and its items in
-    /// the model's shape, with the months each runs in.
+    /// the model's shape (with the months each runs in, from a month-by-month table).
     struct TableReading {
         var parser: PlanTableParser
         var items: [PlanItem]
-        var months: [UUID: [Int]]
     }
 
     /// Reads the plan tables, places their missions in the plan, and makes their items.
@@ -220,26 +220,22 @@ struct DocumentParser {
         parser.defaultBudgetYear = plan.firstYear
         for table in tables { parser.read(table) }
         findings += parser.findings
+        unplacedLines += parser.unplacedCells
         let missionCodes = resolveMissions(parser.missions, dimensionNames: parser.dimensionNames, plan: &plan)
         var items: [PlanItem] = []
-        var months: [UUID: [Int]] = [:]
         for (index, found) in parser.items.enumerated() {
             let code = found.missionCode.flatMap { missionCodes[$0] ?? $0 }
-            let fiscalOrder = found.months.sorted { ($0 + 2) % 12 < ($1 + 2) % 12 }
-            var remarks = found.remarks
-            if !fiscalOrder.isEmpty {
-                remarks.insert("กำหนดการ: " + fiscalOrder.map { ThaiCalendarMonths.short[$0 - 1] }.joined(separator: " "), at: 0)
-            }
             let missionCode = code.flatMap { plan.mission(code: $0) != nil ? $0 : nil }
             let subMissionCode = found.subMissionCode.flatMap { codes in missionCodes[codes] ?? codes }.flatMap { sub in
                 missionCode.flatMap { plan.mission(code: $0)?.subMissions.contains { $0.code == sub } == true ? sub : nil }
             }
+            let months = (try? MonthSchedule(months: found.months)) ?? .none
             let item = PlanItem(kind: kind(of: found.name, line: found.line), name: found.name, missionCode: missionCode,
-                                subMissionCode: subMissionCode, order: index + 1, budgets: found.budgets, remarks: remarks.joined(separator: "\n"))
+                                subMissionCode: subMissionCode, order: index + 1, budgets: found.budgets,
+                                remarks: found.remarks.joined(separator: "\n"), months: months)
             items.append(item)
-            if !fiscalOrder.isEmpty { months[item.id] = fiscalOrder }
         }
-        return TableReading(parser: parser, items: items, months: months)
+        return TableReading(parser: parser, items: items)
     }
 
     // MARK: - Step 5: the project sheets (Part 3) and a results report
@@ -248,6 +244,7 @@ struct DocumentParser {
         var reader = SheetReader(plan: plan)
         reader.read(lines)
         findings += reader.findings
+        unplacedLines += reader.unplacedCount
         return reader.sheets
     }
 
@@ -297,6 +294,7 @@ struct DocumentParser {
             let sheet = parsedSheets[sheetIndex]
             items[itemIndex].sheet = sheet.makeSheet()
             items[itemIndex].responsibleUnit = sheet.text(.responsible)
+            if items[itemIndex].months.isEmpty { items[itemIndex].months = sheet.months }
             if let subMission = sheet.subMissionCode, let mission = items[itemIndex].missionCode, ImportText.starts(subMission, with: mission + ".") {
                 items[itemIndex].subMissionCode = subMission
             }
@@ -414,6 +412,7 @@ struct DocumentParser {
     }
 
     static func looksLikePlanTable(_ table: DocumentTable) -> Bool {
+        let table = PlanTableParser.joiningHeaderLines(table)
         var itemLines = 0
         for cell in table.cells.prefix(400) {
             for line in cell.lines {
@@ -454,7 +453,7 @@ struct DocumentParser {
         let missionCode = (sheet.missionCode ?? inferredMission).flatMap { plan.mission(code: $0) != nil ? $0 : nil }
         return PlanItem(kind: kind(of: sheet.name, line: sheet.line), name: sheet.name, missionCode: missionCode,
                         subMissionCode: missionCode == nil ? nil : sheet.subMissionCode, order: order,
-                        responsibleUnit: projectSheet.responsible, budgets: budgets, sheet: projectSheet)
+                        responsibleUnit: projectSheet.responsible, budgets: budgets, sheet: projectSheet, months: sheet.months)
     }
 
     // MARK: - Organization, years, title
@@ -912,9 +911,4 @@ struct DocumentParser {
                 th: "และข้อความจากแม่แบบอีก \(count - 30) แห่ง", en: "and \(count - 30) more places with template text")))
         }
     }
-}
-
-/// Short Thai month names, for month-by-month schedules.
-enum ThaiCalendarMonths {
-    static let short = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
 }

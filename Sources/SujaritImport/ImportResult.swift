@@ -196,14 +196,13 @@ public struct ImportResult: Sendable, Codable {
     public var summary: PlanSummary
     /// Number of blocks the reader produced (a measure of how much was read).
     public var blockCount: Int
-    /// Months in which items run (1 = January … 12 = December, in fiscal-year order October
-    /// first), read from a month-by-month table (the 2561–2564 cycle); keyed by item id. Kept
-    /// here because `PlanItem` has no schedule field (it is also written to the item's remarks).
-    /// Keyed by the item id's `uuidString`; nil when the document has no schedule.
-    public var itemMonths: [String: [Int]]? = nil
-
-    /// The months in which an item runs, when the document scheduled it by month.
-    public func months(of item: PlanItem) -> [Int] { itemMonths?[item.id.uuidString] ?? [] }
+    /// Lines of text the reader produced (paragraphs, and each line of each table cell).
+    public var lineCount: Int? = nil
+    /// Lines of the plan table and the project sheets that could not be placed anywhere.
+    public var unplacedLineCount: Int? = nil
+    /// The months in which an item runs (calendar months in fiscal order, October first), when
+    /// the document scheduled it by month; the same as `item.months.months`.
+    public func months(of item: PlanItem) -> [Int] { item.months.months }
 
     /// Findings of one rule.
     public func findings(code: String) -> [ImportFinding] { findings.filter { $0.code == code } }

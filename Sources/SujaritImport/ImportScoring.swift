@@ -11,11 +11,17 @@ import SujaritCore
 ///   "items": [{"name": "โครงการ…", "dimension": 1, "mission": "1.1",
 ///              "budgets": {"2566": 20000, "2567": null}, "months": [10, 11]}],
 ///   "sheets": ["โครงการ…"],
-///   "statedTotalFindings": [{"code": "subtotal.count", "line": 309}, {"code": "count.stated.total"}]
+///   "statedTotalFindings": [{"code": "subtotal.count", "line": 309}, {"code": "count.stated.total"}],
+///   "customMissions": ["ภารกิจที่เอกสารเพิ่มเอง"]
 /// }
 /// ```
 /// Every key is optional; a field without expectations is not scored. In `budgets` a number is
 /// baht and `null` is "no budget" (ไม่ใช้งบประมาณ); years not listed are not scored.
+///
+/// Three measures are scored for every document: **missions** the import added beyond the
+/// catalog (precision falls below 100 % for each one the document does not have, i.e. not in
+/// `customMissions`), **sheets on one item each** (a sheet given to two items counts as wrong)
+/// and **placed lines** (recall: the share of the document's lines that were not left unplaced).
 public enum ImportScoring {
     public struct Expected: Decodable, Sendable {
         public struct Item: Decodable, Sendable {
@@ -32,6 +38,8 @@ public enum ImportScoring {
         public var items: [Item]?
         public var sheets: [String]?
         public var statedTotalFindings: [Finding]?
+        /// Missions the document itself adds to the catalog's (by name); none when absent.
+        public var customMissions: [String]?
     }
 
     public struct FieldScore: Codable, Hashable, Sendable {
@@ -141,6 +149,19 @@ public enum ImportScoring {
                 }
             }
             scores.append(FieldScore(field: "stated-total findings", found: reported.count, expected: findings.count, correct: correct))
+        }
+        // Missions beyond the catalog: each one the document does not have is invented.
+        let custom = result.plan.dimensions.flatMap(\.missions).filter(\.isCustom)
+        let wanted = (expected.customMissions ?? []).map(key)
+        let customPairs = NameMatcher.assign(left: wanted, right: custom.map { key($0.name) }, threshold: 0.85)
+        scores.append(FieldScore(field: "missions beyond the catalog", found: custom.count, expected: wanted.count, correct: customPairs.count))
+        // Every sheet on at most one item.
+        let placed = result.sheets.compactMap(\.itemID)
+        let counts = Dictionary(placed.map { ($0, 1) }, uniquingKeysWith: +)
+        scores.append(FieldScore(field: "sheets on one item each", found: placed.count, expected: placed.count,
+                                 correct: placed.filter { counts[$0] == 1 }.count))
+        if let lines = result.lineCount, let unplaced = result.unplacedLineCount {
+            scores.append(FieldScore(field: "placed lines", found: lines, expected: lines, correct: max(0, lines - unplaced)))
         }
         return scores
     }

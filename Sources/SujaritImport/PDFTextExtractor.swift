@@ -154,6 +154,21 @@ enum LayoutText {
 
     static func leadingSpaces(_ line: [Unicode.Scalar]) -> Int { line.prefix { $0 == " " }.count }
 
+    /// Whether a text lays its tables out in columns of spaces: no tab anywhere, and at least
+    /// five lines of three or more runs of text set apart by wide gaps (a Word text export or a
+    /// typed document has none; `pdftotext -layout` writes one per table row).
+    static func isLaidOut(_ text: String) -> Bool {
+        guard !text.utf8.contains(0x09) else { return false }
+        var tableLines = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.utf8.count >= 12 {
+            let scalars = Array(line.unicodeScalars)
+            guard hasColumnGap(scalars), starts(scalars).count >= 3 else { continue }
+            tableLines += 1
+            if tableLines >= 5 { return true }
+        }
+        return false
+    }
+
     /// Text, a run of `columnGap` spaces or more, more text.
     static func hasColumnGap(_ line: [Unicode.Scalar]) -> Bool {
         var seenText = false

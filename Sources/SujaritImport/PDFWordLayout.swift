@@ -70,21 +70,76 @@ enum PDFWordLayout {
             .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
     }
 
+    /// What a page gives, before tables are written: text lines, and table lines waiting for
+    /// the columns of their whole table.
+    enum Piece {
+        case text(String, Line?)
+        case row(Line, table: Int)
+    }
+
     /// The pages as text: paragraphs as lines, table regions as tab-separated rows, a blank line
-    /// between pages. A table that runs over a page break carries its columns to the next page,
-    /// where a wrapped cell may go on alone, indented.
+    /// between pages.
+    ///
+    /// A table is every region of lines in columns that follows another with nothing but page
+    /// ends, page numbers and repeated headers between, as long as their columns agree: a plan
+    /// table over ten pages is one table. Its columns come from all of its lines at once, so that
+    /// every row has the same cells — a page whose remarks column happens to be empty, or whose
+    /// long names leave a gutter narrower, cuts its rows at the same places as the others. The
+    /// rows are then one per visual line; the plan-table reader joins them into the logical rows
+    /// (an item begins where the item column begins an item number or a kind word).
     static func text(pages: [[Word]]) -> String {
-        var out: [String] = []
+        var pieces: [Piece] = []
         // The document's left margin: where paragraphs start, on any page.
         let margin = pages.flatMap { $0.map(\.x0) }.min() ?? 0
-        var carried: [(start: Double, end: Double)]?
+        var tables: [[Line]] = []
+        var open: Int?
         for words in pages {
-            let (lines, columns) = pageLines(words, margin: margin, carried: carried)
-            out += lines
-            carried = columns
-            out.append("")
+            pageLines(words, margin: margin, tables: &tables, open: &open, into: &pieces)
+            pieces.append(.text("", nil))
         }
-        return out.joined(separator: "\n")
+        var columns = tables.map(Self.columns)
+        rejoinSandwichedLines(&pieces, tables: &tables, columns: &columns)
+        return pieces.map { piece in
+            switch piece {
+            case .text(let text, _): text
+            case .row(let line, let table): row(line, columns: columns[table])
+            }
+        }.joined(separator: "\n")
+    }
+
+    /// Lines that stand between two rows of a table (or of two tables whose columns agree) and
+    /// fit its columns are rows too: a row whose cells nearly touch has no gap wide enough to
+    /// be seen as one, and was taken for text. The two tables become one.
+    static func rejoinSandwichedLines(_ pieces: inout [Piece], tables: inout [[Line]], columns: inout [[(start: Double, end: Double)]]) {
+        var index = 0
+        var lastRow: (index: Int, table: Int)?
+        while index < pieces.count {
+            guard case .row(_, let table) = pieces[index] else { index += 1; continue }
+            var current = table
+            defer { lastRow = (index, current); index += 1 }
+            guard let last = lastRow, last.index + 1 < index else { continue }
+            let between = (last.index + 1)..<index
+            let lines: [Line?] = between.map { position in
+                if case .text(let text, let line?) = pieces[position], !text.isEmpty, !isPageNumber(line) { return line }
+                return nil
+            }
+            let texts = lines.compactMap { $0 }
+            guard !texts.isEmpty, texts.count <= 6, last.table == table || agree(columns[last.table], columns[table]) else { continue }
+            let target = last.table
+            if table != target, let first = tables[table].first, isHeaderLine(first) { continue }
+            guard texts.allSatisfy({ fits($0, columns: columns[target]) && !isStructural($0) }) else { continue }
+            for position in between {
+                if case .text(let text, let line?) = pieces[position], !text.isEmpty, !isPageNumber(line) { pieces[position] = .row(line, table: target) }
+            }
+            current = target
+            if table != target {
+                for position in pieces.indices { if case .row(let line, table) = pieces[position] { pieces[position] = .row(line, table: target) } }
+                tables[target] += tables[table]
+                tables[table] = []
+            }
+            tables[target] += texts
+            columns[target] = Self.columns(tables[target])
+        }
     }
 
     /// Words grouped into visual lines (by the middle of their boxes), each cut into cells.
@@ -102,34 +157,57 @@ enum PDFWordLayout {
         for index in lines.indices {
             lines[index].words.sort { $0.x0 < $1.x0 }
             var cells: [[Word]] = []
+            // Gaps are measured from the right edge reached so far: a tone mark that pdftotext
+            // gives as a word of its own sits above the letter before it and ends left of it.
             var previous: Word?
             for word in lines[index].words {
-                if let previous, word.x0 - previous.x1 > cellGap(previous, word) {
+                if let previous, word.x0 - previous.x1 > cellGap(previous, word) || (isAmount(previous) && isAmount(word) && word.x0 - previous.x1 > 2) {
+                    // (Two amounts side by side are two cells however narrow the gap: no cell
+                    // of a plan table holds "25,000 25,000".)
                     cells.append([word])
                 } else if cells.isEmpty {
                     cells.append([word])
                 } else {
                     cells[cells.count - 1].append(word)
                 }
-                previous = word
+                if let edge = previous, edge.x1 > word.x1 { previous = Word(x0: word.x0, y0: word.y0, x1: edge.x1, y1: word.y1, text: word.text) } else { previous = word }
+            }
+            // A justified paragraph widens some of its spaces into what looks like a gutter; its
+            // text still runs across the line in one long stretch, which no table cell does.
+            if cells.count >= 2, let first = lines[index].words.first, let last = lines[index].words.last {
+                let width = last.x1 - first.x0
+                let widest = cells.map { ($0.last?.x1 ?? 0) - ($0.first?.x0 ?? 0) }.max() ?? 0
+                if width > 200 && widest >= 0.5 * width { cells = [lines[index].words] }
             }
             lines[index].cells = cells
         }
         return lines
     }
 
+    /// "25,000", "2566", "-", "๒๐,๐๐๐": an amount, a year or a dash standing for none.
+    static func isAmount(_ word: Word) -> Bool {
+        let text = word.text
+        guard !text.isEmpty, text.count <= 16 else { return false }
+        if text.allSatisfy({ "-–—".contains($0) }) { return true }
+        return text.allSatisfy { $0.isNumber || $0 == "," || $0 == "." } && text.first!.isNumber
+    }
+
     /// Wider than a space of the text's size: the gap between two cells.
     static func cellGap(_ left: Word, _ right: Word) -> Double { max(6, max(left.height, right.height) * 0.4) }
 
     /// The words of a cell as text: a space where the gap is a space, none where pdftotext cut a
-    /// word (Thai marks come as words of their own, sometimes with a negative gap).
+    /// word (Thai marks come as words of their own, sometimes with a negative gap). A space of
+    /// the text's font is about a quarter of its height; pdftotext cuts words after a tone mark
+    /// ("โป่" + "ง") with a gap of about a tenth, and a word of marks alone has no width to
+    /// measure a gap from.
     static func join(_ words: [Word]) -> String {
         var text = ""
         var previous: Word?
         for word in words {
-            if let previous, word.x0 - previous.x1 > max(1.5, previous.height * 0.12) { text += " " }
+            if let previous, word.x0 - previous.x1 > max(1.5, previous.height * 0.16),
+               !previous.text.unicodeScalars.allSatisfy(TextRepair.isFollowingMark) { text += " " }
             text += word.text
-            previous = word
+            if let edge = previous, edge.x1 > word.x1 { previous = Word(x0: word.x0, y0: word.y0, x1: edge.x1, y1: word.y1, text: word.text) } else { previous = word }
         }
         return text
     }
@@ -139,29 +217,45 @@ enum PDFWordLayout {
         return !text.isEmpty && text.count <= 4 && text.allSatisfy { $0.isNumber }
     }
 
-    /// One page's lines; and the columns of a table still open at the page's end.
-    static func pageLines(_ words: [Word], margin: Double, carried: [(start: Double, end: Double)]?) -> (lines: [String], open: [(start: Double, end: Double)]?) {
+    /// One page's lines as pieces. `open` is the table still open at the end of the page before
+    /// (its lines may go on at the top of this page); it is left open when this page ends in a
+    /// table too.
+    static func pageLines(_ words: [Word], margin: Double, tables: inout [[Line]], open: inout Int?, into pieces: inout [Piece]) {
         let lines = lines(words)
-        var out: [String] = []
-        var open: [(start: Double, end: Double)]?
         var index = 0
-        // Lines at the top of the page that go on with the table of the page before.
+        let carried = open
+        open = nil
+        // Lines at the top of the page that go on with the table of the page before: a wrapped
+        // cell's further lines, indented, before the first line of several cells.
         if let carried {
             var end = 0
-            while end < lines.count, isPageNumber(lines[end]) || lines[end].cells.count >= 2 || lines[end].x0 - margin >= 8 {
-                if lines[end].cells.count >= 2 { break }
+            while end < lines.count, isPageNumber(lines[end]) || lines[end].x0 - margin >= 8, lines[end].cells.count < 2, !isStructural(lines[end]) {
                 end += 1
             }
             let continuing = lines[0..<end].filter { !isPageNumber($0) }
             if !continuing.isEmpty {
-                out += continuing.map { row($0, columns: carried) }
+                for line in continuing { pieces.append(.row(line, table: carried)) }
+                tables[carried] += continuing
                 index = end
-                if index == lines.count { open = carried }
             }
         }
+        var previousTable = carried
+        // The right edge of the page's running text: a line that reaches it was wrapped there.
+        let rightEdge = lines.map { $0.words.last?.x1 ?? 0 }.max() ?? 0
+        var previousText: (piece: Int, line: Line)?
         while index < lines.count {
             guard lines[index].cells.count >= 2 else {
-                out.append(join(lines[index].words))
+                let line = lines[index]
+                if !isPageNumber(line) { previousTable = nil }
+                // A paragraph the PDF wrapped: the line before reached the right edge and this
+                // one goes on at the left margin, beginning nothing of its own.
+                if let previous = previousText, previous.piece == pieces.count - 1, continuesParagraph(line, after: previous.line, margin: margin, rightEdge: rightEdge),
+                   case .text(let text, _) = pieces[previous.piece] {
+                    pieces[previous.piece] = .text(ImportText.joinBroken(text, join(line.words)), line)
+                } else {
+                    pieces.append(.text(join(line.words), line))
+                }
+                previousText = (pieces.count - 1, line)
                 index += 1
                 continue
             }
@@ -172,53 +266,181 @@ enum PDFWordLayout {
             while end < lines.count {
                 let line = lines[end]
                 let gap = line.y - lines[end - 1].y
-                if gap > max(40, (lines[end - 1].words.first?.height ?? 12) * 3.5) { break }
+                if gap > max(40, (lines[end - 1].words.first?.height ?? 12) * 3.5) || isStructural(line) { break }
+                // A header after rows begins the next table (one table per dimension).
+                if end - index >= 3, isHeaderLine(line), !isHeaderLine(lines[end - 1]) { break }
                 if line.cells.count >= 2 { lastMulti = end } else if line.x0 - margin < 8 && end - lastMulti > 1 && !isPageNumber(line) { break }
                 end += 1
             }
             // Trailing one-cell lines at the margin after the last table line are paragraphs.
             while end - 1 > lastMulti, lines[end - 1].x0 - margin < 8 { end -= 1 }
             let region = Array(lines[index..<end]).filter { !isPageNumber($0) || $0.cells.count >= 2 }
-            let columns = columns(region)
-            out += region.map { row($0, columns: columns) }
+            // The same table as the region before it (over a page break, or after a gap) when
+            // nothing stood between them and their columns agree; else a table of its own.
+            let table: Int
+            // At the top of a page, right after a table left open, the columns of a few lines may
+            // differ more (centred marks, no header): a looser agreement is enough.
+            let pageTop = previousTable != nil && previousTable == carried
+            // A table that begins with its own header is a new table — unless it is the header
+            // repeated at the top of the next page.
+            if let previous = previousTable, pageTop || !(region.first.map(isHeaderLine) ?? false), agree(columns(tables[previous]), columns(region), tolerance: pageTop ? 15 : 6, share: pageTop ? 0.5 : 0.6) {
+                table = previous
+                tables[previous] += region
+            } else {
+                tables.append(region)
+                table = tables.count - 1
+            }
+            for line in region { pieces.append(.row(line, table: table)) }
+            previousTable = table
             index = end
             // Open at the page's end (bar a page number): the table may go on over the page.
-            if lines[end...].allSatisfy(isPageNumber), columns.count >= 2 { open = columns } else { open = nil }
+            if lines[end...].allSatisfy(isPageNumber) { open = table }
         }
-        return (out, open)
     }
 
-    /// A table region's columns: the x-ranges covered by its cells; where coverage stops for a
-    /// gap, a gutter (a column boundary). Each cell's own extent counts, so spaces inside cells
-    /// do not; lines of one cell are left out (a wrapped cell's continuation, or a row spanning
-    /// columns, says nothing about where columns part).
+    /// Whether a text line goes on with the paragraph of the line above it: the line above
+    /// filled the width (it ended within the last tenth of the text's width), this line starts
+    /// at the margin, close below, and begins no list item, heading or sheet field.
+    static func continuesParagraph(_ line: Line, after previous: Line, margin: Double, rightEdge: Double) -> Bool {
+        guard let end = previous.words.last?.x1, let first = line.words.first, rightEdge - margin > 200 else { return false }
+        guard end >= rightEdge - (rightEdge - margin) * 0.1, abs(first.x0 - margin) < 8 || abs(first.x0 - previous.x0) < 4 else { return false }
+        guard line.y - previous.y < max(24, first.height * 1.8) else { return false }
+        let text = join(line.words)
+        if ImportText.marker(Substring(text)) != nil || PlainTextReader.isStructuralHeading(text) || SheetParser.fieldHeading(text) != nil { return false }
+        if isPageNumber(line) || isPageNumber(previous) { return false }
+        return true
+    }
+
+    /// A plan table's header line: one of its cells names the items column ("โครงการ/กิจกรรม/…").
+    static func isHeaderLine(_ line: Line) -> Bool {
+        line.cells.count >= 2 && line.cells.contains { PlanTableParser.header(join($0)) == .items }
+    }
+
+    /// "ส่วนที่ 3", "ลำดับที่ 1", "ภาคผนวก": a heading that begins a part, never a table row.
+    static func isStructural(_ line: Line) -> Bool {
+        guard line.cells.count <= 2 else { return false }
+        let text = join(line.words)
+        return text.count <= 60 && PlainTextReader.isStructuralHeading(text) && !ImportText.starts(text, with: "มิติที่")
+    }
+
+    /// Whether two regions' columns are those of one table: most column starts of the smaller
+    /// set stand within a few points of a start in the other.
+    static func agree(_ a: [(start: Double, end: Double)], _ b: [(start: Double, end: Double)], tolerance: Double = 6, share: Double = 0.6) -> Bool {
+        guard a.count >= 2, b.count >= 2 else { return false }
+        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+        let matched = small.filter { column in large.contains { abs($0.start - column.start) <= tolerance } }.count
+        return Double(matched) >= share * Double(small.count)
+    }
+
+    /// A table's columns: the x-ranges covered by its cells; where coverage stops for a gap, a
+    /// gutter (a column boundary). Each cell's own extent counts, so spaces inside cells do not;
+    /// lines of one cell are left out (a wrapped cell's continuation, or a row spanning columns,
+    /// says nothing about where columns part). A gutter that a few cells cross — a subtotal's
+    /// "จำนวน 4 โครงการ" wider than its column, a heading over the year columns — is still a
+    /// gutter when the columns on both sides of it are each covered by many more lines.
     static func columns(_ lines: [Line]) -> [(start: Double, end: Double)] {
-        var spans: [(Double, Double)] = lines.filter { $0.cells.count >= 2 }.flatMap { line in line.cells.compactMap { cell in
+        let multi = lines.filter { $0.cells.count >= 2 }
+        let spans: [(Double, Double)] = multi.flatMap { line in line.cells.compactMap { cell in
             guard let first = cell.first, let last = cell.last else { return nil }
-            return (first.x0, last.x1)
+            return (first.x0, max(first.x0, last.x1))
         } }
-        spans.sort { $0.0 < $1.0 }
-        var columns: [(start: Double, end: Double)] = []
+        guard let low = spans.map(\.0).min(), let high = spans.map(\.1).max(), high - low < 5_000 else { return [] }
+        // Coverage per point of width, from a difference array.
+        let width = Int(high - low) + 2
+        var change = [Int](repeating: 0, count: width + 1)
         for span in spans {
-            if let last = columns.last, span.0 <= last.end + 3 {
-                columns[columns.count - 1].end = max(last.end, span.1)
-            } else {
-                columns.append((span.0, span.1))
+            change[Int(span.0 - low)] += 1
+            change[min(width, Int(span.1 - low) + 1)] -= 1
+        }
+        var coverage = [Int](repeating: 0, count: width)
+        var running = 0
+        for x in 0..<width {
+            running += change[x]
+            coverage[x] = running
+        }
+        // Blocks: runs of coverage, joined over gaps of up to 3 points.
+        var blocks: [Range<Int>] = []
+        var x = 0
+        while x < width {
+            guard coverage[x] > 0 else { x += 1; continue }
+            var end = x
+            while end < width, coverage[end] > 0 || (end + 3 < width && coverage[(end + 1)...(end + 3)].contains { $0 > 0 }) { end += 1 }
+            blocks.append(x..<end)
+            x = end
+        }
+        // Within a block, a valley of low coverage between two well-covered sides is a gutter.
+        let few = max(1, multi.count / 25)
+        var columns: [(start: Double, end: Double)] = []
+        for block in blocks {
+            // Low: a few lines, or a fifth of the block's best-covered point (a heading over the
+            // year columns repeated on every page crosses their gutters once a page).
+            let limit = max(few, (coverage[block].max() ?? 0) / 5)
+            var start = block.lowerBound
+            var x = block.lowerBound
+            while x < block.upperBound {
+                guard coverage[x] <= limit else { x += 1; continue }
+                var valleyEnd = x
+                while valleyEnd < block.upperBound, coverage[valleyEnd] <= limit { valleyEnd += 1 }
+                let leftPeak = coverage[start..<x].max() ?? 0
+                let rightPeak = valleyEnd < block.upperBound ? (coverage[valleyEnd..<block.upperBound].max() ?? 0) : 0
+                if valleyEnd - x >= 2, leftPeak > 2 * limit, rightPeak > 2 * limit, rightPeakStartsACell(spans, at: Double(valleyEnd) + low) {
+                    columns.append((Double(start) + low, Double(x) + low))
+                    start = valleyEnd
+                }
+                x = valleyEnd
             }
+            columns.append((Double(start) + low, Double(block.upperBound) + low))
         }
         return columns
     }
 
+    /// Whether cells begin just after a valley (a column's left edge), not merely go on past it.
+    static func rightPeakStartsACell(_ spans: [(Double, Double)], at x: Double) -> Bool {
+        spans.contains { $0.0 >= x - 1.5 && $0.0 <= x + 6 }
+    }
+
     /// A line as a tab-separated row of the columns (as text when there are no columns).
+    /// A run of words is cut where one of them begins a column of the table — within a few
+    /// points of the column's left edge, as a cell's text does — even when the gap before it
+    /// is only a space: a dimension name that fills its column up to the next.
     static func row(_ line: Line, columns: [(start: Double, end: Double)]) -> String {
         guard columns.count >= 2 else { return join(line.words) }
+        func column(of x: Double) -> Int { columns.lastIndex { $0.start <= x + 0.5 } ?? 0 }
         var cells = Array(repeating: "", count: columns.count)
         for cell in line.cells {
-            guard let first = cell.first else { continue }
-            let column = columns.lastIndex { $0.start <= first.x0 + 0.5 } ?? 0
-            let text = join(cell)
-            cells[column] = cells[column].isEmpty ? text : cells[column] + " " + text
+            var pieces: [[Word]] = []
+            for word in cell {
+                let index = column(of: word.x0)
+                let startsColumn = index > 0 && word.x0 - columns[index].start <= 10
+                if let last = pieces.last?.first, column(of: last.x0) != index, startsColumn, !isMarkOnly(word) {
+                    pieces.append([word])
+                } else if pieces.isEmpty {
+                    pieces.append([word])
+                } else {
+                    pieces[pieces.count - 1].append(word)
+                }
+            }
+            for piece in pieces {
+                guard let first = piece.first else { continue }
+                let index = column(of: first.x0)
+                let text = join(piece)
+                cells[index] = cells[index].isEmpty ? text : cells[index] + " " + text
+            }
         }
         return cells.joined(separator: "\t")
+    }
+
+    static func isMarkOnly(_ word: Word) -> Bool { word.text.unicodeScalars.allSatisfy(TextRepair.isFollowingMark) }
+
+    /// Whether a line of one run of words may still be a row of a table with these columns:
+    /// no word of it crosses a gutter between two columns.
+    static func fits(_ line: Line, columns: [(start: Double, end: Double)]) -> Bool {
+        guard columns.count >= 2 else { return false }
+        for word in line.words {
+            for (left, right) in zip(columns, columns.dropFirst()) where word.x0 < left.end - 1 && word.x1 > right.start + 1 {
+                return false
+            }
+        }
+        return true
     }
 }

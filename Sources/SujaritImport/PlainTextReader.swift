@@ -58,6 +58,17 @@ public enum PlainTextReader {
         return .text(line)
     }
 
+    /// "**2. หลักการและเหตุผล**", "__วัตถุประสงค์__": text pasted from a chat or a markdown editor
+    /// keeps its bold markers; the words are what counts. Only paired double markers go.
+    static func withoutEmphasisMarkers(_ line: Substring) -> Substring {
+        guard line.utf8.count >= 4, line.contains("**") || line.contains("__") else { return line }
+        var text = String(line)
+        for marker in ["**", "__"] where text.components(separatedBy: marker).count >= 3 {
+            text = text.replacingOccurrences(of: marker, with: "")
+        }
+        return Substring(text)
+    }
+
     /// Lines made only of "#", "=", "_", "~" or "-" (two or more) separate parts; they carry no text.
     static func isSeparator<S: StringProtocol>(_ text: S) -> Bool {
         guard let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), first == 0x23 || first == 0x3D || first == 0x5F || first == 0x7E || first == 0x2D || first == 0x2A || first == 0xE2 else { return false }
@@ -122,7 +133,7 @@ public enum PlainTextReader {
         mutating func addText(_ raw: Substring, line: Int) {
             if PlainTextReader.isSeparator(raw) || PlainTextReader.isPageNumber(raw) { return }
             let pieces = raw.utf8.contains(0x3C) && (ImportText.has(raw, "<p") || ImportText.has(raw, "<ul") || ImportText.has(raw, "<br"))
-                ? ImportText.htmlFragmentLines(String(raw)) : [ImportText.clean(raw)]
+                ? ImportText.htmlFragmentLines(String(raw)) : [ImportText.clean(PlainTextReader.withoutEmphasisMarkers(raw))]
             for text in pieces where !text.isEmpty {
                 if text.utf8.count <= 240 && (PlainTextReader.isStructuralHeading(text) || text == "คำนำ" || text == "สารบัญ") {
                     blocks.append(.heading(TextBlock(text: text, line: line, level: 1)))
@@ -183,6 +194,7 @@ public enum PlainTextReader {
         mutating func readRowTable() {
             var rows: [TableRow] = []
             var rawRows: [[Substring]] = []
+            var repeatedHeaderLine: Int?
             var blankBefore = false
             let start = index + 1
             loop: while index < lines.count {
@@ -195,13 +207,22 @@ public enum PlainTextReader {
                     if !nonEmpty.isEmpty && nonEmpty.allSatisfy({ PlainTextReader.isSeparator($0) || ImportText.clean($0).allSatisfy { $0 == "-" } && $0.count >= 2 }) {
                         break // a "--\t---\t--" rule
                     }
+                    if let header = rawRows.first, rows.count > 1, header.map({ ImportText.clean($0) }) == parts.map({ ImportText.clean($0) }) {
+                        repeatedHeaderLine = 1
+                        break // a header repeated after a page break
+                    }
+                    // The further lines of a header of several lines, repeated with it.
+                    if let line = repeatedHeaderLine, line < 6,
+                       (line < rawRows.count && rawRows[line].map({ ImportText.clean($0) }) == parts.map({ ImportText.clean($0) }))
+                        || PlanTableParser.isHeaderFragmentRow(parts.map { ImportText.clean($0) }) {
+                        repeatedHeaderLine = line + 1
+                        break
+                    }
+                    repeatedHeaderLine = nil
                     let firstEmpty = ImportText.clean(parts[0]).isEmpty
                     if blankBefore && firstEmpty && !rows.isEmpty && !nonEmpty.isEmpty && !Self.beginsRow(parts) {
                         Self.merge(continuation: parts, into: &rows[rows.count - 1])
                         break
-                    }
-                    if let header = rawRows.first, rows.count > 1, header.map({ ImportText.clean($0) }) == parts.map({ ImportText.clean($0) }) {
-                        break // a header repeated after a page break
                     }
                     rawRows.append(parts)
                     rows.append(TableRow(cells: parts.map { TableCell(lines: Self.cellLines($0), line: index + 1) }, line: index + 1))
@@ -221,6 +242,8 @@ public enum PlainTextReader {
             parts.contains { raw in
                 let text = ImportText.clean(raw)
                 if ImportText.starts(text, with: "รวม") { return true }
+                // A mission ("2.5 มาตรการ…") or dimension beginning after the break.
+                if PlanTableParser.startsHeading(text), let marker = ImportText.marker(Substring(text)), marker.style == .code || ImportText.starts(text, with: "มิติที่") { return true }
                 guard let marker = ImportText.marker(Substring(text)), marker.numbers.count == 1,
                       marker.style == .closingParen || marker.style == .dot else { return false }
                 return PlanItemKind.recognize(fromName: String(marker.rest)) != nil

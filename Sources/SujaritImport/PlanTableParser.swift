@@ -89,6 +89,8 @@ struct PlanTableParser {
 
     enum HeaderCell: Equatable {
         case dimension, mission, items, year(FiscalYear), budget, month(Int), remarks, unit
+        /// "ระยะเวลาดำเนินการ" over the month columns: a heading of headings, no column of its own.
+        case schedule
     }
 
     /// Recognizes the words of the table's header.
@@ -100,13 +102,15 @@ struct PlanTableParser {
         case "มิติ", "มติ", "มิติที่": return .dimension
         case "ภารกิจตามมิติ", "ภารกิจ", "ภารกิจตามมติ", "ภาระกิจตามมิติ", "ภาระกิจตามมติ", "ภาระกิจ": return .mission
         case "หมายเหตุ": return .remarks
-        case "งบประมาณบาท", "งบประมาณ", "บาท", "หน่วยบาท": return .unit
+        case "งบประมาณบาท", "งบประมาณ", "บาท", "หน่วยบาท", "ปีงบประมาณ", "ปีงบประมาณบาท", "ปีงบประมาณพศ", "งบประมาณพศ": return .unit
+        case "ระยะเวลาดำเนินการ", "ระยะเวลาการดำเนินการ", "ระยะเวลาดำเนินงาน", "ระยะเวลา", "ช่วงเวลาดำเนินการ", "ห้วงเวลาดำเนินการ": return .schedule
         default: break
         }
         if ImportText.starts(compact, with: "โครงการ/") || compact == "โครงการ" || ImportText.starts(compact, with: "โครงการกิจกรรม") { return .items }
         guard !text.contains(",") else { return nil }
         var rest = compact
-        for word in ["ปีงบประมาณ", "งบประมาณ", "ปี", "พศ", "บาท"] {
+        // "ปี 2566 งบ" with "ประมาณ" on the next line: the pieces of "งบประมาณ" go too.
+        for word in ["ปีงบประมาณ", "งบประมาณ", "ปี", "พศ", "บาท", "งบ", "ประมาณ"] {
             rest = ImportText.replacing(word, with: "", in: rest)
         }
         if rest.count == 4, let year = Int(rest), FiscalYear.plausibleRange.contains(year) { return .year(FiscalYear(year)) }
@@ -146,7 +150,7 @@ struct PlanTableParser {
     }
 
     mutating func read(_ table: DocumentTable) {
-        for row in logicalRows(table) {
+        for row in logicalRows(Self.expandingSpans(table)) {
             let skip = layout.flatMap { $0.width == row.cells.count ? $0.skip : nil } ?? []
             let textColumns = layout.flatMap { $0.width == row.cells.count ? $0 : nil }
             for (column, cell) in row.cells.enumerated() where !skip.contains(column) {
@@ -156,6 +160,28 @@ struct PlanTableParser {
                 read(cell)
             }
         }
+    }
+
+    /// Merged cells across columns (DOCX gridSpan) as the grid columns they cover: a run of
+    /// months drawn as one merged cell with an arrow ("←——→") marks each of its months; any other
+    /// merged cell keeps its text in its first column, the others empty. Rows then line up
+    /// with the header, column by column.
+    static func expandingSpans(_ table: DocumentTable) -> DocumentTable {
+        guard table.cells.contains(where: { $0.columnSpan > 1 }) else { return table }
+        var out = table
+        for (index, row) in table.rows.enumerated() where row.cells.contains(where: { $0.columnSpan > 1 }) {
+            var cells: [TableCell] = []
+            for cell in row.cells {
+                cells.append(TableCell(lines: cell.lines, line: cell.line, continuesCellAbove: cell.continuesCellAbove))
+                guard cell.columnSpan > 1 else { continue }
+                let mark = !cell.isEmpty && cell.lines.allSatisfy(isScheduleMark)
+                for _ in 1..<min(cell.columnSpan, 64) {
+                    cells.append(TableCell(lines: mark ? cell.lines : [], line: cell.line))
+                }
+            }
+            out.rows[index].cells = cells
+        }
+        return out
     }
 
     private var isTotalTarget: Bool {
@@ -273,6 +299,7 @@ struct PlanTableParser {
     /// mission, the dimension column a dimension, or a total row begins; any other row's cells
     /// continue the cells above them in their columns. Header rows repeated at page breaks go.
     mutating func logicalRows(_ table: DocumentTable) -> [TableRow] {
+        let table = Self.joiningHeaderLines(table)
         if let headerIndex = table.rows.firstIndex(where: { row in row.cells.contains { Self.header($0.text) == .items } }) {
             let cells = table.rows[headerIndex].cells
             var found = RowLayout(width: cells.count, dimension: nil, mission: nil, items: 0)
@@ -285,7 +312,9 @@ struct PlanTableParser {
                 default: break
                 }
             }
-            if layout == nil || items.isEmpty { layout = found }
+            // A table with a header of its own is read by it (one table per dimension, each with
+            // its own widths); a table without one goes on with the layout before it.
+            layout = found
         }
         guard let layout, layout.width >= 3 else { return table.rows }
         var out: [TableRow] = []
@@ -293,6 +322,7 @@ struct PlanTableParser {
         var open: [Int: Int] = [:]
         var current: Int?
         var seenData = false
+        var inHeader = false
         // Once items are numbered, a line beginning with a kind word but no number ("โครงการ…"
         // as the second visual line of a name) is no item of its own.
         var numbered: Bool?
@@ -301,7 +331,9 @@ struct PlanTableParser {
                 numbered = true
                 return true
             }
-            guard numbered != true, PlanItemKind.recognize(fromName: line) != nil else { return false }
+            // A kind word alone ("โครงการ" under "จำนวน 8") names no item.
+            guard numbered != true, PlanItemKind.recognize(fromName: line) != nil,
+                  !["โครงการ", "กิจกรรม", "มาตรการ", "แนวปฏิบัติ", "รายการ"].contains(ImportText.compact(line)) else { return false }
             numbered = false
             return true
         }
@@ -313,16 +345,26 @@ struct PlanTableParser {
                 continue
             }
             if row.cells.allSatisfy(\.isEmpty) { continue }
-            let isHeader = row.cells.allSatisfy { $0.isEmpty || Self.header($0.text) != nil }
-                && row.cells.contains { Self.header($0.text) != nil }
+            // A header: header words, with the headings of columns the plan does not keep ("ที่").
+            let isHeader = row.cells.enumerated().allSatisfy { column, cell in
+                cell.isEmpty || Self.header(cell.text) != nil || (layout.skip.contains(column) && cell.text == table.rows.first(where: { $0.cells.count == layout.width && $0.cells.contains { Self.header($0.text) == .items } })?.cells[column].text)
+            } && row.cells.contains { Self.header($0.text) == .items }
+                // "โครงการ" alone under "จำนวน 4" is the end of a count, not a header.
+                && row.cells.filter({ !$0.isEmpty }).count >= 2
             if isHeader {
                 // A header repeated after a page break says nothing new.
                 if !seenData { out.append(row) }
+                // Only a repeated header's further lines go; the first header's are read.
+                inHeader = seenData
                 continue
             }
+            // The further lines of a repeated header ("ประมาณ", "(บาท)" under "ปี 2562 งบ").
+            if inHeader, Self.isHeaderFragmentRow(row.cells.map(\.text)) { continue }
+            inHeader = false
             seenData = true
             let first = row.cells.map { $0.lines.first ?? "" }
-            let begins = beginsItem(first[layout.items]) || Self.startsHeading(first[layout.items])
+            let itemBegins = beginsItem(first[layout.items]) || Self.startsHeading(first[layout.items])
+            let begins = itemBegins
                 || layout.mission.map { Self.startsHeading(first[$0]) } == true
                 || layout.dimension.map { Self.startsHeading(first[$0]) } == true
                 || first.contains(where: Self.startsTotal)
@@ -336,6 +378,18 @@ struct PlanTableParser {
                         row.cells[column] = TableCell(lines: [], line: row.cells[column].line)
                     }
                 }
+                // A mission or dimension beginning beside an item name that goes on: the name's
+                // (and its other cells') further lines belong to the item above, not to the row
+                // the heading begins.
+                if !itemBegins, !first.contains(where: Self.startsTotal), let current {
+                    let textColumns = Set([layout.dimension, layout.mission].compactMap { $0 })
+                    for column in row.cells.indices where !textColumns.contains(column) && !row.cells[column].isEmpty {
+                        let target = open[column] ?? current
+                        Self.append(row.cells[column], to: &out[target].cells[column])
+                        open[column] = target
+                        row.cells[column] = TableCell(lines: [], line: row.cells[column].line)
+                    }
+                }
                 out.append(row)
                 current = out.count - 1
                 for (column, cell) in row.cells.enumerated() where !cell.isEmpty { open[column] = out.count - 1 }
@@ -343,12 +397,101 @@ struct PlanTableParser {
             }
             guard let current else { continue }
             for (column, cell) in row.cells.enumerated() where !cell.isEmpty {
-                let target = layout.isText(column) && column != layout.items ? (open[column] ?? current) : current
+                // A row begun by a heading alone (no item of its own) leaves the item's cells
+                // open above it: a name that still goes on goes on there.
+                let headingOnly = column != layout.dimension && column != layout.mission && out[current].cells[column].isEmpty
+                    && (open[column].map { $0 < current } ?? false)
+                let target = (layout.isText(column) && column != layout.items) || headingOnly ? (open[column] ?? current) : current
                 Self.append(cell, to: &out[target].cells[column])
                 open[column] = target
             }
         }
+        return Self.unstackingBudgets(out, layout: layout)
+    }
+
+    /// Several items written in one Word cell, with their budgets one per line in the cells
+    /// beside it: a PDF puts every budget line beside the first item's name, the rows of the
+    /// later items left without. When an item row's amount cells hold k lines and the k − 1
+    /// rows after it are items with those cells empty, each row gets its own line back.
+    static func unstackingBudgets(_ rows: [TableRow], layout: RowLayout) -> [TableRow] {
+        var rows = rows
+        let valueColumns = (0..<layout.width).filter { !layout.isText($0) && !layout.skip.contains($0) }
+        guard !valueColumns.isEmpty else { return rows }
+        var index = 0
+        while index < rows.count {
+            let row = rows[index]
+            guard row.cells.count == layout.width, startsItem(row.cells[layout.items].lines.first ?? "") else { index += 1; continue }
+            let counts = valueColumns.map { row.cells[$0].lines.count }
+            let stacked = counts.max() ?? 0
+            guard stacked > 1, valueColumns.allSatisfy({ row.cells[$0].lines.allSatisfy(isBudgetLine) }) else { index += 1; continue }
+            let following = rows[(index + 1)...].prefix(stacked - 1)
+            guard following.count == stacked - 1, following.allSatisfy({ next in
+                next.cells.count == layout.width && startsItem(next.cells[layout.items].lines.first ?? "")
+                    && valueColumns.allSatisfy { next.cells[$0].isEmpty } && next.cells.enumerated().allSatisfy { !startsTotal($0.element.lines.first ?? "") }
+            }) else { index += 1; continue }
+            for column in valueColumns where rows[index].cells[column].lines.count == stacked {
+                let lines = rows[index].cells[column].lines
+                rows[index].cells[column].lines = [lines[0]]
+                for offset in 1..<stacked { rows[index + offset].cells[column].lines = [lines[offset]] }
+            }
+            index += stacked
+        }
+        return rows
+    }
+
+    /// A header written over several visual lines ("ปี" above "2566", "งบ" above "ประมาณ",
+    /// "หมา" above "ยเหตุ" in a narrow column) — a PDF gives each line as a row — is one header
+    /// row: the rows from the one naming the items column up to the first that begins a
+    /// dimension, mission, item or total, of the same width, are joined column by column.
+    static func joiningHeaderLines(_ table: DocumentTable) -> DocumentTable {
+        guard let headerIndex = table.rows.firstIndex(where: { row in row.cells.contains { header($0.text) == .items } }) else { return table }
+        let width = table.rows[headerIndex].cells.count
+        var end = headerIndex + 1
+        while end < table.rows.count, end - headerIndex <= 8 {
+            let row = table.rows[end]
+            guard row.cells.count == width else { break }
+            // Only pieces of header words ("กิจกรรม/" below "โครงการ/" is no item).
+            if !isHeaderFragmentRow(row.cells.map(\.text)) { break }
+            // A second header row of whole headings ("ต.ค." under "พ.ศ. 2562", "ปี 2566" under
+            // "งบประมาณ (บาท)") is a row of its own, not the rest of the words above.
+            let upper = table.rows[end - 1].cells
+            if row.cells.indices.contains(where: { !row.cells[$0].isEmpty && header(row.cells[$0].text) != nil && $0 < upper.count && (upper[$0].isEmpty || header(upper[$0].text) != nil) }) { break }
+            end += 1
+        }
+        guard end > headerIndex + 1 else { return table }
+        var merged = table.rows[headerIndex]
+        for row in table.rows[(headerIndex + 1)..<end] {
+            for (column, cell) in row.cells.enumerated() where !cell.isEmpty {
+                let text = cell.lines.joined(separator: " ")
+                let current = merged.cells[column].text
+                merged.cells[column].lines = [current.isEmpty ? text : ImportText.joinBroken(current, text)]
+            }
+        }
+        var out = table
+        out.rows.replaceSubrange(headerIndex..<end, with: [merged])
         return out
+    }
+
+    /// A row of header pieces only. A piece of one letter ("ป" of "ประมาณ") counts only beside
+    /// others: alone it is as likely a wrapped name's last letter.
+    static func isHeaderFragmentRow(_ texts: [String]) -> Bool {
+        let nonEmpty = texts.filter { !ImportText.compact($0).isEmpty }
+        guard !nonEmpty.isEmpty, nonEmpty.allSatisfy(isHeaderFragment) else { return false }
+        return nonEmpty.count >= 2 || ImportText.compact(nonEmpty[0]).count >= 2
+    }
+
+    /// A piece of a header word cut by a narrow column: letters of the header words only
+    /// ("ปี", "2566", "งบ", "ประมาณ", "(บาท)", "ยเหตุ", "กิจกรรม/", "มาตรการ").
+    static func isHeaderFragment(_ line: String) -> Bool {
+        let compact = ImportText.compact(line).replacingOccurrences(of: "/", with: "")
+        guard !compact.isEmpty, compact.count <= 14 else { return false }
+        if compact.count == 4, let year = Int(compact), FiscalYear.plausibleRange.contains(year) { return true }
+        if monthNames.contains(where: { $0.0 == compact }) { return true }
+        let words = ["มิติ", "ภารกิจตามมิติ", "ภาระกิจตามมิติ", "โครงการกิจกรรมมาตรการ", "ปีงบประมาณพศ", "งบประมาณบาท", "หมายเหตุ", "ระยะเวลาดำเนินการ",
+                     // Headings of the columns the plan does not keep (the 2561–2564 layout).
+                     "เป้าหมาย", "ตัวชี้วัด", "ผู้รับผิดชอบ", "หน่วยงานรับผิดชอบ", "วัตถุประสงค์", "ลำดับที่"]
+        // Pieces of month names too: "ต" above ".ค" above "." in a narrow month column.
+        return words.contains { $0.contains(compact) } || monthNames.prefix(12).contains { $0.0.contains(compact) }
     }
 
     /// A cell's further visual lines: the first joins the cell's last line (a word broken at
@@ -360,6 +503,12 @@ struct PlanTableParser {
             return
         }
         if cell.lines.allSatisfy(isBudgetLine) && target.lines.allSatisfy(isBudgetLine) {
+            // "20,00" above "0": an amount cut by a narrow column, not two amounts.
+            if let last = target.lines.last, let next = cell.lines.first, isCutAmount(last), next.unicodeScalars.first.map({ ImportText.digitValue($0) != nil }) == true {
+                target.lines[target.lines.count - 1] = last + next
+                target.lines += cell.lines.dropFirst()
+                return
+            }
             target.lines += cell.lines
             return
         }
@@ -374,6 +523,14 @@ struct PlanTableParser {
         target.lines += cell.lines.dropFirst()
     }
 
+    /// Digits whose thousands groups are not whole ("20,00", "1,5"): the start of an amount.
+    static func isCutAmount(_ line: String) -> Bool {
+        let text = String(ImportText.arabic(line).filter { !$0.isWhitespace })
+        guard text.contains(","), text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ",") }) else { return false }
+        let groups = text.components(separatedBy: ",")
+        return groups.dropFirst().contains { $0.count != 3 }
+    }
+
     private var firstBudgetColumn: Int {
         effectiveColumns.firstIndex { if case .year = $0 { return true }; return $0 == .budget } ?? 0
     }
@@ -385,6 +542,9 @@ struct PlanTableParser {
         case .items:
             if items.isEmpty { columns = [] }
         case .year(let year):
+            // "พ.ศ. 2562" over ต.ค.–ธ.ค. of a one-year plan 2563: a calendar year over months,
+            // no budget column of the plan.
+            guard planYears.isEmpty || planYears.contains(year) else { break }
             guard items.isEmpty && !columns.contains(.year(year)) else { break }
             // Years stand together; "งบประมาณ (บาท)" spanning the year columns above them (a
             // header row before the years) names no column of its own: the years take its place.
@@ -397,7 +557,15 @@ struct PlanTableParser {
                 columns.append(.year(year))
             }
         case .month(let month):
-            if items.isEmpty && !columns.contains(.month(month)) { columns.append(.month(month)) }
+            // Months stand together after the amounts; with a two-row header they come after a
+            // "หมายเหตุ" that spans both rows, yet their columns stand before it.
+            guard items.isEmpty && !columns.contains(.month(month)) else { break }
+            let isValue: (PlanColumn) -> Bool = { if case .year = $0 { return true }; if case .month = $0 { return true }; return $0 == .budget }
+            if let last = columns.lastIndex(where: isValue) {
+                columns.insert(.month(month), at: last + 1)
+            } else {
+                columns.append(.month(month))
+            }
         case .remarks:
             if items.isEmpty && !columns.contains(.remarks) { columns.append(.remarks) }
         case .unit, .budget:
@@ -405,7 +573,7 @@ struct PlanTableParser {
             if items.isEmpty && !columns.contains(where: { if case .year = $0 { return true }; return $0 == .budget }) {
                 columns.append(.budget)
             }
-        case .dimension, .mission:
+        case .dimension, .mission, .schedule:
             break
         }
         target = nil
@@ -539,6 +707,11 @@ struct PlanTableParser {
                     break
                 }
             }
+            // "เดือนที่ดำเนินการ: ต.ค. – ธ.ค." under an item's name: its months, not its name.
+            if let last = newItems.last, let months = SheetParser.monthsLine(line) {
+                for month in months.months where !items[last].months.contains(month) { items[last].months.append(month) }
+                continue
+            }
             // A line without a marker: more of the previous item's name, or an unnumbered item.
             if let last = newItems.last {
                 items[last].name = ImportText.joinBroken(items[last].name, line)
@@ -548,7 +721,10 @@ struct PlanTableParser {
                 newItems.append(items.count - 1)
                 placedSomething = true
             } else if !placedSomething, currentDimension != nil, items.isEmpty || target == nil, missions.last?.line != lineNumber,
-                      ImportText.containsThai(line), offset == 0, !ImportText.has(line, "โครงการ") {
+                      ImportText.containsThai(line), offset == 0, !ImportText.has(line, "โครงการ"),
+                      // Never from a fragment: a mission's words are many, with no digit, and
+                      // no heading's piece ("วัตถุประสงค์", "2562 ต.ค.", "ปลัด").
+                      ImportText.compact(line).count >= 12, !line.contains(where: \.isNumber), !Self.isHeaderFragment(line) {
                 // A mission written without its number.
                 setMission(code: nil, name: line, line: lineNumber)
                 placedSomething = true

@@ -45,13 +45,25 @@ struct ParsedSheet {
             targetGroup: targetGroup,
             targetHeadcount: SheetParser.headcount(targetGroup),
             method: SheetParser.steps(fields[.method] ?? []),
-            period: text(.period),
+            period: (fields[.period] ?? []).filter { SheetParser.monthsLine($0.text) == nil }.map(\.text).joined(separator: " "),
             budgetText: text(.budget),
             responsible: text(.responsible),
             outputs: SheetParser.listItems(outputs),
             outcomes: SheetParser.listItems(outcomes),
             area: fields[.area].map { $0.map(\.text).joined(separator: " ") }
         )
+    }
+}
+
+extension ParsedSheet {
+    /// The months field 6 names on a line of its own ("เดือนที่ดำเนินการ: ต.ค. – ธ.ค., มี.ค.",
+    /// as Sujarit's own documents write it); empty when it names none.
+    var months: MonthSchedule {
+        var schedule = MonthSchedule.none
+        for line in fields[.period] ?? [] {
+            if let months = SheetParser.monthsLine(line.text) { schedule = months }
+        }
+        return schedule
     }
 }
 
@@ -101,6 +113,25 @@ struct SheetParser {
             return (field, words)
         }
         return nil
+    }
+
+    /// "เดือนที่ดำเนินการ: ต.ค. – ธ.ค., มี.ค.": the months, ranges in fiscal order; nil when the
+    /// line is not that or names something that is not a month.
+    static func monthsLine(_ line: String) -> MonthSchedule? {
+        guard ImportText.starts(line, with: "เดือนที่ดำเนินการ") else { return nil }
+        var rest = ImportText.trimmedStart(ImportText.afterPrefix(line, "เดือนที่ดำเนินการ"))
+        guard let first = rest.first, first == ":" || first == "：" else { return nil }
+        rest = rest.dropFirst()
+        var schedule = MonthSchedule.none
+        let order = MonthSchedule.fiscalOrder
+        for part in rest.split(separator: ",") {
+            let ends = part.split(whereSeparator: { $0 == "–" || $0 == "-" }).map { ImportText.compact(String($0)) }
+            let months = ends.compactMap { end in PlanTableParser.monthNames.first { $0.0 == end }?.1 }
+            guard !ends.isEmpty, months.count == ends.count, months.count <= 2 else { return nil }
+            guard let from = order.firstIndex(of: months[0]), let to = order.firstIndex(of: months[months.count - 1]), from <= to else { return nil }
+            for month in order[from...to] { schedule.insert(month) }
+        }
+        return schedule.isEmpty ? nil : schedule
     }
 
     /// "พื้นที่ดำเนินการ", "พื้นที่ดำเนินการ : หมู่ที่ 1 – 10": the area label without a field number.
@@ -245,7 +276,7 @@ struct SheetReader {
     private var dimension: Int?
     private var missionCode: String?
     private var subMissionCode: String?
-    private var unplacedCount = 0
+    private(set) var unplacedCount = 0
     /// Compact names of missions and sub-missions by code, to recognize Part 3 headings.
     private let headingNames: [String: String]
 

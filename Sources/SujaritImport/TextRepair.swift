@@ -8,6 +8,9 @@ import SujaritCore
 /// - when sara am is missing from the whole document (the font had no mapping for it), the
 ///   words the importer depends on (ลำดับที่, จำนวน, ดำเนินการ, ตำบล, คำนำ …) get it back.
 ///
+/// - sara am read as sara aa (its nikhahit lost: "ดาเนินการ", "ลาดับที่") and ป้ read as ปู
+///   ("ปูองกัน") are undone in known words whose damaged form is no Thai word.
+///
 /// Only known words are restored and only spaces that cannot be right are removed, so a repair
 /// never joins two lines or makes a line look like an item that was not one.
 public enum TextRepair {
@@ -16,7 +19,12 @@ public enum TextRepair {
         public var spacesBeforeMarks = 0
         public var restoredSaraAm = 0
         public var misplacedToneMarks = 0
-        public var isEmpty: Bool { decomposedSaraAm == 0 && spacesBeforeMarks == 0 && restoredSaraAm == 0 && misplacedToneMarks == 0 }
+        /// Words whose sara am had become sara aa, or whose ป้ had become ปู.
+        public var restoredLetters = 0
+        /// The text sets its tables out in columns of spaces, as text copied from a PDF does:
+        /// its rows cannot be told apart reliably, so the table is not rebuilt from it.
+        public var laidOutColumns = false
+        public var isEmpty: Bool { decomposedSaraAm == 0 && spacesBeforeMarks == 0 && restoredSaraAm == 0 && misplacedToneMarks == 0 && restoredLetters == 0 }
     }
 
     /// Vowels and tone marks that never begin a syllable: ะ ั า ำ ิ ี ึ ื ุ ู ฺ ๅ ็ ่ ้ ๊ ๋ ์ ํ ๎.
@@ -40,13 +48,28 @@ public enum TextRepair {
         ("คร้อง", "คำร้อง"), ("ทความเข้าใจ", "ทำความเข้าใจ"), ("แนะน", "แนะนำ"), ("กลังคน", "กำลังคน"),
     ]
 
+    /// Words as they read when sara am lost its nikhahit (ำ → า) or ป้ was read as ปู; none of
+    /// the damaged forms is a Thai word or the start of one, so restoring them cannot harm.
+    static let misreadWords: [(String, String)] = [
+        ("ลาดับที่", "ลำดับที่"), ("ลาดับ", "ลำดับ"), ("ดาเนิน", "ดำเนิน"), ("จานวน", "จำนวน"), ("สานัก", "สำนัก"), ("กาหนด", "กำหนด"),
+        ("ประจาปี", "ประจำปี"), ("สาหรับ", "สำหรับ"), ("สาคัญ", "สำคัญ"), ("อาเภอ", "อำเภอ"), ("ตาบล", "ตำบล"), ("สาเร็จ", "สำเร็จ"),
+        ("คาสั่ง", "คำสั่ง"), ("ตาแหน่ง", "ตำแหน่ง"), ("เจตจานง", "เจตจำนง"), ("จัดทาแผน", "จัดทำแผน"), ("จัดทาโครงการ", "จัดทำโครงการ"),
+        ("จัดทารายงาน", "จัดทำรายงาน"), ("จัดทาคู่มือ", "จัดทำคู่มือ"), ("จัดทาข้อ", "จัดทำข้อ"), ("ทาความ", "ทำความ"), ("กากับ", "กำกับ"),
+        ("ปูองกัน", "ป้องกัน"), ("ปูาย", "ป้าย"), ("ปูอน", "ป้อน"),
+        // A tone mark drawn after the final consonant behind sara i / ue ("ทัง้" is repaired by
+        // rule; after these vowels the same order is also a real syllable, "มีส่วน", so only
+        // known words are).
+        ("สิน้", "สิ้น"), ("ขึน้", "ขึ้น"), ("ชีว้", "ชี้ว"), ("ขัน้", "ขั้น"),
+    ]
+
     /// What a text needs: whether it has sara am in two parts, spaces before marks, or no sara
     /// am at all although it is long Thai text.
     struct Needs {
         var nikhahit = false
         var spaceBeforeMark = false
         var lostSaraAm = false
-        var any: Bool { nikhahit || spaceBeforeMark || lostSaraAm }
+        var misread = false
+        var any: Bool { nikhahit || spaceBeforeMark || lostSaraAm || misread }
     }
 
     static func needs(_ text: String) -> Needs {
@@ -60,11 +83,16 @@ public enum TextRepair {
             if (0x0E01...0x0E2E).contains(scalar.value) { thaiLetters += 1 }
             if previous == " " && isFollowingMark(scalar) && isThai(beforePrevious) { needs.spaceBeforeMark = true }
             if (0x0E48...0x0E4B).contains(scalar.value) && (0x0E01...0x0E2E).contains(previous.value) && beforePrevious == "\u{0E31}" { needs.spaceBeforeMark = true }
+            if (0x0E34...0x0E37).contains(scalar.value) && previous == "\u{0E2D}" && (0x0E48...0x0E4B).contains(beforePrevious.value) { needs.spaceBeforeMark = true }
+            if (0x0E48...0x0E4B).contains(scalar.value) && previous == "\u{0E32}" { needs.spaceBeforeMark = true }
             beforePrevious = previous
             previous = scalar
         }
         // Sara am is about one Thai letter in a hundred; a long text with (almost) none lost it.
         needs.lostSaraAm = thaiLetters >= 2_000 && saraAm * 1_000 < thaiLetters
+        // (Searched as whole letters: a String search for a piece that begins with a combining
+        // mark finds nothing.)
+        needs.misread = ["าเนิน", "ลาดับ", "จานวน", "สานัก", "ปูอง", "าหนด", "สิน้", "ขึน้", "ชีว้", "ขัน้"].contains { text.range(of: $0, options: .literal) != nil }
         return needs
     }
 
@@ -73,7 +101,7 @@ public enum TextRepair {
         var report = Report()
         let needs = needs(text)
         guard needs.any else { return (text, report) }
-        return (apply(text, lostSaraAm: needs.lostSaraAm, report: &report), report)
+        return (apply(text, lostSaraAm: needs.lostSaraAm, misread: needs.misread, report: &report), report)
     }
 
     /// Repairs every text of the blocks (DOCX and HTML made from PDFs carry the same damage).
@@ -88,7 +116,7 @@ public enum TextRepair {
         var report = Report()
         let needs = needs(all)
         guard needs.any else { return (blocks, report) }
-        func fix(_ text: String) -> String { apply(text, lostSaraAm: needs.lostSaraAm, report: &report) }
+        func fix(_ text: String) -> String { apply(text, lostSaraAm: needs.lostSaraAm, misread: needs.misread, report: &report) }
         let repaired = blocks.map { block -> DocumentBlock in
             switch block {
             case .heading(var text): text.text = fix(text.text); return .heading(text)
@@ -104,7 +132,7 @@ public enum TextRepair {
         return (repaired, report)
     }
 
-    static func apply(_ text: String, lostSaraAm: Bool, report: inout Report) -> String {
+    static func apply(_ text: String, lostSaraAm: Bool, misread: Bool = false, report: inout Report) -> String {
         let scalars = text.unicodeScalars
         var out = String.UnicodeScalarView()
         out.reserveCapacity(scalars.count)
@@ -135,6 +163,33 @@ public enum TextRepair {
                     continue
                 }
             }
+            // "บา้น" → "บ้าน": a tone mark never follows sara aa; it belongs on the consonant before.
+            if (0x0E48...0x0E4B).contains(scalar.value), written >= 2, out[out.index(before: out.endIndex)] == "\u{0E32}",
+               (0x0E01...0x0E2E).contains(out[out.index(out.endIndex, offsetBy: -2)].value) {
+                out.removeLast()
+                out.append(scalar)
+                out.append("\u{0E32}")
+                written += 1
+                report.misplacedToneMarks += 1
+                index = next
+                continue
+            }
+            // "ช่อื" → "ชื่อ": an upper vowel pushed past the อ that follows its tone mark.
+            if (0x0E34...0x0E37).contains(scalar.value), written >= 3 {
+                let last = out[out.index(before: out.endIndex)]
+                let tone = out[out.index(out.endIndex, offsetBy: -2)]
+                let consonant = out[out.index(out.endIndex, offsetBy: -3)]
+                if last == "\u{0E2D}", (0x0E48...0x0E4B).contains(tone.value), (0x0E01...0x0E2E).contains(consonant.value) {
+                    out.removeLast(2)
+                    out.append(scalar)
+                    out.append(tone)
+                    out.append(last)
+                    written += 1
+                    report.misplacedToneMarks += 1
+                    index = next
+                    continue
+                }
+            }
             if scalar == " " || scalar == "\u{A0}" {
                 // Spaces, then a mark that cannot begin a syllable, after Thai: drop the spaces.
                 var end = next
@@ -150,6 +205,24 @@ public enum TextRepair {
             index = next
         }
         var result = String(out)
+        if misread {
+            // By code units, not letters: the damaged form may end inside a letter of the text
+            // ("ชีว้" in "ตัวชีว้ัด", whose ว carries two marks).
+            for (damaged, word) in misreadWords where result.range(of: damaged, options: .literal) != nil {
+                let nsResult = result as NSString
+                var count = 0
+                var search = NSRange(location: 0, length: nsResult.length)
+                while true {
+                    let found = nsResult.range(of: damaged, options: .literal, range: search)
+                    guard found.location != NSNotFound else { break }
+                    count += 1
+                    let next = found.location + found.length
+                    search = NSRange(location: next, length: nsResult.length - next)
+                }
+                report.restoredLetters += count
+                result = result.replacingOccurrences(of: damaged, with: word, options: .literal)
+            }
+        }
         if lostSaraAm {
             for (damaged, word) in saraAmWords where result.contains(damaged) {
                 let parts = result.components(separatedBy: damaged)
@@ -170,10 +243,15 @@ public enum TextRepair {
     /// The diagnosis of a repair: one info finding saying what the extraction had damaged.
     static func findings(_ report: Report) -> [ImportFinding] {
         var findings: [ImportFinding] = []
-        if report.decomposedSaraAm > 0 || report.spacesBeforeMarks > 0 || report.misplacedToneMarks > 0 {
+        if report.decomposedSaraAm > 0 || report.spacesBeforeMarks > 0 || report.misplacedToneMarks > 0 || report.restoredLetters > 0 {
             findings.append(ImportFinding(severity: .info, code: "text.pdfDamage", line: nil, message: LocalizedText(
-                th: "ข้อความเสียจากการแปลง PDF ได้ซ่อมแล้ว: สระอำแยกเป็นสองตัว \(report.decomposedSaraAm) แห่ง ช่องว่างหน้าสระหรือวรรณยุกต์ \(report.spacesBeforeMarks) แห่ง วรรณยุกต์ผิดที่ \(report.misplacedToneMarks) แห่ง",
-                en: "Text damaged by PDF extraction was repaired: sara am in two parts \(report.decomposedSaraAm) times, a space before a vowel or tone mark \(report.spacesBeforeMarks) times, a misplaced tone mark \(report.misplacedToneMarks) times")))
+                th: "ข้อความเสียจากการแปลง PDF ได้ซ่อมแล้ว: สระอำแยกเป็นสองตัว \(report.decomposedSaraAm) แห่ง ช่องว่างหน้าสระหรือวรรณยุกต์ \(report.spacesBeforeMarks) แห่ง วรรณยุกต์ผิดที่ \(report.misplacedToneMarks) แห่ง คำที่อ่านสระอำเป็นสระอาหรือ ป้ เป็น ปู \(report.restoredLetters) คำ",
+                en: "Text damaged by PDF extraction was repaired: sara am in two parts \(report.decomposedSaraAm) times, a space before a vowel or tone mark \(report.spacesBeforeMarks) times, a misplaced tone mark \(report.misplacedToneMarks) times, sara am read as sara aa or ป้ as ปู in \(report.restoredLetters) words")))
+        }
+        if report.laidOutColumns {
+            findings.append(ImportFinding(severity: .warning, code: "text.layoutColumns", line: nil, message: LocalizedText(
+                th: "ตารางในไฟล์นี้จัดคอลัมน์ด้วยช่องว่าง (คัดลอกข้อความมาจาก PDF) จึงแยกแถวของตารางได้ไม่แน่นอน กรุณานำเข้าไฟล์ PDF หรือ Word ต้นฉบับแทน",
+                en: "The tables of this file are laid out with spaces (text copied from a PDF), so their rows cannot be told apart reliably; import the original PDF or Word file instead")))
         }
         if report.restoredSaraAm > 0 {
             findings.append(ImportFinding(severity: .warning, code: "text.saraAmMissing", line: nil, message: LocalizedText(

@@ -25,6 +25,7 @@ public enum SujaritMigrations {
         CreateSignInFailures(),
         CreateMonitoringSettings(),
         CreatePlanFigures(),
+        AddPlanItemMonths(),
     ]
 }
 

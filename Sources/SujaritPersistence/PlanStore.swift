@@ -135,11 +135,14 @@ public struct PlanStore: Sendable {
             guard let kind = PlanItemKind(rawValue: row.kind) else {
                 throw StoreError.corrupt("plan_items.kind “\(row.kind)” (item \(id.uuidString))")
             }
+            guard let months = MonthSchedule(mask: row.runMonths ?? 0) else {
+                throw StoreError.corrupt("plan_items.run_months \(row.runMonths ?? 0) (item \(id.uuidString))")
+            }
             return PlanItem(
                 id: id, lineageID: row.lineageID ?? id, kind: kind, name: row.name,
                 missionCode: row.missionCode, subMissionCode: row.subMissionCode, order: row.position,
                 responsibleUnit: row.responsibleUnit, budgets: budgetsByItem[id] ?? [:], remarks: row.remarks,
-                sheet: sheet)
+                sheet: sheet, months: months)
         }
         let risks = try riskRows.map { row -> RiskArea in
             let detail = try JSONCoding.decode(RiskDetail.self, from: row.detailJSON)
@@ -439,6 +442,7 @@ public struct PlanStore: Sendable {
             row.responsibleUnit = item.responsibleUnit
             row.remarks = item.remarks
             row.sheetJSON = item.sheet.map { JSONCoding.encode($0) }
+            row.runMonths = item.months.isEmpty ? nil : Int(item.months.mask)
             items.append(row)
             for (year, entry) in item.budgets {
                 let budget = BudgetRecord()

@@ -116,6 +116,9 @@ public final class PlanItemRecord: Model, @unchecked Sendable {
     @Field(key: "remarks") public var remarks: String
     /// JSON of `ProjectSheet`, or nil when the item has no sheet.
     @OptionalField(key: "sheet_json") public var sheetJSON: String?
+    /// `PlanItem.months` as its twelve bits (bit 0 = มกราคม … bit 11 = ธันวาคม); nil or 0 when
+    /// the item is not scheduled by month (rows from before migration `2026-12-07-01-plan-item-months`).
+    @OptionalField(key: "run_months") public var runMonths: Int?
 
     public init() {}
 }

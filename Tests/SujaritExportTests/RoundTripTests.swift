@@ -27,6 +27,7 @@ final class RoundTripTests: XCTestCase {
             var responsible: String
             var outputs: [String]
             var outcomes: [String]
+            var months: [Int]
         }
         var years: [Int]
         var items: [Item]
@@ -56,7 +57,7 @@ final class RoundTripTests: XCTestCase {
                     period: squeeze(sheet.period), budgetText: item.sheet == nil ? "" : squeeze(budgetTextFor(item)),
                     // Part 2 has no column for the unit; it travels in the sheet's field 8.
                     responsible: item.sheet == nil ? "" : squeeze(sheet.responsible.isEmpty ? item.responsibleUnit : sheet.responsible),
-                    outputs: sheet.outputs.map(squeeze), outcomes: sheet.outcomes.map(squeeze))
+                    outputs: sheet.outputs.map(squeeze), outcomes: sheet.outcomes.map(squeeze), months: item.months.months)
             }
             risks = plan.risks.sorted { $0.order < $1.order }.map { risk in
                 squeeze(risk.workArea) + " | " + risk.issues.map { squeeze($0.text) + " [\($0.level.rawValue)]" }.joined(separator: "; ")
@@ -102,6 +103,9 @@ final class RoundTripTests: XCTestCase {
                                  ("outputs", got.outputs, want.outputs), ("outcomes", got.outcomes, want.outcomes)] where a != b {
                 XCTFail("\(label) item “\(want.name.prefix(40))”: \(name)\n got  \(a)\n want \(b)", file: file, line: line)
             }
+            if got.months != want.months {
+                XCTFail("\(label) item “\(want.name.prefix(40))”: months got \(got.months) want \(want.months)", file: file, line: line)
+            }
             if got.budgets != want.budgets {
                 XCTFail("\(label) item “\(want.name.prefix(40))”: budgets got \(got.budgets) want \(want.budgets)", file: file, line: line)
             }
@@ -130,6 +134,27 @@ final class RoundTripTests: XCTestCase {
 
     func testDemoPlanRoundTripsWithThaiDigits() throws {
         try assertRoundTrip(DemoData.plan(), organization: DemoData.organization, digits: .thai, label: "demo-thai")
+    }
+
+    /// A plan scheduled by month (the older layout): Part 2 gets the twelve month columns, each
+    /// sheet a line of its months, and both come back — also for an item without a table row
+    /// of its own months (read from its sheet) and with Thai digits.
+    func testMonthScheduleRoundTrips() throws {
+        var plan = DemoData.plan()
+        let ordered = plan.orderedItems
+        let schedules: [[Int]] = [[10, 11, 12], MonthSchedule.fiscalOrder, [3], [6, 7, 8, 9], [1, 5]]
+        for (item, months) in zip(ordered, schedules) {
+            let index = plan.items.firstIndex { $0.id == item.id }!
+            plan.items[index].months = try MonthSchedule(months: months)
+        }
+        try assertRoundTrip(plan, organization: DemoData.organization, label: "months")
+        try assertRoundTrip(plan, organization: DemoData.organization, digits: .thai, label: "months-thai")
+        // A one-year plan of the older cycle, as its officers would write it now.
+        var oneYear = plan
+        oneYear.lastYear = oneYear.firstYear
+        oneYear.title = "แผนป้องกันปราบปรามการทุจริตและประพฤติมิชอบ ประจำปีงบประมาณ พ.ศ. \(oneYear.firstYear.be)"
+        for index in oneYear.items.indices { oneYear.items[index].budgets = oneYear.items[index].budgets.filter { $0.key == oneYear.firstYear } }
+        try assertRoundTrip(oneYear, organization: DemoData.organization, label: "months-one-year")
     }
 
     /// A seed document imported, exported, re-imported: the same structure.

@@ -173,9 +173,10 @@ enum ExportFixtures {
         ExportContext(organization: organization, digits: digits, publicURL: "https://example.test/o/\(organization.slug)/plan/2566-2570", generatedAt: fixedDate)
     }
 
-    /// Seeds in ../shared/seeds, found relative to this file; tests skip when absent.
-    static let seedFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/seeds").standardizedFileURL
+    /// Seeds in `SUJARIT_SEEDS` when set (a worktree elsewhere), else in ../shared/seeds found
+    /// relative to this file; tests skip when absent.
+    static let seedFolder = ProcessInfo.processInfo.environment["SUJARIT_SEEDS"].map { URL(fileURLWithPath: $0) }
+        ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/seeds").standardizedFileURL
 
     static func seed(_ prefix: String) throws -> (Data, String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: seedFolder.path),

@@ -40,7 +40,29 @@ enum FixtureWriter {
     /// a row shorter than the table gets a first cell spanning the missing columns (gridSpan).
     /// - Parameter laidOut: give tables column widths on landscape pages, as a real plan has
     ///   (for LibreOffice to print it readably).
-    static func docx(_ blocks: [DocumentBlock], laidOut: Bool = false) throws -> Data {
+    /// A page for the document: size and margins in twentieths of a point.
+    struct Page {
+        var width: Int, height: Int, margin: Int
+        static let a4Landscape = Page(width: 16838, height: 11906, margin: 720)
+        static let a4Portrait = Page(width: 11906, height: 16838, margin: 1134)
+        static let letterLandscape = Page(width: 15840, height: 12240, margin: 1080)
+        var sectionXML: String {
+            "<w:sectPr><w:pgSz w:w=\"\(width)\" w:h=\"\(height)\"\(width > height ? " w:orient=\"landscape\"" : "")/><w:pgMar w:top=\"\(margin)\" w:right=\"\(margin)\" w:bottom=\"\(margin)\" w:left=\"\(margin)\"/></w:sectPr>"
+        }
+    }
+
+    /// - Parameters:
+    ///   - page: the page of a laid-out document (A4 landscape unless said).
+    ///   - textSize: the text's size in half-points (LibreOffice's default when nil).
+    ///   - latinFont: a font for Latin letters and digits beside the Thai one (metrics differ).
+    static func docx(_ blocks: [DocumentBlock], laidOut: Bool = false, page: Page = .a4Landscape, textSize: Int? = nil, latinFont: String? = nil) throws -> Data {
+        var runProperties = ""
+        if let latinFont { runProperties += "<w:rFonts w:ascii=\"\(latinFont)\" w:hAnsi=\"\(latinFont)\"/>" }
+        if let textSize { runProperties += "<w:sz w:val=\"\(textSize)\"/><w:szCs w:val=\"\(textSize)\"/>" }
+        return try docxBody(blocks, laidOut: laidOut, page: page, runProperties: runProperties)
+    }
+
+    static func docxBody(_ blocks: [DocumentBlock], laidOut: Bool, page: Page, runProperties: String = "") throws -> Data {
         var body = ""
         var numID = 0
         var lastNumber = 0
@@ -64,13 +86,13 @@ enum FixtureWriter {
                     lastNumber = 0
                 }
             case .table(let table):
-                body += docxTable(table, laidOut: laidOut)
+                body += docxTable(table, laidOut: laidOut, width: page.width - 2 * page.margin)
                 lastNumber = 0
             }
         }
         let document = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)\(laidOut ? landscape : "<w:sectPr/>")</w:body></w:document>
+        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(runProperties.isEmpty ? body : body.replacingOccurrences(of: "<w:r><w:rPr><w:b/></w:rPr>", with: "<w:r><w:rPr>\(runProperties)<w:b/></w:rPr>").replacingOccurrences(of: "<w:r><w:t ", with: "<w:r><w:rPr>\(runProperties)</w:rPr><w:t "))\(laidOut ? page.sectionXML : "<w:sectPr/>")</w:body></w:document>
         """
         var nums = ""
         for id in stride(from: 1, through: max(numID, 1), by: 1) {
@@ -119,9 +141,8 @@ enum FixtureWriter {
         return "<w:p>" + (properties.isEmpty ? "" : "<w:pPr>\(properties)</w:pPr>") + runs + "</w:p>"
     }
 
-    static let landscape = "<w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/><w:pgMar w:top=\"720\" w:right=\"720\" w:bottom=\"720\" w:left=\"720\"/></w:sectPr>"
 
-    static func docxTable(_ table: DocumentTable, laidOut: Bool = false) -> String {
+    static func docxTable(_ table: DocumentTable, laidOut: Bool = false, width tableWidth: Int = 15000) -> String {
         let width = table.rows.map(\.cells.count).max() ?? 1
         var xml = "<w:tbl>"
         if laidOut {
@@ -131,8 +152,8 @@ enum FixtureWriter {
                 for (column, cell) in row.cells.enumerated() { weights[column] = max(weights[column], min(40, cell.lines.map(\.count).max() ?? 0)) }
             }
             let total = weights.reduce(0, +)
-            xml += "<w:tblPr><w:tblW w:w=\"15000\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"
-            xml += weights.map { "<w:gridCol w:w=\"\(15000 * $0 / total)\"/>" }.joined() + "</w:tblGrid>"
+            xml += "<w:tblPr><w:tblW w:w=\"\(tableWidth)\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"
+            xml += weights.map { "<w:gridCol w:w=\"\(tableWidth * $0 / total)\"/>" }.joined() + "</w:tblGrid>"
         }
         for (rowIndex, row) in table.rows.enumerated() {
             xml += "<w:tr>"

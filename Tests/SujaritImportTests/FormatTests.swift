@@ -184,8 +184,11 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(items[0].budgets[FiscalYear(2562)], .amount(Money(baht: 30_000)))
         XCTAssertEqual(items[1].budgets[FiscalYear(2562)], .noBudget)
         XCTAssertEqual(items[2].budgets[FiscalYear(2562)], .noBudget)
-        XCTAssertEqual(items[0].remarks, "กำหนดการ: ต.ค. พ.ย. ธ.ค.")
-        XCTAssertEqual(items[1].remarks, "กำหนดการ: เม.ย.")
+        // The schedule is the item's own field, not a remark.
+        XCTAssertEqual(items[0].months.months, [10, 11, 12])
+        XCTAssertEqual(items[1].months.months, [4])
+        XCTAssertEqual(items[2].months.months, [10])
+        XCTAssertEqual(items.map(\.remarks), ["", "", ""])
         XCTAssertEqual(result.organization.name, "องค์การบริหารส่วนตำบลหนองบัว")
     }
 

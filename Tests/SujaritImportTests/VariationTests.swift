@@ -94,7 +94,13 @@ final class VariationTests: XCTestCase {
             do {
                 let variant = try DocumentImporter.importDocument(Data(variantText.utf8), fileName: "variant.txt")
                 let problems = Self.differences(Self.signature(original, ignoringSaraAm: dropped), Self.signature(variant, ignoringSaraAm: dropped))
-                if problems.isEmpty { passed += 1 } else { failures.append("\(prefix) [\(variation)]: " + problems.joined(separator: "; ")) }
+                if problems.isEmpty { passed += 1 } else {
+                    failures.append("\(prefix) [\(variation)]: " + problems.joined(separator: "; "))
+                    // SUJARIT_DUMP_VARIANTS=folder keeps each failing variant's text to look at.
+                    if let folder = ProcessInfo.processInfo.environment["SUJARIT_DUMP_VARIANTS"] {
+                        try? variantText.write(toFile: "\(folder)/variant-\(prefix)-\(failures.count).txt", atomically: true, encoding: .utf8)
+                    }
+                }
             } catch {
                 failures.append("\(prefix) [\(variation)]: \(error)")
             }

@@ -52,6 +52,7 @@ enum ComparePages {
             case .remarks: t(.remarks)
             case .responsible: t(.responsibleUnit)
             case .sheet: t(.itemSheet)
+            case .months: t(.monthsRun)
             }
         }
         let yearRows: [HTML] = comparison.years.map { year in

@@ -78,6 +78,8 @@ struct ItemForm: Content {
     /// "budget-2566" … amounts as typed, "none-2566" … the "no budget" boxes.
     var budgets: [String: String]?
     var noBudget: [String: String]?
+    /// "months[10]" … the month tick boxes (calendar months 1–12); absent = not ticked.
+    var months: [String: String]?
     var hasSheet: String?
     /// Set by the "show this mission's sub-missions" button: the form comes back with what was
     /// typed and the sub-missions of the chosen mission, nothing saved.
@@ -106,6 +108,7 @@ struct ItemForm: Content {
         remarks = item.remarks
         budgets = [:]
         noBudget = [:]
+        months = Dictionary(uniqueKeysWithValues: item.months.months.map { (String($0), "on") })
         for year in plan.fiscalYears {
             switch item.budgets[year] {
             case .amount(let money)?: budgets?[String(year.be)] = money.formatted()
@@ -166,6 +169,15 @@ struct ItemForm: Content {
                 }
             }
         }
+        // The month boxes: their names carry the month; any other name is a forged or broken form.
+        var schedule = MonthSchedule.none
+        for key in (months ?? [:]).keys.sorted() {
+            guard let month = Int(key), (1...12).contains(month) else {
+                errors.add("months", MonthScheduleError(value: key).message)
+                continue
+            }
+            schedule.insert(month)
+        }
         var sheet: ProjectSheet?
         if hasSheet != nil {
             var headcount: Int?
@@ -205,7 +217,7 @@ struct ItemForm: Content {
         return (PlanItem(id: id, kind: kind, name: name, missionCode: mission.isEmpty ? nil : mission,
                          subMissionCode: validSub ? sub : nil, order: 0,
                          responsibleUnit: (responsibleUnit ?? "").cleaned.isEmpty ? (responsible ?? "").cleaned : (responsibleUnit ?? "").cleaned,
-                         budgets: entries, remarks: (remarks ?? "").cleaned, sheet: sheet), errors)
+                         budgets: entries, remarks: (remarks ?? "").cleaned, sheet: sheet, months: schedule), errors)
     }
 }
 

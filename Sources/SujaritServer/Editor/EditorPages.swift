@@ -209,6 +209,12 @@ enum EditorPages {
                 <td><label class="check"><input type="checkbox" name="noBudget[\(key)]"\(form.noBudget?[key] != nil ? HTML(" checked") : HTML())> \(t(.noBudget))</label></td></tr>
                 """
         }
+        // Twelve tick boxes in fiscal order (ต.ค. … ก.ย.), named by calendar month: a plain form
+        // that works without scripts.
+        let monthBoxes: [HTML] = MonthSchedule.fiscalMonths.map { month in
+            let key = String(month.number)
+            return "<label class=\"check month\"><input type=\"checkbox\" name=\"months[\(key)]\" id=\"month-\(key)\"\(form.months?[key] != nil ? HTML(" checked") : HTML())> \(t.name(month))</label>"
+        }
         var conflictBox: HTML = ""
         if let conflict {
             if let current = conflict {
@@ -252,6 +258,10 @@ enum EditorPages {
             <table class="budgets"><tbody>\(budgetRows)</tbody></table></div>
             <label for="remarks">\(t(.remarks))</label>
             <input type="text" id="remarks" name="remarks" value="\(form.remarks ?? "")"\(described("remarks"))>\(err("remarks"))
+            <fieldset class="months" id="months"\(described("months"))><legend>\(t(.monthsRun))</legend>
+            <p class="hint">\(t(.monthsRunHint))</p>
+            <div class="month-boxes">\(monthBoxes)</div>\(err("months"))
+            </fieldset>
             </fieldset>
             <fieldset><legend>\(t(.itemSheet))</legend>
             <label class="check"><input type="checkbox" name="hasSheet"\(sheetOn ? HTML(" checked") : HTML())> \(t(.hasProjectSheet))</label>

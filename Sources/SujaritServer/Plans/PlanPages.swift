@@ -228,7 +228,7 @@ extension Pages {
                     let missionCell: HTML = firstRowOfMission ? "\(ThaiDigits.apply(digits, to: mission.code)) \(mission.name)" : ""
                     rows.append("""
                         <tr><td>\(dimensionCell)</td><td>\(missionCell)</td>
-                        <td>\(n(numbers[item.id] ?? 0))) <a href="\(SiteURL.item(plan: plan.id, item: item.id))">\(item.name)</a>\(monitoring?.badge(for: item, request))</td>
+                        <td>\(n(numbers[item.id] ?? 0))) <a href="\(SiteURL.item(plan: plan.id, item: item.id))">\(item.name)</a>\(monthsLine(item, t))\(monitoring?.badge(for: item, request))</td>
                         \(budgetCells)<td>\(item.remarks)</td></tr>
                         """)
                     firstRowOfDimension = false
@@ -248,7 +248,7 @@ extension Pages {
             rows.append("<tr><td colspan=\"\(years.count + 4)\"><strong>\(t(.unplaced))</strong></td></tr>")
             for item in unplaced {
                 let budgetCells: [HTML] = years.map { "<td class=\"num\">\(item.budgets[$0]?.formatted(digits: digits) ?? "-")</td>" }
-                rows.append("<tr><td></td><td></td><td>\(n(numbers[item.id] ?? 0))) <a href=\"\(SiteURL.item(plan: plan.id, item: item.id))\">\(item.name)</a></td>\(budgetCells)<td>\(item.remarks)</td></tr>")
+                rows.append("<tr><td></td><td></td><td>\(n(numbers[item.id] ?? 0))) <a href=\"\(SiteURL.item(plan: plan.id, item: item.id))\">\(item.name)</a>\(monthsLine(item, t))</td>\(budgetCells)<td>\(item.remarks)</td></tr>")
             }
         }
         let cards = partTwoCards(plan, t: t, digits: digits)
@@ -315,7 +315,7 @@ extension Pages {
             let mission = item.missionCode.map { ThaiDigits.apply(digits, to: $0) } ?? "-"
             return """
                 <li class="item-card"><p class="item-name">\(n(numbers[item.id] ?? 0))) <a href="\(SiteURL.item(plan: plan.id, item: item.id))">\(item.name)</a></p>
-                <p class="muted">\(t(.mission)) \(mission)\(item.remarks.isEmpty ? "" : " · \(t(.remarks)): \(item.remarks)")</p>
+                <p class="muted">\(t(.mission)) \(mission)\(item.remarks.isEmpty ? "" : " · \(t(.remarks)): \(item.remarks)")</p>\(monthsLine(item, t))
                 \(amounts { item.budgets[$0]?.formatted(digits: digits) ?? "-" })</li>
                 """
         }
@@ -497,10 +497,33 @@ extension Pages {
             <p><span class="badge">\(t.name(item.kind))</span>
             \(t(.mission)): \(d(missionText))\(item.responsibleUnit.isEmpty ? "" : " · \(t(.responsibleUnit)): \(item.responsibleUnit)")</p>
             <div class="table-wrap"><table><thead><tr><th class="num">\(t(.fiscalYear))</th><th class="num">\(t(.budgetBaht))</th></tr></thead><tbody>\(budgetRows)</tbody></table></div>
+            \(monthGrid(item.months, t))
             <h2>\(t(.itemSheet))\(item.sheet?.sheetNumber.map { " (ลำดับที่ \(d(String($0))))" } ?? "")</h2>
             \(sheetHTML)
             """
         return Layout.page(request: request, title: item.name, body: body)
+    }
+
+    /// "เดือนที่ดำเนินการ: ต.ค. – ธ.ค." under an item's name, when it is scheduled by month.
+    static func monthsLine(_ item: PlanItem, _ t: Translator) -> HTML {
+        guard !item.months.isEmpty else { return "" }
+        return "<span class=\"months-run\">\(t(.monthsRunValue, t.pick(item.months.localizedText)))</span>"
+    }
+
+    /// The older plans' twelve month columns for one item: a mark under each month it runs in.
+    static func monthGrid(_ schedule: MonthSchedule, _ t: Translator) -> HTML {
+        guard !schedule.isEmpty else { return "" }
+        let months = MonthSchedule.fiscalMonths
+        let heads: [HTML] = months.map { "<th scope=\"col\">\(t.name($0))</th>" }
+        let marks: [HTML] = months.map { month in
+            schedule.contains(month.number)
+                ? "<td><span aria-label=\"\(t(.monthRuns, t.name(month)))\">✓</span></td>"
+                : "<td><span class=\"muted\" aria-label=\"\(t(.monthDoesNotRun, t.name(month)))\">–</span></td>"
+        }
+        return """
+            <h2>\(t(.monthsRun))</h2>
+            <div class="table-wrap"><table class="month-grid"><thead><tr>\(heads)</tr></thead><tbody><tr>\(marks)</tr></tbody></table></div>
+            """
     }
 
     /// One paragraph per line: a single line break typed in a long text stays a break

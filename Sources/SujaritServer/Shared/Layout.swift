@@ -122,6 +122,9 @@ enum Layout {
         fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 16px 0; padding: 8px 14px 14px; background: #fff; }
         legend { font-weight: bold; padding: 0 6px; }
         label.check { display: inline-flex; gap: 6px; font-weight: normal; align-items: center; }
+        .month-boxes { display: flex; flex-wrap: wrap; gap: 4px 14px; }
+        table.month-grid { width: auto; } table.month-grid th, table.month-grid td { text-align: center; min-width: 2.6em; padding: 4px; }
+        .months-run { display: block; font-size: 0.92em; color: #444; }
         table.budgets td, table.budgets th { border: 0; padding: 4px 8px 4px 0; }
         td.actions { white-space: nowrap; }
         a.button, button { display: inline-block; border: 1px solid #b8c2d3; background: #fff; border-radius: 5px; padding: 3px 10px; text-decoration: none; color: var(--ink); font-size: 16px; margin: 2px 2px 2px 0; }

@@ -576,5 +576,10 @@ extension Texts {
         .monMakeMembersOnly: "Keep to members",
         .monEvidenceRule: "Every evidence file is for the organization's members only, since photos show people; the admin may make a file public, and it is then shown with the reports once the round is approved",
         .monMatchedRows: "Rows matched to a plan item ({0}) — change any that is wrong",
+        .monthsRun: "Months in which it runs",
+        .monthsRunHint: "Tick the months of each fiscal year (Oct – Sep) in which the item runs; leave them all empty if the plan does not schedule by month",
+        .monthsRunValue: "Runs in: {0}",
+        .monthRuns: "runs in {0}",
+        .monthDoesNotRun: "does not run in {0}",
     ]
 }

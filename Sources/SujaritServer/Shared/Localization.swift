@@ -96,6 +96,8 @@ public enum UIKey: String, CaseIterable, Sendable {
     case monReviewResultsLead, monUnmatchedRows, monAllRowsMatched, monDocumentRow, monPlanItem, monNotImported, monMatchScore, monImportedStatus
     case monConfirmImport, monItemsWithoutRow, monNoResultsTable, monNoPlanForYear, monMatchedTwice, monEvidencePublic, monEvidenceMembersOnly, monMakePublic
     case monMakeMembersOnly, monEvidenceRule, monMatchedRows
+    // Issue 12: the month schedule of the older plans (ต.ค. – ก.ย.)
+    case monthsRun, monthsRunHint, monthsRunValue, monthRuns, monthDoesNotRun
 }
 
 /// Picks the text of a key in the request's language: `request.t(.save)`.
@@ -140,6 +142,7 @@ extension PlanItemKind: BilingualName {}
 extension PlanAction: BilingualName {}
 extension RiskLevel: BilingualName {}
 extension OrganizationKind: BilingualName {}
+extension CalendarMonth: BilingualName {}
 
 /// The texts of the interface, one table per language (`Localization+Thai.swift`,
 /// `Localization+English.swift`).
