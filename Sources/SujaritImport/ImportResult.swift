@@ -225,6 +225,8 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
     case pdfEncrypted
     /// Text extraction took longer than allowed.
     case pdfTimeout(seconds: Int)
+    /// More pages than a plan document has (`PDFTextExtractor.maximumPages`).
+    case pdfTooManyPages(limit: Int)
     case pdfUnreadable(detail: String)
 
     public var message: LocalizedText {
@@ -260,6 +262,9 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case .pdfTimeout(let seconds):
             LocalizedText(th: "อ่านข้อความจาก PDF ไม่เสร็จภายใน \(seconds) วินาที (ไฟล์ใหญ่หรือซับซ้อนเกินไป)",
                           en: "Reading the PDF's text did not finish within \(seconds) seconds (the file is too large or complex)")
+        case .pdfTooManyPages(let limit):
+            LocalizedText(th: "ไฟล์ PDF นี้มีมากกว่า \(limit) หน้า ซึ่งยาวเกินแผนปฏิบัติการหนึ่งฉบับ กรุณาแยกเฉพาะส่วนของแผนออกมาเป็นไฟล์ใหม่",
+                          en: "This PDF has more than \(limit) pages, longer than one action plan; save only the plan's pages as a new file")
         case .pdfUnreadable(let detail):
             LocalizedText(th: "อ่านไฟล์ PDF ไม่ได้ (\(detail))", en: "The PDF cannot be read (\(detail))")
         }

@@ -67,7 +67,8 @@ public enum PDFTextExtractor {
         // SUJARIT_PDF_READER=layout reads the character grid of `-layout` (the former reader),
         // which cuts names and loses sheet fields, kept to compare.
         let useGrid = environment["SUJARIT_PDF_READER"] == "layout"
-        process.arguments = [useGrid ? "-layout" : "-bbox-layout", "-enc", "UTF-8", "-eol", "unix", "-l", "\(maximumPages)", input.path, output.path]
+        // One page more than allowed: a document that has it is refused, not cut short unseen.
+        process.arguments = [useGrid ? "-layout" : "-bbox-layout", "-enc", "UTF-8", "-eol", "unix", "-l", "\(maximumPages + 1)", input.path, output.path]
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         guard let errorHandle = try? FileHandle(forWritingTo: errors) else { throw .pdfUnreadable(detail: "temporary file") }
@@ -104,6 +105,7 @@ public enum PDFTextExtractor {
             guard let pages = PDFWordLayout.pages(fromBBoxXHTML: String(decoding: text, as: UTF8.self)) else {
                 throw .pdfUnreadable(detail: "pdftotext gave no word boxes")
             }
+            guard pages.count <= maximumPages else { throw .pdfTooManyPages(limit: maximumPages) }
             decoded = PDFWordLayout.text(pages: pages)
         }
         // An image scan: pages, but (almost) no letters.

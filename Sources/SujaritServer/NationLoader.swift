@@ -121,7 +121,7 @@ public struct NationLoader: Sendable {
             // Every third organization with a published plan has reported its 6-month
             // round of 2568 (filled and approved through the monitoring write path).
             if let served = previous, served.status == .published, number % 3 == 0, let series = revisions.first?.id {
-                try await DemoMonitoringSetup.load(on: db, plan: served, seriesID: series)
+                try await DemoMonitoringSetup.load(on: db, plan: served, seriesID: series, dependencies: dependencies)
                 rounds += 1
             }
             return rounds

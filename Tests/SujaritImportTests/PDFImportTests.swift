@@ -118,6 +118,44 @@ final class PDFImportTests: XCTestCase {
         return Data(body.utf8)
     }()
 
+    /// A PDF of `pages` pages, each with a few lines of Latin text in a standard font.
+    static func textPDF(pages: Int) -> Data {
+        var objects = ["<< /Type /Catalog /Pages 2 0 R >>", "", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+        var kids: [String] = []
+        for page in 1...pages {
+            let content = (1...30).map { "BT /F1 11 Tf 60 \(800 - $0 * 22) Td (Line \($0) of page \(page): minutes of a meeting, not a plan) Tj ET" }.joined(separator: "\n")
+            objects.append("<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream")
+            let contentID = objects.count
+            objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents \(contentID) 0 R /Resources << /Font << /F1 3 0 R >> >> >>")
+            kids.append("\(objects.count) 0 R")
+        }
+        objects[1] = "<< /Type /Pages /Kids [\(kids.joined(separator: " "))] /Count \(pages) >>"
+        var body = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (index, object) in objects.enumerated() {
+            offsets.append(body.utf8.count)
+            body += "\(index + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = body.utf8.count
+        body += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { body += String(format: "%010d 00000 n \n", offset) }
+        body += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return Data(body.utf8)
+    }
+
+    /// More pages than a plan has: refused with a message that says so, not cut short unseen.
+    func testPDFOverThePageLimitIsRefused() throws {
+        try requirePdftotext()
+        XCTAssertThrowsError(try DocumentImporter.importDocument(Self.textPDF(pages: PDFTextExtractor.maximumPages + 5), fileName: "archive.pdf")) { error in
+            XCTAssertEqual(error as? ImportError, .pdfTooManyPages(limit: PDFTextExtractor.maximumPages))
+            XCTAssertTrue((error as? ImportError)?.message.th.contains("หน้า") ?? false)
+        }
+        // Within the limit, a long PDF that is no plan says that.
+        XCTAssertThrowsError(try DocumentImporter.importDocument(Self.textPDF(pages: 200), fileName: "minutes.pdf")) { error in
+            XCTAssertEqual(error as? ImportError, .noPlanContent)
+        }
+    }
+
     func testImageOnlyPDFSuggestsOCR() throws {
         try requirePdftotext()
         XCTAssertThrowsError(try DocumentImporter.importDocument(Self.emptyPagePDF, fileName: "scan.pdf")) { error in

@@ -231,12 +231,14 @@ final class PublicCacheTests: ServerTestCase {
     /// decisions, straight to the store), not yet approved.
     func filledRound(_ plan: Plan) async throws -> MonitoringRound {
         let store = MonitoringStore(db)
-        let context = MonitoringContext(plan: plan, planSeriesID: plan.id, existingRounds: [], role: .admin)
+        let actor = ActingUser(userID: nil, role: .admin)
+        var state = MonitoringState(organizationID: plan.organizationID, plan: plan, planSeriesID: plan.id)
         var round = try await store.apply(try MonitoringWorkflow.decide(.open(year: DemoMonitoring.fiscalYear, kind: DemoMonitoring.kind),
-                                                                        round: nil, expectedVersion: nil, context: context), userID: nil)
+                                                                        by: actor, on: state, expectedVersion: nil, context: .live))
         for record in round.records {
+            state.round = round
             round = try await store.apply(try MonitoringWorkflow.decide(.editRecord(recordID: record.id, DemoMonitoring.input(for: record)),
-                                                                        round: round, expectedVersion: round.version, context: context), userID: nil)
+                                                                        by: actor, on: state, expectedVersion: round.version, context: .live))
         }
         return round
     }

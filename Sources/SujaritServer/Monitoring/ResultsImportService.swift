@@ -177,7 +177,7 @@ struct ResultsImportAPIController: RouteCollection {
 
     @Sendable func preview(_ request: Request) async throws -> Response {
         let organization = try await editorOrganization(request)
-        let body = try request.content.decode(PreviewRequest.self)
+        let body = try APIBody.decode(PreviewRequest.self, request)
         guard let text = body.contentBase64, let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
             throw ResultsImportService.refused(.unprocessableEntity, "contentBase64", LocalizedText(
                 th: "contentBase64 ต้องเป็นเนื้อไฟล์แบบ base64", en: "contentBase64 must be the file's bytes in base64"))
@@ -205,7 +205,7 @@ struct ResultsImportAPIController: RouteCollection {
 
     @Sendable func confirm(_ request: Request) async throws -> Response {
         let organization = try await editorOrganization(request)
-        let body = try request.content.decode(ConfirmRequest.self)
+        let body = try APIBody.decode(ConfirmRequest.self, request)
         let service = ResultsImportService(request: request)
         let plan = try await service.plan(id: body.planID, organization: organization)
         let (year, kind) = try MonitoringService.yearAndKind(year: body.fiscalYear, kind: body.kind)

@@ -119,6 +119,7 @@ extension Pages {
         switch kind {
         case .sixMonths: t(.ovSixMonthRound)
         case .twelveMonths: t(.ovTwelveMonthRound)
+        default: t.name(kind)
         }
     }
 

@@ -163,13 +163,12 @@ final class PublishedCache: @unchecked Sendable {
     /// waits until that one is done and answers true (the caller then looks again, and renders
     /// itself only if it still finds nothing; it does not mark or wait a second time).
     private func waitIfRendering(_ key: RenderedKey) async -> Bool {
-        lock.lock()
-        if renderingNow[key] == nil {
+        let first = lock.withLock { () -> Bool in
+            guard renderingNow[key] == nil else { return false }
             renderingNow[key] = []
-            lock.unlock()
-            return false
+            return true
         }
-        lock.unlock()
+        if first { return false }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             lock.lock()
             if renderingNow[key] != nil {
