@@ -173,16 +173,16 @@ final class AccountChangesTests: ServerTestCase {
         let limiter = SignInLimiter(database: db, key: try await SignInFailureStore(db).key())
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         for index in 0..<SignInThrottle.clientLimit.failures {
-            let none = try await limiter.retryAfter([.account("user\(index)"), .client("203.0.113.7")], now: start)
+            let none = try await limiter.retryAfter([.account("user\(index)", from: "203.0.113.7"), .client("203.0.113.7")], now: start)
             XCTAssertNil(none)
-            try await limiter.recordFailure([.account("user\(index)"), .client("203.0.113.7")], now: start)
+            try await limiter.recordFailure([.account("user\(index)", from: "203.0.113.7"), .client("203.0.113.7")], now: start)
         }
         // Many names from one address: the address is limited, other addresses are not.
-        let limited = try await limiter.retryAfter([.account("fresh"), .client("203.0.113.7")], now: start)
+        let limited = try await limiter.retryAfter([.accountWide("fresh"), .client("203.0.113.7")], now: start)
         XCTAssertEqual(limited, 15 * 60)
-        let other = try await limiter.retryAfter([.account("fresh"), .client("198.51.100.1")], now: start)
+        let other = try await limiter.retryAfter([.accountWide("fresh"), .client("198.51.100.1")], now: start)
         XCTAssertNil(other)
-        let later = try await limiter.retryAfter([.account("fresh"), .client("203.0.113.7")], now: start.addingTimeInterval(15 * 60))
+        let later = try await limiter.retryAfter([.accountWide("fresh"), .client("203.0.113.7")], now: start.addingTimeInterval(15 * 60))
         XCTAssertNil(later)
         // The same key from a second read of the installation's key: one key per installation.
         let again = try await SignInFailureStore(db).key()

@@ -171,18 +171,61 @@ final class HardeningTests: ServerTestCase {
         XCTAssertEqual(failed, 6, "every failed sign-in is in the audit trail (429s are not failures)")
     }
 
+    /// Issue 8, 2.6: the limit cannot be used to keep an officer out. Wrong passwords sent for
+    /// the officer's name from other addresses, again in every window, stop those addresses; the
+    /// officer, from an address that sent none, signs in with the right password throughout.
+    /// Guessing spread over many addresses is held to one try per address once the account-wide
+    /// count is reached.
+    func testWrongPasswordsFromElsewhereDoNotLockTheOfficerOut() async throws {
+        let clock = TestClock()
+        app.sujaritClock = { clock.now }
+        let organization = try await makeOrganization(slug: "lockout")
+        try await makeUser("officer", role: .editor, in: organization)
+        let tester = try app.testable(method: .running(hostname: "127.0.0.1", port: 0))
+        func signIn(_ password: String, from address: String) async throws -> HTTPStatus {
+            var status = HTTPStatus.ok
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .xForwardedFor, value: address)
+            try await tester.test(.POST, "/api/v1/sessions", headers: headers, beforeRequest: { req async throws in
+                try req.content.encode(["username": "officer", "password": password], as: .json)
+            }, afterResponse: { res async throws in status = res.status })
+            return status
+        }
+        // An attacker keeps five wrong passwords going from one address, window after window.
+        for window in 0..<3 {
+            for attempt in 1...5 {
+                let status = try await signIn("wrong \(window)-\(attempt)", from: "203.0.113.9")
+                XCTAssertEqual(status, .unauthorized, "window \(window), attempt \(attempt)")
+            }
+            let held = try await signIn("wrong again", from: "203.0.113.9")
+            XCTAssertEqual(held, .tooManyRequests, "the attacker's address is held back")
+            let officer = try await signIn(Self.password, from: "198.51.100.20")
+            XCTAssertEqual(officer, .ok, "the officer signs in from the office in window \(window)")
+            clock.advance(15 * 60)
+        }
+        // Spread over many addresses: past the account-wide count each new address gets one try.
+        for index in 0..<SignInThrottle.accountWideLimit.failures {
+            let status = try await signIn("spread \(index)", from: "192.0.2.\(index + 1)")
+            XCTAssertEqual(status, .unauthorized)
+        }
+        let oneMore = try await signIn("spread again", from: "192.0.2.1")
+        XCTAssertEqual(oneMore, .tooManyRequests, "an address that failed is held back once the account-wide count is reached")
+        let office = try await signIn(Self.password, from: "198.51.100.20")
+        XCTAssertEqual(office, .ok, "an address without failures still signs in")
+    }
+
     func testClientAddressLimit() {
         let throttle = SignInThrottle()
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         let limit = SignInThrottle.clientLimit.failures
         for index in 0..<limit {
-            XCTAssertNil(throttle.retryAfter([.account("user\(index)"), .client("203.0.113.7")], now: start))
-            throttle.recordFailure([.account("user\(index)"), .client("203.0.113.7")], now: start)
+            XCTAssertNil(throttle.retryAfter([.account("user\(index)", from: "203.0.113.7"), .client("203.0.113.7")], now: start))
+            throttle.recordFailure([.account("user\(index)", from: "203.0.113.7"), .client("203.0.113.7")], now: start)
         }
         // Many names from one address: the address is limited, other addresses are not.
-        XCTAssertEqual(throttle.retryAfter([.account("fresh"), .client("203.0.113.7")], now: start), 15 * 60)
-        XCTAssertNil(throttle.retryAfter([.account("fresh"), .client("198.51.100.1")], now: start))
-        XCTAssertNil(throttle.retryAfter([.account("fresh"), .client("203.0.113.7")], now: start.addingTimeInterval(15 * 60)))
+        XCTAssertEqual(throttle.retryAfter([.accountWide("fresh"), .client("203.0.113.7")], now: start), 15 * 60)
+        XCTAssertNil(throttle.retryAfter([.accountWide("fresh"), .client("198.51.100.1")], now: start))
+        XCTAssertNil(throttle.retryAfter([.accountWide("fresh"), .client("203.0.113.7")], now: start.addingTimeInterval(15 * 60)))
     }
 
     // MARK: 2.9 Security headers on every answer, errors included

@@ -76,6 +76,68 @@ final class ImportWebTests: ServerTestCase {
         XCTAssertEqual(late.status, .conflict)
     }
 
+    /// Issue 12.9: the web upload takes a PDF as the command line does — a plan printed to PDF
+    /// (by LibreOffice, as officers' offices do) becomes a draft with the items of its text; a
+    /// PDF with no plan in it gets the importer's message, not "unknown format".
+    func testPDFUploadIsReadLikeTheCommandLine() async throws {
+        let tools = ["soffice", "pdftotext"].map { name in
+            ProcessInfo.processInfo.environment["PATH", default: "/usr/bin"].split(separator: ":")
+                .map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        }
+        guard let soffice = tools[0], tools[1] != nil else { throw XCTSkip("soffice or pdftotext is not installed") }
+        let organization = try await makeOrganization(slug: "pdf-upload")
+        try await makeUser("editor", role: .editor, in: organization)
+        var browser = Browser(app)
+        try await browser.signIn("editor", password: Self.password)
+        let form = try await browser.get("/o/pdf-upload/import")
+        XCTAssertTrue(form.body.contains("application/pdf"), "the file chooser offers PDF")
+
+        let text = SyntheticPlanDocument.text(itemCount: 8)
+        let expected = try DocumentImporter.importDocument(Data(text.utf8), fileName: "plan.txt")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sujarit-pdf-upload-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(text.utf8).write(to: folder.appendingPathComponent("plan.txt"))
+        let convert = Process()
+        convert.executableURL = URL(fileURLWithPath: soffice)
+        convert.arguments = ["-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", "pdf",
+                             "--outdir", folder.path, folder.appendingPathComponent("plan.txt").path]
+        convert.standardOutput = FileHandle.nullDevice
+        convert.standardError = FileHandle.nullDevice
+        try convert.run()
+        convert.waitUntilExit()
+        let pdf = try Data(contentsOf: folder.appendingPathComponent("plan.pdf"))
+        XCTAssertTrue(pdf.starts(with: Data("%PDF".utf8)))
+
+        // What the command line reads from this PDF (`sujarit import plan.pdf`).
+        let fromCommandLine = try DocumentImporter.importDocument(pdf, fileName: "plan.pdf")
+        XCTAssertEqual(fromCommandLine.plan.items.map(\.name), expected.plan.items.map(\.name), "the PDF holds the plan's items")
+
+        let page = try await upload(&browser, slug: "pdf-upload", fileName: "plan.pdf", data: pdf)
+        XCTAssertEqual(page.status, .seeOther, String(page.body.prefix(400)))
+        let plans = try await PlanStore(db).plans(organizationID: organization.id, includeUnpublished: true)
+        XCTAssertEqual(plans.count, 1)
+        let stored = try await PlanStore(db).plan(id: plans[0].id, scope: .everything)
+        let plan = try XCTUnwrap(stored)
+        XCTAssertEqual(plan.items.map(\.name), expected.plan.items.map(\.name))
+        XCTAssertEqual(PlanSummary(plan: plan).total, fromCommandLine.summary.total)
+
+        // Text that is no plan, as a PDF: the importer's own message.
+        try Data("Minutes of the council meeting\nAttendance: 12 members\n".utf8).write(to: folder.appendingPathComponent("minutes.txt"))
+        let again = Process()
+        again.executableURL = URL(fileURLWithPath: soffice)
+        again.arguments = ["-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", "pdf",
+                           "--outdir", folder.path, folder.appendingPathComponent("minutes.txt").path]
+        again.standardOutput = FileHandle.nullDevice
+        again.standardError = FileHandle.nullDevice
+        try again.run()
+        again.waitUntilExit()
+        let refused = try await upload(&browser, slug: "pdf-upload", fileName: "minutes.pdf",
+                                       data: try Data(contentsOf: folder.appendingPathComponent("minutes.pdf")))
+        XCTAssertEqual(refused.status, .unprocessableEntity)
+        XCTAssertTrue(refused.body.contains(HTML.escape(ImportError.noPlanContent.message.th)), String(refused.body.prefix(600)))
+    }
+
     func testDiscardDeletesTheDraftAndBadFilesAreRefused() async throws {
         let organization = try await makeOrganization(slug: "importer2")
         try await makeUser("editor", role: .editor, in: organization)

@@ -14,8 +14,14 @@ final class SignInThrottle: @unchecked Sendable {
         var window: TimeInterval
     }
 
-    /// 5 wrong passwords per account in 15 minutes.
+    /// 5 wrong passwords for one account from one client address in 15 minutes.
     static let accountLimit = Limit(failures: 5, window: 15 * 60)
+    /// 20 wrong passwords for one account from all addresses together in 15 minutes. Reaching
+    /// it stops only the addresses that have themselves failed for the account in the window:
+    /// guessing spread over many addresses is held to one try per address, while the officer,
+    /// from an address that sent no wrong password, still signs in — nobody can keep an
+    /// account locked from elsewhere.
+    static let accountWideLimit = Limit(failures: 20, window: 15 * 60)
     /// 100 wrong passwords from one client address in 15 minutes: stops password spraying from
     /// one address while a whole office behind one address can still mistype.
     static let clientLimit = Limit(failures: 100, window: 15 * 60)
@@ -32,8 +38,14 @@ final class SignInThrottle: @unchecked Sendable {
         static func == (a: Key, b: Key) -> Bool { a.name == b.name }
         func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
-        static func account(_ username: String) -> Key {
-            Key(name: "account:" + username.lowercased(), limit: SignInThrottle.accountLimit)
+        /// One account from one client address (the limit that refuses at once).
+        static func account(_ username: String, from client: String) -> Key {
+            Key(name: "account:" + username.lowercased() + "|" + client, limit: SignInThrottle.accountLimit)
+        }
+
+        /// One account from every address (refuses only addresses that failed for it).
+        static func accountWide(_ username: String) -> Key {
+            Key(name: "account:" + username.lowercased(), limit: SignInThrottle.accountWideLimit)
         }
 
         static func client(_ address: String) -> Key {
@@ -114,7 +126,9 @@ struct SignInLimiter: Sendable {
         return SignInLimiter(database: request.db, key: key)
     }
 
-    static var longestWindow: TimeInterval { max(SignInThrottle.accountLimit.window, SignInThrottle.clientLimit.window) }
+    static var longestWindow: TimeInterval {
+        max(SignInThrottle.accountLimit.window, SignInThrottle.accountWideLimit.window, SignInThrottle.clientLimit.window)
+    }
 
     func stored(_ key: SignInThrottle.Key) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(key.name.utf8), using: self.key)
@@ -123,6 +137,11 @@ struct SignInLimiter: Sendable {
 
     /// Seconds to wait before another attempt is allowed under any of the keys, or nil.
     func retryAfter(_ keys: [SignInThrottle.Key], now: Date) async throws -> Int? {
+        SignInThrottle.wait(keys, recent: try await recent(keys, now: now), now: now)
+    }
+
+    /// The failures under each key (by its name) within the longest window.
+    func recent(_ keys: [SignInThrottle.Key], now: Date) async throws -> [String: [Date]] {
         let names = Dictionary(keys.map { (stored($0), $0.name) }, uniquingKeysWith: { a, _ in a })
         let since = now.timeIntervalSince1970 - Self.longestWindow
         let rows = try await SignInFailureStore(database).failures(keys: Array(names.keys), since: since)
@@ -130,7 +149,7 @@ struct SignInLimiter: Sendable {
         for (hashed, times) in rows {
             if let name = names[hashed] { recent[name] = times.map { Date(timeIntervalSince1970: $0) } }
         }
-        return SignInThrottle.wait(keys, recent: recent, now: now)
+        return recent
     }
 
     func recordFailure(_ keys: [SignInThrottle.Key], now: Date) async throws {
@@ -201,11 +220,17 @@ enum Authentication {
         let app = request.application
         let now = app.sujaritClock()
         let name = String(username.lowercased().prefix(64))
-        var keys = [SignInThrottle.Key.account(name)]
         let client = clientAddress(request)
+        let fromHere = SignInThrottle.Key.account(name, from: client ?? "-")
+        let wide = SignInThrottle.Key.accountWide(name)
+        var keys = [fromHere, wide]
         if let client { keys.append(.client(client)) }
         let limiter = try await SignInLimiter.on(request)
-        if let wait = try await limiter.retryAfter(keys, now: now) {
+        let recent = try await limiter.recent(keys, now: now)
+        // The account-wide count holds back only an address that failed for this account itself.
+        let failedHere = (recent[fromHere.name] ?? []).contains { now.timeIntervalSince($0) < fromHere.limit.window }
+        let binding = keys.filter { $0 != wide || failedHere }
+        if let wait = SignInThrottle.wait(binding, recent: recent, now: now) {
             let minutes = max(1, (wait + 59) / 60)
             throw SujaritError(.tooManyRequests, LocalizedText(
                 th: "ลงชื่อเข้าใช้ผิดหลายครั้งเกินไป กรุณารอประมาณ \(minutes) นาทีแล้วลองใหม่",
@@ -213,7 +238,8 @@ enum Authentication {
                 retryAfter: wait)
         }
         if let user = try await verify(username: username, password: password, on: request) {
-            try await limiter.clear(.account(name))
+            try await limiter.clear(fromHere)
+            try await limiter.clear(wide)
             return user
         }
         try await limiter.recordFailure(keys, now: app.sujaritClock())

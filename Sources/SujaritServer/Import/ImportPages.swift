@@ -24,7 +24,7 @@ extension ImportController {
             <form method="post" action="\(SiteURL.importDocument(slug: org.slug))" enctype="multipart/form-data" class="editor">
             \(CSRF.field(request))
             <label for="document">\(t(.documentFileLimit))</label>
-            <input type="file" id="document" name="document" accept=".docx,.html,.htm,.txt,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" required>
+            <input type="file" id="document" name="document" accept=".docx,.pdf,.html,.htm,.txt,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" required>
             <p><button type="submit" class="primary">\(t(.readTheDocument))</button></p>
             </form>
             """

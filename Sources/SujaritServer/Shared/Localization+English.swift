@@ -169,7 +169,7 @@ extension Texts {
         .wizardMeasuresHint: "Tick the measures to include; each comes with a draft 9-field sheet with your organization's name, all editable. Tick none to start empty.",
         .createThePlan: "Create the plan",
         .importAPlanDocument: "Import a plan document",
-        .importLead: "Choose an existing plan (Word .docx, HTML, or .txt copied from Word/PDF). Sujarit reads its structure, budgets and project sheets and shows what it could not read and every stated figure that disagrees, for you to correct before accepting it as a draft plan.",
+        .importLead: "Choose an existing plan (Word .docx, PDF with text, HTML, or .txt copied from Word/PDF). Sujarit reads its structure, budgets and project sheets and shows what it could not read and every stated figure that disagrees, for you to correct before accepting it as a draft plan.",
         .documentFileLimit: "Document (up to 20 MB)",
         .readTheDocument: "Read the document",
         .importPlan: "Import",
