@@ -238,6 +238,9 @@ enum PDFWordLayout {
                 tables[carried] += continuing
                 index = end
             }
+            // A page of nothing but such lines (a tall cell's name lines filling it, the cells
+            // beside them long ended): the table goes on over the next page break too.
+            if lines[index...].allSatisfy(isPageNumber) { open = carried }
         }
         var previousTable = carried
         // The right edge of the page's running text: a line that reaches it was wrapped there.

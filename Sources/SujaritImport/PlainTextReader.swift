@@ -260,9 +260,9 @@ public enum PlainTextReader {
                 if startsBlock || cell.lines.isEmpty {
                     cell.lines.append(contentsOf: extra)
                 } else {
-                    let last = cell.lines.removeLast()
-                    cell.lines.append(ImportText.joinBroken(last, extra[0]))
-                    cell.lines.append(contentsOf: extra.dropFirst())
+                    // A name goes on after the break; budget lines stay lines of their own ("-"
+                    // and "-" are two items' budgets, not one), bar an amount cut in two.
+                    PlanTableParser.append(TableCell(lines: extra, line: cell.line), to: &cell)
                 }
                 row.cells[column] = cell
             }

@@ -410,33 +410,82 @@ struct PlanTableParser {
     }
 
     /// Several items written in one Word cell, with their budgets one per line in the cells
-    /// beside it: a PDF puts every budget line beside the first item's name, the rows of the
-    /// later items left without. When an item row's amount cells hold k lines and the k − 1
-    /// rows after it are items with those cells empty, each row gets its own line back.
+    /// beside it: a PDF gives every visual line a row, so a budget line stands beside whatever
+    /// line of a name happens to be at its height — several beside the first item, none beside
+    /// the last, an amount too wide for its column cut in two ("10" beside one item, ",000"
+    /// beside the next). Over a run of item rows (up to a dimension or mission heading, or a
+    /// total), when a column holds as many budget lines in all as there are items, once the
+    /// pieces of cut amounts are joined again, but not one each, they are dealt out in order.
+    /// Anything else — fewer or more lines, a line that is no budget — is left as it stands.
     static func unstackingBudgets(_ rows: [TableRow], layout: RowLayout) -> [TableRow] {
         var rows = rows
         let valueColumns = (0..<layout.width).filter { !layout.isText($0) && !layout.skip.contains($0) }
         guard !valueColumns.isEmpty else { return rows }
+        func isItemRow(_ row: TableRow) -> Bool {
+            guard row.cells.count == layout.width, startsItem(row.cells[layout.items].lines.first ?? ""),
+                  !row.cells.contains(where: { startsTotal($0.lines.first ?? "") }) else { return false }
+            // One item to a row: a cell that names several (its budgets beside it, one line
+            // each) is read as it stands.
+            return !row.cells[layout.items].lines.dropFirst().contains { line in
+                ImportText.marker(Substring(line)).map { [.closingParen, .parens].contains($0.style) && $0.numbers.count == 1 } ?? false
+            }
+        }
+        func beginsHeading(_ row: TableRow) -> Bool {
+            [layout.dimension, layout.mission].compactMap { $0 }.contains { startsHeading(row.cells[$0].lines.first ?? "") }
+        }
         var index = 0
         while index < rows.count {
-            let row = rows[index]
-            guard row.cells.count == layout.width, startsItem(row.cells[layout.items].lines.first ?? "") else { index += 1; continue }
-            let counts = valueColumns.map { row.cells[$0].lines.count }
-            let stacked = counts.max() ?? 0
-            guard stacked > 1, valueColumns.allSatisfy({ row.cells[$0].lines.allSatisfy(isBudgetLine) }) else { index += 1; continue }
-            let following = rows[(index + 1)...].prefix(stacked - 1)
-            guard following.count == stacked - 1, following.allSatisfy({ next in
-                next.cells.count == layout.width && startsItem(next.cells[layout.items].lines.first ?? "")
-                    && valueColumns.allSatisfy { next.cells[$0].isEmpty } && next.cells.enumerated().allSatisfy { !startsTotal($0.element.lines.first ?? "") }
-            }) else { index += 1; continue }
-            for column in valueColumns where rows[index].cells[column].lines.count == stacked {
-                let lines = rows[index].cells[column].lines
-                rows[index].cells[column].lines = [lines[0]]
-                for offset in 1..<stacked { rows[index + offset].cells[column].lines = [lines[offset]] }
+            guard isItemRow(rows[index]) else { index += 1; continue }
+            var end = index + 1
+            while end < rows.count, isItemRow(rows[end]), !beginsHeading(rows[end]) { end += 1 }
+            let run = index..<end
+            if run.count >= 2 {
+                for column in valueColumns {
+                    let lines = joiningCutAmounts(run.flatMap { rows[$0].cells[column].lines })
+                    guard lines.count == run.count, lines.allSatisfy(isBudgetLine),
+                          run.contains(where: { rows[$0].cells[column].lines.count != 1 || !isBudgetLine(rows[$0].cells[column].lines[0]) }) else { continue }
+                    for (offset, row) in run.enumerated() { rows[row].cells[column].lines = [lines[offset]] }
+                }
             }
-            index += stacked
+            index = end
         }
         return rows
+    }
+
+    /// Budget lines with the pieces of an amount cut by a narrow column joined again: "10" and
+    /// ",000", "10," and "000", "14" and "0,000", "10,00" and "0" — when one piece is no whole
+    /// amount and the two together are. Two whole amounts ("10", "20"; "10,000", "5,000") are
+    /// two items' budgets and stay apart.
+    static func joiningCutAmounts(_ lines: [String]) -> [String] {
+        var out: [String] = []
+        for line in lines {
+            if let last = out.last, isAmountPiece(last), isAmountPiece(line) {
+                let previous = compactDigits(last), next = compactDigits(line)
+                if !(isWholeAmount(previous) && isWholeAmount(next)), isWholeAmount(previous + next) {
+                    out[out.count - 1] = previous + next
+                    continue
+                }
+            }
+            out.append(line)
+        }
+        return out
+    }
+
+    private static func compactDigits(_ line: String) -> String {
+        String(ImportText.arabic(line).filter { !$0.isWhitespace })
+    }
+
+    /// "10,000", "500", "1,250.50": digits in whole thousands groups, no leading zero.
+    static func isWholeAmount(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return false }
+        if parts.count == 2 && (parts[1].isEmpty || !parts[1].allSatisfy { $0.isASCII && $0.isNumber }) { return false }
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return false }
+        // "0,000" or "05": no amount begins with a zero (but "0" and "0.50" are amounts).
+        if groups[0].first == "0" && (groups.count > 1 || groups[0].count > 1) { return false }
+        if groups.count == 1 { return true }
+        return groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }
     }
 
     /// A header written over several visual lines ("ปี" above "2566", "งบ" above "ประมาณ",
@@ -502,14 +551,11 @@ struct PlanTableParser {
             target.lines = cell.lines
             return
         }
-        if cell.lines.allSatisfy(isBudgetLine) && target.lines.allSatisfy(isBudgetLine) {
-            // "20,00" above "0": an amount cut by a narrow column, not two amounts.
-            if let last = target.lines.last, let next = cell.lines.first, isCutAmount(last), next.unicodeScalars.first.map({ ImportText.digitValue($0) != nil }) == true {
-                target.lines[target.lines.count - 1] = last + next
-                target.lines += cell.lines.dropFirst()
-                return
-            }
-            target.lines += cell.lines
+        let isFigure: (String) -> Bool = { isBudgetLine($0) || isAmountPiece($0) }
+        if cell.lines.allSatisfy(isFigure) && target.lines.allSatisfy(isFigure) {
+            // "20,00" above "0", "10" above ",000": an amount cut by a narrow column, not two
+            // amounts; any other budget line ("-" below ",000") is a line of its own.
+            target.lines = joiningCutAmounts(target.lines + cell.lines)
             return
         }
         let last = target.lines.removeLast()
@@ -521,6 +567,12 @@ struct PlanTableParser {
             target.lines.append(ImportText.joinBroken(last, next))
         }
         target.lines += cell.lines.dropFirst()
+    }
+
+    /// Digits, commas and points only (",000", "10,"): a piece of an amount a narrow column cut.
+    static func isAmountPiece(_ line: String) -> Bool {
+        let text = ImportText.arabic(line).filter { !$0.isWhitespace }
+        return text.contains(where: \.isNumber) && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }
     }
 
     /// Digits whose thousands groups are not whole ("20,00", "1,5"): the start of an amount.
@@ -644,11 +696,13 @@ struct PlanTableParser {
                 for (index, line) in zip(indices, lines) { items[index].budgets[year] = entry(line) }
             }
         case .subtotal(let index):
-            subtotals[index].budgets[year] = entry(lines.joined(separator: " "))
-            subtotals[index].budgetText[year] = lines.joined(separator: " ")
+            let text = Self.joiningCutAmounts(lines).joined(separator: " ")
+            subtotals[index].budgets[year] = entry(text)
+            subtotals[index].budgetText[year] = text
         case .grandTotal:
-            grandTotal?.budgets[year] = entry(lines.joined(separator: " "))
-            grandTotal?.budgetText[year] = lines.joined(separator: " ")
+            let text = Self.joiningCutAmounts(lines).joined(separator: " ")
+            grandTotal?.budgets[year] = entry(text)
+            grandTotal?.budgetText[year] = text
         }
     }
 

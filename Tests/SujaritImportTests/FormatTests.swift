@@ -161,6 +161,29 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(ResultsReportParser.splitInlineList("๑) ก ข ๒) ค ๓) ง"), ["๑) ก ข", "๒) ค", "๓) ง"])
     }
 
+    /// Amounts a narrow column cut in two are joined again, whole amounts never; the budget
+    /// lines a PDF stacks beside the first names of a run of items are dealt out one per item,
+    /// up to the next mission, and left alone when their count does not fit.
+    func testCutAmountsAndStackedBudgetsOverItemRows() {
+        XCTAssertEqual(PlanTableParser.joiningCutAmounts(["10", ",000", "-", "14", "0,000", "20,00", "0", "10", "20", "5,000", "-"]),
+                       ["10,000", "-", "140,000", "20,000", "10", "20", "5,000", "-"])
+        XCTAssertTrue(PlanTableParser.isWholeAmount("1,250.50"))
+        XCTAssertFalse(PlanTableParser.isWholeAmount("0,000"))
+        XCTAssertFalse(PlanTableParser.isWholeAmount(",000"))
+        let layout = PlanTableParser.RowLayout(width: 4, dimension: 0, mission: 1, items: 2)
+        func row(_ mission: String, _ item: String, _ budget: [String]) -> TableRow {
+            TableRow(cells: [TableCell(lines: [], line: 1), TableCell(lines: mission.isEmpty ? [] : [mission], line: 1),
+                             TableCell(lines: [item], line: 1), TableCell(lines: budget, line: 1)], line: 1)
+        }
+        let rows = [row("1.1 การเสริม", "1) โครงการก", ["10,000", "-", "-", "10"]), row("", "2) กิจกรรมข", [",000"]),
+                    row("", "3) มาตรการค", []), row("", "4) โครงการง", []),
+                    row("1.2 การเสริม", "5) โครงการจ", ["-", "-"]), row("", "6) กิจกรรมฉ", []), row("", "7) มาตรการช", [])]
+        let dealt = PlanTableParser.unstackingBudgets(rows, layout: layout).map { $0.cells[3].lines }
+        XCTAssertEqual(Array(dealt.prefix(4)), [["10,000"], ["-"], ["-"], ["10,000"]])
+        // Two lines for three items: nothing is made up, the lines stay where they stood.
+        XCTAssertEqual(Array(dealt.suffix(3)), [["-", "-"], [], []])
+    }
+
     /// The 2561–2564 layout: that cycle's dimension names and a month-by-month schedule.
     func testOldCycleMonthByMonthTable() throws {
         let months = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."]

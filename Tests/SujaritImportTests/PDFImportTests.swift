@@ -143,6 +143,36 @@ final class PDFImportTests: XCTestCase {
         return Data(body.utf8)
     }
 
+    /// A long plan as a PDF of about 200 pages: read whole within the extraction's time limit,
+    /// its items all found (the time is printed; speed targets live in `sujarit bench import`).
+    func testTwoHundredPagePlanPDFIsReadWhole() throws {
+        try requirePdftotext()
+        guard let pdfinfo = Self.which("pdfinfo") else { throw XCTSkip("pdfinfo (poppler-utils) is not installed") }
+        let text = SyntheticPlanDocument.text(itemCount: 200)
+        let expected = try DocumentImporter.importDocument(Data(text.utf8), fileName: "long.txt")
+        let pdf = try Self.pdf(fromDocx: try FixtureWriter.docx(PlainTextReader.read(text), laidOut: true, textSize: 32))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sujarit-long-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try pdf.write(to: folder.appendingPathComponent("long.pdf"))
+        let info = Process()
+        info.executableURL = pdfinfo
+        info.arguments = [folder.appendingPathComponent("long.pdf").path]
+        let pipe = Pipe()
+        info.standardOutput = pipe
+        try info.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        info.waitUntilExit()
+        let pages = output.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) } ?? 0
+        Self.dump(pdf, name: "long")
+        let start = Date()
+        let result = try DocumentImporter.importDocument(pdf, fileName: "long.pdf")
+        print("PDF of \(pages) pages imported in \(String(format: "%.1f", Date().timeIntervalSince(start))) s (debug build): \(result.plan.items.count) items")
+        XCTAssertGreaterThanOrEqual(pages, 150)
+        XCTAssertEqual(result.plan.items.count, expected.plan.items.count)
+        XCTAssertEqual(result.sheets.count, expected.sheets.count)
+    }
+
     /// More pages than a plan has: refused with a message that says so, not cut short unseen.
     func testPDFOverThePageLimitIsRefused() throws {
         try requirePdftotext()
