@@ -50,6 +50,7 @@ struct PlanDocumentWriter {
         writePart2()
         endSection(WSection(landscape: true, titlePage: false, thaiPageNumbers: thai))
         writePart3()
+        writeApproval()
 
         var body = WordMLWriter()
         body.write(blocks, finalSection: WSection(landscape: false, titlePage: false, thaiPageNumbers: thai))
@@ -622,6 +623,35 @@ struct PlanDocumentWriter {
         if first {
             add(WParagraph("ยังไม่มีรายละเอียดโครงการ", alignment: .center))
         }
+    }
+
+    // MARK: - Approval
+
+    /// The heading of the approval block. It starts with "ภาคผนวก", so the importer reads
+    /// nothing of it into a plan (the round trip stays exact).
+    static let approvalHeading = "ภาคผนวก การเสนอ อนุมัติ และเผยแพร่แผน"
+
+    /// Who submitted, approved and published this revision, on which date (Buddhist Era), and
+    /// the approver's comments — on a page of its own after Part 3, when there is any.
+    private mutating func writeApproval() {
+        guard let approval = context.approval, !approval.isEmpty else { return }
+        newPage()
+        heading(Self.approvalHeading, style: "Heading1", bookmark: "_sujarit_approval")
+        var rows = [WRow(cells: [
+            WCell([WParagraph("ขั้นตอน", bold: true, alignment: .center)]),
+            WCell([WParagraph("ผู้ดำเนินการ", bold: true, alignment: .center)]),
+            WCell([WParagraph("วันที่", bold: true, alignment: .center)]),
+            WCell([WParagraph("ความเห็น", bold: true, alignment: .center)]),
+        ], isHeader: true)]
+        for entry in approval.entries {
+            rows.append(WRow(cells: [
+                WCell([WParagraph(entry.step.thaiName)]),
+                WCell([WParagraph(digits.written(entry.by))]),
+                WCell([WParagraph(ThaiCalendar.thaiDate(entry.at, digits: context.digits))]),
+                WCell([WParagraph(digits.written(entry.comment ?? "-"))]),
+            ]))
+        }
+        add(WTable(columnWidths: [1900, 2400, 2000, 2700], rows: rows, bordered: true, centered: true))
     }
 
     /// Field 7 as the officer wrote it, or generated from the budget row.

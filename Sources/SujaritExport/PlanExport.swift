@@ -50,12 +50,17 @@ public struct ExportContext: Sendable {
     public var publicURL: String?
     /// When the document was made (printed in open data); fixed in tests for byte-stable output.
     public var generatedAt: Date
+    /// Who submitted, approved and published the revision (with the approver's comments): the
+    /// Word document's approval block. Nil or empty: no block.
+    public var approval: PlanApproval?
 
-    public init(organization: Organization, digits: DigitStyle? = nil, publicURL: String? = nil, generatedAt: Date = Date()) {
+    public init(organization: Organization, digits: DigitStyle? = nil, publicURL: String? = nil, generatedAt: Date = Date(),
+                approval: PlanApproval? = nil) {
         self.organization = organization
         self.digits = digits ?? organization.digitStyle
         self.publicURL = publicURL
         self.generatedAt = generatedAt
+        self.approval = approval
     }
 }
 

@@ -16,6 +16,48 @@ final class DocxExportTests: XCTestCase {
         return try OpenedPackage(data)
     }
 
+    /// Issue 11 §5: the approval block — who submitted, approved and published the revision,
+    /// on which date (Buddhist Era), with the approver's comment — after Part 3; the importer
+    /// reads none of it into the plan.
+    func testApprovalBlockHoldsTheApproversCommentNameAndBuddhistEraDate() throws {
+        let submittedAt = Date(timeIntervalSince1970: 1_790_000_000)
+        let approvedAt = submittedAt.addingTimeInterval(86_400)
+        let approval = PlanApproval(entries: [
+            .init(step: .published, by: "นายผู้เผยแพร่ ทดสอบ", at: approvedAt, comment: "เผยแพร่ตามมติ"),
+            .init(step: .submitted, by: "นางสาวผู้เสนอ ทดสอบ", at: submittedAt),
+            .init(step: .approved, by: "นายผู้อนุมัติ ทดสอบ", at: approvedAt, comment: "ตรวจแล้ว ถูกต้อง"),
+        ])
+        var context = ExportFixtures.context()
+        context.approval = approval
+        let data = PlanExporter.docx(plan, context: context)
+        let package = try OpenedPackage(data)
+        XCTAssertEqual(package.malformedParts(), [])
+        let xml = try package.text("word/document.xml")
+        let date = ThaiCalendar.thaiDate(approvedAt)
+        XCTAssertTrue(date.hasSuffix("2569"), "a Buddhist-Era year: \(date)")
+        for text in [PlanDocumentWriter.approvalHeading, "ตรวจแล้ว ถูกต้อง", "นายผู้อนุมัติ ทดสอบ", "นางสาวผู้เสนอ ทดสอบ", "เผยแพร่ตามมติ",
+                     date, ThaiCalendar.thaiDate(submittedAt)] {
+            XCTAssertTrue(xml.contains(text), text)
+        }
+        // In the order of the steps, after Part 3.
+        let part3 = try XCTUnwrap(xml.range(of: "รายละเอียดโครงการ/กิจกรรม/มาตรการ", options: .backwards))
+        let submitted = try XCTUnwrap(xml.range(of: "นางสาวผู้เสนอ ทดสอบ"))
+        let approved = try XCTUnwrap(xml.range(of: "นายผู้อนุมัติ ทดสอบ"))
+        let published = try XCTUnwrap(xml.range(of: "นายผู้เผยแพร่ ทดสอบ"))
+        XCTAssertLessThan(part3.lowerBound, submitted.lowerBound)
+        XCTAssertLessThan(submitted.lowerBound, approved.lowerBound)
+        XCTAssertLessThan(approved.lowerBound, published.lowerBound)
+        // Without steps, no block.
+        let plain = try OpenedPackage(PlanExporter.docx(plan, context: ExportFixtures.context())).text("word/document.xml")
+        XCTAssertFalse(plain.contains(PlanDocumentWriter.approvalHeading))
+        // The importer reads the same plan with or without the block.
+        let withBlock = try DocumentImporter.importDocument(data, fileName: "approved.docx").plan
+        let without = try DocumentImporter.importDocument(PlanExporter.docx(plan, context: ExportFixtures.context()), fileName: "plain.docx").plan
+        XCTAssertEqual(withBlock.items.map(\.name), without.items.map(\.name))
+        XCTAssertEqual(withBlock.items.map(\.sheet), without.items.map(\.sheet))
+        XCTAssertEqual(withBlock.frontMatter, without.frontMatter)
+    }
+
     func testEveryPartIsWellFormedAndPresent() throws {
         let data = PlanExporter.docx(plan, context: ExportFixtures.context())
         ExportFixtures.keep(data, as: "demo-plan.docx")

@@ -6,6 +6,7 @@ import SujaritCore
 import SujaritAPIModels
 @testable import SujaritServer
 import SujaritCatalog
+import SujaritExport
 
 /// Issue 11: the path from nothing to a correctly published plan, as officers work.
 final class AuthoringPathTests: ServerTestCase {
@@ -267,6 +268,82 @@ final class PlanPagesTests: ServerTestCase {
         let history = try await admin.get("\(base)/history")
         XCTAssertTrue(history.body.contains("ความเห็น: ตรวจแล้ว ถูกต้องตามแบบ"), history.body)
         XCTAssertTrue(history.body.contains("เสนออนุมัติ → อนุมัติแล้ว"), "states in Thai words")
+    }
+
+    /// Issue 11 §5: the approver's comment, name and date (Buddhist Era) in the approval block
+    /// of the plan's page, its public address (also as the cache keeps it) and its Word file.
+    func testApprovalBlockShowsTheApproversCommentNameAndDateOnThePlanAndPublicPages() async throws {
+        let organization = try await makeOrganization(slug: "approval-block")
+        let editorUser = try await makeUser("editor", role: .editor, in: organization)
+        let adminUser = try await makeUser("admin", role: .admin, in: organization)
+        editorUser.displayName = "นางสาวผู้เสนอ ใจดี"
+        try await editorUser.save(on: db)
+        adminUser.displayName = "นายผู้อนุมัติ ตรงไป"
+        try await adminUser.save(on: db)
+        let stored = try await PlanStore(db).create(plan(organization, status: .draft))
+        let base = SiteURL.plan(stored.id).path
+        var editor = Browser(app)
+        try await editor.signIn("editor", password: Self.password)
+        let submitted = try await editor.post("\(base)/transition", [("version", String(stored.version)), ("action", "submit")])
+        XCTAssertEqual(submitted.status, .seeOther, submitted.body)
+        var admin = Browser(app)
+        try await admin.signIn("admin", password: Self.password)
+        var view = try await admin.get(base)
+        let approved = try await admin.post("\(base)/transition", [("version", try XCTUnwrap(Browser.version(in: view.body))),
+                                                                   ("action", "approve"), ("comment", "ตรวจแล้ว ถูกต้อง")])
+        XCTAssertEqual(approved.status, .seeOther, approved.body)
+        // Approved, not yet published: the block already names the approver.
+        view = try await admin.get(base)
+        XCTAssertTrue(view.body.contains("ตรวจแล้ว ถูกต้อง"), view.body)
+        let published = try await admin.post("\(base)/transition", [("version", try XCTUnwrap(Browser.version(in: view.body))),
+                                                                    ("action", "publish"), ("comment", "เผยแพร่ตามมติ")])
+        XCTAssertEqual(published.status, .seeOther, published.body)
+
+        let today = ThaiCalendar.thaiDate(Date())
+        XCTAssertTrue(today.hasSuffix(String(ThaiCalendar.be(fromCE: ThaiCalendar.components(of: Date()).year))), "a Buddhist-Era date: \(today)")
+        func checkBlock(_ body: String, _ label: String, file: StaticString = #filePath, line: UInt = #line) throws {
+            let start = try XCTUnwrap(body.range(of: "class=\"approval-block\""), "\(label): an approval block", file: file, line: line)
+            let block = String(body[start.lowerBound...])
+            for text in ["การเสนอ อนุมัติ และเผยแพร่แผน", "เสนออนุมัติ", "นางสาวผู้เสนอ ใจดี", "อนุมัติ", "นายผู้อนุมัติ ตรงไป",
+                         "ตรวจแล้ว ถูกต้อง", "เผยแพร่", "เผยแพร่ตามมติ", today] {
+                XCTAssertTrue(block.contains(text), "\(label): “\(text)”", file: file, line: line)
+            }
+        }
+        // The plan's page (a member's document view) and the public's.
+        try checkBlock(try await admin.get(base).body, "member's plan page")
+        var visitor = Browser(app)
+        try checkBlock(try await visitor.get(base).body, "public revision page")
+        let address = SiteURL.publishedPlan(slug: "approval-block", years: stored.yearSlug).path
+        let first = try await visitor.get(address)
+        XCTAssertEqual(first.status, .ok)
+        try checkBlock(first.body, "public address")
+        // The second reading comes from the cache: the same block.
+        let again = try await visitor.get(address)
+        try checkBlock(again.body, "public address from the cache")
+        XCTAssertEqual(again.body, first.body)
+        // The English page adds the English words after the Thai.
+        let english = try await visitor.get(address + "?lang=en")
+        try checkBlock(english.body, "English public address")
+        XCTAssertTrue(english.body.contains("อนุมัติ · Approved"), english.body)
+        // A plan published without the workflow (the demo, fixtures) shows no empty block.
+        _ = try await PlanStore(db).create(demoPlan(for: try await makeOrganization(slug: "no-steps"), status: .published))
+        let bare = try await visitor.get(SiteURL.publishedPlan(slug: "no-steps", years: stored.yearSlug).path)
+        XCTAssertEqual(bare.status, .ok)
+        XCTAssertFalse(bare.body.contains("approval-block"))
+        // The official Word file of the public address is made with the same steps.
+        try await app.test(.GET, SiteURL.publishedPlanFile(slug: "approval-block", years: stored.yearSlug, .docx).path) { res async in
+            XCTAssertEqual(res.status, .ok)
+        }
+        let request = Request(application: app, on: app.eventLoopGroup.next())
+        let found = try await PlanStore(db).plan(id: stored.id, scope: .everything)
+        let publishedPlan = try XCTUnwrap(found)
+        let context = try await PlanExports(request: request).context(publishedPlan, organization: organization)
+        let approval = try XCTUnwrap(context.approval)
+        XCTAssertEqual(approval.entries.map(\.step), [.submitted, .approved, .published])
+        XCTAssertEqual(approval.entry(.approved)?.comment, "ตรวจแล้ว ถูกต้อง")
+        XCTAssertEqual(approval.entry(.approved)?.by, "นายผู้อนุมัติ ตรงไป")
+        XCTAssertEqual(approval.entry(.submitted)?.by, "นางสาวผู้เสนอ ใจดี")
+        XCTAssertNil(approval.entry(.submitted)?.comment)
     }
 
     func testFindingsAreGroupedPerItemWithOneLinePerMissingField() async throws {

@@ -63,19 +63,21 @@ struct PlanExports {
         return format
     }
 
-    /// What every format of this plan is made with: its organization (and digit style) and,
-    /// once published, its stable public address.
-    func context(_ plan: Plan, organization: Organization) -> ExportContext {
+    /// What every format of this plan is made with: its organization (and digit style),
+    /// once published its stable public address, and who submitted, approved and published it
+    /// (the Word document's approval block).
+    func context(_ plan: Plan, organization: Organization) async throws -> ExportContext {
         var publicURL: String?
         if plan.status == .published {
             let path = SiteURL.publishedPlan(slug: organization.slug, years: plan.yearSlug).path
             publicURL = (request.application.sujaritSettings.publicBaseURL ?? "") + path
         }
-        return ExportContext(organization: organization, publicURL: publicURL)
+        let approval = try await PlanService(request: request).approval(of: plan)
+        return ExportContext(organization: organization, publicURL: publicURL, approval: approval)
     }
 
     func response(_ plan: Plan, organization: Organization, format: ExportFormat) async throws -> Response {
-        let context = context(plan, organization: organization)
+        let context = try await context(plan, organization: organization)
         let data: Data
         if format == .pdf {
             do throws(PDFService.Failure) {

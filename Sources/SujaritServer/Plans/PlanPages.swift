@@ -196,7 +196,7 @@ extension Pages {
     }
 
     static func plan(_ request: Request, plan: Plan, organization org: Organization, showFindings: Bool, downloads: Downloads = .revision,
-                     monitoring: ItemMonitoringStatus? = nil) -> HTML {
+                     monitoring: ItemMonitoringStatus? = nil, approval: PlanApproval? = nil) -> HTML {
         let t = request.t
         let digits = org.digitStyle
         let summary = PlanSummary(plan: plan)
@@ -293,9 +293,37 @@ extension Pages {
             </table></div>
             \(cards)
             </section>
+            \(approval.map { approvalBlock($0, t: t, digits: digits) } ?? HTML())
             \(showFindings ? findingsList(plan, t: t) : HTML())
             """
         return Layout.page(request: request, title: plan.title, body: body)
+    }
+
+    /// The approval block: each step the revision went through — submitted, approved,
+    /// published — by whom, on which date (Buddhist Era), with the approver's comment. Thai
+    /// first; the English page adds the English words.
+    static func approvalBlock(_ approval: PlanApproval, t: Translator, digits: DigitStyle) -> HTML {
+        guard !approval.isEmpty else { return "" }
+        let rows: [HTML] = approval.entries.map { entry in
+            let step: String = switch entry.step {
+            case .submitted: t(.approvalSubmitted)
+            case .approved: t(.approvalApproved)
+            case .published: t(.approvalPublished)
+            }
+            let comment: HTML = entry.comment.map { HTML("\($0)") } ?? HTML("-")
+            return """
+                <tr><th scope="row">\(step)</th><td>\(entry.by)</td><td class="num">\(ThaiCalendar.thaiDate(entry.at, digits: digits))</td><td class="comment">\(comment)</td></tr>
+                """
+        }
+        return """
+            <section class="approval-block" id="approval">
+            <h2>\(t(.approvalBlock))</h2>
+            <div class="table-wrap"><table>
+            <thead><tr><th scope="col">\(t(.approvalStep))</th><th scope="col">\(t(.approvalBy))</th><th scope="col">\(t(.approvalDate))</th><th scope="col">\(t(.approvalComment))</th></tr></thead>
+            <tbody>\(rows)</tbody>
+            </table></div>
+            </section>
+            """
     }
 
     /// Part 2 for a phone: one card per item with its name, mission and the amount of every

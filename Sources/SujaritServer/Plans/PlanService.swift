@@ -43,6 +43,13 @@ struct PlanService {
         return (plan, organization)
     }
 
+    /// The approval block of a revision (who submitted, approved and published it, with the
+    /// comments); nil for a draft, which stands at none of those steps.
+    func approval(of plan: Plan) async throws -> PlanApproval? {
+        guard plan.status != .draft else { return nil }
+        return try await plans.approval(planID: plan.id, organizationID: plan.organizationID)
+    }
+
     /// A plan the requester may read (drafts only for members of its organization).
     func readablePlan(id text: String?) async throws -> Plan {
         let id = try Self.parseID(text)

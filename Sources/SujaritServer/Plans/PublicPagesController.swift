@@ -66,11 +66,13 @@ struct PublicPagesController: RouteCollection {
         // monitoring round it shows (a publish, a round approved or reopened makes it again).
         if let cached = try await PublicReading(request: request)
             .latestPlanPage(slug: request.parameters.get("slug"), years: request.parameters.get("years")) { return cached }
-        let (plan, organization) = try await PlanService(request: request, database: request.publicDB)
+        let service = PlanService(request: request, database: request.publicDB)
+        let (plan, organization) = try await service
             .publishedPlan(slug: request.parameters.get("slug"), years: request.parameters.get("years"))
         let monitoring = try await MonitoringService(request: request).publicStatus(of: plan)
+        let approval = try await service.approval(of: plan)
         let response = Layout.response(Pages.plan(request, plan: plan, organization: organization, showFindings: false, downloads: .published,
-                                                  monitoring: monitoring))
+                                                  monitoring: monitoring, approval: approval))
         if request.viewer == nil { response.headers.replaceOrAdd(name: .cacheControl, value: PublicReading.latestCacheControl) }
         return response
     }
@@ -89,7 +91,8 @@ struct PublicPagesController: RouteCollection {
         let plan = try await service.readablePlan(id: request.parameters.get("planID"))
         guard let organization = try await service.organizations.find(id: plan.organizationID) else { throw SujaritError.notFound() }
         let member = request.viewer?.can(.viewer, in: organization.id) ?? false
-        return Layout.response(Pages.plan(request, plan: plan, organization: organization, showFindings: member))
+        let approval = try await service.approval(of: plan)
+        return Layout.response(Pages.plan(request, plan: plan, organization: organization, showFindings: member, approval: approval))
     }
 
     @Sendable func item(_ request: Request) async throws -> Response {

@@ -67,8 +67,12 @@ struct PublicReading {
             // round approved or reopened in between is shown, but not kept under this context.
             let monitoring = try await MonitoringService(request: request).publicStatus(of: plan)
             let shown = monitoring.map { RoundMark(id: $0.round.id, version: $0.round.version) }
+            // The approval block: a published revision's steps never change again, so the kept
+            // bytes stay right (read from the database the revision came from: one transaction
+            // wrote both).
+            let approval = try await PlanStore(database).approval(planID: plan.id, organizationID: plan.organizationID)
             let html = Pages.plan(request, plan: plan, organization: context.organization, showFindings: false, downloads: .published,
-                                  monitoring: monitoring)
+                                  monitoring: monitoring, approval: approval)
             return Rendering(body: ByteBuffer(string: html.rendered), keep: shown == context.round)
         }) else { return nil }
         return respond(entry, cacheControl: Self.latestCacheControl)
@@ -100,8 +104,11 @@ struct PublicReading {
         let representation = Representation.page(language: request.language, path: request.requestPath, latestAddress: false)
         guard let entry = try await cache.bytes(RenderedKey(planID: id, representation: representation),
                                                 context: context, contentType: Self.htmlType, render: {
-            guard let plan = try await PlanStore(request.lagTolerantDB).plan(id: id, scope: .publishedOnly) else { return nil }
-            return ByteBuffer(string: Pages.plan(request, plan: plan, organization: context.organization, showFindings: false).rendered)
+            let store = PlanStore(request.lagTolerantDB)
+            guard let plan = try await store.plan(id: id, scope: .publishedOnly) else { return nil }
+            let approval = try await store.approval(planID: plan.id, organizationID: plan.organizationID)
+            return ByteBuffer(string: Pages.plan(request, plan: plan, organization: context.organization, showFindings: false,
+                                                 approval: approval).rendered)
         }) else { return nil }
         return respond(entry, cacheControl: Self.revisionCacheControl)
     }

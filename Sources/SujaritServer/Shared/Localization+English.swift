@@ -581,5 +581,14 @@ extension Texts {
         .monthsRunValue: "Runs in: {0}",
         .monthRuns: "runs in {0}",
         .monthDoesNotRun: "does not run in {0}",
+        // The approval block (issue 11 §5)
+        .approvalBlock: "การเสนอ อนุมัติ และเผยแพร่แผน · Submission, approval and publication",
+        .approvalStep: "ขั้นตอน · Step",
+        .approvalBy: "ผู้ดำเนินการ · By",
+        .approvalDate: "วันที่ · Date",
+        .approvalComment: "ความเห็น · Comment",
+        .approvalSubmitted: "เสนออนุมัติ · Submitted for approval",
+        .approvalApproved: "อนุมัติ · Approved",
+        .approvalPublished: "เผยแพร่ · Published",
     ]
 }

@@ -581,5 +581,14 @@ extension Texts {
         .monthsRunValue: "เดือนที่ดำเนินการ: {0}",
         .monthRuns: "ดำเนินการในเดือน {0}",
         .monthDoesNotRun: "ไม่ได้ดำเนินการในเดือน {0}",
+        // The approval block (issue 11 §5)
+        .approvalBlock: "การเสนอ อนุมัติ และเผยแพร่แผน",
+        .approvalStep: "ขั้นตอน",
+        .approvalBy: "ผู้ดำเนินการ",
+        .approvalDate: "วันที่",
+        .approvalComment: "ความเห็น",
+        .approvalSubmitted: "เสนออนุมัติ",
+        .approvalApproved: "อนุมัติ",
+        .approvalPublished: "เผยแพร่",
     ]
 }

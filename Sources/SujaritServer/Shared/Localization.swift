@@ -98,6 +98,9 @@ public enum UIKey: String, CaseIterable, Sendable {
     case monMakeMembersOnly, monEvidenceRule, monMatchedRows
     // Issue 12: the month schedule of the older plans (ต.ค. – ก.ย.)
     case monthsRun, monthsRunHint, monthsRunValue, monthRuns, monthDoesNotRun
+    // Issue 11 §5: the document's approval block
+    case approvalBlock, approvalStep, approvalBy, approvalDate, approvalComment
+    case approvalSubmitted, approvalApproved, approvalPublished
 }
 
 /// Picks the text of a key in the request's language: `request.t(.save)`.
