@@ -149,6 +149,14 @@ struct PlanTableParser {
         return count
     }
 
+    /// "5 โครงการ" (a subtotal's count cell without "จำนวน") → 5
+    static func bareCount(_ text: String) -> Int? {
+        let arabic = ImportText.trimmedStart(Substring(ImportText.arabic(text)))
+        guard let (count, rest) = ImportText.leadingNumber(arabic, maxDigits: 5) else { return nil }
+        let word = ImportText.compact(String(rest))
+        return ["โครงการ", "กิจกรรม", "มาตรการ", "รายการ"].contains(word) ? count : nil
+    }
+
     mutating func read(_ table: DocumentTable) {
         for row in logicalRows(Self.expandingSpans(table)) {
             let skip = layout.flatMap { $0.width == row.cells.count ? $0.skip : nil } ?? []
@@ -211,7 +219,8 @@ struct PlanTableParser {
             columnIndex = firstBudgetColumn
             return
         }
-        if ImportText.starts(compact, with: "จำนวน"), let count = Self.statedCount(text) {
+        // "จำนวน 5 โครงการ", or "5 โครงการ" alone in the cell after "รวม".
+        if let count = ImportText.starts(compact, with: "จำนวน") ? Self.statedCount(text) : (isTotalTarget ? Self.bareCount(text) : nil) {
             switch target {
             case .subtotal(let index) where subtotals[index].count == nil:
                 subtotals[index].count = count
