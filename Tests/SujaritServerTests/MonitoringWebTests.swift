@@ -391,6 +391,12 @@ final class MonitoringWebTests: ServerTestCase {
         let annual = try await browser.get(SiteURL.roundReport(round.id, .annual).path)
         XCTAssertEqual(annual.status, .ok)
         XCTAssertTrue(annual.body.contains("ผลการดำเนินการ (output)"))
+        // What was carried out, as captured in the round — not the plan's steps copied over.
+        let silentSteps = Set(records.filter { $0.narrative.isEmpty }.flatMap(\.plannedSteps))
+        let narrated = try XCTUnwrap(records.first { !$0.narrative.isEmpty && $0.plannedSteps.contains { !silentSteps.contains($0) } })
+        let plannedOnly = try XCTUnwrap(narrated.plannedSteps.first { !silentSteps.contains($0) })
+        XCTAssertTrue(annual.body.contains(narrated.narrative))
+        XCTAssertFalse(annual.body.contains(plannedOnly), plannedOnly)
         for (kind, format) in [(MonitoringDocumentKind.monitoring, ExportFormat.docx), (.monitoring, .xlsx), (.monitoring, .json), (.annual, .docx), (.annual, .xlsx), (.annual, .json)] {
             try await app.test(.GET, SiteURL.roundReportFile(round.id, kind, format).path) { res async throws in
                 XCTAssertEqual(res.status, .ok, "\(kind) \(format)")
