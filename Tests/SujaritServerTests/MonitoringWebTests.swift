@@ -498,3 +498,36 @@ extension JSONDecoder {
         return decoder
     }
 }
+
+extension MonitoringWebTests {
+    /// An evidence file over the limit, refused while the body streams in, brings the record form
+    /// back with the limit named at the evidence field — not a bare 413 page; nothing is stored.
+    func testEvidenceOverTheLimitComesBackAsTheRecordFormWithTheLimitNamed() async throws {
+        let setup = try await setUpOrganization(slug: "mon-g")
+        var editor = try await signedIn("mon-g-editor")
+        let opened = try await editor.post("/plans/\(setup.plan.id.uuidString.lowercased())/rounds", [("fiscalYear", "2568"), ("kind", "6m")])
+        XCTAssertEqual(opened.status, .seeOther, opened.body)
+        let round = try required(try await rounds(setup.organization).first)
+        let record = round.records[0]
+        let boundary = "sujarit-test-boundary"
+        var body = ByteBuffer()
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n\(round.version)\r\n"
+            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n")
+        body.writeRepeatingByte(0x20, count: MonitoringWorkflow.maximumEvidenceBytes + 1024 * 1024)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        headers.cookie = HTTPCookies(dictionaryLiteral: ("sujarit_session", HTTPCookies.Value(string: editor.cookie ?? "")))
+        let port = Int.random(in: 20_000..<60_000)
+        try await app.testable(method: .running(hostname: "127.0.0.1", port: port))
+            .test(.POST, SiteURL.recordEvidenceUpload(round: round.id, record: record.id).path, headers: headers, body: body) { res async throws in
+                XCTAssertEqual(res.status, .payloadTooLarge)
+                let page = res.body.string
+                XCTAssertTrue(page.contains("id=\"file-error\""), "the message is at the evidence field")
+                XCTAssertTrue(page.contains("ไฟล์หลักฐานใหญ่เกินกำหนด: รับได้ไม่เกิน 10 MB"), page)
+                XCTAssertTrue(page.contains("name=\"progress\""), "the record form is back")
+            }
+        let after = try await rounds(setup.organization)
+        XCTAssertEqual(after.first?.version, round.version, "nothing stored")
+    }
+}
