@@ -531,3 +531,47 @@ extension MonitoringWebTests {
         XCTAssertEqual(after.first?.version, round.version, "nothing stored")
     }
 }
+
+extension MonitoringWebTests {
+    /// The dashboard's three lists from real records: what is still blank, which indicators fell
+    /// short, and which items are late by date (a 12-month round of a year that has ended).
+    func testDashboardListsBlankBelowTargetAndOverdueRecords() async throws {
+        let setup = try await setUpOrganization(slug: "mon-h")
+        var editor = try await signedIn("mon-h-editor")
+        let opened = try await editor.post("/plans/\(setup.plan.id.uuidString.lowercased())/rounds", [("fiscalYear", "2568"), ("kind", "12m")])
+        XCTAssertEqual(opened.status, .seeOther, opened.body)
+        var round = try required(try await rounds(setup.organization).first)
+        XCTAssertGreaterThanOrEqual(round.records.count, 3)
+        let short = try required(round.records.first { $0.indicators.first?.measure != nil })
+        let others = round.records.filter { $0.id != short.id }
+        let late = others[0], blank = others[1]
+        let filled = try await editor.post(SiteURL.roundRecord(round: round.id, record: short.id).path, [
+            ("version", String(round.version)), ("progress", "completed"), ("actual-0", "0"), ("narrative", "ดำเนินการแล้ว"),
+        ])
+        XCTAssertEqual(filled.status, .seeOther, filled.body)
+        round = try required(try await rounds(setup.organization).first)
+        XCTAssertEqual(round.records.first { $0.id == short.id }?.indicators.first?.isMet, false, "the test needs a target not met")
+        let started = try await editor.post(SiteURL.roundRecord(round: round.id, record: late.id).path, [
+            ("version", String(round.version)), ("progress", "inProgress"), ("reason", "other"), ("reasonText", "รอวิทยากร"),
+        ])
+        XCTAssertEqual(started.status, .seeOther, started.body)
+
+        let dashboard = try await editor.get("/o/mon-h/monitoring")
+        XCTAssertEqual(dashboard.status, .ok)
+        let t = Translator(.thai)
+        func list(_ heading: UIKey) throws -> String {
+            let chunk = try required(dashboard.body.components(separatedBy: "<h4>\(t(heading))").dropFirst().first)
+            return chunk.components(separatedBy: "<h4>").first ?? ""
+        }
+        let missing = try list(.monMissing), below = try list(.monBelowTarget), overdue = try list(.monOverdue)
+        XCTAssertTrue(missing.contains(HTML.escape(blank.itemName)), missing)
+        XCTAssertFalse(missing.contains(HTML.escape(short.itemName)), "a filled record is not missing")
+        XCTAssertFalse(missing.contains(HTML.escape(late.itemName)))
+        XCTAssertTrue(below.contains(HTML.escape(short.itemName)), below)
+        XCTAssertFalse(below.contains(HTML.escape(late.itemName)))
+        // The year 2568 ended on 30 September 2568: what is not completed is late.
+        XCTAssertTrue(overdue.contains(HTML.escape(late.itemName)), overdue)
+        XCTAssertTrue(overdue.contains(HTML.escape(blank.itemName)), overdue)
+        XCTAssertFalse(overdue.contains(HTML.escape(short.itemName)), "a completed item is not overdue")
+    }
+}
