@@ -149,6 +149,8 @@ public struct MonitoringRecord: Identifiable, Hashable, Sendable, Codable {
     public var plannedPeriod: String
     /// วิธีดำเนินการ, first-level steps (the annual report's steps column).
     public var plannedSteps: [String]
+    /// เดือนที่ดำเนินการ — the months the plan schedules the item in (nil or empty: the whole year).
+    public var plannedMonths: MonthSchedule?
 
     /// nil until someone reports on the item: a blank record.
     public var progress: ItemProgress?
@@ -199,6 +201,7 @@ public struct MonitoringRecord: Identifiable, Hashable, Sendable, Codable {
         self.responsibleUnit = responsibleUnit
         self.plannedPeriod = plannedPeriod
         self.plannedSteps = plannedSteps
+        self.plannedMonths = nil
         self.progress = nil
         self.reason = nil
         self.reasonText = ""
@@ -337,6 +340,24 @@ public struct MonitoringRound: Identifiable, Hashable, Sendable, Codable {
     /// Records nobody has reported on yet.
     public var blankRecords: [MonitoringRecord] { records.filter(\.isBlank) }
 
+    /// The first moment after an item is due: the end of its last planned month in the year, or
+    /// the end of the fiscal year when the plan does not schedule it by month.
+    public func dueBy(_ record: MonitoringRecord) -> Date {
+        guard let last = record.plannedMonths?.months.last else { return ThaiCalendar.end(of: fiscalYear) }
+        // Fiscal order: October–December belong to the calendar year before the fiscal year ends.
+        let year = last >= 10 ? fiscalYear.ce - 1 : fiscalYear.ce
+        return ThaiCalendar.gregorian.date(from: DateComponents(year: last == 12 ? year + 1 : year, month: last % 12 + 1, day: 1))!
+    }
+
+    /// เกินกำหนด — records not completed although the period reported on (up to the round's last
+    /// day, or up to `today` while that day is still ahead) has run past the months the plan gave
+    /// the item, or past the fiscal year's end when it gave none.
+    public func overdueRecords(today: Date) -> [MonitoringRecord] {
+        let roundEnd = ThaiCalendar.gregorian.date(byAdding: .day, value: 1, to: ThaiCalendar.lastDay(of: kind, in: fiscalYear))!
+        let reportedUpTo = min(today, roundEnd)
+        return records.filter { $0.progress != .completed && dueBy($0) <= reportedUpTo }
+    }
+
     /// "รอบ 6 เดือน ปีงบประมาณ 2568"
     public var thaiTitle: String { "\(kind.thaiName) ปีงบประมาณ พ.ศ. \(fiscalYear.be)" }
     public var englishTitle: String { "\(kind.englishName), fiscal year \(fiscalYear.be)" }
@@ -383,11 +404,13 @@ public enum MonitoringSchedule {
         }
         let indicators = (item.sheet?.outputs ?? []).map { IndicatorActual(kind: .output, target: $0) }
             + (item.sheet?.outcomes ?? []).map { IndicatorActual(kind: .outcome, target: $0) }
-        return MonitoringRecord(
+        var fresh = MonitoringRecord(
             id: id, itemLineageID: item.lineageID, itemID: item.id, itemNumber: number, itemName: item.name,
             itemKind: item.kind, missionCode: item.missionCode,
             responsibleUnit: item.sheet?.responsible.cleaned.isEmpty == false ? item.sheet!.responsible : item.responsibleUnit,
             plannedPeriod: item.sheet?.period ?? "", plannedSteps: (item.sheet?.method ?? []).map(\.text),
             plannedBudget: planned, indicators: indicators)
+        fresh.plannedMonths = item.months.isEmpty ? nil : item.months
+        return fresh
     }
 }

@@ -146,13 +146,24 @@ public struct AnnualResultsRow: Hashable, Sendable, Codable {
 
     public static func rows(of round: MonitoringRound) -> [AnnualResultsRow] {
         round.records.sorted { $0.itemNumber < $1.itemNumber }.map { record in
-            let steps = record.plannedSteps.isEmpty ? record.narrative : record.plannedSteps.joined(separator: "\n")
+            // What was carried out, as the officer wrote it in the round; the plan's planned
+            // steps only when nothing was written (seed 002 copied the targets over).
+            let steps = carriedOut(record) ?? record.plannedSteps.joined(separator: "\n")
             let period = dates(record) ?? (record.plannedPeriod.isEmpty ? "ปีงบประมาณ พ.ศ. \(round.fiscalYear.be)" : record.plannedPeriod)
             return AnnualResultsRow(
                 number: record.itemNumber, measure: record.itemName, steps: steps.isEmpty ? "-" : steps, period: period,
                 responsible: record.responsibleUnit.isEmpty ? "-" : record.responsibleUnit,
                 output: results(record, kind: .output), outcome: results(record, kind: .outcome))
         }
+    }
+
+    /// What was really done: the record's narrative, with the number of participants when known;
+    /// nil when the officer wrote no narrative.
+    static func carriedOut(_ record: MonitoringRecord) -> String? {
+        let narrative = record.narrative.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !narrative.isEmpty else { return nil }
+        guard let participants = record.participants else { return narrative }
+        return "\(narrative)\nผู้เข้าร่วม \(participants) คน"
     }
 
     /// "1 ธันวาคม 2567 – 15 มกราคม 2568" when the dates carried out are known.

@@ -352,6 +352,53 @@ final class MonitoringTests: XCTestCase {
         XCTAssertTrue(rows.contains { $0.output.contains("บรรลุเป้าหมาย") })
     }
 
+    func testAnnualStepsShowWhatWasCarriedOutNotThePlannedSteps() throws {
+        var done = MonitoringRecord(itemLineageID: UUID(), itemID: UUID(), itemNumber: 1, itemName: "อบรมคุณธรรม", itemKind: .project,
+                                    missionCode: nil, responsibleUnit: "สำนักปลัด", plannedSteps: ["ขั้นตอนตามแผน ก", "ขั้นตอนตามแผน ข"],
+                                    plannedBudget: nil, indicators: [])
+        done.progress = .completed
+        done.narrative = "จัดอบรมจริง 2 รุ่น ณ หอประชุม"
+        done.participants = 55
+        var silent = done
+        silent.id = UUID(); silent.itemNumber = 2; silent.narrative = ""; silent.participants = nil
+        let round = MonitoringRound(id: UUID(), organizationID: UUID(), planID: UUID(), planSeriesID: UUID(), fiscalYear: FiscalYear(2568),
+                                    kind: .twelveMonths, status: .open, version: 1, records: [done, silent])
+        let rows = AnnualResultsRow.rows(of: round)
+        XCTAssertTrue(rows[0].steps.contains("จัดอบรมจริง 2 รุ่น ณ หอประชุม"), rows[0].steps)
+        XCTAssertTrue(rows[0].steps.contains("55"), rows[0].steps)
+        XCTAssertFalse(rows[0].steps.contains("ขั้นตอนตามแผน"), rows[0].steps)
+        XCTAssertEqual(rows[1].steps, "ขั้นตอนตามแผน ก\nขั้นตอนตามแผน ข", "the plan's steps only when the officer wrote nothing")
+    }
+
+    func testOverdueUsesThePlannedMonthsAndTheFiscalYearEnd() throws {
+        func record(_ number: Int, _ progress: ItemProgress?, months: [Int]?) throws -> MonitoringRecord {
+            var record = MonitoringRecord(itemLineageID: UUID(), itemID: UUID(), itemNumber: number, itemName: "รายการ \(number)", itemKind: .activity,
+                                          missionCode: nil, responsibleUnit: "", plannedBudget: nil, indicators: [])
+            record.progress = progress
+            record.plannedMonths = try months.map { try MonthSchedule(months: $0) }
+            return record
+        }
+        let records = [
+            try record(1, .inProgress, months: [10, 11, 12]),   // due by 31 Dec: overdue in the 6-month round
+            try record(2, .completed, months: [10, 11]),        // done: never overdue
+            try record(3, .notStarted, months: [4, 5]),         // due in May: not yet at 31 March
+            try record(4, .inProgress, months: nil),            // whole year: due 30 September
+            try record(5, nil, months: [1, 2, 3]),              // due by 31 March, not reported
+        ]
+        let year = FiscalYear(2568)
+        let six = MonitoringRound(id: UUID(), organizationID: UUID(), planID: UUID(), planSeriesID: UUID(), fiscalYear: year,
+                                  kind: .sixMonths, status: .open, version: 1, records: records)
+        let afterSix = ThaiCalendar.end(of: year)
+        XCTAssertEqual(six.overdueRecords(today: afterSix).map(\.itemNumber), [1, 5])
+        // While the period still runs, only what is due by today is late.
+        let midJanuary = ThaiCalendar.gregorian.date(from: DateComponents(year: 2025, month: 1, day: 15))!
+        XCTAssertEqual(six.overdueRecords(today: midJanuary).map(\.itemNumber), [1])
+        var twelve = six
+        twelve.kind = .twelveMonths
+        XCTAssertEqual(twelve.overdueRecords(today: afterSix).map(\.itemNumber), [1, 3, 4, 5])
+        XCTAssertEqual(six.dueBy(records[0]), ThaiCalendar.gregorian.date(from: DateComponents(year: 2025, month: 1, day: 1)))
+    }
+
     func testPeriodYears() {
         XCTAssertEqual(MonitoringSchedule.periodYears("ปีงบประมาณ พ.ศ. 2566 – 2570"), 2566...2570)
         XCTAssertEqual(MonitoringSchedule.periodYears("ปีงบประมาณ พ.ศ. ๒๕๖๘"), 2568...2568)

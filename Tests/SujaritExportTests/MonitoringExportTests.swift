@@ -72,6 +72,16 @@ final class MonitoringExportTests: XCTestCase {
         let annualRows = try annual.elements("row", in: "xl/worksheets/sheet1.xml")
         XCTAssertEqual(annualRows.count, input.round.records.count + 3, "title, organization, headings, one row per item")
         XCTAssertTrue(try annual.text("xl/sharedStrings.xml").contains("ผลการดำเนินการ (output)"))
+        // The steps column tells what was carried out (the narrative), not the plan's steps.
+        let silentSteps = Set(input.round.records.filter { $0.narrative.isEmpty }.flatMap(\.plannedSteps))
+        let narrated = try XCTUnwrap(input.round.records.first { !$0.narrative.isEmpty && $0.plannedSteps.contains { !silentSteps.contains($0) } })
+        let plannedOnly = try XCTUnwrap(narrated.plannedSteps.first { !silentSteps.contains($0) })
+        let annualStrings = try annual.text("xl/sharedStrings.xml")
+        XCTAssertTrue(annualStrings.contains(narrated.narrative))
+        XCTAssertFalse(annualStrings.contains(plannedOnly), plannedOnly)
+        let annualDocx = try OpenedPackage(MonitoringExporter.docx(input, kind: .annual))
+        XCTAssertTrue(try annualDocx.text("word/document.xml").contains(narrated.narrative))
+        XCTAssertFalse(try annualDocx.text("word/document.xml").contains(plannedOnly), plannedOnly)
         XCTAssertTrue(try annual.text("docProps/core.xml").contains("ประจำปี พ.ศ. 2568"))
 
         let json = try JSONSerialization.jsonObject(with: MonitoringExporter.json(input)) as? [String: Any]

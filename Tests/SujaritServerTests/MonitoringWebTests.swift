@@ -391,6 +391,12 @@ final class MonitoringWebTests: ServerTestCase {
         let annual = try await browser.get(SiteURL.roundReport(round.id, .annual).path)
         XCTAssertEqual(annual.status, .ok)
         XCTAssertTrue(annual.body.contains("ผลการดำเนินการ (output)"))
+        // What was carried out, as captured in the round — not the plan's steps copied over.
+        let silentSteps = Set(records.filter { $0.narrative.isEmpty }.flatMap(\.plannedSteps))
+        let narrated = try XCTUnwrap(records.first { !$0.narrative.isEmpty && $0.plannedSteps.contains { !silentSteps.contains($0) } })
+        let plannedOnly = try XCTUnwrap(narrated.plannedSteps.first { !silentSteps.contains($0) })
+        XCTAssertTrue(annual.body.contains(narrated.narrative))
+        XCTAssertFalse(annual.body.contains(plannedOnly), plannedOnly)
         for (kind, format) in [(MonitoringDocumentKind.monitoring, ExportFormat.docx), (.monitoring, .xlsx), (.monitoring, .json), (.annual, .docx), (.annual, .xlsx), (.annual, .json)] {
             try await app.test(.GET, SiteURL.roundReportFile(round.id, kind, format).path) { res async throws in
                 XCTAssertEqual(res.status, .ok, "\(kind) \(format)")
@@ -490,5 +496,82 @@ extension JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return decoder
+    }
+}
+
+extension MonitoringWebTests {
+    /// An evidence file over the limit, refused while the body streams in, brings the record form
+    /// back with the limit named at the evidence field — not a bare 413 page; nothing is stored.
+    func testEvidenceOverTheLimitComesBackAsTheRecordFormWithTheLimitNamed() async throws {
+        let setup = try await setUpOrganization(slug: "mon-g")
+        var editor = try await signedIn("mon-g-editor")
+        let opened = try await editor.post("/plans/\(setup.plan.id.uuidString.lowercased())/rounds", [("fiscalYear", "2568"), ("kind", "6m")])
+        XCTAssertEqual(opened.status, .seeOther, opened.body)
+        let round = try required(try await rounds(setup.organization).first)
+        let record = round.records[0]
+        let boundary = "sujarit-test-boundary"
+        var body = ByteBuffer()
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n\(round.version)\r\n"
+            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n")
+        body.writeRepeatingByte(0x20, count: MonitoringWorkflow.maximumEvidenceBytes + 1024 * 1024)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        headers.cookie = HTTPCookies(dictionaryLiteral: ("sujarit_session", HTTPCookies.Value(string: editor.cookie ?? "")))
+        let port = Int.random(in: 20_000..<60_000)
+        try await app.testable(method: .running(hostname: "127.0.0.1", port: port))
+            .test(.POST, SiteURL.recordEvidenceUpload(round: round.id, record: record.id).path, headers: headers, body: body) { res async throws in
+                XCTAssertEqual(res.status, .payloadTooLarge)
+                let page = res.body.string
+                XCTAssertTrue(page.contains("id=\"file-error\""), "the message is at the evidence field")
+                XCTAssertTrue(page.contains("ไฟล์หลักฐานใหญ่เกินกำหนด: รับได้ไม่เกิน 10 MB"), page)
+                XCTAssertTrue(page.contains("name=\"progress\""), "the record form is back")
+            }
+        let after = try await rounds(setup.organization)
+        XCTAssertEqual(after.first?.version, round.version, "nothing stored")
+    }
+}
+
+extension MonitoringWebTests {
+    /// The dashboard's three lists from real records: what is still blank, which indicators fell
+    /// short, and which items are late by date (a 12-month round of a year that has ended).
+    func testDashboardListsBlankBelowTargetAndOverdueRecords() async throws {
+        let setup = try await setUpOrganization(slug: "mon-h")
+        var editor = try await signedIn("mon-h-editor")
+        let opened = try await editor.post("/plans/\(setup.plan.id.uuidString.lowercased())/rounds", [("fiscalYear", "2568"), ("kind", "12m")])
+        XCTAssertEqual(opened.status, .seeOther, opened.body)
+        var round = try required(try await rounds(setup.organization).first)
+        XCTAssertGreaterThanOrEqual(round.records.count, 3)
+        let short = try required(round.records.first { $0.indicators.first?.measure != nil })
+        let others = round.records.filter { $0.id != short.id }
+        let late = others[0], blank = others[1]
+        let filled = try await editor.post(SiteURL.roundRecord(round: round.id, record: short.id).path, [
+            ("version", String(round.version)), ("progress", "completed"), ("actual-0", "0"), ("narrative", "ดำเนินการแล้ว"),
+        ])
+        XCTAssertEqual(filled.status, .seeOther, filled.body)
+        round = try required(try await rounds(setup.organization).first)
+        XCTAssertEqual(round.records.first { $0.id == short.id }?.indicators.first?.isMet, false, "the test needs a target not met")
+        let started = try await editor.post(SiteURL.roundRecord(round: round.id, record: late.id).path, [
+            ("version", String(round.version)), ("progress", "inProgress"), ("reason", "other"), ("reasonText", "รอวิทยากร"),
+        ])
+        XCTAssertEqual(started.status, .seeOther, started.body)
+
+        let dashboard = try await editor.get("/o/mon-h/monitoring")
+        XCTAssertEqual(dashboard.status, .ok)
+        let t = Translator(.thai)
+        func list(_ heading: UIKey) throws -> String {
+            let chunk = try required(dashboard.body.components(separatedBy: "<h4>\(t(heading))").dropFirst().first)
+            return chunk.components(separatedBy: "<h4>").first ?? ""
+        }
+        let missing = try list(.monMissing), below = try list(.monBelowTarget), overdue = try list(.monOverdue)
+        XCTAssertTrue(missing.contains(HTML.escape(blank.itemName)), missing)
+        XCTAssertFalse(missing.contains(HTML.escape(short.itemName)), "a filled record is not missing")
+        XCTAssertFalse(missing.contains(HTML.escape(late.itemName)))
+        XCTAssertTrue(below.contains(HTML.escape(short.itemName)), below)
+        XCTAssertFalse(below.contains(HTML.escape(late.itemName)))
+        // The year 2568 ended on 30 September 2568: what is not completed is late.
+        XCTAssertTrue(overdue.contains(HTML.escape(late.itemName)), overdue)
+        XCTAssertTrue(overdue.contains(HTML.escape(blank.itemName)), overdue)
+        XCTAssertFalse(overdue.contains(HTML.escape(short.itemName)), "a completed item is not overdue")
     }
 }

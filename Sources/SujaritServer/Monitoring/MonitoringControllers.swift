@@ -28,7 +28,9 @@ struct MonitoringController: RouteCollection {
         round.get("annual", ":format", use: annualFile)
         round.get("charts", ":chart", use: chart)
         // Evidence: the upload's body may hold a file up to the limit (plus the form around it).
-        round.on(.POST, "records", ":recordID", "evidence",
+        // A body over that is refused while it streams in; the officer gets the record form back
+        // with the limit named at the evidence field instead of a bare 413 page.
+        round.grouped(EvidenceTooLargeMiddleware()).on(.POST, "records", ":recordID", "evidence",
                  body: .collect(maxSize: ByteCount(integerLiteral: MonitoringWorkflow.maximumEvidenceBytes + 256 * 1024)), use: uploadEvidence)
         round.post("records", ":recordID", "evidence", ":evidenceID", "delete", use: deleteEvidence)
         round.post("records", ":recordID", "evidence", ":evidenceID", "public", use: setEvidencePublic)
@@ -550,5 +552,27 @@ struct MonitoringAPIController: RouteCollection {
     @Sendable func report(_ request: Request) async throws -> Response {
         let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
         return try await MonitoringController.fileResponse(request, view: view, kind: .monitoring, format: .json)
+    }
+}
+
+/// Turns an evidence upload refused for its size (while the body was still being received, so
+/// before the handler ran) into the record form with a message at the evidence field naming the
+/// limit. Nothing was stored; the record's saved values are shown as they are.
+struct EvidenceTooLargeMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch let error as any AbortError where error.status == .payloadTooLarge {
+            let view = try await MonitoringService(request: request).memberRound(id: request.parameters.get("roundID"))
+            let id = try PlanService.parseID(request.parameters.get("recordID"))
+            guard let record = view.round.records.first(where: { $0.id == id }) else { throw SujaritError.notFound("รายการ") }
+            let limit = String(MonitoringWorkflow.maximumEvidenceBytes / 1024 / 1024)
+            let message = LocalizedText(th: Translator(.thai)(.monEvidenceTooLarge, limit), en: Translator(.english)(.monEvidenceTooLarge, limit))
+            var errors = FormErrors()
+            errors.add("file", message)
+            return Layout.response(MonitoringPages.recordForm(request, view: view, record: record,
+                                                              values: RecordFormValues(record: record, version: view.round.version),
+                                                              errors: errors, message: message), status: .payloadTooLarge)
+        }
     }
 }

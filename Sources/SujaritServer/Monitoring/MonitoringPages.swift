@@ -85,7 +85,7 @@ enum MonitoringPages {
                 let below: [HTML] = MonitoringReport.belowTarget(round).prefix(50).map { pair in
                     "<li>\(pair.0.itemNumber). \(pair.0.itemName): \(pair.1.target) → \(pair.1.actualValue.map { NSDecimalNumber(decimal: $0).stringValue } ?? "")</li>"
                 }
-                let overdue: [HTML] = overdueRecords(round).prefix(50).map { "<li>\($0.itemNumber). \($0.itemName) — \(progressName(request, $0.progress))</li>" }
+                let overdue: [HTML] = round.overdueRecords(today: request.dependencies.now()).prefix(50).map { "<li>\($0.itemNumber). \($0.itemName) — \(progressName(request, $0.progress))</li>" }
                 return """
                     <h3>\(roundTitle(request, round))</h3>
                     <div class="side-by-side">
@@ -134,16 +134,6 @@ enum MonitoringPages {
             \(sections.isEmpty ? HTML("<p>\(t(.noPublishedPlans))</p>") : HTML("\(sections)"))
             \(settingsForm)
             """)
-    }
-
-    /// Items not finished when their round's period is over: when the period ends the year every
-    /// item not completed; otherwise those not started.
-    static func overdueRecords(_ round: MonitoringRound) -> [MonitoringRecord] {
-        round.records.filter { record in
-            round.kind.endsTheYear
-                ? record.progress == .notStarted || record.progress == .inProgress
-                : record.progress == .notStarted
-        }
     }
 
     /// Planned against disbursed per year, from each year's latest round.

@@ -543,6 +543,7 @@ extension Texts {
         .monEvidence: "Evidence",
         .monNoEvidence: "No evidence file yet",
         .monEvidenceFile: "Evidence file (photo, PDF or Word)",
+        .monEvidenceTooLarge: "The evidence file is too large: at most {0} MB per file. Make it smaller or split it, then attach it again",
         .monEvidenceHint: "JPEG, PNG, PDF, DOCX up to 10 MB each; the type is checked from the content",
         .monAttachEvidence: "Attach",
         .monRemoveEvidence: "Remove",

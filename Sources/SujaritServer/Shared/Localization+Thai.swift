@@ -543,6 +543,7 @@ extension Texts {
         .monEvidence: "หลักฐาน",
         .monNoEvidence: "ยังไม่มีไฟล์หลักฐาน",
         .monEvidenceFile: "ไฟล์หลักฐาน (ภาพถ่าย PDF หรือ Word)",
+        .monEvidenceTooLarge: "ไฟล์หลักฐานใหญ่เกินกำหนด: รับได้ไม่เกิน {0} MB ต่อไฟล์ กรุณาย่อขนาดหรือแบ่งไฟล์แล้วแนบใหม่",
         .monEvidenceHint: "รับ JPEG, PNG, PDF, DOCX ไม่เกิน 10 MB ต่อไฟล์ ระบบตรวจชนิดจากเนื้อไฟล์",
         .monAttachEvidence: "แนบไฟล์",
         .monRemoveEvidence: "ลบ",

@@ -101,6 +101,8 @@ public enum UIKey: String, CaseIterable, Sendable {
     // Issue 11 §5: the document's approval block
     case approvalBlock, approvalStep, approvalBy, approvalDate, approvalComment
     case approvalSubmitted, approvalApproved, approvalPublished
+    // Issue 9: an evidence upload over the limit
+    case monEvidenceTooLarge
 }
 
 /// Picks the text of a key in the request's language: `request.t(.save)`.
