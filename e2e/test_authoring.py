@@ -61,6 +61,23 @@ def check_sub_missions_follow_the_mission(b, name):
     assert Select(b.find("#missionCode")).first_selected_option.get_attribute("value") == "1.2"
 
 
+def test_home_after_signing_in_is_my_work_and_the_directory_is_one_link_away(browsers):
+    b = browsers()
+    b.sign_in("officer", PASSWORD)
+    # Issue 11 §11: "my work" instead of the public organization list.
+    b.go("/")
+    assert b.all("section.my-work"), b.text[:1500]
+    assert not b.all("form.directory-search"), "the signed-in home is not the public list"
+    b.click("p.directory-link a")
+    b.status_ok()
+    assert b.path == "/organizations", b.path
+    b.fill("#q", ORG_NAME)
+    b.click("form.directory-search button[type=submit]")
+    b.status_ok()
+    b.click_text(ORG_NAME, css="main ul.cards a")
+    assert b.path == f"/o/{ORG_SLUG}", b.path
+
+
 def test_officer_writes_a_plan_with_the_wizard(browsers):
     b = browsers()
     b.sign_in("officer", PASSWORD)

@@ -24,6 +24,9 @@ def test_province_overseer_reads_the_province_dashboard(browsers, server):
     b = browsers()
     b.sign_in("overseer-rb", PASSWORD)
     b.go("/")
+    # No organization of their own: the home page has the dashboards and the directory link.
+    assert not b.all("form.directory-search"), "the signed-in home is not the public list"
+    assert b.find("p.directory-link a").get_attribute("href").endswith("/organizations")
     b.click_text("แดชบอร์ดผู้กำกับดูแล")
     assert b.path == "/overseers"
     b.status_ok()

@@ -133,7 +133,8 @@ final class ReadReplicaTests: ServerTestCase {
             // person reads the primary.
             var browser = Browser(server)
             try await browser.signIn("replica-admin", password: Self.password)
-            let home = try await browser.get("/")
+            // (Their home page is "my work"; the directory is at its own address.)
+            let home = try await browser.get(SiteURL.organizations.path)
             XCTAssertTrue(home.body.contains("primary-only"), "a signed-in person reads the primary")
             XCTAssertFalse(home.body.contains("replica-only"))
 

@@ -22,12 +22,13 @@ final class SiteURLTests: ServerTestCase {
         case monitoring, monitoringSettings, importResults, importResultsConfirm, openRound, round, roundRecord, roundStep
         case roundReport, roundReportFile, roundChart, recordEvidenceUpload, recordEvidenceDelete, recordEvidencePublic
         case roundEvidence, apiRound
-        case overseers, overseerNation, overseerProvince, overseerFigure, directory, apiOrganizations
+        case overseers, overseerNation, overseerProvince, overseerFigure, directory, organizations, apiOrganizations
     }
 
     static func name(of url: SiteURL) -> Name {
         switch url {
         case .home: .home
+        case .organizations: .organizations
         case .signIn: .signIn
         case .signOut: .signOut
         case .changePassword: .changePassword
@@ -110,7 +111,7 @@ final class SiteURLTests: ServerTestCase {
     /// form's action a POST).
     static var examples: [(SiteURL, HTTPMethod)] {
         var list: [(SiteURL, HTTPMethod)] = [
-        (.home, .GET), (.signIn, .GET), (.signIn, .POST), (.signOut, .POST), (.changePassword, .GET), (.changePassword, .POST),
+        (.home, .GET), (.organizations, .GET), (.signIn, .GET), (.signIn, .POST), (.signOut, .POST), (.changePassword, .GET), (.changePassword, .POST),
         (.stylesheet, .GET),
         (.organization(slug: "demo"), .GET), (.organizationSettings(slug: "demo"), .GET), (.organizationSettings(slug: "demo"), .POST),
         (.publishedPlan(slug: "demo", years: "2566-2570"), .GET),
@@ -231,6 +232,7 @@ final class SiteURLTests: ServerTestCase {
                        "/overseers/provinces/" + "นครราชสีมา".addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + "%2Fx")
         XCTAssertEqual(SiteURL.overseerFigure(province: nil, figure: "coverage", format: "xlsx").path, "/overseers/nation/coverage.xlsx")
         XCTAssertEqual(SiteURL.directory([]).path, "/")
+        XCTAssertEqual(SiteURL.organizations.path, "/organizations")
         XCTAssertEqual(SiteURL.directory(Directory.page([URLQueryItem(name: "kind", value: "sao")], 3)).path, "/?kind=sao&page=3")
         XCTAssertEqual(SiteURL.directory(Directory.page([], 1)).path, "/", "page 1 is the plain address")
         XCTAssertEqual(SiteURL.apiOrganizations([URLQueryItem(name: "q", value: "a&b")]).path, "/api/v1/organizations?q=a%26b")

@@ -4,9 +4,10 @@ import Fluent
 import SujaritCore
 import SujaritPersistence
 
-/// งานของฉัน — what waits for a signed-in person, shown on the home page above the public
-/// organization list: drafts to finish, plans waiting for their approval or publication, and
-/// imported documents to review, and monitoring rounds to fill (editors) or approve (admins).
+/// งานของฉัน — what waits for a signed-in person, their home page instead of the public
+/// organization list (which is at `/organizations` for them): drafts to finish, plans waiting
+/// for their approval or publication, imported documents to review, and monitoring rounds to
+/// fill (editors) or approve (admins).
 struct MyWork {
     struct Entry {
         var plan: PlanListEntry

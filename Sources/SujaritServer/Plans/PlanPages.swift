@@ -12,8 +12,7 @@ extension Pages {
     /// Provinces, then organizations: a search form (name, province, kind, district), the
     /// provinces with their counts, and one page of matching organizations.
     static func directory(_ request: Request, result: DirectoryPage?, provinces: [DirectoryCount], districts: [DirectoryCount],
-                          parameters: Directory.Parameters, error: SujaritError? = nil, myWork: MyWork? = nil,
-                          overseer: Bool = false) -> HTML {
+                          parameters: Directory.Parameters, error: SujaritError? = nil) -> HTML {
         let t = request.t
         let items = Directory.queryItems(parameters)
         let chosenProvince = parameters.province?.cleaned ?? ""
@@ -40,7 +39,7 @@ extension Pages {
             <select id="kind" name="kind"><option value="">\(t(.dirAllKinds))</option>\(kindOptions)</select>
             <label for="district">\(t(.district))</label>
             \(districtField)
-            <p><button type="submit">\(t(.dirSearch))</button> <a href="\(SiteURL.home)">\(t(.dirClear))</a></p>
+            <p><button type="submit">\(t(.dirSearch))</button> <a href="\(request.viewer == nil ? SiteURL.home : SiteURL.organizations)">\(t(.dirClear))</a></p>
             </form>
             """
         let notice: HTML
@@ -99,8 +98,6 @@ extension Pages {
                 """
         }
         let body: HTML = """
-            \(myWork.map { Pages.myWork(request, $0) } ?? HTML())
-            \(overseer ? HTML("<p class=\"notice\"><a href=\"\(SiteURL.overseers)\">\(t(.myWorkDashboards))</a></p>") : HTML())
             <h1>\(t(.organizations))</h1>
             <p class="lead">\(t(.organizationsLead))</p>
             \(notice)
@@ -109,6 +106,18 @@ extension Pages {
             \(listing)
             """
         return Layout.page(request: request, title: t(.organizations), body: body)
+    }
+
+    /// A signed-in person's home page (issue 11 §11): their work instead of the public list,
+    /// the overseers' dashboards where they oversee, and the way to the directory.
+    static func signedInHome(_ request: Request, work: MyWork?, overseer: Bool) -> HTML {
+        let t = request.t
+        let body: HTML = """
+            \(work.map { Pages.myWork(request, $0) } ?? HTML())
+            \(overseer ? HTML("<p class=\"notice\"><a href=\"\(SiteURL.overseers)\">\(t(.myWorkDashboards))</a></p>") : HTML())
+            <p class="directory-link"><a href="\(SiteURL.organizations)">\(t(.myWorkDirectory))</a></p>
+            """
+        return Layout.page(request: request, title: t(.myWork), body: body)
     }
 
     // MARK: One organization

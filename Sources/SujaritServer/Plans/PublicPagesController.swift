@@ -9,43 +9,50 @@ import SujaritAPIModels
 struct PublicPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: home)
+        routes.get("organizations", use: directory)
         routes.get("o", ":slug", use: organization)
         routes.get("o", ":slug", "plan", ":years", use: publishedPlan)
         routes.get("plans", ":planID", use: plan)
         routes.get("plans", ":planID", "items", ":itemID", use: item)
     }
 
-    /// The directory: provinces, then organizations, searched and filtered (see `Directory`).
+    /// The home page. Not signed in, or asking the directory something (`/?q=…`, a province,
+    /// a page): the directory. Signed in, the plain `/` is the person's "my work" instead
+    /// (issue 11 §11), with a link to the directory at `/organizations`; someone with no
+    /// organization gets the overseers' dashboards link there, or else the directory itself.
     @Sendable func home(_ request: Request) async throws -> Response {
-        // The directory tolerates lag (the replica for anonymous readers); "my work" does not.
+        let asksDirectory = ["q", "province", "district", "kind", "perPage", "page"].contains { request.query[String.self, at: $0] != nil }
+        if let viewer = request.viewer, !asksDirectory {
+            // Overseers (and the installation's administrators) get a link to their dashboards.
+            var overseer = viewer.isSystemAdmin
+            if !overseer { overseer = try await !OverseerStore(request.db).scopes(userID: viewer.userID).isEmpty }
+            var mine: [Organization] = []
+            for id in viewer.roles.keys { if let organization = try await request.stores.organizations.find(id: id) { mine.append(organization) } }
+            if !mine.isEmpty || overseer {
+                // "My work" does not tolerate lag: the primary, not the replica.
+                let work: MyWork? = mine.isEmpty ? nil : try await MyWork.load(for: viewer, organizations: mine, on: request.db)
+                return Layout.response(Pages.signedInHome(request, work: work, overseer: overseer))
+            }
+        }
+        return try await directory(request)
+    }
+
+    /// The directory: provinces, then organizations, searched and filtered (see `Directory`).
+    /// At `/` for the public and at `/organizations` for everyone.
+    @Sendable func directory(_ request: Request) async throws -> Response {
+        // The directory tolerates lag (the replica for anonymous readers).
         let store = OrganizationStore(request.publicDB)
         let parameters = (try? request.query.decode(Directory.Parameters.self)) ?? Directory.Parameters()
         let provinces = try await store.provinces()
-        // Signed in: "my work" first, then the directory.
-        var work: MyWork?
-        var overseer = false
-        if let viewer = request.viewer {
-            // Overseers (and the installation's administrators) get a link to their dashboards.
-            if viewer.isSystemAdmin {
-                overseer = true
-            } else {
-                overseer = try await !OverseerStore(request.db).scopes(userID: viewer.userID).isEmpty
-            }
-            var mine: [Organization] = []
-            for id in viewer.roles.keys { if let organization = try await request.stores.organizations.find(id: id) { mine.append(organization) } }
-            work = try await MyWork.load(for: viewer, organizations: mine, on: request.db)
-        }
         do {
             let query = try Directory.query(parameters, defaultPerPage: 60)
             let result = try await store.directory(query)
             var districts: [DirectoryCount] = []
             if let province = query.province { districts = try await store.districts(province: province) }
-            return Layout.response(Pages.directory(request, result: result, provinces: provinces, districts: districts, parameters: parameters,
-                                                   myWork: work, overseer: overseer))
+            return Layout.response(Pages.directory(request, result: result, provinces: provinces, districts: districts, parameters: parameters))
         } catch let error as SujaritError {
             // Bad filters: the form again with what is wrong, and no results.
-            return Layout.response(Pages.directory(request, result: nil, provinces: provinces, districts: [], parameters: parameters, error: error,
-                                                   myWork: work, overseer: overseer),
+            return Layout.response(Pages.directory(request, result: nil, provinces: provinces, districts: [], parameters: parameters, error: error),
                                    status: error.status)
         }
     }

@@ -277,6 +277,7 @@ extension Texts {
         .myWorkDrafts: "Drafts in progress ({0})",
         .myWorkRounds: "Monitoring rounds to fill or approve ({0})",
         .myWorkNothing: "Nothing waits for you",
+        .myWorkDirectory: "All organizations: search them and read their published plans",
         .revisionNumber: "revision {0}",
         .compareRevisions: "Compare revisions",
         .compareHeading: "Revision {0} compared with revision {1}",

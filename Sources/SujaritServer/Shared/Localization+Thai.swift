@@ -277,6 +277,7 @@ extension Texts {
         .myWorkDrafts: "ฉบับร่างที่กำลังจัดทำ ({0})",
         .myWorkRounds: "รอบการติดตามผลที่รอกรอกหรืออนุมัติ ({0})",
         .myWorkNothing: "ไม่มีงานที่รอคุณอยู่",
+        .myWorkDirectory: "รายชื่อองค์กรทั้งหมด: ค้นหาและอ่านแผนที่เผยแพร่แล้ว",
         .revisionNumber: "ฉบับที่ {0}",
         .compareRevisions: "เปรียบเทียบฉบับ",
         .compareHeading: "เปรียบเทียบฉบับที่ {0} กับฉบับที่ {1}",

@@ -124,6 +124,9 @@ enum SiteURL: Hashable, Sendable {
     // The directory (Plans/, API/)
     /// The home page's directory with its search, filters and page: `/?q=…&province=…&page=2`.
     case directory([URLQueryItem])
+    /// The directory at its own address, `/organizations`: the plain list for signed-in people,
+    /// whose home page (`/` without a query) is their "my work" instead.
+    case organizations
     /// The same as the API's list: `/api/v1/organizations?…`.
     case apiOrganizations([URLQueryItem])
 
@@ -213,6 +216,7 @@ enum SiteURL: Hashable, Sendable {
         case .roundEvidence(let round, let evidence): Self.join("rounds", Self.segment(round), "evidence", Self.segment(evidence))
         case .apiRound(let id): Self.join("api", "v1", "rounds", Self.segment(id))
         case .directory(let items): Self.withQueryItems("/", items)
+        case .organizations: "/organizations"
         case .apiOrganizations(let items): Self.withQueryItems(Self.join("api", "v1", "organizations"), items)
         case .overseers: "/overseers"
         case .overseerNation: Self.join("overseers", "nation")
