@@ -14,6 +14,8 @@ struct MyWork {
         var organization: Organization
     }
 
+    /// The organizations where the viewer has a role, in the order given.
+    var organizations: [Organization] = []
     var drafts: [Entry] = []
     var awaitingApproval: [Entry] = []
     var awaitingPublication: [Entry] = []
@@ -28,6 +30,7 @@ struct MyWork {
         var work = MyWork()
         let mine = organizations.filter { viewer.roles[$0.id] != nil }
         guard !mine.isEmpty else { return work }
+        work.organizations = mine
         let pendingImports = try await PlanImportRecord.query(on: db)
             .filter(\.$organizationID ~~ mine.map(\.id))
             .filter(\.$status == PlanImportStatus.pending.rawValue)

@@ -112,8 +112,17 @@ extension Pages {
     /// the overseers' dashboards where they oversee, and the way to the directory.
     static func signedInHome(_ request: Request, work: MyWork?, overseer: Bool) -> HTML {
         let t = request.t
+        // The way to one's own organizations (their plans, monitoring, complaints) stays on the home.
+        let mine: [HTML] = (work?.organizations ?? []).map { org in
+            "<li><a href=\"\(SiteURL.organization(slug: org.slug))\"><strong>\(org.name)</strong></a></li>"
+        }
+        let organizations: HTML = mine.isEmpty ? HTML() : """
+            <h2>\(t(.myOrganizations))</h2>
+            <ul class="my-organizations">\(mine)</ul>
+            """
         let body: HTML = """
             \(work.map { Pages.myWork(request, $0) } ?? HTML())
+            \(organizations)
             \(overseer ? HTML("<p class=\"notice\"><a href=\"\(SiteURL.overseers)\">\(t(.myWorkDashboards))</a></p>") : HTML())
             <p class="directory-link"><a href="\(SiteURL.organizations)">\(t(.myWorkDirectory))</a></p>
             """

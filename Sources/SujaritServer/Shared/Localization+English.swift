@@ -278,6 +278,7 @@ extension Texts {
         .myWorkRounds: "Monitoring rounds to fill or approve ({0})",
         .myWorkNothing: "Nothing waits for you",
         .myWorkDirectory: "All organizations: search them and read their published plans",
+        .myOrganizations: "My organizations",
         .revisionNumber: "revision {0}",
         .compareRevisions: "Compare revisions",
         .compareHeading: "Revision {0} compared with revision {1}",

@@ -46,7 +46,7 @@ public enum UIKey: String, CaseIterable, Sendable {
     case goTo, errorsToFix, budgetTextHint, budgetTextNow, historyCommentMarker, resultsReportRows
     // Issue 11: my work, revision comparison, import review, the item form's one-value fields
     case myWork, historyPage, placeParagraph, placeLine, myWorkAwaitingApproval, myWorkAwaitingPublication
-    case myWorkImports, myWorkDrafts, myWorkRounds, myWorkNothing, myWorkDirectory, revisionNumber, compareRevisions, compareHeading
+    case myWorkImports, myWorkDrafts, myWorkRounds, myWorkNothing, myWorkDirectory, myOrganizations, revisionNumber, compareRevisions, compareHeading
     case compareSame, budgetPerYear, difference, itemsAdded, itemsRemoved, itemsChanged, otherPartsChanged
     case formerName, changedFields, notStated, fieldName, fieldSubMission, fieldBudget, partTitle
     case partFrontMatter, partRisks, partTargets, compareWithRevision, compareColumn, historyWhat
