@@ -40,27 +40,7 @@ final class MonitoringImportWebTests: ServerTestCase {
 
     /// Posts a multipart form as a browser does (the file, then the other fields).
     func postFile(_ browser: inout Browser, _ path: String, fileName: String, data: Data, fields: [(String, String)]) async throws -> Browser.Page {
-        if browser.csrf == nil { _ = try await browser.get("/") }
-        let boundary = "----sujarit-monitoring-boundary"
-        var body = Data()
-        func part(_ header: String, _ content: Data) {
-            body.append(Data("--\(boundary)\r\n\(header)\r\n\r\n".utf8))
-            body.append(content)
-            body.append(Data("\r\n".utf8))
-        }
-        part("Content-Disposition: form-data; name=\"_csrf\"", Data((browser.csrf ?? "").utf8))
-        for (name, value) in fields { part("Content-Disposition: form-data; name=\"\(name)\"", Data(value.utf8)) }
-        part("Content-Disposition: form-data; name=\"document\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream", data)
-        body.append(Data("--\(boundary)--\r\n".utf8))
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        if !browser.cookies.all.isEmpty { headers.cookie = browser.cookies }
-        var page = Browser.Page(status: .ok, body: "")
-        try await app.test(.POST, path, headers: headers, body: ByteBuffer(data: body)) { res async throws in
-            page = Browser.Page(status: res.status, body: res.body.string, location: res.headers.first(name: .location))
-        }
-        if let token = Browser.csrf(in: page.body) { browser.csrf = token }
-        return page
+        try await postMultipart(&browser, path, fileField: "document", fileName: fileName, data: data, fields: fields)
     }
 
     static func unescape(_ text: String) -> String {
@@ -363,26 +343,8 @@ final class MonitoringImportWebTests: ServerTestCase {
     }
 
     func postEvidence(_ browser: inout Browser, round: UUID, record: UUID, fileName: String, data: Data, fields: [(String, String)]) async throws -> Browser.Page {
-        if browser.csrf == nil { _ = try await browser.get("/") }
-        let boundary = "----sujarit-evidence-boundary"
-        var body = Data()
-        func part(_ header: String, _ content: Data) {
-            body.append(Data("--\(boundary)\r\n\(header)\r\n\r\n".utf8))
-            body.append(content)
-            body.append(Data("\r\n".utf8))
-        }
-        part("Content-Disposition: form-data; name=\"_csrf\"", Data((browser.csrf ?? "").utf8))
-        for (name, value) in fields { part("Content-Disposition: form-data; name=\"\(name)\"", Data(value.utf8)) }
-        part("Content-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream", data)
-        body.append(Data("--\(boundary)--\r\n".utf8))
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        if !browser.cookies.all.isEmpty { headers.cookie = browser.cookies }
-        var page = Browser.Page(status: .ok, body: "")
-        try await app.test(.POST, SiteURL.recordEvidenceUpload(round: round, record: record).path, headers: headers, body: ByteBuffer(data: body)) { res async throws in
-            page = Browser.Page(status: res.status, body: res.body.string, location: res.headers.first(name: .location))
-        }
-        return page
+        try await postMultipart(&browser, SiteURL.recordEvidenceUpload(round: round, record: record).path, fileField: "file",
+                                fileName: fileName, data: data, fields: fields)
     }
 
     /// Fills one record with the demo's values through the API; returns the round as stored.

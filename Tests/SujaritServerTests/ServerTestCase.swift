@@ -105,9 +105,11 @@ class ServerTestCase: XCTestCase {
 }
 
 extension ServerTestCase {
-    /// Uploads a plan document through `/o/{slug}/import` as the browser's multipart form does.
-    func upload(_ browser: inout Browser, slug: String, fileName: String, data: Data) async throws -> Browser.Page {
-        if browser.csrf == nil { _ = try await browser.get("/o/\(slug)/import") }
+    /// Posts a multipart form as a browser does: the CSRF token, the other fields, then the file
+    /// under `fileField`. The token is fetched from `csrfPage` when the browser has none yet.
+    func postMultipart(_ browser: inout Browser, _ path: String, csrfPage: String = "/", fileField: String, fileName: String,
+                       data: Data, fields: [(String, String)] = []) async throws -> Browser.Page {
+        if browser.csrf == nil { _ = try await browser.get(csrfPage) }
         let boundary = "----sujarit-test-boundary"
         var body = Data()
         func part(_ header: String, _ content: Data) {
@@ -116,15 +118,22 @@ extension ServerTestCase {
             body.append(Data("\r\n".utf8))
         }
         part("Content-Disposition: form-data; name=\"_csrf\"", Data((browser.csrf ?? "").utf8))
-        part("Content-Disposition: form-data; name=\"document\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream", data)
+        for (name, value) in fields { part("Content-Disposition: form-data; name=\"\(name)\"", Data(value.utf8)) }
+        part("Content-Disposition: form-data; name=\"\(fileField)\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream", data)
         body.append(Data("--\(boundary)--\r\n".utf8))
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
         if !browser.cookies.all.isEmpty { headers.cookie = browser.cookies }
         var page = Browser.Page(status: .ok, body: "")
-        try await app.test(.POST, "/o/\(slug)/import", headers: headers, body: ByteBuffer(data: body)) { res async throws in
+        try await app.test(.POST, path, headers: headers, body: ByteBuffer(data: body)) { res async throws in
             page = Browser.Page(status: res.status, body: res.body.string, location: res.headers.first(name: .location))
         }
         return page
+    }
+
+    /// Uploads a plan document through `/o/{slug}/import` as the browser's multipart form does.
+    func upload(_ browser: inout Browser, slug: String, fileName: String, data: Data) async throws -> Browser.Page {
+        try await postMultipart(&browser, "/o/\(slug)/import", csrfPage: "/o/\(slug)/import", fileField: "document",
+                                fileName: fileName, data: data)
     }
 }
