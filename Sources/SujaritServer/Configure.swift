@@ -90,8 +90,9 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     app.passwords.use(.bcrypt(cost: settings.passwordCost))
     app.sessions.use(.fluent)
     app.sessions.configuration.cookieName = "sujarit_session"
-    app.sessions.configuration.cookieFactory = { sessionID in
-        HTTPCookies.Value(string: sessionID.string, expires: Date(timeIntervalSinceNow: 8 * 3600), maxAge: nil, domain: nil,
+    app.sessions.configuration.cookieFactory = { [weak app] sessionID in
+        let now = (app?.dependencies ?? .live).now()
+        return HTTPCookies.Value(string: sessionID.string, expires: now.addingTimeInterval(8 * 3600), maxAge: nil, domain: nil,
                           path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
     // Server-side ends of a signed-in session (idle and absolute), checked by ViewerMiddleware.

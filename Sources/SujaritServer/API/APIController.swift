@@ -23,7 +23,7 @@ struct APIController: RouteCollection {
     /// `X-Page-Count` and `Link` (`rel="next"`, `rel="prev"`).
     @Sendable func organizations(_ request: Request) async throws -> Response {
         let query = try Directory.query(request, defaultPerPage: 100)
-        let result = try await OrganizationStore(request.publicDB).directory(query)
+        let result = try await request.publicStores.organizations.directory(query)
         let response = Response(status: .ok)
         try response.content.encode(result.organizations.map(OrganizationDTO.init), as: .json)
         response.headers.replaceOrAdd(name: "X-Total-Count", value: String(result.total))
@@ -42,7 +42,7 @@ struct APIController: RouteCollection {
 
     /// Provinces with their number of organizations.
     @Sendable func provinces(_ request: Request) async throws -> [DirectoryCount] {
-        try await OrganizationStore(request.publicDB).provinces()
+        try await request.publicStores.organizations.provinces()
     }
 
     @Sendable func organizationPlans(_ request: Request) async throws -> [PlanListEntry] {
@@ -74,7 +74,7 @@ struct APIController: RouteCollection {
     @Sendable func signIn(_ request: Request) async throws -> Response {
         let body = try APIBody.decode(SignInRequest.self, request)
         guard let user = try await Authentication.signIn(username: body.username.cleaned, password: body.password, on: request) else {
-            throw SujaritError(.unauthorized, LocalizedText(th: "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง", en: "Wrong username or password"))
+            throw SujaritError(.unauthorized, LocalizedText(.signInFailed))
         }
         let token = [UInt8].random(count: 32).base64URL
         let expires = request.dependencies.now().addingTimeInterval(12 * 3600)
@@ -92,7 +92,7 @@ struct APIController: RouteCollection {
     /// Signs out a script: the bearer token of the request stops working at once.
     @Sendable func signOut(_ request: Request) async throws -> Response {
         guard let bearer = request.headers.bearerAuthorization, request.viewer != nil else {
-            throw SujaritError(.unauthorized, LocalizedText(th: "ต้องส่งโทเค็นที่จะยกเลิก", en: "Send the bearer token to revoke"))
+            throw SujaritError(.unauthorized, LocalizedText(.msgSendBearerTokenRevoke))
         }
         try await request.stores.users.deleteToken(hash: SHA256.hash(data: Data(bearer.token.utf8)).hex)
         try await request.stores.audit.record(organizationID: nil, userID: request.viewer?.userID, action: .userSignOut, subject: request.viewer?.username ?? "")

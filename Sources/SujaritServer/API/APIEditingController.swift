@@ -53,8 +53,8 @@ struct APIEditingController: RouteCollection {
     /// `?version=N` for DELETE requests, which carry no body.
     func queryVersion(_ request: Request) throws -> Int {
         guard let version = request.query[Int.self, at: "version"] else {
-            throw SujaritError(.unprocessableEntity, LocalizedText(th: "ต้องระบุ version", en: "version is required"),
-                               fields: [FieldError(field: "version", message: LocalizedText(th: "จำเป็น", en: "required"))])
+            throw SujaritError(.unprocessableEntity, LocalizedText(.msgVersionRequired),
+                               fields: [FieldError(field: "version", message: LocalizedText(.msgRequired))])
         }
         return version
     }
@@ -105,8 +105,8 @@ struct APIEditingController: RouteCollection {
         var budgets: [FiscalYear: BudgetEntry] = [:]
         for (key, value) in body.budgets {
             guard let year = Int(ThaiDigits.toArabic(key)) else {
-                throw SujaritError(.unprocessableEntity, LocalizedText(th: "“\(key)” ไม่ใช่ปีงบประมาณ", en: "“\(key)” is not a fiscal year"),
-                                   fields: [FieldError(field: "budgets.\(key)", message: LocalizedText(th: "ไม่ใช่ปี", en: "not a year"))])
+                throw SujaritError(.unprocessableEntity, LocalizedText(.msgNotAFiscalYear, key),
+                                   fields: [FieldError(field: "budgets.\(key)", message: LocalizedText(.msgNotYear))])
             }
             budgets[FiscalYear(year)] = value
         }

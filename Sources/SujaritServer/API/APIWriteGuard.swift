@@ -18,16 +18,12 @@ struct APIWriteGuard: AsyncMiddleware {
         }
         let signingIn = request.method == .POST && (path == "/api/v1/sessions" || path == "/api/v1/sessions/")
         if !signingIn && request.headers.bearerAuthorization == nil {
-            throw SujaritError(.unauthorized, LocalizedText(
-                th: "การเปลี่ยนแปลงข้อมูลผ่าน API ต้องใช้โทเค็น (Authorization: Bearer …) จาก POST /api/v1/sessions คุกกี้ของเบราว์เซอร์ใช้ไม่ได้",
-                en: "API writes need a bearer token (Authorization: Bearer …) from POST /api/v1/sessions; a browser cookie is not accepted"))
+            throw SujaritError(.unauthorized, LocalizedText(.msgAPIWritesNeedToken))
         }
         let hasBody = (request.body.data?.readableBytes ?? 0) > 0
             || (request.headers.first(name: .contentLength).flatMap(Int.init) ?? 0) > 0
         if hasBody, request.headers.contentType?.subType != "json" || request.headers.contentType?.type != "application" {
-            throw SujaritError(.unsupportedMediaType, LocalizedText(
-                th: "ข้อมูลที่ส่งต้องเป็น JSON (Content-Type: application/json)",
-                en: "The body must be JSON (Content-Type: application/json)"))
+            throw SujaritError(.unsupportedMediaType, LocalizedText(.msgBodyMustBeJSON))
         }
         return try await next.respond(to: request)
     }

@@ -50,18 +50,18 @@ struct OrganizationController: RouteCollection {
         let form = try request.content.decode(SettingsForm.self)
         var errors = FormErrors()
         let name = (form.name ?? "").cleaned
-        if name.isEmpty || name.count > 300 { errors.add("name", LocalizedText(th: "ชื่อองค์กรต้องมี 1–300 ตัวอักษร", en: "1–300 characters")) }
+        if name.isEmpty || name.count > 300 { errors.add("name", LocalizedText(.msgOrganizationNameLength)) }
         let kind = form.kind.flatMap(OrganizationKind.init(rawValue:))
-        if kind == nil { errors.add("kind", LocalizedText(th: "เลือกประเภทองค์กร", en: "Choose a kind")) }
+        if kind == nil { errors.add("kind", LocalizedText(.msgChooseKind)) }
         let digits = form.digitStyle.flatMap(DigitStyle.init(rawValue:))
-        if digits == nil { errors.add("digitStyle", LocalizedText(th: "เลือกเลขไทยหรือเลขอารบิก", en: "Choose Thai or Arabic digits")) }
+        if digits == nil { errors.add("digitStyle", LocalizedText(.msgChooseThaiOrArabicDigits)) }
         let units = listLines(form.units)
         if units.count > 50 || units.contains(where: { $0.count > 200 }) {
-            errors.add("units", LocalizedText(th: "ส่วนราชการไม่เกิน 50 รายการ รายการละไม่เกิน 200 ตัวอักษร", en: "At most 50 units of 200 characters"))
+            errors.add("units", LocalizedText(.msgUnitsLimit))
         }
         for (field, value) in [("district", form.district), ("province", form.province), ("website", form.website), ("phone", form.phone)]
             where (value ?? "").count > 200 {
-            errors.add(field, LocalizedText(th: "ยาวเกิน 200 ตัวอักษร", en: "Longer than 200 characters"))
+            errors.add(field, LocalizedText(.msgLongerThan200Characters))
         }
         guard errors.isEmpty, let kind, let digits else {
             return Layout.response(Self.page(request, organization: organization, form: form, errors: errors), status: .unprocessableEntity)
@@ -76,7 +76,7 @@ struct OrganizationController: RouteCollection {
         updated.units = units
         updated.digitStyle = digits
         // The record and its audit line (naming the fields that changed) in one transaction.
-        try await AccountStore(request.db).updateOrganization(updated, by: viewer.userID, detail: Self.changedFields(organization, updated))
+        try await request.stores.accounts.updateOrganization(updated, by: viewer.userID, detail: Self.changedFields(organization, updated))
         // Published pages print the organization's name and digits.
         request.application.publishedCache.invalidate(organizationID: updated.id)
         let response = Response(status: .seeOther)

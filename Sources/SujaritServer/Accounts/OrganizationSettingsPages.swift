@@ -17,7 +17,7 @@ extension OrganizationController {
         let body: HTML = """
             <p><a href="\(SiteURL.organization(slug: org.slug))">← \(org.name)</a></p>
             <h1>\(t(.organizationDetails))</h1>
-            \(errors.isEmpty ? HTML() : EditorPages.banner(LocalizedText(th: "กรุณาแก้ไขช่องที่มีข้อความสีแดง", en: "Please correct the fields marked in red"), t))
+            \(errors.isEmpty ? HTML() : EditorPages.banner(LocalizedText(.msgCorrectFieldsInRed), t))
             <form method="post" action="\(SiteURL.organizationSettings(slug: org.slug))" class="editor" novalidate>
             \(CSRF.field(request))
             \(field("name", t(.organizationName), form.name))

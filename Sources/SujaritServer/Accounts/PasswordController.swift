@@ -22,7 +22,7 @@ struct PasswordController: RouteCollection {
 
     @Sendable func form(_ request: Request) async throws -> Response {
         let viewer = try request.requireViewer()
-        return Layout.response(Self.page(request, viewer: viewer, errors: FormErrors()))
+        return Layout.response(Pages.changePassword(request, viewer: viewer, errors: FormErrors()))
     }
 
     @Sendable func change(_ request: Request) async throws -> Response {
@@ -37,11 +37,11 @@ struct PasswordController: RouteCollection {
         }
         // The current password, under the sign-in limits: this form cannot be used to guess it.
         guard let user = try await Authentication.signIn(username: viewer.username, password: current, on: request) else {
-            errors.add("current", LocalizedText(th: Translator(.thai)(.currentPasswordWrong), en: Translator(.english)(.currentPasswordWrong)))
-            return Layout.response(Self.page(request, viewer: viewer, errors: errors), status: .unprocessableEntity)
+            errors.add("current", LocalizedText(.currentPasswordWrong))
+            return Layout.response(Pages.changePassword(request, viewer: viewer, errors: errors), status: .unprocessableEntity)
         }
         guard errors.isEmpty else {
-            return Layout.response(Self.page(request, viewer: viewer, errors: errors), status: .unprocessableEntity)
+            return Layout.response(Pages.changePassword(request, viewer: viewer, errors: errors), status: .unprocessableEntity)
         }
         let hash = try await request.password.async.hash(new)
         let ended = try await PasswordChange.apply(to: user, newHash: hash, by: viewer.userID, keeping: request.session.id, on: request.db)
@@ -54,33 +54,7 @@ struct PasswordController: RouteCollection {
         }
         request.session.id = nil
         request.session.data = data
-        return Layout.response(Self.page(request, viewer: viewer, errors: FormErrors(), changed: ended))
-    }
-
-    static func page(_ request: Request, viewer: Viewer, errors: FormErrors, changed: Int? = nil) -> HTML {
-        let t = request.t
-        func field(_ name: String, _ label: String, _ autocomplete: String) -> HTML {
-            """
-            <label for="\(name)">\(label)</label>
-            <input type="password" id="\(name)" name="\(name)" autocomplete="\(autocomplete)" required>\(EditorPages.fieldError(errors, name, t))
-            """
-        }
-        let notice: HTML = changed.map { "<p class=\"notice success\" role=\"status\">\(t(.passwordChanged, String($0)))</p>" } ?? HTML()
-        let body: HTML = """
-            <h1>\(t(.changePassword))</h1>
-            \(notice)
-            <p class="lead">\(t(.passwordChangeEndsSessions))</p>
-            <form method="post" action="\(SiteURL.changePassword)" class="editor" novalidate>
-            \(CSRF.field(request))
-            <input type="text" name="username" value="\(viewer.username)" autocomplete="username" hidden>
-            \(field("current", t(.currentPassword), "current-password"))
-            \(field("newPassword", t(.newPassword), "new-password"))
-            <p class="hint">\(t(.passwordRules, String(PasswordPolicy.minimumLength)))</p>
-            \(field("confirmation", t(.confirmNewPassword), "new-password"))
-            <p><button type="submit" class="primary">\(t(.changePassword))</button></p>
-            </form>
-            """
-        return Layout.page(request: request, title: t(.changePassword), body: body)
+        return Layout.response(Pages.changePassword(request, viewer: viewer, errors: FormErrors(), changed: ended))
     }
 }
 
@@ -94,7 +68,7 @@ public enum PasswordChange {
         let userID = try user.requireID().uuidString
         let keep = keeping?.string
         let counter = EndedCount()
-        try await AccountStore(database).changePassword(of: user, newHash: newHash, by: actor) { db in
+        try await Stores(database: database).accounts.changePassword(of: user, newHash: newHash, by: actor) { db in
             var ended: [UUID] = []
             for record in try await SessionRecord.query(on: db).all()
             where record.data[ViewerMiddleware.sessionUserKey] == userID && record.key.string != keep {

@@ -121,7 +121,7 @@ struct SignInLimiter: Sendable {
     static func on(_ request: Request) async throws -> SignInLimiter {
         let box = request.application.signInKeyBox
         if let key = box.key { return SignInLimiter(database: request.db, key: key) }
-        let key = try await SignInFailureStore(request.db).key()
+        let key = try await request.stores.signInFailures.key()
         box.key = key
         return SignInLimiter(database: request.db, key: key)
     }
@@ -144,7 +144,7 @@ struct SignInLimiter: Sendable {
     func recent(_ keys: [SignInThrottle.Key], now: Date) async throws -> [String: [Date]] {
         let names = Dictionary(keys.map { (stored($0), $0.name) }, uniquingKeysWith: { a, _ in a })
         let since = now.timeIntervalSince1970 - Self.longestWindow
-        let rows = try await SignInFailureStore(database).failures(keys: Array(names.keys), since: since)
+        let rows = try await Stores(database: database).signInFailures.failures(keys: Array(names.keys), since: since)
         var recent: [String: [Date]] = [:]
         for (hashed, times) in rows {
             if let name = names[hashed] { recent[name] = times.map { Date(timeIntervalSince1970: $0) } }
@@ -154,11 +154,11 @@ struct SignInLimiter: Sendable {
 
     func recordFailure(_ keys: [SignInThrottle.Key], now: Date) async throws {
         let at = now.timeIntervalSince1970
-        try await SignInFailureStore(database).record(keys: keys.map(stored), at: at, forgetBefore: at - Self.longestWindow)
+        try await Stores(database: database).signInFailures.record(keys: keys.map(stored), at: at, forgetBefore: at - Self.longestWindow)
     }
 
     func clear(_ key: SignInThrottle.Key) async throws {
-        try await SignInFailureStore(database).clear(key: stored(key))
+        try await Stores(database: database).signInFailures.clear(key: stored(key))
     }
 }
 
@@ -232,9 +232,7 @@ enum Authentication {
         let binding = keys.filter { $0 != wide || failedHere }
         if let wait = SignInThrottle.wait(binding, recent: recent, now: now) {
             let minutes = max(1, (wait + 59) / 60)
-            throw SujaritError(.tooManyRequests, LocalizedText(
-                th: "ลงชื่อเข้าใช้ผิดหลายครั้งเกินไป กรุณารอประมาณ \(minutes) นาทีแล้วลองใหม่",
-                en: "Too many failed sign-ins; wait about \(minutes) minute\(minutes == 1 ? "" : "s") and try again"),
+            throw SujaritError(.tooManyRequests, LocalizedText(minutes == 1 ? .msgSignInWaitMinute : .msgSignInWaitMinutes, String(minutes)),
                 retryAfter: wait)
         }
         if let user = try await verify(username: username, password: password, on: request) {

@@ -20,9 +20,7 @@ struct ComplaintAPIController: RouteCollection {
     /// The officer behind a bearer token.
     func officer(_ request: Request) async throws -> (ComplaintService, Organization, Viewer) {
         guard request.headers.bearerAuthorization != nil else {
-            throw SujaritError(.unauthorized, LocalizedText(
-                th: "API เรื่องร้องเรียนต้องใช้โทเค็น (Authorization: Bearer …) จาก POST /api/v1/sessions",
-                en: "The complaints API needs a bearer token (Authorization: Bearer …) from POST /api/v1/sessions"))
+            throw SujaritError(.unauthorized, LocalizedText(.msgComplaintsAPINeedsToken))
         }
         let service = ComplaintService(request: request)
         let organization = try await service.organization(slug: request.parameters.get("slug"))
@@ -76,8 +74,8 @@ struct ComplaintAPIController: RouteCollection {
         let (stored, keys) = try await service.officerKeys(for: found, viewer: viewer, organization: organization)
         let body = try APIBody.decode(ComplaintTransitionRequest.self, request)
         guard !["reply", "note"].contains(body.command) else {
-            throw SujaritError(.badRequest, LocalizedText(th: "ใช้ …/replies สำหรับตอบผู้ร้องหรือบันทึกภายใน", en: "command: use …/replies for replies and notes"),
-                               fields: [FieldError(field: "command", message: LocalizedText(th: "ใช้ …/replies", en: "use …/replies"))])
+            throw SujaritError(.badRequest, LocalizedText(.msgUseRepliesEndpoint),
+                               fields: [FieldError(field: "command", message: LocalizedText(.msgUseRepliesShort))])
         }
         let command = try await service.command(named: body.command, body: body.body, bodyName: body.bodyName, outcome: body.outcome,
                                                 officer: body.officer, on: stored.complaint, organization: organization)

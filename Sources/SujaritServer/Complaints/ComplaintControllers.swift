@@ -45,7 +45,7 @@ struct ComplaintReportController: RouteCollection {
               let received = form.receivedOn.flatMap(CalendarDay.init(iso:)), let due = form.dueOn.flatMap(CalendarDay.init(iso:)),
               due >= received, received.days(until: due) <= 400
         else {
-            throw SujaritError(.badRequest, LocalizedText(th: "ข้อมูลใบรับเรื่องไม่ถูกต้อง", en: "Invalid receipt details"))
+            throw SujaritError(.badRequest, LocalizedText(.msgInvalidReceiptDetails))
         }
         let slip = ComplaintReceiptSlip(organizationName: organization.name, groupedCode: code.grouped,
                                         trackingAddress: ComplaintPages.trackingAddress(request, organization: organization, kind: kind),
@@ -154,7 +154,7 @@ struct ComplaintReportController: RouteCollection {
         var text = ThaiDigits.toArabic(request.parameters.get("year") ?? "")
         let json = text.hasSuffix(".json")
         if json { text.removeLast(5) }
-        guard let be = Int(text), FiscalYear.plausibleRange.contains(be) else { throw SujaritError.notFound("ปีงบประมาณ") }
+        guard let be = Int(text), FiscalYear.plausibleRange.contains(be) else { throw SujaritError.notFound(.nfFiscalYear) }
         let stats = ComplaintStatistics(fiscalYear: FiscalYear(be), cases: try await service.store.statusByDay(organizationID: organization.id))
         guard json else { return Layout.response(ComplaintPages.statistics(request, organization: organization, stats: stats)) }
         let response = Response(status: .ok)
@@ -241,7 +241,7 @@ struct ComplaintStaffController: RouteCollection {
         let store = request.stores.complaints
         let provinces = try await store.overseerProvinces(userID: viewer.userID)
         guard !provinces.isEmpty else {
-            throw SujaritError(.forbidden, LocalizedText(th: "เฉพาะบัญชีหน่วยงานกำกับดูแลระดับจังหวัด", en: "Only for a province's outside-body account"))
+            throw SujaritError(.forbidden, LocalizedText(.msgOnlyOutsideBodyAccount))
         }
         var rows: [(Organization, Int)] = []
         for organization in try await request.stores.organizations.all()
@@ -373,7 +373,7 @@ struct ComplaintStaffController: RouteCollection {
         let form = try request.content.decode(ActionForm.self)
         let officer: UUID?? = form.officer.map { $0.isEmpty ? nil : UUID(uuidString: $0) }
         if case .some(.none) = officer, let text = form.officer, !text.isEmpty {
-            throw SujaritError(.badRequest, LocalizedText(th: "คำสั่งไม่ถูกต้อง", en: "Invalid command"))
+            throw SujaritError(.badRequest, LocalizedText(.msgInvalidCommand))
         }
         let command = try await service.command(named: form.command, body: form.body.flatMap(OversightBody.init(rawValue:)),
                                                 bodyName: form.bodyName,

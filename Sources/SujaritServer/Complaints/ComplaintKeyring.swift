@@ -37,9 +37,7 @@ struct CaseKeys: Sendable {
 
     /// Refused when this officer holds no copy of the case's keys yet (answered 409 with what
     /// to do).
-    static let unavailable = SujaritError(.conflict, LocalizedText(
-        th: "ท่านยังไม่มีกุญแจเปิดเรื่องนี้ เรื่องจะเปิดได้เมื่อเจ้าหน้าที่ที่มีกุญแจเปิดรายการเรื่องร้องเรียน หรือเมื่อใช้กุญแจกู้คืนขององค์กร หากเพิ่งได้รับสิทธิ์ กรุณาออกจากระบบแล้วเข้าสู่ระบบใหม่",
-        en: "You hold no key to this case yet: it opens once an officer who holds it opens the case list, or with the organization's recovery key. If you were just made an officer, sign out and sign in again."))
+    static let unavailable = SujaritError(.conflict, LocalizedText(.msgNoKeyToThisCase))
 }
 
 /// ผู้ถือกุญแจเรื่องร้องเรียน — per-officer sealing on the server (docs/complaint-sealing.md).
@@ -71,7 +69,7 @@ struct ComplaintKeyring {
     }
 
     var vault: ComplaintVault { app.complaintVault }
-    var store: ComplaintStore { ComplaintStore(database) }
+    var store: ComplaintStore { Stores(database: database).complaints }
 
     static let cookieName = "sujarit_keys"
     static let sessionField = "ck"
@@ -354,8 +352,7 @@ struct ComplaintKeyring {
             return (stored, CaseKeys(replyKey: try KeyWrap.unwrap(copy.wrapped, kind: .replyKey, with: pair, context: copy.context), vault: vault))
         }
         guard let serverCopy = wraps.first(where: { $0.key == .replyKey && $0.recipient == .server }) else {
-            throw SujaritError(.internalServerError, LocalizedText(th: "เปิดข้อมูลเรื่องนี้ไม่ได้ กรุณาติดต่อหน่วยงาน",
-                                                                   en: "This case cannot be opened; contact the organization"))
+            throw SujaritError(.internalServerError, LocalizedText(.msgCaseCannotBeOpened))
         }
         let replyKey = try vault.unwrapForServer(serverCopy.wrapped, kind: .replyKey, context: serverCopy.context)
         let (newVerifier, pair) = try await app.threadPool.runIfActive { try ReceiptVerifier.makeWithReporterKey(for: code, rounds: rounds) }
@@ -371,7 +368,7 @@ struct ComplaintKeyring {
 
     func reread(_ stored: StoredComplaint) async throws -> StoredComplaint {
         guard let again = try await store.find(id: stored.complaint.id, organizationIDs: [stored.complaint.organizationID]) else {
-            throw SujaritError.notFound("เรื่องร้องเรียน")
+            throw SujaritError.notFound(.nfComplaint)
         }
         return again
     }

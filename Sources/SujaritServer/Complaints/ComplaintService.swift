@@ -31,16 +31,14 @@ struct ComplaintService {
 
     func organization(slug: String?) async throws -> Organization {
         guard let slug, let organization = try await request.stores.organizations.find(slug: slug) else {
-            throw SujaritError.notFound("องค์กร")
+            throw SujaritError.notFound(.nfOrganization)
         }
         return organization
     }
 
     // MARK: Reporter
 
-    static let tooMany = LocalizedText(
-        th: "มีการส่งข้อมูลมากเกินไปในช่วงนี้ เพื่อความปลอดภัยของระบบ กรุณารอแล้วลองใหม่ภายหลัง",
-        en: "Too many attempts for now; for the system's safety please wait and try again later")
+    static let tooMany = LocalizedText(.msgTooManyAttempts)
 
     /// Stores a new case (online form or an officer's intake) and returns it with its receipt
     /// code, which exists from here on only in the answer to this request.
@@ -152,10 +150,10 @@ struct ComplaintService {
     static func checkMessage(_ text: String) throws -> String {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {
-            throw SujaritError(.badRequest, LocalizedText(th: "กรุณาพิมพ์ข้อความ", en: "Write a message"))
+            throw SujaritError(.badRequest, LocalizedText(.msgWriteMessage))
         }
         guard text.count <= maximumMessageLength else {
-            throw SujaritError(.badRequest, LocalizedText(th: "ข้อความยาวเกิน \(maximumMessageLength) ตัวอักษร", en: "Message too long"))
+            throw SujaritError(.badRequest, LocalizedText(.msgLongerThanCharacters, String(maximumMessageLength)))
         }
         return text
     }
@@ -195,14 +193,10 @@ struct ComplaintService {
     /// sends for an empty file field are dropped before.
     static func checkEvidence(_ files: [EvidenceUpload]) throws -> [CheckedEvidence] {
         guard files.count <= EvidenceFileCheck.maximumFilesPerSubmission else {
-            throw SujaritError(.badRequest, LocalizedText(
-                th: "แนบไฟล์ได้ไม่เกิน \(EvidenceFileCheck.maximumFilesPerSubmission) ไฟล์ต่อครั้ง",
-                en: "At most \(EvidenceFileCheck.maximumFilesPerSubmission) files at a time"), fields: [FieldError(field: "evidence", message: LocalizedText(th: "จำนวนไฟล์เกิน", en: "too many files"))])
+            throw SujaritError(.badRequest, LocalizedText(.msgAtMostFilesAtATime, String(EvidenceFileCheck.maximumFilesPerSubmission)), fields: [FieldError(field: "evidence", message: LocalizedText(.msgTooManyFiles))])
         }
         guard files.reduce(0, { $0 + $1.data.count }) <= EvidenceFileCheck.maximumSubmissionSize else {
-            throw SujaritError(.payloadTooLarge, LocalizedText(
-                th: "ไฟล์ที่แนบรวมกันมีขนาดเกิน \(EvidenceFileCheck.maximumSubmissionSize / 1024 / 1024) MB",
-                en: "The files together are larger than \(EvidenceFileCheck.maximumSubmissionSize / 1024 / 1024) MB"))
+            throw SujaritError(.payloadTooLarge, LocalizedText(.msgFilesLargerThanMB, String(EvidenceFileCheck.maximumSubmissionSize / 1024 / 1024)))
         }
         return try files.map { file in
             do {
@@ -225,9 +219,7 @@ struct ComplaintService {
         guard !files.isEmpty else { return [] }
         let incoming = files.reduce(0) { $0 + $1.upload.data.count }
         if try await store.evidenceBytes(organizationID: organizationID, on: today) + incoming > Self.maximumEvidenceBytesPerDay {
-            throw SujaritError(.tooManyRequests, LocalizedText(
-                th: "วันนี้มีการส่งไฟล์หลักฐานถึงหน่วยงานนี้ครบจำนวนที่รับได้แล้ว กรุณาส่งเรื่องโดยไม่แนบไฟล์ หรือแนบไฟล์เพิ่มในวันถัดไปทางหน้าติดตามเรื่อง",
-                en: "This organization has received as much evidence as it can today; send without files, or add them tomorrow when tracking"))
+            throw SujaritError(.tooManyRequests, LocalizedText(.msgEvidenceQuotaToday))
         }
         let storage = evidenceStorage
         let day = today
@@ -262,7 +254,7 @@ struct ComplaintService {
         } catch let error as SujaritError {
             return ["evidence": error.message]
         } catch {
-            return ["evidence": LocalizedText(th: "ไฟล์ไม่ถูกต้อง", en: "Invalid file")]
+            return ["evidence": LocalizedText(.msgInvalidFile)]
         }
     }
 
@@ -273,7 +265,7 @@ struct ComplaintService {
               let item = try await store.evidence(id: id, caseID: complaint.id, organizationID: complaint.organizationID) else {
             try await store.log(ComplaintLogEntry(organizationID: complaint.organizationID, caseID: complaint.id, actor: actor,
                                                   action: .accessRefused, detail: "no such evidence file", occurred: now))
-            throw SujaritError.notFound("ไฟล์หลักฐาน")
+            throw SujaritError.notFound(.nfEvidenceFile)
         }
         let info = try openInfo(item, keys: keys)
         let storage = evidenceStorage
@@ -321,9 +313,7 @@ struct ComplaintService {
         guard !roles.isEmpty else {
             try await store.log(ComplaintLogEntry(organizationID: organization.id, caseID: nil, actor: "user:\(viewer.userID.uuidString)",
                                                   action: .accessRefused, detail: "not a complaint officer", occurred: now))
-            throw SujaritError(.forbidden, LocalizedText(
-                th: "เฉพาะเจ้าหน้าที่รับเรื่องร้องเรียนขององค์กรนี้เท่านั้นที่เข้าถึงเรื่องร้องเรียนได้",
-                en: "Only this organization's complaint officers can see its complaints"))
+            throw SujaritError(.forbidden, LocalizedText(.msgOnlyComplaintOfficers))
         }
         request.storage[StaffRolesKey.self] = roles
         return viewer
@@ -368,15 +358,13 @@ struct ComplaintService {
               let stored = try await store.find(id: id, organizationIDs: [organization.id]) else {
             try await store.log(ComplaintLogEntry(organizationID: organization.id, caseID: nil, actor: actor, action: .accessRefused,
                                                   detail: "no such case in this organization", occurred: now))
-            throw SujaritError.notFound("เรื่องร้องเรียน")
+            throw SujaritError.notFound(.nfComplaint)
         }
         guard mayView(stored.complaint, viewer: viewer) else {
             try await store.log(ComplaintLogEntry(organizationID: organization.id, caseID: id, actor: actor, action: .accessRefused,
                                                   detail: stored.complaint.concernsExecutive ? "case concerns the executive" : "recused",
                                                   occurred: now))
-            throw SujaritError(.forbidden, LocalizedText(
-                th: "ท่านไม่มีสิทธิ์เข้าถึงเรื่องนี้ (มีส่วนได้เสีย หรือเป็นเรื่องที่ส่งให้หน่วยงานกำกับดูแล)",
-                en: "You cannot see this case (conflict of interest, or handled by the overseeing body)"))
+            throw SujaritError(.forbidden, LocalizedText(.msgCannotSeeThisCase))
         }
         if logView {
             try await store.log(ComplaintLogEntry(organizationID: organization.id, caseID: id, actor: actor, action: .caseViewed, occurred: now))
@@ -417,26 +405,26 @@ struct ComplaintService {
     /// The typed command an officer's form or API request names, or 400.
     func command(named name: String?, body: OversightBody?, bodyName: String?, outcome: ComplaintOutcome?,
                  officer: UUID?, on complaint: ComplaintCase, organization: Organization) async throws -> ComplaintCommand {
-        func invalid(_ field: String, th: String, en: String) -> SujaritError {
-            SujaritError(.badRequest, LocalizedText(th: th, en: en), fields: [FieldError(field: field, message: LocalizedText(th: th, en: en))])
+        func invalid(_ field: String, _ key: UIKey) -> SujaritError {
+            SujaritError(.badRequest, LocalizedText(key), fields: [FieldError(field: field, message: LocalizedText(key))])
         }
         switch name {
         case "acknowledge": return .acknowledge
         case "screen": return .startScreening
         case "investigate": return .startInvestigation
         case "refer":
-            guard let body else { throw invalid("body", th: "กรุณาเลือกหน่วยงานที่ส่งต่อ", en: "body: nacc, pacc, sao, province or other") }
+            guard let body else { throw invalid("body", .msgChooseReferralBody) }
             return .refer(body, name: bodyName ?? "")
         case "conclude":
             guard let outcome else {
-                throw invalid("outcome", th: "กรุณาเลือกผลการพิจารณา", en: "outcome: substantiated, unsubstantiated or insufficientEvidence")
+                throw invalid("outcome", .msgChooseOutcome)
             }
             return .conclude(outcome)
         case "close": return .close
         case "assign":
             if let officer {
                 guard try await assignable(for: complaint, organization: organization).contains(officer) else {
-                    throw invalid("officer", th: "ผู้ที่เลือกไม่ใช่เจ้าหน้าที่รับเรื่องร้องเรียนขององค์กรนี้", en: "officer: not a complaint officer of this organization")
+                    throw invalid("officer", .msgNotAComplaintOfficer)
                 }
             }
             return .assign(officer)
@@ -445,8 +433,7 @@ struct ComplaintService {
         case "note": return .note
         case "reclassify": return .moveToCorruption
         default:
-            throw invalid("command", th: "คำสั่งไม่ถูกต้อง",
-                          en: "command: acknowledge, screen, investigate, refer, conclude, close, assign, recuse, reclassify, reply or note")
+            throw invalid("command", .msgUnknownCaseCommand)
         }
     }
 
@@ -501,9 +488,7 @@ struct ComplaintService {
             return try await store.apply(updated, expectedVersion: expectedVersion, expectedKeyGeneration: stored.keyGeneration,
                                          message: message, evidence: evidence, sealing: sealing, log: log)
         } catch StoreError.conflict {
-            throw SujaritError(.conflict, LocalizedText(
-                th: "มีผู้อื่นเปลี่ยนแปลงเรื่องนี้ก่อนแล้ว กรุณาโหลดหน้าใหม่แล้วทำรายการอีกครั้ง",
-                en: "Someone else changed this case first; reload and try again"))
+            throw SujaritError(.conflict, LocalizedText(.msgCaseChangedFirst))
         }
     }
 }

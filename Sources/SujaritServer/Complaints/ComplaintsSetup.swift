@@ -77,7 +77,7 @@ func configureComplaints(_ app: Application) throws {
     }
     if app.environment == .testing {
         app.complaintVault = .ephemeral()
-        app.storageRoot = FileManager.default.temporaryDirectory.appendingPathComponent("sujarit-test-storage-\(UUID().uuidString)", isDirectory: true)
+        app.storageRoot = FileManager.default.temporaryDirectory.appendingPathComponent("sujarit-test-storage-\(ProcessInfo.processInfo.globallyUniqueString)", isDirectory: true)
         app.receiptHashRounds = 1_000
         app.officerKeyRounds = 1_000
         _ = app.decoyReceiptVerifier
@@ -218,9 +218,7 @@ enum ReporterFormToken {
 
     static func verify(_ request: Request, sent: String?) throws {
         guard let cookie = request.cookies[cookieName]?.string, let sent, CSRF.constantTimeEqual(cookie, sent) else {
-            throw SujaritError(.forbidden, LocalizedText(
-                th: "แบบฟอร์มหมดอายุหรือไม่ถูกต้อง กรุณาเปิดหน้าแบบฟอร์มใหม่แล้วส่งอีกครั้ง (ต้องเปิดใช้คุกกี้)",
-                en: "The form expired or is invalid; open it again and resend (cookies must be enabled)"))
+            throw SujaritError(.forbidden, LocalizedText(.msgFormExpired))
         }
     }
 }

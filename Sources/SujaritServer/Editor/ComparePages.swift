@@ -17,7 +17,7 @@ struct CompareController: RouteCollection {
         let editing = PlanEditingService(request: request)
         guard one.organizationID == other.organizationID,
               try await editing.seriesID(of: one) == editing.seriesID(of: other) else {
-            throw SujaritError(.badRequest, LocalizedText(th: "เปรียบเทียบได้เฉพาะฉบับของแผนเดียวกัน", en: "Only revisions of the same plan can be compared"))
+            throw SujaritError(.badRequest, LocalizedText(.msgCompareSamePlanOnly))
         }
         guard let organization = try await service.organizations.find(id: one.organizationID) else { throw SujaritError.notFound() }
         let (before, after) = one.revision <= other.revision ? (one, other) : (other, one)

@@ -67,7 +67,7 @@ struct EditorController: RouteCollection {
         let org = try await organization(of: plan, request)
         let done = request.query[String.self, at: "saved"] != nil
         let step = request.query[String.self, at: "step"].flatMap(PlanAction.init(rawValue:))
-        let message = step.map(EditorPages.stepDone) ?? (done ? LocalizedText(th: "บันทึกแล้ว", en: "Saved") : nil)
+        let message = step.map(EditorPages.stepDone) ?? (done ? LocalizedText(.msgSaved) : nil)
         return Layout.response(EditorPages.editor(request, plan: plan, organization: org, viewer: viewer, message: message))
     }
 
@@ -97,7 +97,7 @@ struct EditorController: RouteCollection {
         let (plan, _) = try await service(request).editablePlan(id: planID(request))
         guard plan.status == .draft else { throw PlanEditingService.notDraft(plan) }
         let itemID = try PlanService.parseID(request.parameters.get("itemID"))
-        guard let item = plan.items.first(where: { $0.id == itemID }) else { throw SujaritError.notFound("รายการ") }
+        guard let item = plan.items.first(where: { $0.id == itemID }) else { throw SujaritError.notFound(.nfItem) }
         let org = try await organization(of: plan, request)
         return Layout.response(EditorPages.itemForm(request, plan: plan, organization: org, form: ItemForm(item: item, plan: plan), itemID: itemID))
     }
@@ -115,7 +115,7 @@ struct EditorController: RouteCollection {
         let form = try form(ItemForm.self, request)
         let (plan, _) = try await service(request).editablePlan(id: planID(request))
         let org = try await organization(of: plan, request)
-        if let itemID, !plan.items.contains(where: { $0.id == itemID }) { throw SujaritError.notFound("รายการ") }
+        if let itemID, !plan.items.contains(where: { $0.id == itemID }) { throw SujaritError.notFound(.nfItem) }
         if form.refresh != nil {
             // The mission changed: the same form, as typed, with that mission's sub-missions.
             return Layout.response(EditorPages.itemForm(request, plan: plan, organization: org, form: form, itemID: itemID))
@@ -130,7 +130,7 @@ struct EditorController: RouteCollection {
                                                         errors: errors, message: message, conflict: conflict), status: status)
         }
         guard let item else {
-            return again(.unprocessableEntity, errors, LocalizedText(th: "กรุณาแก้ไขช่องที่มีข้อความสีแดง", en: "Please correct the fields marked in red"))
+            return again(.unprocessableEntity, errors, LocalizedText(.msgCorrectFieldsInRed))
         }
         do {
             let saved = try await service(request).edit(planID: planID(request), expectedVersion: form.version ?? -1,
@@ -163,7 +163,7 @@ struct EditorController: RouteCollection {
         // Only a draft changes: no confirmation page for a deletion that cannot happen.
         guard plan.status == .draft else { throw PlanEditingService.notDraft(plan) }
         let itemID = try PlanService.parseID(request.parameters.get("itemID"))
-        guard let item = plan.items.first(where: { $0.id == itemID }) else { throw SujaritError.notFound("รายการ") }
+        guard let item = plan.items.first(where: { $0.id == itemID }) else { throw SujaritError.notFound(.nfItem) }
         return Layout.response(EditorPages.confirmDelete(request, plan: plan, item: item))
     }
 
@@ -228,7 +228,7 @@ struct EditorController: RouteCollection {
         let (risk, errors) = form.risk(id: riskID ?? request.dependencies.makeID(), plan: plan)
         guard let risk else {
             return Layout.response(EditorPages.riskForm(request, plan: plan, form: form, riskID: riskID, errors: errors,
-                                                        message: LocalizedText(th: "กรุณาแก้ไขช่องที่มีข้อความสีแดง", en: "Please correct the fields marked in red")),
+                                                        message: LocalizedText(.msgCorrectFieldsInRed)),
                                    status: .unprocessableEntity)
         }
         do {
@@ -278,7 +278,7 @@ struct EditorController: RouteCollection {
         let (target, errors) = form.target(id: targetID ?? request.dependencies.makeID(), plan: plan)
         guard let target else {
             return Layout.response(EditorPages.targetForm(request, plan: plan, organization: org, form: form, targetID: targetID, errors: errors,
-                                                          message: LocalizedText(th: "กรุณาแก้ไขช่องที่มีข้อความสีแดง", en: "Please correct the fields marked in red")),
+                                                          message: LocalizedText(.msgCorrectFieldsInRed)),
                                    status: .unprocessableEntity)
         }
         do {
@@ -332,7 +332,7 @@ struct EditorController: RouteCollection {
     @Sendable func transition(_ request: Request) async throws -> Response {
         let form = try form(TransitionForm.self, request)
         guard let action = form.action.flatMap(PlanAction.init(rawValue:)) else {
-            throw SujaritError(.badRequest, LocalizedText(th: "ไม่รู้จักขั้นตอนนี้", en: "Unknown step"))
+            throw SujaritError(.badRequest, LocalizedText(.msgUnknownStep))
         }
         let saved = try await service(request).transition(planID: planID(request), action: action, expectedVersion: form.version ?? -1,
                                                           comment: form.comment)

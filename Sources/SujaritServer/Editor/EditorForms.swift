@@ -140,15 +140,14 @@ struct ItemForm: Content {
         var errors = FormErrors()
         let name = (self.name ?? "").cleaned
         if name.isEmpty {
-            errors.add("name", LocalizedText(th: "กรุณากรอกชื่อ", en: "Enter a name"))
+            errors.add("name", LocalizedText(.msgEnterName))
         } else if name.count > PlanValidator.maximumNameLength {
-            errors.add("name", LocalizedText(th: "ชื่อยาวเกิน \(PlanValidator.maximumNameLength) ตัวอักษร (ตอนนี้ \(name.count))",
-                                             en: "Longer than \(PlanValidator.maximumNameLength) characters (now \(name.count))"))
+            errors.add("name", LocalizedText(.msgNameTooLong, String(PlanValidator.maximumNameLength), String(name.count)))
         }
         let kind = kind.flatMap(PlanItemKind.init(rawValue:)) ?? PlanItemKind.recognize(fromName: name) ?? .project
         let mission = (missionCode ?? "").cleaned
         if !mission.isEmpty, plan.mission(code: mission) == nil {
-            errors.add("missionCode", LocalizedText(th: "เลือกภารกิจของแผนนี้", en: "Choose a mission of this plan"))
+            errors.add("missionCode", LocalizedText(.msgChooseMissionThisPlan))
         }
         var entries: [FiscalYear: BudgetEntry] = [:]
         for year in plan.fiscalYears {
@@ -185,13 +184,13 @@ struct ItemForm: Content {
                 if let value = Int(ThaiDigits.toArabic(text).replacingOccurrences(of: ",", with: "")), value >= 0, value < 100_000_000 {
                     headcount = value
                 } else {
-                    errors.add("targetHeadcount", LocalizedText(th: "จำนวนคนต้องเป็นตัวเลข เช่น 72", en: "The headcount must be a number, e.g. 72"))
+                    errors.add("targetHeadcount", LocalizedText(.msgHeadcountNumber))
                 }
             }
             var number: Int?
             if let text = sheetNumber?.cleaned, !text.isEmpty {
                 if let value = Int(ThaiDigits.toArabic(text)), value > 0, value < 10_000 { number = value } else {
-                    errors.add("sheetNumber", LocalizedText(th: "ลำดับที่ต้องเป็นตัวเลข", en: "The sheet number must be a number"))
+                    errors.add("sheetNumber", LocalizedText(.msgSheetNumberNumber))
                 }
             }
             let oneResponsible = (responsibleUnit ?? "").cleaned.isEmpty ? (responsible ?? "").cleaned : (responsibleUnit ?? "").cleaned
@@ -205,11 +204,11 @@ struct ItemForm: Content {
             let texts: [(String, String)] = [("rationale", sheet!.rationale), ("objectives", objectives ?? ""), ("method", method ?? ""),
                                              ("outputs", outputs ?? ""), ("outcomes", outcomes ?? ""), ("targetGroup", targetGroup ?? "")]
             for (field, text) in texts where text.count > PlanLimits.maximumTextLength {
-                errors.add(field, LocalizedText(th: "ข้อความยาวเกิน \(PlanLimits.maximumTextLength) ตัวอักษร", en: "Longer than \(PlanLimits.maximumTextLength) characters"))
+                errors.add(field, LocalizedText(.msgLongerThanCharacters, String(PlanLimits.maximumTextLength)))
             }
         }
         for (field, text, limit) in [("remarks", remarks ?? "", 2_000), ("responsibleUnit", responsibleUnit ?? "", 500)] where text.count > limit {
-            errors.add(field, LocalizedText(th: "ข้อความยาวเกิน \(limit) ตัวอักษร", en: "Longer than \(limit) characters"))
+            errors.add(field, LocalizedText(.msgLongerThanCharacters, String(limit)))
         }
         guard errors.isEmpty else { return (nil, errors) }
         let sub = (subMissionCode ?? "").cleaned
@@ -243,15 +242,14 @@ struct RiskForm: Content {
     func risk(id: UUID, plan: Plan) -> (RiskArea?, FormErrors) {
         var errors = FormErrors()
         let area = (workArea ?? "").cleaned
-        if area.isEmpty { errors.add("workArea", LocalizedText(th: "กรุณาระบุขั้นตอนการดำเนินงาน", en: "Enter the work area")) }
+        if area.isEmpty { errors.add("workArea", LocalizedText(.msgEnterWorkArea)) }
         let issueLines = listLines(issues)
         let levelLines = (levels ?? "").components(separatedBy: .newlines).map(\.cleaned).filter { !$0.isEmpty }
         var parsed: [RiskIssue] = []
         for (index, text) in issueLines.enumerated() {
             let levelText = index < levelLines.count ? levelLines[index] : (levelLines.last ?? "")
             guard let level = RiskLevel.recognize(levelText) else {
-                errors.add("levels", LocalizedText(th: "ระดับความเสี่ยงบรรทัดที่ \(index + 1) ต้องเป็น ต่ำ ปานกลาง สูง หรือ สูงมาก",
-                                                   en: "Risk level on line \(index + 1) must be ต่ำ, ปานกลาง, สูง or สูงมาก"))
+                errors.add("levels", LocalizedText(.msgRiskLevelOnLine, String(index + 1)))
                 continue
             }
             parsed.append(RiskIssue(text, level: level))
@@ -260,7 +258,7 @@ struct RiskForm: Content {
         var links: [UUID] = []
         for text in linked ?? [] {
             guard let id = UUID(uuidString: text), known.contains(id) else {
-                errors.add("linked", LocalizedText(th: "เลือกได้เฉพาะรายการในแผนนี้", en: "Only items of this plan can be linked"))
+                errors.add("linked", LocalizedText(.msgLinkItemsOfThisPlan))
                 continue
             }
             links.append(id)
@@ -287,7 +285,7 @@ struct TargetForm: Content {
     func target(id: UUID, plan: Plan) -> (YearlyTarget?, FormErrors) {
         var errors = FormErrors()
         let indicator = (self.indicator ?? "").cleaned
-        if indicator.isEmpty { errors.add("indicator", LocalizedText(th: "กรุณาระบุตัวชี้วัด", en: "Enter the indicator")) }
+        if indicator.isEmpty { errors.add("indicator", LocalizedText(.msgEnterIndicator)) }
         var parsed: [FiscalYear: Decimal] = [:]
         for year in plan.fiscalYears {
             let text = ThaiDigits.toArabic((values?[String(year.be)] ?? "").cleaned).replacingOccurrences(of: ",", with: "")
@@ -295,7 +293,7 @@ struct TargetForm: Content {
             // A plain number: "80", "72.5", "-3" — not "1-2" (read as 1) nor "--1" (read as 0).
             guard text.count <= 20, text.range(of: #"^-?[0-9]+(\.[0-9]+)?$"#, options: .regularExpression) != nil,
                   let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
-                errors.add("value-\(year.be)", LocalizedText(th: "ต้องเป็นตัวเลข", en: "Must be a number"))
+                errors.add("value-\(year.be)", LocalizedText(.msgMustNumber))
                 continue
             }
             parsed[year] = value

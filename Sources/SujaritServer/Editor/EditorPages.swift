@@ -298,17 +298,18 @@ enum EditorPages {
         // Nothing typed in the budget row yet: no "now" (it would read "no budget", which
         // nobody said).
         let typed = (form.budgets ?? [:]).values.contains { !$0.cleaned.isEmpty } || !(form.noBudget ?? [:]).isEmpty
-        let generated = typed ? form.item(id: UUID(), plan: plan).0?.generatedBudgetText(years: plan.fiscalYears) : nil
+        // The item is made only to compute its text; its id is never stored.
+        let generated = typed ? form.item(id: plan.id, plan: plan).0?.generatedBudgetText(years: plan.fiscalYears) : nil
         return t(.budgetTextHint, generated.map { t(.budgetTextNow, $0) } ?? "")
     }
 
     /// What a life-cycle step did, shown once after it.
     static func stepDone(_ action: PlanAction) -> LocalizedText {
         switch action {
-        case .submit: LocalizedText(th: "เสนออนุมัติแล้ว", en: "Submitted for approval")
-        case .returnToDraft: LocalizedText(th: "ส่งกลับเป็นร่างแล้ว แก้ไขต่อได้", en: "Returned to draft; it can be edited again")
-        case .approve: LocalizedText(th: "อนุมัติแล้ว", en: "Approved")
-        case .publish: LocalizedText(th: "เผยแพร่แล้ว", en: "Published")
+        case .submit: LocalizedText(.msgStepSubmitted)
+        case .returnToDraft: LocalizedText(.msgStepReturnedToDraft)
+        case .approve: LocalizedText(.msgStepApproved)
+        case .publish: LocalizedText(.msgStepPublished)
         }
     }
 
@@ -317,20 +318,17 @@ enum EditorPages {
         let admin = role.map { $0 >= .admin } ?? false
         switch plan.status {
         case .draft:
-            return LocalizedText(th: "ฉบับร่าง แก้ไขได้ เมื่อพร้อมให้กด “เสนออนุมัติ”", en: "A draft: edit it, then submit it for approval")
+            return LocalizedText(.msgStageDraft)
         case .submitted:
             return admin
-                ? LocalizedText(th: "แผนนี้รอการอนุมัติจากคุณ: ตรวจแผนแล้วกด “อนุมัติ” (ใส่ความเห็นได้) หรือ “ส่งกลับเป็นร่าง” เพื่อให้แก้ไข",
-                                en: "This plan waits for your approval: check it, then approve (with an optional comment) or return it to draft")
-                : LocalizedText(th: "เสนออนุมัติแล้ว ขั้นต่อไป: ผู้ดูแลแผนขององค์กร (สิทธิ์ผู้ดูแล) ตรวจและอนุมัติ ระหว่างรออนุมัติแก้ไขไม่ได้ หากต้องแก้ไข ให้ “ส่งกลับเป็นร่าง”",
-                                en: "Submitted for approval. Next: the organization's plan administrator checks and approves it. It cannot be edited meanwhile; return it to draft to change it")
+                ? LocalizedText(.msgStageWaitsForYou)
+                : LocalizedText(.msgStageSubmitted)
         case .approved:
             return admin
-                ? LocalizedText(th: "อนุมัติแล้ว ขั้นต่อไป: กด “เผยแพร่” เพื่อแสดงแผนที่ที่อยู่สาธารณะ", en: "Approved. Next: publish it to show it at its public address")
-                : LocalizedText(th: "อนุมัติแล้ว ขั้นต่อไป: ผู้ดูแลแผนขององค์กรกด “เผยแพร่”", en: "Approved. Next: the organization's plan administrator publishes it")
+                ? LocalizedText(.msgStageApprovedPublishIt)
+                : LocalizedText(.msgStageApprovedAdminPublishes)
         case .published:
-            return LocalizedText(th: "เผยแพร่แล้วที่ \(SiteURL.publishedPlan(slug: org.slug, years: plan.yearSlug)) ฉบับที่เผยแพร่แล้วจะไม่เปลี่ยน หากต้องปรับปรุงแผน ให้กด “สร้างฉบับแก้ไขใหม่”",
-                                 en: "Published at \(SiteURL.publishedPlan(slug: org.slug, years: plan.yearSlug)). A published revision never changes; to update the plan, start a new revision")
+            return LocalizedText(.msgStagePublished, SiteURL.publishedPlan(slug: org.slug, years: plan.yearSlug).path)
         }
     }
 
@@ -480,7 +478,7 @@ enum EditorPages {
         }
         let itemNames = Dictionary(plan.items.map { ($0.id.uuidString.lowercased(), $0.name) }, uniquingKeysWith: { first, _ in first })
         let eventRows: [HTML] = entries.map { entry in
-            "<tr><td>\(ThaiCalendar.thaiDate(entry.at, digits: org.digitStyle, short: true)) \(SujaritErrorMiddleware.timeOfDay(entry.at))</td><td class=\"num\">\(entry.revision)</td><td>\(actionName(entry.action, t))</td><td>\(entry.by)</td><td>\(plainDetail(entry.detail, itemNames: itemNames, t))</td></tr>"
+            "<tr><td>\(ThaiCalendar.thaiDate(entry.at, digits: org.digitStyle, short: true)) \(SujaritErrorMiddleware.timeOfDay(entry.at, t))</td><td class=\"num\">\(entry.revision)</td><td>\(actionName(entry.action, t))</td><td>\(entry.by)</td><td>\(plainDetail(entry.detail, itemNames: itemNames, t))</td></tr>"
         }
         let body: HTML = """
             <p><a href="\(SiteURL.plan(plan.id))">← \(plan.title)</a></p>

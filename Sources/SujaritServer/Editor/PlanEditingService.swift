@@ -23,7 +23,7 @@ enum PlanCommands {
                                                context: dependencies.decisionContext)
         // A revision published now gets its dashboard figures kept beside it (same transaction).
         let figures = try await PublishedFigures.makerIfPublishing(decision.change, database: database)
-        return try await PlanStore(database).apply(decision, publishedFigures: figures)
+        return try await Stores(database: database).plans.apply(decision, publishedFigures: figures)
     }
 
     /// Runs a command that makes a plan for some years (`create`, `importSave`): decided on the
@@ -37,7 +37,7 @@ enum PlanCommands {
             return try await execute(command, by: actor, on: PlanState(organizationID: organizationID), database: database,
                                      dependencies: dependencies)
         }
-        let store = PlanStore(database)
+        let store = Stores(database: database).plans
         var attempt = 0
         while true {
             attempt += 1
@@ -78,7 +78,7 @@ struct PlanEditingService {
         _ = try request.requireViewer()
         let id = try PlanService.parseID(planID)
         guard let state = try await request.stores.plans.state(planID: id, scope: request.readScope) else {
-            throw SujaritError.notFound("แผน")
+            throw SujaritError.notFound(.nfPlan)
         }
         return try await run(command, on: state, expectedVersion: expectedVersion)
     }
@@ -107,7 +107,7 @@ struct PlanEditingService {
         } catch StoreError.conflict {
             // Someone saved between our read and our write: show them what is stored now.
             guard let id = state.plan?.id, let now = try await request.stores.plans.plan(id: id, scope: request.readScope) else {
-                throw SujaritError.notFound("แผน")
+                throw SujaritError.notFound(.nfPlan)
             }
             throw try await conflict(now)
         }
@@ -154,7 +154,7 @@ struct PlanEditingService {
     func seriesID(of plan: Plan) async throws -> UUID {
         guard let record = try await PlanRecord.query(on: request.db)
             .filter(\.$id == plan.id).filter(\.$organizationID == plan.organizationID).first()
-        else { throw SujaritError.notFound("แผน") }
+        else { throw SujaritError.notFound(.nfPlan) }
         return record.seriesID
     }
 

@@ -56,11 +56,10 @@ struct WizardController: RouteCollection {
             let firstValue = Int(firstText) ?? 0
             let lastValue = Int(lastText.isEmpty ? firstText : lastText) ?? 0
             if !FiscalYear.plausibleRange.contains(firstValue) {
-                errors.add("firstYear", LocalizedText(th: "กรอกปีงบประมาณเป็นพุทธศักราช เช่น 2568", en: "Enter a Buddhist-Era fiscal year, e.g. 2568"))
+                errors.add("firstYear", LocalizedText(.msgEnterBuddhistEraYear))
             }
             if !FiscalYear.plausibleRange.contains(lastValue) || lastValue < firstValue || lastValue - firstValue >= PlanService.maximumYears {
-                errors.add("lastYear", LocalizedText(th: "ปีสุดท้ายต้องไม่น้อยกว่าปีแรก และช่วงไม่เกิน \(PlanService.maximumYears) ปี",
-                                                     en: "The last year must not precede the first, at most \(PlanService.maximumYears) years"))
+                errors.add("lastYear", LocalizedText(.msgLastYearRange, String(PlanService.maximumYears)))
             }
             first = FiscalYear(firstValue)
             last = FiscalYear(lastValue)
@@ -68,10 +67,10 @@ struct WizardController: RouteCollection {
         }
         let chosen = (form.measures ?? []).compactMap(StandardMeasures.measure(id:))
         if chosen.count != (form.measures ?? []).count {
-            errors.add("measures", LocalizedText(th: "มีมาตรการที่ไม่รู้จัก", en: "Unknown measure chosen"))
+            errors.add("measures", LocalizedText(.msgUnknownMeasureChosen))
         }
         let title = (form.title ?? "").cleaned
-        if title.count > 500 { errors.add("title", LocalizedText(th: "ชื่อแผนยาวเกิน 500 ตัวอักษร", en: "Title longer than 500 characters")) }
+        if title.count > 500 { errors.add("title", LocalizedText(.msgTitleTooLong)) }
         guard errors.isEmpty else {
             return Layout.response(Self.page(request, organization: organization, form: form, errors: errors), status: .unprocessableEntity)
         }

@@ -61,7 +61,7 @@ extension WizardController {
         let body: HTML = """
             <p><a href="\(SiteURL.organization(slug: org.slug))">← \(org.name)</a></p>
             <h1>\(t(.newPlanHeading))</h1>
-            \(errors.isEmpty ? HTML() : EditorPages.banner(LocalizedText(th: "กรุณาแก้ไขช่องที่มีข้อความสีแดง", en: "Please correct the fields marked in red"), t))
+            \(errors.isEmpty ? HTML() : EditorPages.banner(LocalizedText(.msgCorrectFieldsInRed), t))
             \(existing.map { existingPlanNotice(request, organization: org, existing: $0) } ?? HTML())
             <form method="post" action="\(SiteURL.newPlan(slug: org.slug))" class="editor" novalidate>
             \(CSRF.field(request))

@@ -58,7 +58,7 @@ struct ImportController: RouteCollection {
         let upload = try? request.content.decode(Upload.self)
         try CSRF.verify(request, sent: upload?._csrf)
         let (organization, _) = try await editorOrganization(request)
-        guard let upload else { throw SujaritError(.badRequest, LocalizedText(th: "แบบฟอร์มไม่ถูกต้อง", en: "Invalid form")) }
+        guard let upload else { throw SujaritError(.badRequest, LocalizedText(.msgInvalidForm)) }
         guard let file = upload.document, file.data.readableBytes > 0 else {
             return Layout.response(Self.uploadPage(request, organization: organization, error: ImportError.empty.message), status: .unprocessableEntity)
         }
@@ -109,7 +109,7 @@ struct ImportController: RouteCollection {
     @Sendable func review(_ request: Request) async throws -> Response {
         let (plan, _) = try await PlanEditingService(request: request).editablePlan(id: request.parameters.get("planID"))
         guard let record = try await request.stores.imports.record(planID: plan.id, organizationID: plan.organizationID) else {
-            throw SujaritError.notFound("การนำเข้า")
+            throw SujaritError.notFound(.nfImport)
         }
         let status = try record.importStatus()
         let report = try JSONDecoder().decode(Report.self, from: Data(record.reportJSON.utf8))
@@ -151,7 +151,7 @@ public enum ImportedPlans {
     /// Stores the import as a draft plan of the organization with that slug; returns the plan.
     public static func saveDraft(_ result: ImportResult, organizationSlug: String, on app: Application) async throws -> Plan {
         guard let organization = try await app.stores.organizations.find(slug: organizationSlug) else {
-            throw StoreError.notFound("องค์กร “\(organizationSlug)”")
+            throw CommandRefusal(.notFound, LocalizedText(.nfOrganizationSlug, organizationSlug))
         }
         return try await PlanCommands.executeNew(try ImportController.saveCommand(result, organization: organization), by: .system,
                                                  organizationID: organization.id, database: app.db, dependencies: app.dependencies)

@@ -22,9 +22,9 @@ extension ImportController {
         let form = try request.content.decode(RenameForm.self)
         let service = PlanEditingService(request: request)
         let (plan, _) = try await service.editablePlan(id: request.parameters.get("planID"))
-        guard let record = try await PlanImportStore(request.db).record(planID: plan.id, organizationID: plan.organizationID),
-              let organization = try await OrganizationStore(request.db).find(id: plan.organizationID) else {
-            throw SujaritError.notFound("การนำเข้า")
+        guard let record = try await request.stores.imports.record(planID: plan.id, organizationID: plan.organizationID),
+              let organization = try await request.stores.organizations.find(id: plan.organizationID) else {
+            throw SujaritError.notFound(.nfImport)
         }
         let report = try JSONDecoder().decode(Report.self, from: Data(record.reportJSON.utf8))
         if let other = Self.otherOrganization(report, importing: organization) {

@@ -98,10 +98,8 @@ actor ImportWorkers {
             }
         }
         guard let outcome else {
-            throw SujaritError(.unprocessableEntity, LocalizedText(
-                th: "อ่านเอกสาร “\(fileName)” ไม่เสร็จภายใน \(Int(limit)) วินาที เอกสารอาจใหญ่หรือซับซ้อนเกินไป ลองแบ่งเป็นไฟล์ที่เล็กลง หรือบันทึกเป็น .docx/.txt แล้วนำเข้าใหม่",
-                en: "Reading “\(fileName)” did not finish within \(Int(limit)) seconds; the document may be too large or complex — split it, or save it as .docx/.txt and import again"),
-                fields: [FieldError(field: "document", message: LocalizedText(th: "ใช้เวลาอ่านนานเกินกำหนด", en: "took too long to read"))])
+            throw SujaritError(.unprocessableEntity, LocalizedText(.msgReadingTookTooLong, fileName, String(Int(limit))),
+                fields: [FieldError(field: "document", message: LocalizedText(.msgTookTooLongToRead))])
         }
         return outcome
     }
@@ -158,9 +156,7 @@ final class UploadGate: AsyncMiddleware, @unchecked Sendable {
 }
 
 private enum LocalizedTextBusy {
-    static let message = SujaritCore.LocalizedText(
-        th: "ขณะนี้มีเอกสารรอนำเข้าจำนวนมาก กรุณาลองใหม่ในอีกสักครู่",
-        en: "Many documents are waiting to be imported; try again in a moment")
+    static let message = SujaritCore.LocalizedText(.msgImportQueueFull)
 }
 
 /// Returns memory that was freed to the system (glibc keeps freed pages in its arenas; after a

@@ -65,7 +65,7 @@ struct OverseersController: RouteCollection {
     static func scopes(_ request: Request) async throws -> [OverseerScope] {
         let viewer = try request.requireViewer()
         if viewer.isSystemAdmin { return [.nation] }
-        let scopes = try await OverseerStore(request.db).scopes(userID: viewer.userID)
+        let scopes = try await request.stores.overseers.scopes(userID: viewer.userID)
         guard !scopes.isEmpty else { throw SujaritError.forbidden() }
         return scopes
     }
@@ -82,7 +82,7 @@ struct OverseersController: RouteCollection {
 
     static func province(_ request: Request) throws -> Area {
         guard let name = request.parameters.get("province")?.removingPercentEncoding?.cleaned.precomposedStringWithCanonicalMapping,
-              !name.isEmpty, name.count <= 100 else { throw SujaritError.notFound("จังหวัด") }
+              !name.isEmpty, name.count <= 100 else { throw SujaritError.notFound(.nfProvince) }
         return .province(name)
     }
 
@@ -99,10 +99,10 @@ struct OverseersController: RouteCollection {
             return kept.dashboard
         }
         let generation = cache.currentGeneration
-        let data = try await DashboardStore(request.lagTolerantDB).load(
+        let data = try await request.lagTolerantStores.dashboards.load(
             province: area.provinceName, firstYear: firstYear, lastYear: lastYear,
             measureIndex: PublishedFigures.measureIndex, placeholder: TemplateText.organizationPlaceholder, memo: cache.figures)
-        if area.provinceName != nil && data.organizations.isEmpty { throw SujaritError.notFound("จังหวัด") }
+        if area.provinceName != nil && data.organizations.isEmpty { throw SujaritError.notFound(.nfProvince) }
         let dashboard = OverseerDashboard.compute(
             area: area.title(Translator(.thai)), firstYear: firstYear, lastYear: lastYear,
             organizations: data.organizations, plans: data.plans, measures: PublishedFigures.measureNames,
@@ -116,7 +116,7 @@ struct OverseersController: RouteCollection {
         let scopes = try await Self.scopes(request)
         var provinces: [DirectoryCount] = []
         if scopes.contains(.nation) {
-            provinces = try await OrganizationStore(request.lagTolerantDB).provinces()
+            provinces = try await request.lagTolerantStores.organizations.provinces()
         } else {
             for case .province(let name) in scopes { provinces.append(DirectoryCount(name: name, count: 0)) }
         }
@@ -148,7 +148,7 @@ struct OverseersController: RouteCollection {
         guard let dot = file.lastIndex(of: "."), let figure = DashboardFigure(rawValue: String(file[..<dot])),
               let format = DashboardFigure.Format(rawValue: String(file[file.index(after: dot)...])) else {
             let names = DashboardFigure.allCases.map { $0.rawValue + ".csv|.xlsx|.json" }.joined(separator: ", ")
-            throw SujaritError(.notFound, LocalizedText(th: "ไม่มีตัวเลขนี้ ใช้ได้: \(names)", en: "No such figure; one of: \(names)"))
+            throw SujaritError(.notFound, LocalizedText(.msgNoSuchFigure, names))
         }
         let dashboard = try await Self.dashboard(request, area)
         let response = Response(status: .ok)
@@ -298,7 +298,7 @@ enum DashboardFigure: String, CaseIterable {
     func xlsx(_ dashboard: OverseerDashboard, created: Date) -> Data {
         let t = Translator(.thai)
         let (header, rows) = table(dashboard)
-        let title = "\(t(titleKey)) · \(dashboard.area) · พ.ศ. \(dashboard.firstYear)–\(dashboard.lastYear)"
+        let title = "\(t(titleKey)) · \(dashboard.area) · \(t(.ovYearsBE, String(dashboard.firstYear), String(dashboard.lastYear)))"
         return TableWorkbook.xlsx(title: title, sheetName: t(titleKey), header: header, rows: rows, created: created)
     }
 }

@@ -23,18 +23,18 @@ enum Directory {
         do {
             parameters = try request.query.decode(Parameters.self)
         } catch {
-            throw SujaritError(.badRequest, LocalizedText(th: "อ่านพารามิเตอร์ของที่อยู่ไม่ได้", en: "The query string cannot be read"))
+            throw SujaritError(.badRequest, LocalizedText(.msgQueryStringCannotRead))
         }
         return try query(parameters, defaultPerPage: defaultPerPage)
     }
 
     static func query(_ parameters: Parameters, defaultPerPage: Int) throws -> DirectoryQuery {
         var fields: [FieldError] = []
-        func fail(_ field: String, _ th: String, _ en: String) { fields.append(FieldError(field: field, message: LocalizedText(th: th, en: en))) }
+        func fail(_ field: String, _ message: LocalizedText) { fields.append(FieldError(field: field, message: message)) }
         func text(_ value: String?, _ field: String, limit: Int) -> String? {
             guard let value = value?.cleaned.precomposedStringWithCanonicalMapping, !value.isEmpty else { return nil }
             guard value.count <= limit else {
-                fail(field, "ยาวเกิน \(limit) ตัวอักษร", "longer than \(limit) characters")
+                fail(field, LocalizedText(.msgLongerThanCharacters, String(limit)))
                 return nil
             }
             return value
@@ -42,7 +42,7 @@ enum Directory {
         func number(_ value: String?, _ field: String, range: ClosedRange<Int>, default fallback: Int) -> Int {
             guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return fallback }
             guard value.count <= 9, let parsed = Int(ThaiDigits.toArabic(value)), range.contains(parsed) else {
-                fail(field, "ต้องเป็นจำนวนเต็ม \(range.lowerBound)–\(range.upperBound)", "must be a whole number \(range.lowerBound)–\(range.upperBound)")
+                fail(field, LocalizedText(.msgWholeNumberBetween, String(range.lowerBound), String(range.upperBound)))
                 return fallback
             }
             return parsed
@@ -52,7 +52,7 @@ enum Directory {
         if let typed = text(parameters.q, "q", limit: OrganizationSearch.maximumQueryLength) {
             let form = OrganizationSearch.searchForm(typed)
             if form.isEmpty {
-                fail("q", "คำค้นต้องมีตัวอักษรหรือตัวเลขอย่างน้อยหนึ่งตัว", "the search needs at least one letter or digit")
+                fail("q", LocalizedText(.msgSearchNeedsLetter))
             } else {
                 search = form
             }
@@ -61,8 +61,7 @@ enum Directory {
         if let given = text(parameters.kind, "kind", limit: 40) {
             kind = OrganizationKind(rawValue: given)
             if kind == nil {
-                fail("kind", "ไม่รู้จักประเภท ใช้ได้: \(OrganizationKind.allCases.map(\.rawValue).joined(separator: ", "))",
-                     "unknown kind; one of: \(OrganizationKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                fail("kind", LocalizedText(.msgUnknownKindOneOf, OrganizationKind.allCases.map(\.rawValue).joined(separator: ", ")))
             }
         }
         let query = DirectoryQuery(
@@ -73,7 +72,7 @@ enum Directory {
             page: number(parameters.page, "page", range: 1...1_000_000, default: 1),
             perPage: number(parameters.perPage, "perPage", range: 1...DirectoryQuery.maximumPerPage, default: defaultPerPage))
         guard fields.isEmpty else {
-            throw SujaritError(.unprocessableEntity, LocalizedText(th: "เงื่อนไขการค้นหาไม่ถูกต้อง", en: "Invalid search"), fields: fields)
+            throw SujaritError(.unprocessableEntity, LocalizedText(.msgInvalidSearch), fields: fields)
         }
         return query
     }

@@ -36,7 +36,7 @@ struct MyWork {
             .filter(\.$status == PlanImportStatus.pending.rawValue)
             .all()
         let importedPlans = Set(pendingImports.map(\.planID))
-        let store = PlanStore(db)
+        let store = Stores(database: db).plans
         for organization in mine {
             let role = viewer.roles[organization.id] ?? .viewer
             for plan in try await store.plans(organizationID: organization.id, includeUnpublished: true) {

@@ -276,7 +276,7 @@ extension Pages {
             """)
 
         let summaryList: [HTML] = summary.dimensions.map { d in
-            "<li>\(t(.dimension)) \(n(d.number)) \(d.name): \(count(d.itemCount)), \(d.total == .zero ? t(.noBudget) : "\(money(d.total)) บาท")</li>"
+            "<li>\(t(.dimension)) \(n(d.number)) \(d.name): \(count(d.itemCount)), \(d.total == .zero ? t(.noBudget) : t(.bahtAmount, money(d.total)))</li>"
         }
 
         let notice: HTML = plan.status == .published ? "" : "<p class=\"notice\">\(t(.draftNotice))</p>"
@@ -301,7 +301,7 @@ extension Pages {
             \(partOne(plan, t: t, digits: digits))
             <h2>\(t(.summary))</h2>
             <ul>\(summaryList)
-            <li><strong>\(t(.grandTotal)) \(count(summary.itemCount)) · \(t(.totalOverPlan)) \(money(summary.total)) บาท</strong></li></ul>
+            <li><strong>\(t(.grandTotal)) \(count(summary.itemCount)) · \(t(.totalOverPlan)) \(t(.bahtAmount, money(summary.total)))</strong></li></ul>
             <section class="part2">
             <p class="part-label"><strong>\(t(.part2))</strong></p>
             <h2>\(t(.plans))</h2>
@@ -544,7 +544,7 @@ extension Pages {
             \(t(.mission)): \(d(missionText))\(item.responsibleUnit.isEmpty ? "" : " · \(t(.responsibleUnit)): \(item.responsibleUnit)")</p>
             <div class="table-wrap"><table><thead><tr><th class="num">\(t(.fiscalYear))</th><th class="num">\(t(.budgetBaht))</th></tr></thead><tbody>\(budgetRows)</tbody></table></div>
             \(monthGrid(item.months, t))
-            <h2>\(t(.itemSheet))\(item.sheet?.sheetNumber.map { " (ลำดับที่ \(d(String($0))))" } ?? "")</h2>
+            <h2>\(t(.itemSheet))\(item.sheet?.sheetNumber.map { " (\(t(.sheetNumberShort, d(String($0)))))" } ?? "")</h2>
             \(sheetHTML)
             """
         return Layout.page(request: request, title: item.name, body: body)

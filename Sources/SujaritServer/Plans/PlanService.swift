@@ -15,8 +15,9 @@ struct PlanService {
     /// takes `request.db` itself).
     var database: (any Database)? = nil
 
-    var plans: PlanStore { PlanStore(database ?? request.db) }
-    var organizations: OrganizationStore { OrganizationStore(database ?? request.db) }
+    var stores: Stores { Stores(database: database ?? request.db) }
+    var plans: PlanStore { stores.plans }
+    var organizations: OrganizationStore { stores.organizations }
 
     /// Longest plan, in fiscal years.
     static let maximumYears = PlanLimits.maximumYears
@@ -28,7 +29,7 @@ struct PlanService {
 
     func organization(slug: String?) async throws -> Organization {
         guard let slug, let organization = try await organizations.find(slug: slug) else {
-            throw SujaritError.notFound("องค์กร")
+            throw SujaritError.notFound(.nfOrganization)
         }
         return organization
     }
@@ -39,7 +40,7 @@ struct PlanService {
         let organization = try await organization(slug: slug)
         guard let (first, last) = PublicPagesController.parseYears(years),
               let plan = try await plans.publishedPlan(organizationID: organization.id, first: first, last: last)
-        else { throw SujaritError.notFound("แผน") }
+        else { throw SujaritError.notFound(.nfPlan) }
         return (plan, organization)
     }
 
@@ -53,7 +54,7 @@ struct PlanService {
     /// A plan the requester may read (drafts only for members of its organization).
     func readablePlan(id text: String?) async throws -> Plan {
         let id = try Self.parseID(text)
-        guard let plan = try await plans.plan(id: id, scope: request.readScope) else { throw SujaritError.notFound("แผน") }
+        guard let plan = try await plans.plan(id: id, scope: request.readScope) else { throw SujaritError.notFound(.nfPlan) }
         return plan
     }
 
@@ -62,20 +63,18 @@ struct PlanService {
     static func buildPlan(from body: PlanWriteRequest, organization: Organization, id: UUID) throws -> Plan {
         let first = FiscalYear(body.firstYear), last = FiscalYear(body.lastYear)
         guard FiscalYear.plausibleRange.contains(first.be), FiscalYear.plausibleRange.contains(last.be) else {
-            throw SujaritError(.unprocessableEntity, LocalizedText(th: "ปีของแผนต้องเป็นปีพุทธศักราช เช่น 2566", en: "Plan years must be Buddhist-Era years such as 2566"),
-                               fields: [FieldError(field: "firstYear", message: LocalizedText(th: "ต้องอยู่ระหว่าง 2500–2700", en: "must be 2500–2700"))])
+            throw SujaritError(.unprocessableEntity, LocalizedText(.msgPlanYearsBuddhistEra),
+                               fields: [FieldError(field: "firstYear", message: LocalizedText(.msgYearRange2500To2700))])
         }
         guard first <= last, last.be - first.be < maximumYears else {
-            throw SujaritError(.unprocessableEntity, LocalizedText(
-                th: "ช่วงปีของแผนไม่ถูกต้อง (ปีแรกต้องไม่เกินปีสุดท้าย และไม่เกิน \(maximumYears) ปี)",
-                en: "Invalid plan years (first ≤ last, at most \(maximumYears) years)"),
-                fields: [FieldError(field: "lastYear", message: LocalizedText(th: "ช่วงปีไม่ถูกต้อง", en: "invalid range"))])
+            throw SujaritError(.unprocessableEntity, LocalizedText(.msgInvalidPlanYears, String(maximumYears)),
+                fields: [FieldError(field: "lastYear", message: LocalizedText(.msgInvalidRange))])
         }
         let template: PlanTemplate
         if let cycle = body.cycleID, !cycle.isEmpty, cycle != "custom" {
             guard let found = PlanCatalog.template(id: cycle) else {
-                throw SujaritError(.unprocessableEntity, LocalizedText(th: "ไม่รู้จักรอบแผน \(cycle)", en: "Unknown plan cycle \(cycle)"),
-                                   fields: [FieldError(field: "cycleID", message: LocalizedText(th: "ไม่รู้จัก", en: "unknown"))])
+                throw SujaritError(.unprocessableEntity, LocalizedText(.msgUnknownPlanCycle, cycle),
+                                   fields: [FieldError(field: "cycleID", message: LocalizedText(.msgUnknown))])
             }
             template = found
         } else {
@@ -91,15 +90,14 @@ struct PlanService {
         }
         if let ids = body.standardMeasureIDs, !ids.isEmpty {
             guard plan.cycleID == PlanCatalog.cycle2566.id else {
-                throw SujaritError(.unprocessableEntity, LocalizedText(
-                    th: "มาตรการมาตรฐานใช้ได้กับแผนตามแบบ พ.ศ. 2566 – 2570 เท่านั้น", en: "Standard measures belong to the 2566–2570 template"),
-                    fields: [FieldError(field: "standardMeasureIDs", message: LocalizedText(th: "ใช้กับรอบแผนนี้ไม่ได้", en: "not for this cycle"))])
+                throw SujaritError(.unprocessableEntity, LocalizedText(.msgStandardMeasuresCycle),
+                    fields: [FieldError(field: "standardMeasureIDs", message: LocalizedText(.msgNotThisCycle))])
             }
             var measures: [StandardMeasure] = []
             for (index, id) in ids.enumerated() {
                 guard let measure = StandardMeasures.measure(id: id) else {
-                    throw SujaritError(.unprocessableEntity, LocalizedText(th: "ไม่รู้จักมาตรการ “\(id)”", en: "Unknown standard measure “\(id)”"),
-                                       fields: [FieldError(field: "standardMeasureIDs[\(index)]", message: LocalizedText(th: "ไม่รู้จัก", en: "unknown"))])
+                    throw SujaritError(.unprocessableEntity, LocalizedText(.msgUnknownStandardMeasure, id),
+                                       fields: [FieldError(field: "standardMeasureIDs[\(index)]", message: LocalizedText(.msgUnknown))])
                 }
                 measures.append(measure)
             }
@@ -163,16 +161,17 @@ struct PlanService {
 
     /// 409 naming the plan that already covers the years, with its address.
     static func seriesExists(_ existing: PlanListEntry, digits: DigitStyle) -> SujaritError {
-        let years = ThaiCalendar.yearRange(existing.firstYear, existing.lastYear, digits: digits)
-        let revision = ThaiDigits.apply(digits, to: String(existing.revision))
         let next = existing.status == .draft
-            ? LocalizedText(th: "เปิดฉบับร่างนั้นเพื่อแก้ไขต่อ", en: "open that draft and continue it")
+            ? LocalizedText(.msgOpenThatDraft)
             : existing.status == .published
-            ? LocalizedText(th: "เริ่มฉบับแก้ไขใหม่ (ปรับปรุงแผน) จากแผนนั้น", en: "start a new revision of that plan")
-            : LocalizedText(th: "รอให้ฉบับนั้นผ่านการอนุมัติ หรือส่งกลับเป็นร่างเพื่อแก้ไข", en: "wait for that revision's approval, or return it to draft to change it")
-        return SujaritError(.conflict, LocalizedText(
-            th: "องค์กรนี้มีแผนปี \(years) อยู่แล้ว (ฉบับที่ \(revision) · \(existing.status.thaiName)) แผนแต่ละช่วงปีมีได้ชุดเดียว จึงไม่สร้างแผนใหม่ ให้\(next.th)",
-            en: "This organization already has a plan for \(existing.firstYear.be)–\(existing.lastYear.be) (revision \(existing.revision), \(existing.status.englishName.lowercased())); there is one plan per period, so no new plan was created — \(next.en)"),
+            ? LocalizedText(.msgStartRevisionOfThatPlan)
+            : LocalizedText(.msgWaitForThatApproval)
+        return SujaritError(.conflict, LocalizedText.each { t in
+            // Thai pages follow the organization's digits; English ones use Arabic digits.
+            let shown = t.language == .thai ? digits : .arabic
+            return t(.msgPeriodHasPlan, ThaiCalendar.yearRange(existing.firstYear, existing.lastYear, digits: shown),
+                     ThaiDigits.apply(shown, to: String(existing.revision)), t.name(existing.status).lowercased(), t.pick(next))
+        },
             location: SiteURL.plan(existing.id).path)
     }
 
@@ -180,13 +179,13 @@ struct PlanService {
         let viewer = try request.requireViewer()
         let id = try Self.parseID(text)
         guard let state = try await plans.state(planID: id, scope: request.readScope), let current = state.plan else {
-            throw SujaritError.notFound("แผน")
+            throw SujaritError.notFound(.nfPlan)
         }
         guard viewer.can(.editor, in: current.organizationID) else { throw SujaritError.forbidden() }
         guard current.status == .draft else { throw PlanEditingService.notDraft(current) }
         guard let version = body.version else {
-            throw SujaritError(.unprocessableEntity, LocalizedText(th: "ต้องระบุ version ของแผนที่แก้ไข", en: "version is required"),
-                               fields: [FieldError(field: "version", message: LocalizedText(th: "จำเป็น", en: "required"))])
+            throw SujaritError(.unprocessableEntity, LocalizedText(.msgPlanVersionRequired),
+                               fields: [FieldError(field: "version", message: LocalizedText(.msgRequired))])
         }
         guard let organization = try await organizations.find(id: current.organizationID) else { throw SujaritError.notFound() }
         var plan = try Self.buildPlan(from: body, organization: organization, id: current.id)

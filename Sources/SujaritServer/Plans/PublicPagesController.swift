@@ -25,7 +25,7 @@ struct PublicPagesController: RouteCollection {
         if let viewer = request.viewer, !asksDirectory {
             // Overseers (and the installation's administrators) get a link to their dashboards.
             var overseer = viewer.isSystemAdmin
-            if !overseer { overseer = try await !OverseerStore(request.db).scopes(userID: viewer.userID).isEmpty }
+            if !overseer { overseer = try await !request.stores.overseers.scopes(userID: viewer.userID).isEmpty }
             var mine: [Organization] = []
             for id in viewer.roles.keys { if let organization = try await request.stores.organizations.find(id: id) { mine.append(organization) } }
             if !mine.isEmpty || overseer {
@@ -41,7 +41,7 @@ struct PublicPagesController: RouteCollection {
     /// At `/` for the public and at `/organizations` for everyone.
     @Sendable func directory(_ request: Request) async throws -> Response {
         // The directory tolerates lag (the replica for anonymous readers).
-        let store = OrganizationStore(request.publicDB)
+        let store = request.publicStores.organizations
         let parameters = (try? request.query.decode(Directory.Parameters.self)) ?? Directory.Parameters()
         let provinces = try await store.provinces()
         do {
@@ -110,7 +110,7 @@ struct PublicPagesController: RouteCollection {
         let itemID = try PlanService.parseID(request.parameters.get("itemID"))
         guard let item = plan.items.first(where: { $0.id == itemID }),
               let organization = try await service.organizations.find(id: plan.organizationID)
-        else { throw SujaritError.notFound("รายการ") }
+        else { throw SujaritError.notFound(.nfItem) }
         return Layout.response(Pages.item(request, plan: plan, item: item, organization: organization))
     }
 }

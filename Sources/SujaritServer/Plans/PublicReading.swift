@@ -49,19 +49,19 @@ struct PublicReading {
         var database: any Database { request.lagTolerantDB }
         let key = LatestKey(slug: slug.lowercased(), first: first.be, last: last.be)
         guard let pointer = try await cache.latestPointer(key, resolve: {
-            guard let organization = try await OrganizationStore(database).find(slug: key.slug) else { return nil }
-            guard let served = try await PlanStore(database).servedRevision(organizationID: organization.id, first: first, last: last) else {
+            guard let organization = try await Stores(database: database).organizations.find(slug: key.slug) else { return nil }
+            guard let served = try await Stores(database: database).plans.servedRevision(organizationID: organization.id, first: first, last: last) else {
                 return LatestPointer(organization: organization, planID: nil)
             }
             let round = try await MonitoringStore(database).latestApprovedRound(seriesID: served.seriesID, organizationID: organization.id)
             return LatestPointer(organization: organization, planID: served.id, round: round.map { RoundMark(id: $0.id, version: $0.version) })
         }) else { return nil }
-        guard let planID = pointer.planID else { throw SujaritError.notFound("แผน") }
+        guard let planID = pointer.planID else { throw SujaritError.notFound(.nfPlan) }
         let context = PublishedContext(organization: pointer.organization, isServed: true, round: pointer.round)
         let representation = Representation.page(language: request.language, path: request.requestPath, latestAddress: true)
         guard let entry = try await cache.bytes(RenderedKey(planID: planID, representation: representation),
                                                 context: context, contentType: Self.htmlType, rendering: {
-            guard let plan = try await PlanStore(database).plan(id: planID, scope: .publishedOnly) else { return nil }
+            guard let plan = try await Stores(database: database).plans.plan(id: planID, scope: .publishedOnly) else { return nil }
             // The status comes from the monitoring service's own choice of round (on the primary:
             // a page is made rarely). The bytes are kept only when that is the pointer's round; a
             // round approved or reopened in between is shown, but not kept under this context.
@@ -70,7 +70,7 @@ struct PublicReading {
             // The approval block: a published revision's steps never change again, so the kept
             // bytes stay right (read from the database the revision came from: one transaction
             // wrote both).
-            let approval = try await PlanStore(database).approval(planID: plan.id, organizationID: plan.organizationID)
+            let approval = try await Stores(database: database).plans.approval(planID: plan.id, organizationID: plan.organizationID)
             let html = Pages.plan(request, plan: plan, organization: context.organization, showFindings: false, downloads: .published,
                                   monitoring: monitoring, approval: approval)
             return Rendering(body: ByteBuffer(string: html.rendered), keep: shown == context.round)
@@ -89,9 +89,9 @@ struct PublicReading {
     /// The context of a published revision (nil for drafts and unknown ids).
     func publishedContext(_ planID: UUID) async throws -> PublishedContext? {
         try await cache.revisionFacts(planID, resolve: {
-            let plans = PlanStore(request.lagTolerantDB)
+            let plans = request.lagTolerantStores.plans
             guard let entry = try await plans.publishedEntry(id: planID),
-                  let organization = try await OrganizationStore(request.lagTolerantDB).find(id: entry.organizationID)
+                  let organization = try await request.lagTolerantStores.organizations.find(id: entry.organizationID)
             else { return nil }
             let served = try await plans.publishedPlanID(organizationID: organization.id, first: entry.firstYear, last: entry.lastYear)
             return RevisionFacts(context: PublishedContext(organization: organization, isServed: served == planID))
@@ -104,7 +104,7 @@ struct PublicReading {
         let representation = Representation.page(language: request.language, path: request.requestPath, latestAddress: false)
         guard let entry = try await cache.bytes(RenderedKey(planID: id, representation: representation),
                                                 context: context, contentType: Self.htmlType, render: {
-            let store = PlanStore(request.lagTolerantDB)
+            let store = request.lagTolerantStores.plans
             guard let plan = try await store.plan(id: id, scope: .publishedOnly) else { return nil }
             let approval = try await store.approval(planID: plan.id, organizationID: plan.organizationID)
             return ByteBuffer(string: Pages.plan(request, plan: plan, organization: context.organization, showFindings: false,
@@ -119,7 +119,7 @@ struct PublicReading {
         let representation = Representation.page(language: request.language, path: request.requestPath, latestAddress: false)
         guard let entry = try await cache.bytes(RenderedKey(planID: id, representation: representation),
                                                 context: context, contentType: Self.htmlType, render: {
-            guard let plan = try await PlanStore(request.lagTolerantDB).plan(id: id, scope: .publishedOnly),
+            guard let plan = try await request.lagTolerantStores.plans.plan(id: id, scope: .publishedOnly),
                   let item = plan.items.first(where: { $0.id == itemID }) else { return nil }
             return ByteBuffer(string: Pages.item(request, plan: plan, item: item, organization: context.organization).rendered)
         }) else { return nil }
@@ -134,7 +134,7 @@ struct PublicReading {
               let context = try await publishedContext(id) else { return nil }
         guard let entry = try await cache.bytes(RenderedKey(planID: id, representation: .apiJSON),
                                                 context: context, contentType: Self.jsonType, render: {
-            guard let plan = try await PlanStore(request.lagTolerantDB).plan(id: id, scope: .publishedOnly) else { return nil }
+            guard let plan = try await request.lagTolerantStores.plans.plan(id: id, scope: .publishedOnly) else { return nil }
             let publicURL = context.isServed ? SiteURL.publishedPlan(slug: context.organization.slug, years: plan.yearSlug).path : nil
             let data = try JSONEncoder.api.encode(PlanResponse(plan: plan, publicURL: publicURL))
             return ByteBuffer(bytes: data)

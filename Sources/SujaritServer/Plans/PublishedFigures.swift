@@ -25,7 +25,7 @@ enum PublishedFigures {
         case .createRevision, .delete, .none: false
         }
         guard publishing else { return nil }
-        let name = try await OrganizationStore(database).find(id: change.plan.organizationID)?.name ?? ""
+        let name = try await Stores(database: database).organizations.find(id: change.plan.organizationID)?.name ?? ""
         return { plan in figures(of: plan, organizationName: name) }
     }
 }

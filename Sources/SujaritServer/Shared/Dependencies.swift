@@ -39,7 +39,10 @@ extension Application {
     }
 }
 
-/// The stores on one database connection, made in one place.
+/// The stores on one database, made in one place: handlers and services take them from
+/// `request.stores` (the primary), `request.publicStores` / `request.lagTolerantStores` (reads
+/// that may go to the replica, `Shared/ReadReplica.swift`) or `app.stores` (outside a request),
+/// never by constructing a store themselves.
 struct Stores {
     let database: any Database
 
@@ -50,6 +53,9 @@ struct Stores {
     var audit: AuditLog { AuditLog(database) }
     var complaints: ComplaintStore { ComplaintStore(database) }
     var accounts: AccountStore { AccountStore(database) }
+    var overseers: OverseerStore { OverseerStore(database) }
+    var dashboards: DashboardStore { DashboardStore(database) }
+    var signInFailures: SignInFailureStore { SignInFailureStore(database) }
 }
 
 extension Request {

@@ -75,6 +75,24 @@ public enum UIKey: String, CaseIterable, Sendable {
     case cmpDueLabel, cmpAcknowledgeByLabel, cmpChannelLabel, cmpAssignedLabel, cmpAboutExecutiveLong, cmpDetails, cmpEvidenceFiles
     case cmpNoFiles, cmpDownloadsLogged, cmpActions, cmpAssignTo, cmpNobody, cmpDoAssign, cmpReplyLabel
     case cmpDoReply, cmpDoNote, cmpDoRecuse, cmpAccessLog, cmpPleaseFix
+    // Messages of errors and form checks, carried as LocalizedText (issue 14 §3); nf…: what was not found
+    case nfAnything, nfThing, nfPlan, nfOrganization, nfOrganizationSlug, nfItem, nfImport, nfComplaint, nfEvidenceFile, nfProvince
+    case nfFiscalYear
+    case msgComplaintsAPINeedsToken, msgFormExpired, msgNoKeyToThisCase, msgTooManyAttempts, msgEvidenceQuotaToday, msgOnlyComplaintOfficers, msgCannotSeeThisCase, msgCaseChangedFirst
+    case msgStandardMeasuresCycle, msgAPIWritesNeedToken, msgBodyMustBeJSON, msgRequestBodyEmpty, msgValueOfWrongType, msgImportQueueFull, msgUseRepliesEndpoint, msgUseRepliesShort
+    case msgInvalidReceiptDetails, msgOnlyOutsideBodyAccount, msgInvalidCommand, msgCaseCannotBeOpened, msgWriteMessage, msgTooManyFiles, msgInvalidFile, msgPlanYearsBuddhistEra
+    case msgYearRange2500To2700, msgInvalidRange, msgUnknown, msgNotThisCycle, msgOpenThatDraft, msgStartRevisionOfThatPlan, msgWaitForThatApproval, msgPlanVersionRequired
+    case msgRequired, msgQueryStringCannotRead, msgInvalidSearch, msgSendBearerTokenRevoke, msgVersionRequired, msgNotYear, msgStepSubmitted, msgStepReturnedToDraft
+    case msgStepApproved, msgStepPublished, msgStageDraft, msgStageWaitsForYou, msgStageSubmitted, msgStageApprovedPublishIt, msgStageApprovedAdminPublishes, msgEnterBuddhistEraYear
+    case msgUnknownMeasureChosen, msgTitleTooLong, msgCompareSamePlanOnly, msgSaved, msgCorrectFieldsInRed, msgUnknownStep, msgEnterName, msgChooseMissionThisPlan
+    case msgHeadcountNumber, msgSheetNumberNumber, msgEnterWorkArea, msgLinkItemsOfThisPlan, msgEnterIndicator, msgMustNumber, msgSignInFirst, msgInvalidOrExpiredToken
+    case msgEmpty, msgNotUTF8, msgNotAllowed, msgInternalError, msgOrganizationNameLength, msgChooseKind, msgChooseThaiOrArabicDigits, msgUnitsLimit
+    case msgLongerThan200Characters, msgInvalidForm, msgTookTooLongToRead, msgLongerThanCharacters, msgAtMostFilesAtATime, msgNoSuchFigure, msgUnknownPlanCycle, msgUnknownStandardMeasure
+    case msgNotAFiscalYear, msgStagePublished, msgLastYearRange, msgNameTooLong, msgRiskLevelOnLine, msgWholeNumberFound, msgFilesLargerThanMB, msgInvalidPlanYears
+    case msgPeriodHasPlan, msgDemoRefusedInProduction, msgDemoInProductionWarning, msgFieldNotUTF8, msgWholeNumberAt, msgPlanSavedFirst, msgInvalidBody, msgInvalidBodyAt
+    case msgBodyTooLarge, msgUnsupportedMediaType, msgBadRequestBecause, msgMethodNotAllowed, msgTooManyRequests, msgSignInWaitMinute, msgSignInWaitMinutes, msgReadingTookTooLong
+    case msgChooseReferralBody, msgChooseOutcome, msgNotAComplaintOfficer, msgUnknownCaseCommand, msgWholeNumberBetween, msgSearchNeedsLetter, msgUnknownKindOneOf, bahtAmount
+    case sheetNumberShort, ovYearsBE, timeOfDay
     // Accounts: changing one's password (issue 8)
     case changePassword, currentPassword, newPassword, confirmNewPassword, passwordRules, passwordChanged
     case currentPasswordWrong, passwordChangeEndsSessions
@@ -120,6 +138,10 @@ public struct Translator: Sendable {
 
     /// The key's text with `{0}`, `{1}` … replaced by the values in order.
     public func callAsFunction(_ key: UIKey, _ values: String...) -> String {
+        self(key, values: values)
+    }
+
+    func callAsFunction(_ key: UIKey, values: [String]) -> String {
         var text = self(key)
         for (index, value) in values.enumerated() {
             text = text.replacingOccurrences(of: "{\(index)}", with: value)
@@ -148,6 +170,21 @@ extension PlanAction: BilingualName {}
 extension RiskLevel: BilingualName {}
 extension OrganizationKind: BilingualName {}
 extension CalendarMonth: BilingualName {}
+
+extension LocalizedText {
+    /// A key's text in both languages, for messages that travel as a `LocalizedText` (errors,
+    /// form checks): `LocalizedText(.msgLongerThanCharacters, "200")`. The values are the same
+    /// in both languages.
+    public init(_ key: UIKey, _ values: String...) {
+        self.init(th: Translator(.thai)(key, values: values), en: Translator(.english)(key, values: values))
+    }
+
+    /// A text made once per language, for values that are words themselves (a noun, a date):
+    /// `LocalizedText.each { t in t(.notFoundThing, t(.nounPlan)) }`.
+    public static func each(_ make: (Translator) -> String) -> LocalizedText {
+        LocalizedText(th: make(Translator(.thai)), en: make(Translator(.english)))
+    }
+}
 
 /// The texts of the interface, one table per language (`Localization+Thai.swift`,
 /// `Localization+English.swift`).

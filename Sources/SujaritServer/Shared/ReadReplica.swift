@@ -63,4 +63,7 @@ extension Request {
 
     /// The stores on `publicDB`.
     var publicStores: Stores { Stores(database: publicDB) }
+
+    /// The stores on `lagTolerantDB` (the overseers' dashboards, anonymous cached pages).
+    var lagTolerantStores: Stores { Stores(database: lagTolerantDB) }
 }

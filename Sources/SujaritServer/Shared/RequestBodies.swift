@@ -10,10 +10,8 @@ enum APIBody {
     /// The JSON body as `T`; an empty body is refused before decoding.
     static func decode<T: Decodable>(_ type: T.Type, _ request: Request) throws -> T {
         guard let body = request.body.data, body.readableBytes > 0 else {
-            throw SujaritError(.badRequest, LocalizedText(
-                th: "คำขอไม่มีข้อมูล: ต้องส่งข้อมูล JSON (object) ในเนื้อความของคำขอ",
-                en: "The request body is empty: send a JSON object"),
-                fields: [FieldError(field: "body", message: LocalizedText(th: "ว่าง", en: "empty"))])
+            throw SujaritError(.badRequest, LocalizedText(.msgRequestBodyEmpty),
+                fields: [FieldError(field: "body", message: LocalizedText(.msgEmpty))])
         }
         do {
             return try request.content.decode(type, as: .json)
@@ -27,14 +25,11 @@ enum APIBody {
                 Self.wholeNumberKeys.contains(String(path.split(separator: ".").last ?? "").replacingOccurrences(of: #"\[\d+\]$"#, with: "", options: .regularExpression))
             }
             guard !fractions.isEmpty else {
-                throw SujaritError(.badRequest, LocalizedText(
-                    th: "ข้อมูลที่ส่งมามีค่าที่ชนิดไม่ถูกต้อง", en: "Invalid request body: a value is of the wrong type"))
+                throw SujaritError(.badRequest, LocalizedText(.msgValueOfWrongType))
             }
-            throw SujaritError(.badRequest, LocalizedText(
-                th: "ข้อมูลที่ส่งมาไม่ถูกต้องที่ \(fractions.map(\.0).joined(separator: ", ")): ต้องเป็นจำนวนเต็ม",
-                en: "Invalid request body at \(fractions.map(\.0).joined(separator: ", ")): expected a whole number"),
+            throw SujaritError(.badRequest, LocalizedText(.msgWholeNumberAt, fractions.map(\.0).joined(separator: ", ")),
                 fields: fractions.map { path, value in
-                    FieldError(field: path, message: LocalizedText(th: "ต้องเป็นจำนวนเต็ม (ได้ \(value))", en: "expected a whole number, found \(value)"))
+                    FieldError(field: path, message: LocalizedText(.msgWholeNumberFound, "\(value)"))
                 })
         }
     }
@@ -72,10 +67,8 @@ enum FormBody {
             let value = parts.count > 1 ? decoded(parts[1]) : []
             let fieldName = String(validating: name, as: UTF8.self) ?? "?"
             guard String(validating: name, as: UTF8.self) != nil, String(validating: value, as: UTF8.self) != nil else {
-                throw SujaritError(.badRequest, LocalizedText(
-                    th: "ข้อความในช่อง “\(fieldName)” ไม่ได้เข้ารหัสเป็น UTF-8 กรุณาส่งแบบฟอร์มจากเบราว์เซอร์อีกครั้ง",
-                    en: "The field “\(fieldName)” is not UTF-8 text; send the form again from a browser"),
-                    fields: [FieldError(field: fieldName, message: LocalizedText(th: "ไม่ใช่ UTF-8", en: "not UTF-8"))])
+                throw SujaritError(.badRequest, LocalizedText(.msgFieldNotUTF8, fieldName),
+                    fields: [FieldError(field: fieldName, message: LocalizedText(.msgNotUTF8))])
             }
         }
     }

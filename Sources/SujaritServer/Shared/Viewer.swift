@@ -48,7 +48,7 @@ extension Request {
     /// The viewer, or 401.
     func requireViewer() throws -> Viewer {
         guard let viewer else {
-            throw SujaritError(.unauthorized, LocalizedText(th: "กรุณาเข้าสู่ระบบก่อน", en: "Sign in first"))
+            throw SujaritError(.unauthorized, LocalizedText(.msgSignInFirst))
         }
         return viewer
     }
@@ -75,7 +75,7 @@ struct ViewerMiddleware: AsyncMiddleware {
             if let user = try await request.stores.users.user(forTokenHash: hash, now: request.dependencies.now()) {
                 request.viewer = try await Self.viewer(for: user, on: request.db)
             } else {
-                throw SujaritError(.unauthorized, LocalizedText(th: "โทเค็นไม่ถูกต้องหรือหมดอายุ", en: "Invalid or expired token"))
+                throw SujaritError(.unauthorized, LocalizedText(.msgInvalidOrExpiredToken))
             }
         } else if request.hasSession, let text = request.session.data[Self.sessionUserKey], let id = UUID(uuidString: text) {
             if !request.application.sessionLifetime.check(request.session, now: request.application.sujaritClock()) {
@@ -100,7 +100,7 @@ struct ViewerMiddleware: AsyncMiddleware {
     static func viewer(for user: UserRecord, on db: any Database) async throws -> Viewer {
         let id = try user.requireID()
         return Viewer(userID: id, username: user.username, displayName: user.displayName,
-                      isSystemAdmin: user.isSystemAdmin, roles: try await UserStore(db).roles(userID: id))
+                      isSystemAdmin: user.isSystemAdmin, roles: try await Stores(database: db).users.roles(userID: id))
     }
 }
 
@@ -187,8 +187,7 @@ enum CSRF {
         let fromCookie = request.cookies[formCookieName]?.string
         guard let sent, (expected.map { constantTimeEqual(sent, $0) } ?? false)
                 || (fromCookie.map { $0.count >= 32 && constantTimeEqual(sent, $0) } ?? false) else {
-            throw SujaritError(.forbidden, LocalizedText(
-                th: Translator(.thai)(.csrfFailed), en: Translator(.english)(.csrfFailed)))
+            throw SujaritError(.forbidden, LocalizedText(.csrfFailed))
         }
     }
 

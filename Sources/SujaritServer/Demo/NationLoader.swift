@@ -78,10 +78,10 @@ public struct NationLoader: Sendable {
         let dependencies = self.dependencies
         let rounds = try await database.transaction { db -> Int in
             var rounds = 0
-            try await OrganizationStore(db).create(organization)
-            let plans = PlanStore(db)
+            try await Stores(database: db).organizations.create(organization)
+            let plans = Stores(database: db).plans
             func state(_ id: UUID) async throws -> PlanState {
-                guard let state = try await plans.state(planID: id, scope: .everything) else { throw StoreError.notFound("แผน") }
+                guard let state = try await plans.state(planID: id, scope: .everything) else { throw CommandRefusal(.notFound, LocalizedText(.nfPlan)) }
                 return state
             }
             func run(_ command: PlanCommand, on state: PlanState, expectedVersion: Int? = nil,
