@@ -88,14 +88,18 @@ final class AccountChangesTests: ServerTestCase {
         let organization = try await makeOrganization(slug: "atomic-roles")
         let user = try await makeUser("atomic", role: .viewer, in: organization)
         try await sql.raw("ALTER TABLE audit_events RENAME TO audit_events_hidden").run()
-        var failures = 0
-        do { try await AccountStore(db).setOverseer(.nation, of: user, granted: true, by: nil) } catch { failures += 1 }
-        do { try await AccountStore(db).setRole(.admin, of: user, organizationID: organization.id, by: nil) } catch { failures += 1 }
+        // Each change must fail because its audit line cannot be written — not for any other reason.
+        var failures: [String] = []
+        do { try await AccountStore(db).setOverseer(.nation, of: user, granted: true, by: nil) } catch { failures.append(String(reflecting: error)) }
+        do { try await AccountStore(db).setRole(.admin, of: user, organizationID: organization.id, by: nil) } catch { failures.append(String(reflecting: error)) }
         do {
             try await AccountStore(db).createUser(username: "ghost", displayName: "", passwordHash: "x", isSystemAdmin: true, by: nil)
-        } catch { failures += 1 }
+        } catch { failures.append(String(reflecting: error)) }
         try await sql.raw("ALTER TABLE audit_events_hidden RENAME TO audit_events").run()
-        XCTAssertEqual(failures, 3, "each change fails with its audit line")
+        XCTAssertEqual(failures.count, 3, "each change fails with its audit line")
+        for failure in failures {
+            XCTAssertTrue(failure.contains("audit_events"), "failed for another reason: \(failure)")
+        }
         let scopes = try await OverseerStore(db).scopes(userID: user.requireID())
         XCTAssertEqual(scopes, [], "no overseer role without its line")
         let roles = try await UserStore(db).roles(userID: user.requireID())

@@ -105,16 +105,22 @@ final class RouteMatrixTests: ServerTestCase {
         return false
     }
 
-    func testNoRouteLetsTheWrongPersonWrite() async throws {
+    /// Organizations A (`matrix-a`) and B with their people: viewer-a, editor-a, admin-a,
+    /// officer-a (complaints of A), editor-b and admin-b. Returns A.
+    func makePeople() async throws -> Organization {
         let a = try await makeOrganization(slug: "matrix-a", name: "องค์การบริหารส่วนตำบลเมทริกซ์")
         let b = try await makeOrganization(slug: "matrix-b")
-        try await makeUser("viewer-a", role: .viewer, in: a)
-        try await makeUser("editor-a", role: .editor, in: a)
-        try await makeUser("admin-a", role: .admin, in: a)
-        try await makeUser("editor-b", role: .editor, in: b)
-        try await makeUser("admin-b", role: .admin, in: b)
+        for (name, role, organization) in [("viewer-a", OrganizationRole.viewer, a), ("editor-a", .editor, a), ("admin-a", .admin, a),
+                                           ("editor-b", .editor, b), ("admin-b", .admin, b)] {
+            try await makeUser(name, role: role, in: organization)
+        }
         let officer = try await makeUser("officer-a")
         try await ComplaintStore(db).addOfficer(userID: officer.requireID(), organizationID: a.id)
+        return a
+    }
+
+    func testNoRouteLetsTheWrongPersonWrite() async throws {
+        let a = try await makePeople()
         let store = PlanStore(db)
         let draft = try await store.create(demoPlan(for: a))
         var publishedPlan = demoPlan(for: a, status: .published)
@@ -260,6 +266,72 @@ final class RouteMatrixTests: ServerTestCase {
         let cases = try await ComplaintStore(db).cases(organizationID: a.id)
         XCTAssertEqual(cases.count, 1)
         XCTAssertEqual(cases.first?.status, .received, "no complaint case was moved on")
+    }
+
+    /// The other half of the matrix: on each family of routes the right person succeeds — a
+    /// viewer reads, an editor edits and submits their organization's draft, an administrator
+    /// approves and publishes, an editor starts the next revision — while the same request by an
+    /// editor of organization B is refused. (A matrix of refusals alone also passes when every
+    /// route refuses everyone.)
+    func testTheRightPersonSucceedsOnEachRouteFamily() async throws {
+        let a = try await makePeople()
+        let draft = try await PlanStore(db).create(demoPlan(for: a))
+        let planPath = "/plans/\(draft.id.uuidString.lowercased())"
+        var people: [String: Browser] = [:]
+        for name in ["viewer-a", "editor-a", "admin-a", "editor-b", "officer-a"] {
+            var browser = Browser(app)
+            try await browser.signIn(name, password: Self.password)
+            people[name] = browser
+        }
+        func version() async throws -> Int { try await PlanStore(db).plan(id: draft.id, scope: .everything)?.version ?? -1 }
+        /// editor-b's request is refused and changes nothing; then the same request by the person
+        /// succeeds (so the refusal was not for a stale version or a malformed form).
+        func cell(_ name: String, _ path: String, _ fields: [(String, String)] = [], status: HTTPStatus = .seeOther,
+                  line: UInt = #line) async throws {
+            let get = fields.isEmpty
+            if !get {
+                let before = try await version()
+                var outsider = people["editor-b"]!
+                _ = try await outsider.get("/")
+                let refused = try await outsider.post(path, fields)
+                XCTAssertFalse(Self.succeeded(refused.status, location: refused.location), "editor-b \(path) → \(refused.status)", line: line)
+                let after = try await version()
+                XCTAssertEqual(after, before, "editor-b changed nothing", line: line)
+            }
+            let allowed = get ? try await people[name]!.get(path) : try await people[name]!.post(path, fields)
+            XCTAssertEqual(allowed.status, status, "\(name) \(path): \(allowed.body.prefix(300))", line: line)
+        }
+        // Reads: the organization's viewer sees its draft, the outsider does not.
+        try await cell("viewer-a", planPath, status: .ok)
+        var outsider = people["editor-b"]!
+        let hidden = try await outsider.get(planPath)
+        XCTAssertEqual(hidden.status, .notFound)
+        // The editor edits the draft and submits it; the administrator approves and publishes.
+        try await cell("editor-a", "\(planPath)/front-matter", [("version", String(try await version())), ("title", "แผนที่แก้โดยบรรณาธิการ")])
+        try await cell("editor-a", "\(planPath)/transition", [("version", String(try await version())), ("action", "submit")])
+        try await cell("admin-a", "\(planPath)/transition", [("version", String(try await version())), ("action", "approve")])
+        try await cell("admin-a", "\(planPath)/transition", [("version", String(try await version())), ("action", "publish")])
+        let published = try await PlanStore(db).plan(id: draft.id, scope: .everything)
+        XCTAssertEqual(published?.status, .published)
+        XCTAssertEqual(published?.title, "แผนที่แก้โดยบรรณาธิการ")
+        // The editor starts the next revision of the published plan.
+        try await cell("editor-a", "\(planPath)/revise", [("version", String(try await version()))])
+        let revisions = try await PlanStore(db).plans(organizationID: a.id, includeUnpublished: true)
+        XCTAssertEqual(revisions.count, 2, "the revision was made, and only one")
+        let revision = try XCTUnwrap(revisions.first { $0.id != draft.id })
+        // The API: the viewer reads the new draft with a token, the outsider's token does not.
+        let viewerToken = try await token("viewer-a"), outsiderToken = try await token("editor-b")
+        let revisionPath = "/api/v1/plans/\(revision.id.uuidString.lowercased())"
+        try await app.test(.GET, revisionPath, headers: bearer(viewerToken)) { res async throws in
+            XCTAssertEqual(res.status, .ok)
+        }
+        try await app.test(.GET, revisionPath, headers: bearer(outsiderToken)) { res async throws in
+            XCTAssertEqual(res.status, .notFound)
+        }
+        // The complaint channel: the officer opens the list, the outsider may not.
+        try await cell("officer-a", "/o/matrix-a/complaints", status: .ok)
+        let complaints = try await outsider.get("/o/matrix-a/complaints")
+        XCTAssertFalse(Self.succeeded(complaints.status, location: complaints.location), "\(complaints.status)")
     }
 
     /// Drafts are seen by their organization's members only; every page and file of a draft

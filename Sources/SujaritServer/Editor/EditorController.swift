@@ -145,7 +145,7 @@ struct EditorController: RouteCollection {
             return again(.conflict, FormErrors(), message, conflict: theirs, on: conflict.current)
         } catch let error as SujaritError where error.status == .unprocessableEntity {
             var fieldErrors = FormErrors()
-            for field in error.fields { fieldErrors.add(Self.formField(field.field), LocalizedText(th: field.messageThai, en: field.message)) }
+            for field in error.fields { fieldErrors.add(Self.formField(field.field), field.text) }
             return again(.unprocessableEntity, fieldErrors, error.message)
         }
     }
@@ -317,7 +317,7 @@ struct EditorController: RouteCollection {
         } catch let error as SujaritError where error.status == .unprocessableEntity {
             let (plan, _) = try await service(request).editablePlan(id: planID(request))
             var errors = FormErrors()
-            for field in error.fields { errors.add(field.field, LocalizedText(th: field.messageThai, en: field.message)) }
+            for field in error.fields { errors.add(field.field, field.text) }
             return Layout.response(EditorPages.frontMatterForm(request, plan: plan, form: form, errors: errors, message: error.message), status: .unprocessableEntity)
         } catch let conflict as PlanConflict {
             var kept = form

@@ -81,7 +81,7 @@ struct WizardController: RouteCollection {
             plan = try await PlanService(request: request).create(in: organization.slug, body: body)
         } catch let error as SujaritError where error.status == .unprocessableEntity {
             var shown = FormErrors()
-            for field in error.fields { shown.add(field.field.hasPrefix("standardMeasureIDs") ? "measures" : field.field, LocalizedText(th: field.messageThai, en: field.message)) }
+            for field in error.fields { shown.add(field.field.hasPrefix("standardMeasureIDs") ? "measures" : field.field, field.text) }
             shown.add("measures", error.message)
             return Layout.response(Self.page(request, organization: organization, form: form, errors: shown), status: .unprocessableEntity)
         } catch let error as SujaritError where error.status == .conflict {

@@ -44,7 +44,7 @@ extension Pages {
             """
         let notice: HTML
         if let error {
-            let fields: [HTML] = error.fields.map { "<li>\($0.field): \(t.pick(LocalizedText(th: $0.messageThai, en: $0.message)))</li>" }
+            let fields: [HTML] = error.fields.map { "<li>\($0.field): \(t.pick($0.text))</li>" }
             notice = "<div class=\"notice error\" role=\"alert\"><p>\(t.pick(error.message))</p><ul>\(fields)</ul></div>"
         } else {
             notice = ""

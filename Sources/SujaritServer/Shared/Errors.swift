@@ -53,6 +53,11 @@ public struct SujaritError: Error, Sendable {
     }
 }
 
+extension FieldError {
+    /// The field's message in both languages.
+    var text: LocalizedText { LocalizedText(th: messageThai, en: message) }
+}
+
 /// Turns every error into a clear 4xx answer (or a 500 that reveals nothing), as JSON for the
 /// API and as a page for browsers. Internal details are logged, never shown.
 struct SujaritErrorMiddleware: AsyncMiddleware {
@@ -173,7 +178,7 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
             } ?? ""
             // What exactly is wrong, field by field (e.g. an imported document over the limits).
             let fieldItems: [HTML] = classified.fields.prefix(50).map { field in
-                "<li><code>\(field.field)</code>: \(t.pick(LocalizedText(th: field.messageThai, en: field.message)))</li>"
+                "<li><code>\(field.field)</code>: \(t.pick(field.text))</li>"
             }
             let fieldList: HTML = fieldItems.isEmpty ? "" : "<ul class=\"error-fields\">\(fieldItems.joined())</ul>"
             let page = Layout.page(request: request, title: title, body: """
