@@ -82,7 +82,10 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
             })
         case let error as StoreError:
             switch error {
-            case .notFound: return SujaritError(.notFound, error.message)
+            case .notFound:
+                // The store names what is missing in Thai only (a noun and an id): English
+                // readers get the plain English text.
+                return SujaritError(.notFound, LocalizedText(th: error.message.th, en: LocalizedText(.nfAnything).en))
             case .conflict: return SujaritError(.conflict, error.message)
             case .duplicate: return SujaritError(.conflict, error.message)
             case .notAllowed: return SujaritError(.conflict, error.message)
