@@ -43,6 +43,24 @@ final class SmallFaultsTests: ServerTestCase {
         XCTAssertEqual(stored?.version, plan.version, "nothing stored")
     }
 
+    /// What was not found is said in the page's language (issue 14: no Thai-only messages).
+    func testNotFoundPagesSpeakThePagesLanguage() async throws {
+        let missing = "/plans/\(UUID().uuidString.lowercased())"
+        try await app.test(.GET, missing + "?lang=en") { res async throws in
+            XCTAssertEqual(res.status, .notFound)
+            XCTAssertTrue(res.body.string.contains("Plan not found"), res.body.string)
+            XCTAssertFalse(res.body.string.contains("ไม่พบแผน"))
+        }
+        try await app.test(.GET, missing) { res async throws in
+            XCTAssertEqual(res.status, .notFound)
+            XCTAssertTrue(res.body.string.contains("ไม่พบแผน"), res.body.string)
+        }
+        try await app.test(.GET, "/o/no-such-organization?lang=en") { res async throws in
+            XCTAssertEqual(res.status, .notFound)
+            XCTAssertTrue(res.body.string.contains("Organization not found"), res.body.string)
+        }
+    }
+
     func testNoDeleteConfirmationOnAPublishedPlan() async throws {
         let organization = try await makeOrganization(slug: "confirm")
         try await makeUser("editor", role: .editor, in: organization)
