@@ -161,6 +161,15 @@ final class LocalizationTests: XCTestCase {
         XCTAssertEqual(LocalizedText(.msgLongerThanCharacters, "200").th, "ข้อความยาวเกิน 200 ตัวอักษร")
     }
 
+    /// Dates in the reader's language: the Buddhist Era and Thai months, or English.
+    func testDatesInTheReadersLanguage() throws {
+        let date = try XCTUnwrap(ISO8601DateFormatter().date(from: "2026-12-07T05:00:00Z"))
+        XCTAssertEqual(Translator(.thai).date(date), ThaiCalendar.thaiDate(date))
+        XCTAssertTrue(Translator(.thai).date(date).hasSuffix("2569"))
+        XCTAssertEqual(Translator(.english).date(date, short: true), "7 December 2026")
+        XCTAssertEqual(Translator(.english).day(CalendarDay(date)), "7 December 2026")
+    }
+
     /// The demo data (`SujaritDemo`) is used by the server only in `Demo/` — the loaders behind
     /// `serve --demo`, `sujarit demo` and the benchmarks — and the monitoring demo round.
     func testDemoDataStaysInTheDemoFolder() throws {

@@ -57,9 +57,6 @@ extension ComplaintReminder.Kind: BilingualName {}
 /// The complaint channel's pages, in Thai and English (`UIKey` texts). Every text the reporter
 /// or an officer typed goes through the `HTML` type's escaping.
 enum ComplaintPages {
-    /// A day as the page's language writes it.
-    static func day(_ day: CalendarDay, _ t: Translator) -> String { t.language == .english ? day.english : day.thai() }
-
     /// What the reporter and officers see as the status (the referral's body, the outcome).
     static func status(_ complaint: ComplaintCase, _ t: Translator) -> String {
         switch complaint.status {
@@ -170,7 +167,7 @@ enum ComplaintPages {
             <p>\(t.name(complaint.kind))</p>
             <p>\(t(.cmpYourCode))</p>
             <p class="receipt-code" id="receipt-code">\(code.grouped)</p>
-            <p>\(t(.cmpReceivedOnDueOn, day(complaint.receivedOn, t), day(complaint.dueOn, t)))</p>
+            <p>\(t(.cmpReceivedOnDueOn, t.day(complaint.receivedOn), t.day(complaint.dueOn)))</p>
             <p>\(t(.cmpTrackAt, trackingAddress(request, organization: organization, kind: complaint.kind)))</p>
             </div>
             <p class="warning-strong">\(t(.cmpCodeWarning))</p>
@@ -217,7 +214,7 @@ enum ComplaintPages {
         let t = request.t
         let items: [HTML] = messages.map { message, text in
             let who = message.kind == .reply ? t(.cmpFromOfficer) : t(.cmpYourAddition)
-            return "<div class=\"message \(message.kind.rawValue)\"><p><strong>\(who)</strong> · \(day(message.writtenOn, t))</p><p>\(text)</p></div>"
+            return "<div class=\"message \(message.kind.rawValue)\"><p><strong>\(who)</strong> · \(t.day(message.writtenOn))</p><p>\(text)</p></div>"
         }
         let addForm: HTML = complaint.status == .closed ? "<p>\(t(.cmpCaseClosed))</p>" : """
             <h2>\(t(.cmpAddOrAnswer))</h2>
@@ -236,7 +233,7 @@ enum ComplaintPages {
             \(when(added, "<div class=\"notice success\" role=\"status\">\(t(.cmpAdded))</div>"))
             <p>\(organization.name) · \(t.name(complaint.kind))</p>
             <p><strong>\(t(.cmpStatus))</strong> <span id="case-status">\(status(complaint, t))</span></p>
-            <p>\(t(.cmpReceivedOnDueOn, day(complaint.receivedOn, t), day(complaint.dueOn, t)))</p>
+            <p>\(t(.cmpReceivedOnDueOn, t.day(complaint.receivedOn), t.day(complaint.dueOn)))</p>
             <h2>\(t(.cmpMessages))</h2>
             \(items.isEmpty ? "<p>\(t(.cmpNoMessages))</p>" : items.joined())
             <p>\(t(.cmpFilesSent, String(files)))</p>
@@ -303,18 +300,18 @@ enum ComplaintPages {
         }
         let rows: [HTML] = cases.map { complaint in
             """
-                <tr><td><a href="\(SiteURL.complaint(slug: organization.slug, complaint.id))">\(day(complaint.receivedOn, t))</a></td>
+                <tr><td><a href="\(SiteURL.complaint(slug: organization.slug, complaint.id))">\(t.day(complaint.receivedOn))</a></td>
                 <td>\(t.name(complaint.channel))</td><td>\(status(complaint, t))</td>
-                <td>\(day(complaint.dueOn, t)) \(badge(reminderByCase[complaint.id]))</td>
+                <td>\(t.day(complaint.dueOn)) \(badge(reminderByCase[complaint.id]))</td>
                 <td>\(complaint.concernsExecutive ? t(.cmpAboutExecutive) : "")</td></tr>
                 """
         }
         let overdue = reminders.filter { $0.kind != .dueSoon }
         let reminderItems: [HTML] = reminders.compactMap { reminder in
             guard let complaint = allCases.first(where: { $0.id == reminder.caseID }) else { return nil }
-            let late = reminder.daysLate > 0 ? t(.cmpLateBy, String(reminder.daysLate)) : t(.cmpDueOn, day(reminder.dueOn, t))
+            let late = reminder.daysLate > 0 ? t(.cmpLateBy, String(reminder.daysLate)) : t(.cmpDueOn, t.day(reminder.dueOn))
             return """
-                <li>\(badge(reminder)) <a href="\(SiteURL.complaint(slug: organization.slug, complaint.id))">\(t(.cmpKindReceivedOn, t.name(complaint.kind), day(complaint.receivedOn, t)))</a> · \(t(.cmpDeadline, day(reminder.dueOn, t))) · \(late)</li>
+                <li>\(badge(reminder)) <a href="\(SiteURL.complaint(slug: organization.slug, complaint.id))">\(t(.cmpKindReceivedOn, t.name(complaint.kind), t.day(complaint.receivedOn)))</a> · \(t(.cmpDeadline, t.day(reminder.dueOn))) · \(late)</li>
                 """
         }
         let reminderBox: HTML = reminderItems.isEmpty ? "" : """
@@ -490,7 +487,7 @@ enum ComplaintPages {
             case .reply: t(.cmpToReporter)
             case .note: t(.cmpInternalNote)
             }
-            return "<div class=\"message \(message.kind.rawValue)\"><p><strong>\(label)</strong> · \(day(message.writtenOn, t))</p><p>\(text)</p></div>"
+            return "<div class=\"message \(message.kind.rawValue)\"><p><strong>\(label)</strong> · \(t.day(message.writtenOn))</p><p>\(text)</p></div>"
         }
         let reclassify: HTML = complaint.kind == .general ? """
             <form method="post" action="\(action)">\(csrf)\(version)<input type="hidden" name="command" value="reclassify">
@@ -498,17 +495,17 @@ enum ComplaintPages {
             """ : ""
         let evidenceItems: [HTML] = evidence.map { item, info in
             let from = item.addedBy == "reporter" ? t(.cmpFromReporter) : t(.cmpRecordedByOfficer)
-            return "<li><a href=\"\(SiteURL.complaintEvidence(slug: organization.slug, complaint.id, evidence: item.id))\">\(info.name)</a> · \(t.name(info.kind)) · \(max(1, info.size / 1024)) KB · \(from) · \(day(item.addedOn, t))</li>"
+            return "<li><a href=\"\(SiteURL.complaintEvidence(slug: organization.slug, complaint.id, evidence: item.id))\">\(info.name)</a> · \(t.name(info.kind)) · \(max(1, info.size / 1024)) KB · \(from) · \(t.day(item.addedOn))</li>"
         }
         let logItems: [HTML] = log.map { "<li>\($0.occurred) · \($0.actor) · \($0.action) \($0.detail)</li>" }
         let overdue: HTML = complaint.isOverdue(today: today) ? " <span class=\"overdue\">\(t(.cmpOverdue))</span>" : ""
         let readable = report != nil
-        let title = t(.cmpKindReceivedOn, t.name(complaint.kind), day(complaint.receivedOn, t))
+        let title = t(.cmpKindReceivedOn, t.name(complaint.kind), t.day(complaint.receivedOn))
         return page(request, title: t(.cmpCaseTitle), """
             <h1>\(title)</h1>
             \(reclassify)
-            <p><strong>\(t(.cmpStatus))</strong> <span id="case-status">\(status(complaint, t))</span> · <strong>\(t(.cmpDueLabel))</strong> \(day(complaint.dueOn, t))\(overdue)
-            · <strong>\(t(.cmpAcknowledgeByLabel))</strong> \(day(complaint.acknowledgeBy, t))
+            <p><strong>\(t(.cmpStatus))</strong> <span id="case-status">\(status(complaint, t))</span> · <strong>\(t(.cmpDueLabel))</strong> \(t.day(complaint.dueOn))\(overdue)
+            · <strong>\(t(.cmpAcknowledgeByLabel))</strong> \(t.day(complaint.acknowledgeBy))
             · <strong>\(t(.cmpChannelLabel))</strong> \(t.name(complaint.channel)) · <strong>\(t(.cmpAssignedLabel))</strong> \(assignedName)</p>
             \(when(complaint.concernsExecutive, "<p class=\"notice\">\(t(.cmpAboutExecutiveLong))</p>"))
             <h2>\(t(.cmpDetails))</h2>

@@ -468,7 +468,7 @@ enum EditorPages {
         let t = request.t
         let byRevision = revisions.sorted { $0.revision < $1.revision }
         let revisionRows: [HTML] = revisions.map { entry in
-            let when = entry.updatedAt.map { ThaiCalendar.thaiDate($0, digits: org.digitStyle, short: true) } ?? "-"
+            let when = entry.updatedAt.map { t.date($0, digits: org.digitStyle, short: true) } ?? "-"
             // Each revision can be compared with the one before it.
             let previous = byRevision.last { $0.revision < entry.revision }
             let compare: HTML = previous.map {
@@ -478,7 +478,7 @@ enum EditorPages {
         }
         let itemNames = Dictionary(plan.items.map { ($0.id.uuidString.lowercased(), $0.name) }, uniquingKeysWith: { first, _ in first })
         let eventRows: [HTML] = entries.map { entry in
-            "<tr><td>\(ThaiCalendar.thaiDate(entry.at, digits: org.digitStyle, short: true)) \(SujaritErrorMiddleware.timeOfDay(entry.at, t))</td><td class=\"num\">\(entry.revision)</td><td>\(actionName(entry.action, t))</td><td>\(entry.by)</td><td>\(plainDetail(entry.detail, itemNames: itemNames, t))</td></tr>"
+            "<tr><td>\(t.date(entry.at, digits: org.digitStyle, short: true)) \(SujaritErrorMiddleware.timeOfDay(entry.at, t))</td><td class=\"num\">\(entry.revision)</td><td>\(actionName(entry.action, t))</td><td>\(entry.by)</td><td>\(plainDetail(entry.detail, itemNames: itemNames, t))</td></tr>"
         }
         let body: HTML = """
             <p><a href="\(SiteURL.plan(plan.id))">← \(plan.title)</a></p>

@@ -77,7 +77,7 @@ struct SujaritErrorMiddleware: AsyncMiddleware {
             return SujaritError(refusal)
         case let conflict as PlanConflict:
             return SujaritError(.conflict, LocalizedText.each { t in
-                let who = conflict.lastChangedBy.map { " (\($0)" + (conflict.lastChange?.createdAt.map { ", " + ThaiCalendar.thaiDate($0) + " " + timeOfDay($0, t) } ?? "") + ")" } ?? ""
+                let who = conflict.lastChangedBy.map { " (\($0)" + (conflict.lastChange?.createdAt.map { ", " + t.date($0) + " " + timeOfDay($0, t) } ?? "") + ")" } ?? ""
                 return t(.msgPlanSavedFirst, who)
             })
         case let error as StoreError:

@@ -152,6 +152,15 @@ public struct Translator: Sendable {
     /// A text that carries both languages itself (findings, errors, stored messages).
     public func pick(_ text: LocalizedText) -> String { text.text(language) }
 
+    /// A date as this language writes it: "7 ธ.ค. 2569" (Buddhist Era, in `digits`) or
+    /// "7 December 2026".
+    public func date(_ date: Date, digits: DigitStyle = .arabic, short: Bool = false) -> String {
+        language == .thai ? ThaiCalendar.thaiDate(date, digits: digits, short: short) : CalendarDay(date).english
+    }
+
+    /// A calendar day as this language writes it.
+    public func day(_ day: CalendarDay) -> String { language == .thai ? day.thai() : day.english }
+
     /// The name of a domain value (status, kind, action, risk level) in this language.
     public func name(_ value: some BilingualName) -> String {
         language == .thai ? value.thaiName : value.englishName
