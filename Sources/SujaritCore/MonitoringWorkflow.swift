@@ -223,7 +223,8 @@ public enum MonitoringWorkflow {
                 guard let result = results[round.records[index].itemLineageID] else { continue }
                 let record = round.records[index]
                 do {
-                    round.records[index] = try apply(filledInput(result, for: record, progress: progress, kind: kind), to: record, round: round).0
+                    round.records[index] = try apply(filledInput(result, for: record, progress: progress, in: round, today: context.now),
+                                                     to: record, round: round, today: context.now).0
                     filled += 1
                 } catch {
                     problems += error.fields.map { CommandRefusal.Field("\(result.source) · \($0.path)", $0.message) }
@@ -259,7 +260,7 @@ public enum MonitoringWorkflow {
         case .editRecord(let recordID, let input):
             try requireOpen(round)
             guard let index = round.records.firstIndex(where: { $0.id == recordID }) else { throw recordNotFound }
-            let (record, warnings) = try apply(input, to: round.records[index], round: round)
+            let (record, warnings) = try apply(input, to: round.records[index], round: round, today: context.now)
             round.records[index] = record
             round.version += 1
             return decision(round, .update(recordIDs: [recordID]),
@@ -394,7 +395,7 @@ public enum MonitoringWorkflow {
     /// number is taken as the actual value only when the text states it plainly ("ร้อยละ 86",
     /// "จำนวน 45 คน") in the target's unit — "ไม่น้อยกว่าร้อยละ 80" repeats a target, not a result.
     public static func filledInput(_ result: ReportedResult, for record: MonitoringRecord, progress: ItemProgress,
-                                   kind: MonitoringRoundKind) -> MonitoringRecordInput {
+                                   in round: MonitoringRound, today: Date) -> MonitoringRecordInput {
         func clip(_ text: String) -> String { String(text.cleaned.prefix(maximumText)) }
         var actuals = record.indicators.map { MonitoringRecordInput.IndicatorInput(value: $0.actualValue, text: $0.actualText) }
         var narrative = result.steps.map(\.cleaned).filter { !$0.isEmpty }.joined(separator: "\n")
@@ -412,9 +413,10 @@ public enum MonitoringWorkflow {
         input.progress = progress
         input.actuals = actuals
         input.narrative = clip(narrative)
-        // Not carried out (or not finished at the year's end) needs a reason the document does
-        // not give: "other", naming the document. A completed item keeps no earlier round's reason.
-        if progress == .notCarriedOut || (kind.endsTheYear && (progress == .notStarted || progress == .inProgress)) {
+        // Not carried out (or not finished by its due date: `MonitoringRound.isLate`) needs a
+        // reason the document does not give: "other", naming the document. A completed item
+        // keeps no earlier round's reason.
+        if progress == .notCarriedOut || round.isLate(record, progress: progress, today: today) {
             input.reason = .other
             input.reasonText = "ตามเอกสารรายงานผล (\(result.source))"
         } else if progress == .completed {
@@ -504,21 +506,40 @@ public enum MonitoringWorkflow {
             th: "ข้อความยาวเกิน \(maximumText) ตัวอักษร", en: "The text is longer than \(maximumText) characters"))
     }
 
+    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                "September", "October", "November", "December"]
+
+    /// Why a late record needs a reason: the end of its planned months ("กำหนดแล้วเสร็จภายในเดือน
+    /// ธันวาคม 2567"), or the end of the fiscal year when the plan gives no months.
+    static func lateMessage(_ record: MonitoringRecord, round: MonitoringRound) -> LocalizedText {
+        guard let last = record.plannedMonths?.months.last else {
+            return LocalizedText(th: "สิ้นปีงบประมาณ \(round.fiscalYear.be) แล้วยังไม่แล้วเสร็จ กรุณาเลือกเหตุผลที่ล่าช้า",
+                                 en: "Fiscal year \(round.fiscalYear.be) is over and the item is not finished: choose why it is late")
+        }
+        let be = last >= 10 ? round.fiscalYear.be - 1 : round.fiscalYear.be
+        return LocalizedText(
+            th: "แผนกำหนดให้แล้วเสร็จภายในเดือน\(ThaiCalendar.thaiMonths[last - 1]) \(be) แต่ยังไม่แล้วเสร็จ กรุณาเลือกเหตุผลที่ล่าช้า",
+            en: "The plan schedules the item to finish by the end of \(englishMonths[last - 1]) \(be) B.E. and it is not finished: choose why it is late")
+    }
+
     /// Checks a record's input and applies it. Every problem is reported at its field at once.
     static func apply(_ input: MonitoringRecordInput, to record: MonitoringRecord,
-                      round: MonitoringRound) throws(CommandRefusal) -> (MonitoringRecord, [MonitoringFinding]) {
+                      round: MonitoringRound, today: Date) throws(CommandRefusal) -> (MonitoringRecord, [MonitoringFinding]) {
         var problems: [CommandRefusal.Field] = []
         var warnings: [MonitoringFinding] = []
         func problem(_ field: String, _ th: String, _ en: String) {
             problems.append(CommandRefusal.Field(field, LocalizedText(th: th, en: en)))
         }
-        // Status and reason.
-        let lateInYearEnd = round.kind.endsTheYear && (input.progress == .notStarted || input.progress == .inProgress)
-        if input.progress == .notCarriedOut || lateInYearEnd {
-            if input.reason == nil {
-                problem("reason",
-                        input.progress == .notCarriedOut ? "กรุณาเลือกเหตุผลที่ไม่สามารถดำเนินการได้" : "สิ้นปีงบประมาณแล้วยังไม่แล้วเสร็จ กรุณาเลือกเหตุผลที่ล่าช้า",
-                        input.progress == .notCarriedOut ? "Choose why the item could not be carried out" : "The year is over and the item is not finished: choose why it is late")
+        // Status and reason: not carried out, or late — not started or in progress although the
+        // item's due date (its planned months, or the fiscal year's end) has passed in the period
+        // the round reports on — needs a reason.
+        let late = round.isLate(record, progress: input.progress, today: today)
+        if input.reason == nil {
+            if input.progress == .notCarriedOut {
+                problem("reason", "กรุณาเลือกเหตุผลที่ไม่สามารถดำเนินการได้", "Choose why the item could not be carried out")
+            } else if late {
+                let message = lateMessage(record, round: round)
+                problem("reason", message.th, message.en)
             }
         }
         if input.reason == .other && input.reasonText.cleaned.isEmpty {
@@ -586,7 +607,7 @@ public enum MonitoringWorkflow {
         }
         var record = record
         record.progress = input.progress
-        record.reason = (input.progress == .notCarriedOut || lateInYearEnd || input.reason != nil) ? input.reason : nil
+        record.reason = input.reason
         record.reasonText = input.reasonText.cleaned
         record.ordinanceBudget = input.ordinanceBudget
         record.committed = input.committed

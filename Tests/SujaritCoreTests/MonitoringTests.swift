@@ -399,6 +399,80 @@ final class MonitoringTests: XCTestCase {
         XCTAssertEqual(six.dueBy(records[0]), ThaiCalendar.gregorian.date(from: DateComponents(year: 2025, month: 1, day: 1)))
     }
 
+    /// "A late item needs a reason" is decided by the item's own due date — the end of its
+    /// planned months, or of the fiscal year when it has none — in the period the round reports
+    /// on, the same dates as the dashboard's overdue list; not by the kind of round.
+    func testALateItemNeedsAReasonByItsPlannedMonthsNotByTheRoundKind() throws {
+        let plan = publishedDemo()
+        func record(_ number: Int, months: [Int]?) throws -> MonitoringRecord {
+            var record = MonitoringRecord(itemLineageID: UUID(), itemID: UUID(), itemNumber: number, itemName: "รายการ \(number)",
+                                          itemKind: .activity, missionCode: nil, responsibleUnit: "", plannedBudget: nil, indicators: [])
+            record.plannedMonths = try months.map { try MonthSchedule(months: $0) }
+            return record
+        }
+        let records = [try record(1, months: [10, 11, 12]), try record(2, months: [4, 5]), try record(3, months: nil)]
+        func round(_ kind: MonitoringRoundKind) -> MonitoringRound {
+            MonitoringRound(id: UUID(), organizationID: plan.organizationID, planID: plan.id, planSeriesID: plan.id, fiscalYear: year,
+                            kind: kind, status: .open, version: 1, records: records)
+        }
+        func edit(_ round: MonitoringRound, _ index: Int, _ input: MonitoringRecordInput, today: Date) throws -> MonitoringRecord {
+            let state = MonitoringState(organizationID: plan.organizationID, plan: plan, planSeriesID: plan.id, round: round)
+            let decision = try MonitoringWorkflow.decide(.editRecord(recordID: records[index].id, input), by: ActingUser(userID: Self.userID, role: .editor),
+                                                         on: state, expectedVersion: round.version, context: DecisionContext(now: today, makeID: { UUID() }))
+            return try XCTUnwrap(decision.change.round.records.first { $0.id == records[index].id })
+        }
+        func refusal(_ round: MonitoringRound, _ index: Int, _ progress: ItemProgress, today: Date) -> CommandRefusal? {
+            do {
+                _ = try edit(round, index, MonitoringRecordInput(progress: progress), today: today)
+                return nil
+            } catch let error as CommandRefusal {
+                return error
+            } catch {
+                XCTFail("unexpected \(error)")
+                return nil
+            }
+        }
+        let calendar = ThaiCalendar.gregorian
+        let afterTheYear = ThaiCalendar.end(of: year).addingTimeInterval(86_400)
+        let midNovember = calendar.date(from: DateComponents(year: 2024, month: 11, day: 15))!
+        let six = round(.sixMonths), twelve = round(.twelveMonths)
+
+        // Planned October–December: late in the 6-month round once January has come.
+        let december = try XCTUnwrap(refusal(six, 0, .inProgress, today: afterTheYear))
+        XCTAssertEqual(december.fields.map(\.path), ["reason"])
+        XCTAssertTrue(december.message.th.contains("ธันวาคม 2567"), december.message.th)
+        XCTAssertTrue(december.message.en.contains("December 2567"), december.message.en)
+        XCTAssertFalse(december.message.th.contains("สิ้นปีงบประมาณ"), "a planned-months deadline is not the year's end")
+        XCTAssertNotNil(refusal(six, 0, .notStarted, today: afterTheYear))
+        // …but not while December has not ended yet.
+        XCTAssertNil(refusal(six, 0, .inProgress, today: midNovember))
+        // Planned April–May: not late in the 6-month round (which reports up to 31 March)…
+        XCTAssertNil(refusal(six, 1, .inProgress, today: afterTheYear))
+        // …but late in the 12-month round, named by its month.
+        let may = try XCTUnwrap(refusal(twelve, 1, .notStarted, today: afterTheYear))
+        XCTAssertTrue(may.message.th.contains("พฤษภาคม 2568"), may.message.th)
+        // No planned months: due at the year's end — not late in the 6-month round, late in the
+        // 12-month round, and the message says the year is over.
+        XCTAssertNil(refusal(six, 2, .inProgress, today: afterTheYear))
+        let yearEnd = try XCTUnwrap(refusal(twelve, 2, .inProgress, today: afterTheYear))
+        XCTAssertTrue(yearEnd.message.th.contains("สิ้นปีงบประมาณ 2568"), yearEnd.message.th)
+        // While the 12-month round's year still runs, an item with no months is not late yet.
+        XCTAssertNil(refusal(twelve, 2, .inProgress, today: calendar.date(from: DateComponents(year: 2025, month: 8, day: 1))!))
+        // With a reason, a late item is saved and keeps it.
+        let saved = try edit(six, 0, MonitoringRecordInput(progress: .inProgress, reason: .waitingForProcurement), today: afterTheYear)
+        XCTAssertEqual(saved.reason, .waitingForProcurement)
+        // Completed is never late.
+        XCTAssertNil(refusal(twelve, 2, .completed, today: afterTheYear))
+
+        // The results import gives a late record "other" naming the row, and only a late one.
+        let result = ReportedResult(steps: [], period: "", output: "", outcome: "", source: "แถวที่ 4")
+        let lateInput = MonitoringWorkflow.filledInput(result, for: records[0], progress: .inProgress, in: six, today: afterTheYear)
+        XCTAssertEqual(lateInput.reason, .other)
+        XCTAssertTrue(lateInput.reasonText.contains("แถวที่ 4"))
+        XCTAssertNil(MonitoringWorkflow.filledInput(result, for: records[1], progress: .inProgress, in: six, today: afterTheYear).reason)
+        XCTAssertEqual(MonitoringWorkflow.filledInput(result, for: records[1], progress: .inProgress, in: twelve, today: afterTheYear).reason, .other)
+    }
+
     func testPeriodYears() {
         XCTAssertEqual(MonitoringSchedule.periodYears("ปีงบประมาณ พ.ศ. 2566 – 2570"), 2566...2570)
         XCTAssertEqual(MonitoringSchedule.periodYears("ปีงบประมาณ พ.ศ. ๒๕๖๘"), 2568...2568)
