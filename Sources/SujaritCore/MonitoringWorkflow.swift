@@ -36,13 +36,33 @@ public struct ReportedResult: Hashable, Sendable, Codable {
     public var outcome: String
     /// Where the row stands in the document ("row 3, line 12"), for the audit record and messages.
     public var source: String
+    /// What the row says of the item's status (`stated(output:outcome:)`), unless given.
+    public var progress: ItemProgress
 
-    public init(steps: [String], period: String, output: String, outcome: String, source: String) {
+    public init(steps: [String], period: String, output: String, outcome: String, source: String, progress: ItemProgress? = nil) {
         self.steps = steps
         self.period = period
         self.output = output
         self.outcome = outcome
         self.source = source
+        self.progress = progress ?? Self.stated(output: output, outcome: outcome)
+    }
+
+    /// The status a row's result columns state:
+    /// - "ยังไม่ได้ดำเนินการ", "ยังไม่ดำเนินการ", "ยังไม่เริ่ม" → not started;
+    /// - "ไม่ได้ดำเนินการ", "ไม่สามารถดำเนินการ(ได้)" → not carried out;
+    /// - "อยู่ระหว่างดำเนินการ", "กำลังดำเนินการ" → in progress;
+    /// - any other result written ("ดำเนินการแล้ว", "แล้วเสร็จ", a figure) → completed;
+    /// - no output and no outcome written (blank, or a lone "-") → not started.
+    /// The words are looked for in that order, so "ยังไม่ได้ดำเนินการ" is not read as "ไม่ได้ดำเนินการ".
+    public static func stated(output: String, outcome: String) -> ItemProgress {
+        let texts = [output, outcome].map { $0.cleaned }.filter { !$0.isEmpty && $0 != "-" && $0 != "–" }
+        guard !texts.isEmpty else { return .notStarted }
+        let text = texts.joined(separator: " ").replacingOccurrences(of: " ", with: "")
+        if ["ยังไม่ได้ดำเนินการ", "ยังไม่ดำเนินการ", "ยังไม่เริ่ม", "ยังไม่ได้เริ่ม"].contains(where: text.contains) { return .notStarted }
+        if ["ไม่ได้ดำเนินการ", "ไม่สามารถดำเนินการ"].contains(where: text.contains) { return .notCarriedOut }
+        if ["อยู่ระหว่างดำเนินการ", "อยู่ระหว่างการดำเนินการ", "กำลังดำเนินการ", "ดำเนินการบางส่วน"].contains(where: text.contains) { return .inProgress }
+        return .completed
     }
 }
 
@@ -51,9 +71,10 @@ public enum MonitoringCommand: Sendable, Equatable {
     /// เปิดรอบ — a new round of `kind` for `year` on a plan revision.
     case open(year: FiscalYear, kind: MonitoringRoundKind)
     /// เปิดรอบจากเอกสารรายงานผล — a new round whose records are filled from a results document:
-    /// `results` by item lineage (the rows an officer matched), each with `progress`.
+    /// `results` by item lineage (the rows an officer matched), each with the status its row
+    /// states (`ReportedResult.progress`), or all with `progress` when the officer chose one.
     case openFromResults(year: FiscalYear, kind: MonitoringRoundKind, results: [UUID: ReportedResult],
-                         progress: ItemProgress, fileName: String)
+                         progress: ItemProgress?, fileName: String)
     /// บันทึกผล — fill one record.
     case editRecord(recordID: UUID, MonitoringRecordInput)
     /// เสนออนุมัติ
@@ -219,11 +240,14 @@ public enum MonitoringWorkflow {
             var (round, detail) = try open(year: year, kind: kind, state: state, context: context)
             var problems: [CommandRefusal.Field] = []
             var filled = 0
+            var counts: [ItemProgress: Int] = [:]
             for index in round.records.indices {
                 guard let result = results[round.records[index].itemLineageID] else { continue }
                 let record = round.records[index]
+                let status = progress ?? result.progress
+                counts[status, default: 0] += 1
                 do {
-                    round.records[index] = try apply(filledInput(result, for: record, progress: progress, in: round, today: context.now),
+                    round.records[index] = try apply(filledInput(result, for: record, progress: status, in: round, today: context.now),
                                                      to: record, round: round, today: context.now).0
                     filled += 1
                 } catch {
@@ -240,6 +264,8 @@ public enum MonitoringWorkflow {
                 throw CommandRefusal(.invalid, first.message, fields: problems)
             }
             detail += " · นำเข้าจาก \(String(fileName.cleaned.prefix(200))) · กรอก \(filled) จาก \(round.records.count) รายการ"
+                + (progress.map { " · สถานะ\($0.thaiName)ทุกรายการ" } ?? " · สถานะตามเอกสาร: "
+                    + ItemProgress.allCases.compactMap { status in counts[status].map { "\(status.thaiName) \($0)" } }.joined(separator: ", "))
             return decision(round, .create, detail)
         default:
             break

@@ -473,6 +473,49 @@ final class MonitoringTests: XCTestCase {
         XCTAssertEqual(MonitoringWorkflow.filledInput(result, for: records[1], progress: .inProgress, in: twelve, today: afterTheYear).reason, .other)
     }
 
+    /// Each imported row's status is what the row says, not one status for the whole document.
+    func testAnImportedRowsStatusIsWhatTheRowStates() throws {
+        XCTAssertEqual(ReportedResult.stated(output: "ผู้เข้าร่วม ร้อยละ ๘๖", outcome: ""), .completed, "a result written")
+        XCTAssertEqual(ReportedResult.stated(output: "ดำเนินการแล้ว", outcome: "-"), .completed)
+        XCTAssertEqual(ReportedResult.stated(output: "ไม่ได้ดำเนินการ เนื่องจากไม่ได้รับงบประมาณ", outcome: ""), .notCarriedOut)
+        XCTAssertEqual(ReportedResult.stated(output: "", outcome: "ไม่สามารถดำเนินการได้"), .notCarriedOut)
+        XCTAssertEqual(ReportedResult.stated(output: "ยังไม่ได้ดำเนินการ", outcome: ""), .notStarted, "not read as ไม่ได้ดำเนินการ")
+        XCTAssertEqual(ReportedResult.stated(output: "อยู่ระหว่าง ดำเนินการ", outcome: ""), .inProgress)
+        XCTAssertEqual(ReportedResult.stated(output: "", outcome: ""), .notStarted, "nothing written")
+        XCTAssertEqual(ReportedResult.stated(output: " - ", outcome: "–"), .notStarted, "a lone dash is nothing written")
+
+        // One decision opens the round with each matched record in its row's status; the round
+        // reports at the year's end, so what is unfinished or not carried out gets the import's reason.
+        let plan = publishedDemo()
+        let template = try openRound(plan)
+        let records = Array(template.records.prefix(5))
+        XCTAssertEqual(records.count, 5)
+        let texts: [(String, String, ItemProgress)] = [
+            ("จัดอบรม ๒ รุ่น ผู้เข้าร่วม ๖๐ คน", "บุคลากรนำไปใช้", .completed),
+            ("ดำเนินการแล้ว", "", .completed),
+            ("ไม่ได้ดำเนินการ", "", .notCarriedOut),
+            ("อยู่ระหว่างดำเนินการ", "", .inProgress),
+            ("", "", .notStarted),
+        ]
+        var results: [UUID: ReportedResult] = [:]
+        for (index, record) in records.enumerated() {
+            results[record.itemLineageID] = ReportedResult(steps: [], period: "", output: texts[index].0, outcome: texts[index].1,
+                                                           source: "แถวที่ \(index + 1)")
+        }
+        let outcome = try decide(.openFromResults(year: year, kind: .twelveMonths, results: results, progress: nil, fileName: "ผสม.docx"),
+                                 round: nil, expectedVersion: nil, context: context(plan))
+        for (index, record) in records.enumerated() {
+            let filled = try XCTUnwrap(outcome.round.records.first { $0.itemLineageID == record.itemLineageID })
+            XCTAssertEqual(filled.progress, texts[index].2, "row \(index + 1)")
+            XCTAssertEqual(filled.reason, texts[index].2 == .completed ? nil : .other, "row \(index + 1)")
+        }
+        XCTAssertTrue(outcome.auditDetail.contains("สถานะตามเอกสาร"), outcome.auditDetail)
+        // An officer's one status for all rows still overrides what the rows say.
+        let all = try decide(.openFromResults(year: year, kind: .twelveMonths, results: results, progress: .completed, fileName: "x"),
+                             round: nil, expectedVersion: nil, context: context(plan)).round
+        XCTAssertTrue(records.allSatisfy { record in all.records.first { $0.itemLineageID == record.itemLineageID }?.progress == .completed })
+    }
+
     func testPeriodYears() {
         XCTAssertEqual(MonitoringSchedule.periodYears("ปีงบประมาณ พ.ศ. 2566 – 2570"), 2566...2570)
         XCTAssertEqual(MonitoringSchedule.periodYears("ปีงบประมาณ พ.ศ. ๒๕๖๘"), 2568...2568)

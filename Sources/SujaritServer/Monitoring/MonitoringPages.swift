@@ -498,7 +498,8 @@ enum MonitoringPages {
         var chosen: [Int: UUID]
         /// Row index → similarity of the automatic match.
         var scores: [Int: Double]
-        var progress: ItemProgress
+        /// One status for every row, or nil: each row's own (`ReportedResult.stated`).
+        var progress: ItemProgress?
         /// The rows as JSON, carried through the confirmation form.
         var rowsJSON: String
     }
@@ -522,19 +523,21 @@ enum MonitoringPages {
             let score: HTML = review.scores[index].map { HTML(" <span class=\"muted\">(\(t(.monMatchScore)) \(Int(($0 * 100).rounded()))%)</span>") } ?? ""
             return """
                 <tr id="row-\(index)"><td>\(row.number.map(String.init) ?? "-"). \(row.measure)<br><span class="muted">\(t(.line)) \(row.line)</span></td>
-                <td>\(row.output)</td><td>\(row.outcome)</td><td>\(select(index))\(score)</td></tr>
+                <td>\(row.output)</td><td>\(row.outcome)</td>
+                <td>\(t.name(ReportedResult.stated(output: row.output, outcome: row.outcome)))</td><td>\(select(index))\(score)</td></tr>
                 """
         }
-        let head: HTML = "<thead><tr><th>\(t(.monDocumentRow))</th><th>\(t(.sheetOutputs))</th><th>\(t(.sheetOutcomes))</th><th>\(t(.monPlanItem))</th></tr></thead>"
+        let head: HTML = "<thead><tr><th>\(t(.monDocumentRow))</th><th>\(t(.sheetOutputs))</th><th>\(t(.sheetOutcomes))</th><th>\(t(.monRowStatus))</th><th>\(t(.monPlanItem))</th></tr></thead>"
         let unmatchedTable: HTML = unmatched.isEmpty ? HTML("<p class=\"notice success\">\(t(.monAllRowsMatched))</p>") : HTML("""
             <h2 id="unmatched">\(t(.monUnmatchedRows, String(unmatched.count)))</h2>
             <div class="table-wrap"><table>\(head)<tbody>\(unmatched.map(row))</tbody></table></div>
             """)
         let matchedRows = review.rows.indices.filter { review.chosen[$0] != nil }
         let withoutRow = review.candidates.filter { record in !review.chosen.values.contains(record.itemLineageID) }
-        let progressOptions: [HTML] = ItemProgress.allCases.map { progress in
-            "<option value=\"\(progress.rawValue)\"\(HTML(unsafeRaw: review.progress == progress ? " selected" : ""))>\(t.name(progress))</option>"
-        }
+        let progressOptions: [HTML] = ["<option value=\"\"\(HTML(unsafeRaw: review.progress == nil ? " selected" : ""))>\(t(.monStatusFromEachRow))</option>"]
+            + ItemProgress.allCases.map { progress in
+                "<option value=\"\(progress.rawValue)\"\(HTML(unsafeRaw: review.progress == progress ? " selected" : ""))>\(t(.monStatusForAllRows, t.name(progress)))</option>"
+            }
         return Layout.page(request: request, title: t(.monReviewResults), body: """
             <p><a href="\(SiteURL.importResults(slug: review.organization.slug))">\(t(.monImportResults))</a></p>
             <h1>\(t(.monReviewResults))</h1>

@@ -64,7 +64,7 @@ struct ResultsImportController: RouteCollection {
             organization: organization, plan: preview.plan, fileName: preview.fileName, year: preview.year, kind: preview.kind,
             rows: preview.rows, candidates: preview.candidates,
             chosen: Dictionary(uniqueKeysWithValues: preview.matches.map { ($0.row, $0.lineageID) }),
-            scores: Dictionary(uniqueKeysWithValues: preview.matches.map { ($0.row, $0.score) }), progress: .completed,
+            scores: Dictionary(uniqueKeysWithValues: preview.matches.map { ($0.row, $0.score) }), progress: nil,
             rowsJSON: try Self.encode(preview.rows))
         return Layout.response(MonitoringPages.importReview(request, review: review))
     }
@@ -86,7 +86,10 @@ struct ResultsImportController: RouteCollection {
             throw MonitoringService.invalid("rows", LocalizedText(th: "ไม่พบแถวของเอกสาร กรุณาอัปโหลดเอกสารอีกครั้ง",
                                                                   en: "The document's rows are missing; upload the document again"))
         }
-        guard let progress = fields["progress"].flatMap(ItemProgress.init(rawValue:)) else {
+        // Empty: each row's own status (what its result columns state); else one for all rows.
+        let progressText = (fields["progress"] ?? "").cleaned
+        let progress = ItemProgress(rawValue: progressText)
+        guard progressText.isEmpty || progress != nil else {
             throw MonitoringService.invalid("progress", LocalizedText(th: "กรุณาเลือกสถานะของรายการที่นำเข้า", en: "Choose the status of the imported items"))
         }
         var chosen: [Int: UUID] = [:]

@@ -92,7 +92,7 @@ struct ResultsImportService {
     /// Checks the officer's choices (row index → item lineage) against the items due that year:
     /// every problem at its row (`rows[3]`); then opens the round filled from the chosen rows.
     func confirm(plan: Plan, year: FiscalYear, kind: MonitoringRoundKind, rows: [MonitoringResultRow], chosen: [Int: UUID],
-                 progress: ItemProgress, fileName: String) async throws -> Decision<RoundChange> {
+                 progress: ItemProgress?, fileName: String) async throws -> Decision<RoundChange> {
         let known = Set(Self.candidates(plan, year: year).map(\.itemLineageID))
         var problems: [FieldError] = []
         var firstRow: [UUID: Int] = [:]
@@ -198,6 +198,7 @@ struct ResultsImportAPIController: RouteCollection {
         var fiscalYear: Int?
         var kind: String?
         var fileName: String?
+        /// One status for every imported row; absent: each row's own (what its result columns state).
         var progress: ItemProgress?
         var rows: [MonitoringResultRow]?
         var matches: [Match]?
@@ -213,10 +214,6 @@ struct ResultsImportAPIController: RouteCollection {
             throw ResultsImportService.refused(.unprocessableEntity, "rows", LocalizedText(th: "ต้องส่งแถวของเอกสาร (rows) จากขั้นอ่านเอกสาร",
                                                                                           en: "Send the document's rows (rows) from the preview"))
         }
-        guard let progress = body.progress else {
-            throw ResultsImportService.refused(.unprocessableEntity, "progress", LocalizedText(th: "กรุณาระบุสถานะของรายการที่นำเข้า (progress)",
-                                                                                              en: "Give the status of the imported items (progress)"))
-        }
         var chosen: [Int: UUID] = [:]
         var repeated: [FieldError] = []
         for match in body.matches ?? [] {
@@ -226,7 +223,7 @@ struct ResultsImportAPIController: RouteCollection {
             chosen[match.row] = match.lineageID
         }
         if let first = repeated.first { throw SujaritError(.unprocessableEntity, LocalizedText(th: first.messageThai, en: first.message), fields: repeated) }
-        let decision = try await service.confirm(plan: plan, year: year, kind: kind, rows: rows, chosen: chosen, progress: progress,
+        let decision = try await service.confirm(plan: plan, year: year, kind: kind, rows: rows, chosen: chosen, progress: body.progress,
                                                  fileName: String((body.fileName ?? "").cleaned.prefix(200)))
         let response = try MonitoringAPIController.json(decision.change.round, status: .created)
         response.headers.replaceOrAdd(name: .location, value: SiteURL.apiRound(decision.change.round.id).path)

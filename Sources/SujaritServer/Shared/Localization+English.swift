@@ -593,5 +593,9 @@ extension Texts {
         .approvalSubmitted: "เสนออนุมัติ · Submitted for approval",
         .approvalApproved: "อนุมัติ · Approved",
         .approvalPublished: "เผยแพร่ · Published",
+        // Monitoring/ messages
+        .monRowStatus: "Status as the document states it",
+        .monStatusFromEachRow: "As each row states it (a result written / “ดำเนินการแล้ว” = completed, “ไม่ได้ดำเนินการ” = not carried out, empty = not started)",
+        .monStatusForAllRows: "Every row “{0}”",
     ]
 }

@@ -593,5 +593,9 @@ extension Texts {
         .approvalSubmitted: "เสนออนุมัติ",
         .approvalApproved: "อนุมัติ",
         .approvalPublished: "เผยแพร่",
+        // Monitoring/ messages
+        .monRowStatus: "สถานะตามเอกสาร",
+        .monStatusFromEachRow: "ตามที่แต่ละแถวระบุ (ผลที่เขียน/“ดำเนินการแล้ว” = แล้วเสร็จ, “ไม่ได้ดำเนินการ” = ไม่สามารถดำเนินการได้, ว่าง = ยังไม่ดำเนินการ)",
+        .monStatusForAllRows: "ทุกแถวเป็น “{0}”",
     ]
 }

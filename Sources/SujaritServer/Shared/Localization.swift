@@ -103,6 +103,8 @@ public enum UIKey: String, CaseIterable, Sendable {
     case approvalSubmitted, approvalApproved, approvalPublished
     // Issue 9: an evidence upload over the limit
     case monEvidenceTooLarge
+    // Monitoring/ messages
+    case monRowStatus, monStatusFromEachRow, monStatusForAllRows
 }
 
 /// Picks the text of a key in the request's language: `request.t(.save)`.
