@@ -301,7 +301,10 @@ struct MonitoringController: RouteCollection {
         return try await Self.fileResponse(request, view: view, kind: kind, format: format)
     }
 
-    static func fileResponse(_ request: Request, view: RoundView, kind: MonitoringDocumentKind, format: ExportFormat) async throws -> Response {
+    /// A round's report as a file. A PDF that cannot be made (LibreOffice missing or busy) is 503
+    /// naming the Word file at `wordFile` (the page's address unless the API's is given).
+    static func fileResponse(_ request: Request, view: RoundView, kind: MonitoringDocumentKind, format: ExportFormat,
+                             wordFile: SiteURL? = nil) async throws -> Response {
         let input = try await MonitoringService(request: request).exportInput(view)
         let data: Data
         switch format {
@@ -313,7 +316,8 @@ struct MonitoringController: RouteCollection {
                 case .busy: LocalizedText(th: "มีคำขอแปลงไฟล์ PDF รออยู่มาก กรุณาลองใหม่ หรือดาวน์โหลดไฟล์ Word แทน", en: "Many PDF conversions are waiting; try again or download the Word file")
                 case .conversion(let failure): LocalizedText(th: failure.thaiMessage + " ดาวน์โหลดไฟล์ Word แทนได้", en: failure.message)
                 }
-                throw SujaritError(.serviceUnavailable, message, location: SiteURL.roundReportFile(view.round.id, kind, .docx).path, retryAfter: 60)
+                throw SujaritError(.serviceUnavailable, message, location: (wordFile ?? SiteURL.roundReportFile(view.round.id, kind, .docx)).path,
+                                   retryAfter: 60)
             }
         case .docx:
             data = try await request.application.threadPool.runIfActive { MonitoringExporter.docx(input, kind: kind) }
@@ -364,6 +368,8 @@ struct MonitoringAPIController: RouteCollection {
         api.put("rounds", ":roundID", "records", ":recordID", use: updateRecord)
         api.post("rounds", ":roundID", "transitions", use: transition)
         api.get("rounds", ":roundID", "report", use: report)
+        api.get("rounds", ":roundID", "report", ":format", use: monitoringDocument)
+        api.get("rounds", ":roundID", "annual", ":format", use: annualDocument)
         api.on(.POST, "rounds", ":roundID", "records", ":recordID", "evidence",
                body: .collect(maxSize: ByteCount(integerLiteral: MonitoringWorkflow.maximumEvidenceBytes * 4 / 3 + 64 * 1024)), use: uploadEvidence)
         api.put("rounds", ":roundID", "records", ":recordID", "evidence", ":evidenceID", use: updateEvidence)
@@ -552,6 +558,24 @@ struct MonitoringAPIController: RouteCollection {
     @Sendable func report(_ request: Request) async throws -> Response {
         let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
         return try await MonitoringController.fileResponse(request, view: view, kind: .monitoring, format: .json)
+    }
+
+    /// The report documents the API serves besides the JSON report (`report`).
+    static let documentFormats: [ExportFormat] = [.docx, .xlsx, .pdf]
+
+    @Sendable func monitoringDocument(_ request: Request) async throws -> Response { try await document(request, kind: .monitoring) }
+    @Sendable func annualDocument(_ request: Request) async throws -> Response { try await document(request, kind: .annual) }
+
+    /// A round's report as DOCX, XLSX or PDF: the same reading rule as the JSON report (members
+    /// see their organization's rounds; others approved rounds of published plans, else 404),
+    /// the same files as the pages' downloads.
+    func document(_ request: Request, kind: MonitoringDocumentKind) async throws -> Response {
+        let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
+        guard let format = request.parameters.get("format").flatMap(ExportFormat.init(rawValue:)),
+              Self.documentFormats.contains(format)
+        else { throw SujaritError(.notFound, LocalizedText(bothLanguagesOf: .monNoSuchFileFormat)) }
+        return try await MonitoringController.fileResponse(request, view: view, kind: kind, format: format,
+                                                           wordFile: .apiRoundReportFile(view.round.id, kind, .docx))
     }
 }
 

@@ -597,5 +597,6 @@ extension Texts {
         .monRowStatus: "Status as the document states it",
         .monStatusFromEachRow: "As each row states it (a result written / “ดำเนินการแล้ว” = completed, “ไม่ได้ดำเนินการ” = not carried out, empty = not started)",
         .monStatusForAllRows: "Every row “{0}”",
+        .monNoSuchFileFormat: "No such file format",
     ]
 }
