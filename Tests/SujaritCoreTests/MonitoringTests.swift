@@ -516,6 +516,61 @@ final class MonitoringTests: XCTestCase {
         XCTAssertTrue(records.allSatisfy { record in all.records.first { $0.itemLineageID == record.itemLineageID }?.progress == .completed })
     }
 
+    /// The plan-period view: one row per fiscal year of the plan, from the year's latest approved
+    /// round (the 12-month round before the 6-month one; an open round does not count), else the
+    /// plan's own items and budget for the year with no status and no disbursement.
+    func testPlanPeriodRowsComeFromEachYearsLatestApprovedRound() throws {
+        let plan = publishedDemo()
+        func filled(_ year: FiscalYear, _ kind: MonitoringRoundKind, rounds: [MonitoringRound] = [], approved: Bool) throws -> MonitoringRound {
+            var round = try openRound(plan, year: year, kind: kind, rounds: rounds)
+            for record in round.records {
+                var input = DemoMonitoring.input(for: record)
+                input.startDate = nil
+                input.endDate = nil
+                if kind == .twelveMonths && input.progress != .notCarriedOut { input.progress = .completed; input.reason = nil }
+                if input.reason == nil && input.progress != .completed { input.reason = .other; input.reasonText = "ทดสอบ" }
+                round = try edit(round, record, input, plan: plan).round
+            }
+            if approved { round.status = .approved }
+            return round
+        }
+        let six2566 = try filled(FiscalYear(2566), .sixMonths, approved: true)
+        let twelve2566 = try filled(FiscalYear(2566), .twelveMonths, rounds: [six2566], approved: true)
+        let open2567 = try filled(FiscalYear(2567), .twelveMonths, approved: false)
+        let six2568 = try filled(FiscalYear(2568), .sixMonths, approved: true)
+        let rounds = [six2566, twelve2566, open2567, six2568]
+        let rows = PlanPeriodYear.rows(plan: plan, rounds: rounds)
+        XCTAssertEqual(rows.map(\.fiscalYear.be), [2566, 2567, 2568, 2569, 2570], "every year of the plan")
+        XCTAssertEqual(rows.map(\.roundID), [twelve2566.id, nil, six2568.id, nil, nil])
+        let summary = PlanSummary(plan: plan)
+        for row in rows {
+            if let id = row.roundID {
+                let round = try XCTUnwrap(rounds.first { $0.id == id })
+                let totals = try XCTUnwrap(row.totals)
+                XCTAssertEqual(row.itemsDue, round.records.count)
+                for progress in ItemProgress.allCases {
+                    XCTAssertEqual(totals.count(progress), round.records.filter { $0.progress == progress }.count, "\(row.fiscalYear.be) \(progress)")
+                }
+                let carried = round.records.filter { $0.progress == .completed || $0.progress == .inProgress }.count
+                XCTAssertEqual(NSDecimalNumber(decimal: totals.carriedOutPercent).doubleValue,
+                               (Double(carried) * 100 / Double(round.records.count) * 100).rounded() / 100, accuracy: 0.001)
+                XCTAssertEqual(row.planned.satang, round.records.compactMap(\.plannedBudget).reduce(0) { $0 + $1.satang })
+                XCTAssertEqual(row.disbursed?.satang, round.records.compactMap(\.disbursed).reduce(0) { $0 + $1.satang })
+            } else {
+                XCTAssertNil(row.totals)
+                XCTAssertNil(row.disbursed, "nothing approved says what was disbursed")
+                XCTAssertEqual(row.itemsDue, MonitoringSchedule.dueItems(of: plan, in: row.fiscalYear).count)
+            }
+            XCTAssertEqual(row.planned, summary.budgetByYear[row.fiscalYear], "planned money is the plan's for the year (\(row.fiscalYear.be))")
+        }
+        XCTAssertEqual(rows[0].totals?.completed, twelve2566.records.filter { $0.progress == .completed }.count)
+        XCTAssertNotEqual(rows[0].totals, MonitoringReport(round: six2566, dimensions: []).total, "the 12-month round, not the 6-month one")
+        // A round's own report: the years up to its own, itself for its year whatever its status.
+        let upTo = PlanPeriodYear.rows(plan: plan, rounds: rounds, upTo: FiscalYear(2567), current: open2567)
+        XCTAssertEqual(upTo.map(\.fiscalYear.be), [2566, 2567])
+        XCTAssertEqual(upTo.map(\.roundID), [twelve2566.id, open2567.id])
+    }
+
     func testPeriodYears() {
         XCTAssertEqual(MonitoringSchedule.periodYears("ปีงบประมาณ พ.ศ. 2566 – 2570"), 2566...2570)
         XCTAssertEqual(MonitoringSchedule.periodYears("ปีงบประมาณ พ.ศ. ๒๕๖๘"), 2568...2568)

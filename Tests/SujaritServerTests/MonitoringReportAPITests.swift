@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import XCTest
 import XCTVapor
 import SujaritCore
@@ -86,6 +89,72 @@ extension MonitoringWebTests {
                     }
                 }
             }
+        }
+    }
+
+    /// The round's budget-per-year chart (page, its own address and the Word file) runs over the
+    /// plan's years up to the round's; the dashboard's plan-period table counts each year from
+    /// its latest approved round.
+    func testBudgetPerYearChartAndPlanPeriodTableOfTheDemo() async throws {
+        let loaded = try await DemoSetup.load(on: app)
+        XCTAssertTrue(loaded)
+        let round = try required(try await MonitoringStore(db).rounds(organizationID: DemoData.organization.id).first)
+        let total = MonitoringReport(round: round, dimensions: []).total
+        var svg = ""
+        try await app.test(.GET, SiteURL.roundChart(round.id, .budgetByYear).path) { res async throws in
+            XCTAssertEqual(res.status, .ok)
+            XCTAssertEqual(res.headers.contentType?.description, "image/svg+xml; charset=utf-8")
+            svg = res.body.string
+        }
+        let parser = XMLParser(data: Data(svg.utf8))
+        XCTAssertTrue(parser.parse(), "well-formed SVG")
+        XCTAssertFalse(svg.contains("<script") || svg.contains("style="))
+        XCTAssertEqual(["ปี 2566", "ปี 2567", "ปี 2568", "ปี 2569"].map { svg.contains($0) }, [true, true, true, false], "the plan's years up to the round's")
+        XCTAssertEqual(svg.components(separatedBy: "ยังไม่มีรอบที่อนุมัติ").count - 1, 2, "2566 and 2567 have no approved round")
+        XCTAssertTrue(svg.contains(">\(total.disbursed.formatted())<"), "the round's disbursement")
+        var anonymous = Browser(app)
+        let page = try await anonymous.get(SiteURL.roundReport(round.id, .monitoring).path)
+        XCTAssertTrue(page.body.contains("งบประมาณตามแผนและการเบิกจ่ายรายปี"), "the per-year chart is on the report page")
+        XCTAssertTrue(page.body.contains("งบประมาณตามแผนและการเบิกจ่ายแยกตามมิติ"), "beside the per-dimension one")
+        // The Word file's per-year chart has the same years.
+        var docx = Data()
+        try await app.test(.GET, SiteURL.roundReportFile(round.id, .monitoring, .docx).path) { res async throws in docx = Data(buffer: res.body) }
+        // (The writer is deterministic: the file is the one made with the expected years.)
+        let plan = try required(try await PlanStore(db).plan(id: round.planID, scope: .everything))
+        let summary = PlanSummary(plan: plan)
+        let organization = try required(try await OrganizationStore(db).find(id: DemoData.organization.id))
+        let expectedYears: [(FiscalYear, Money, Money?)] = [
+            (FiscalYear(2566), summary.budgetByYear[FiscalYear(2566)]!, nil), (FiscalYear(2567), summary.budgetByYear[FiscalYear(2567)]!, nil),
+            (FiscalYear(2568), total.planned, total.disbursed),
+        ]
+        let expected = MonitoringExporter.docx(MonitoringExportInput(round: round, planTitle: plan.title, dimensions: plan.dimensions,
+                                                                     context: ExportContext(organization: organization), yearly: expectedYears),
+                                               kind: .monitoring)
+        XCTAssertEqual(docx, expected, "the Word file's per-year chart has the plan's years up to the round's")
+        XCTAssertNotEqual(docx, MonitoringExporter.docx(MonitoringExportInput(round: round, planTitle: plan.title, dimensions: plan.dimensions,
+                                                                              context: ExportContext(organization: organization)), kind: .monitoring),
+                          "the round's year alone gives another file")
+
+        // The plan-period table of the dashboard: one row per fiscal year of the plan.
+        var admin = Browser(app)
+        try await admin.signIn("demo-admin", password: DemoSetup.password)
+        let dashboard = try await admin.get(SiteURL.monitoring(slug: DemoData.organization.slug).path)
+        XCTAssertEqual(dashboard.status, .ok)
+        func cells(_ year: Int) throws -> [String] {
+            let row = try XCTUnwrap(dashboard.body.components(separatedBy: "<tr data-year=\"\(year)\">").dropFirst().first?.components(separatedBy: "</tr>").first,
+                                    "row \(year)")
+            return row.components(separatedBy: "<td class=\"num\">").dropFirst().map { $0.components(separatedBy: "</td>")[0] }
+        }
+        let records = round.records
+        let count = { (progress: ItemProgress) in String(records.filter { $0.progress == progress }.count) }
+        XCTAssertEqual(try cells(2568), [
+            String(records.count), count(.completed), count(.inProgress), count(.notStarted), count(.notCarriedOut),
+            NSDecimalNumber(decimal: total.carriedOutPercent).stringValue + "%", total.planned.formatted(), total.disbursed.formatted(),
+        ])
+        XCTAssertTrue(dashboard.body.contains("<a href=\"\(SiteURL.round(round.id))\">"), "the row names its round")
+        for year in [2566, 2567, 2569, 2570] {
+            XCTAssertEqual(try cells(year), [String(MonitoringSchedule.dueItems(of: plan, in: FiscalYear(year)).count), "-", "-", "-", "-", "-",
+                                             summary.budgetByYear[FiscalYear(year)]!.formatted(), "-"], "year \(year)")
         }
     }
 }

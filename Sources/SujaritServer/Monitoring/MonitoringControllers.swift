@@ -50,9 +50,11 @@ struct MonitoringController: RouteCollection {
     static func dashboardData(_ request: Request, organization: Organization) async throws -> [MonitoringPages.PlanRounds] {
         let plans = try await Self.roundPlans(request, organization: organization)
         let store = MonitoringStore(request.db)
+        let planStore = PlanStore(request.db)
         var result: [MonitoringPages.PlanRounds] = []
         for plan in plans {
-            result.append(.init(plan: plan, rounds: try await store.rounds(seriesID: plan.seriesID, organizationID: organization.id)))
+            result.append(.init(plan: plan, rounds: try await store.rounds(seriesID: plan.seriesID, organizationID: organization.id),
+                                revision: try await planStore.plan(id: plan.id, scope: .everything)))
         }
         return result
     }
@@ -347,6 +349,7 @@ struct MonitoringController: RouteCollection {
         case .status: svg = MonitoringCharts.statusByDimension(report)
         case .budget: svg = MonitoringCharts.budgetByDimension(report)
         case .indicators: svg = MonitoringCharts.indicators(report)
+        case .budgetByYear: svg = MonitoringCharts.budgetByYear(try await service(request).yearly(view))
         }
         let response = Response(status: .ok, body: .init(string: svg))
         response.headers.replaceOrAdd(name: .contentType, value: "image/svg+xml; charset=utf-8")

@@ -138,12 +138,14 @@ struct MonitoringService {
                             metadata: ["round": .string(round.id.uuidString), "organization": .string(round.organizationID.uuidString)])
     }
 
-    /// Planned and disbursed per year up to the round's year, for the budget-per-year chart: the
-    /// round itself for its year, and each earlier year's latest approved round of the series.
-    func yearly(_ view: RoundView) async throws -> [(FiscalYear, Money, Money)] {
+    /// Planned and disbursed per fiscal year of the plan up to the round's year, for the
+    /// budget-per-year chart (`PlanPeriodYear.rows`): the round itself for its year, each earlier
+    /// year's latest approved round of the series, and for a year without one the plan's budget
+    /// (disbursed unknown).
+    func yearly(_ view: RoundView) async throws -> [(FiscalYear, Money, Money?)] {
         let series = try await store.rounds(seriesID: view.round.planSeriesID, organizationID: view.organization.id)
-        let earlier = series.filter { $0.status == .approved && $0.fiscalYear < view.round.fiscalYear }
-        return MonitoringPages.planPeriod(earlier + [view.round])
+        return PlanPeriodYear.rows(plan: view.plan, rounds: series, upTo: view.round.fiscalYear, current: view.round)
+            .map { ($0.fiscalYear, $0.planned, $0.disbursed) }
     }
 
     /// What a round's documents are made from.

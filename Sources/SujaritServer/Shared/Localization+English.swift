@@ -598,5 +598,9 @@ extension Texts {
         .monStatusFromEachRow: "As each row states it (a result written / “ดำเนินการแล้ว” = completed, “ไม่ได้ดำเนินการ” = not carried out, empty = not started)",
         .monStatusForAllRows: "Every row “{0}”",
         .monNoSuchFileFormat: "No such file format",
+        .monNoApprovedRound: "No approved round yet",
+        .monPeriodSource: "Figures from",
+        .monItemsDue: "Items due",
+        .monPlanPeriodLead: "Each fiscal year of the plan is counted from its latest approved round (the 12-month round before the 6-month one); a year without an approved round shows only the plan’s items and budget",
     ]
 }

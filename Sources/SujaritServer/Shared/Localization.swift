@@ -106,6 +106,7 @@ public enum UIKey: String, CaseIterable, Sendable {
     // Monitoring/ messages
     case monRowStatus, monStatusFromEachRow, monStatusForAllRows
     case monNoSuchFileFormat
+    case monNoApprovedRound, monPeriodSource, monItemsDue, monPlanPeriodLead
 }
 
 /// Picks the text of a key in the request's language: `request.t(.save)`.

@@ -290,6 +290,8 @@ enum RoundStep: String, CaseIterable, Sendable {
 /// The three charts of a round (`/rounds/{id}/charts/{name}.svg`).
 enum RoundChart: String, CaseIterable, Sendable {
     case status, budget, indicators
+    /// Budget planned against disbursed per fiscal year of the plan, up to the round's year.
+    case budgetByYear = "budget-by-year"
 }
 
 extension SiteURL: CustomStringConvertible {
