@@ -157,4 +157,42 @@ extension MonitoringWebTests {
                                              summary.budgetByYear[FiscalYear(year)]!.formatted(), "-"], "year \(year)")
         }
     }
+
+    /// The annual results report as PDF, converted by the real LibreOffice through the PDF
+    /// service (skipped when LibreOffice is not installed): a PDF whose text is the report's.
+    func testAnnualResultsReportPDFIsConvertedByLibreOffice() async throws {
+        guard let converter = PDFConverter.locate(timeout: 180) else { throw XCTSkip("LibreOffice is not installed") }
+        app.pdfService = PDFService(converter: converter)
+        let loaded = try await DemoSetup.load(on: app)
+        XCTAssertTrue(loaded)
+        let round = try required(try await MonitoringStore(db).rounds(organizationID: DemoData.organization.id).first)
+        var pdf = Data()
+        try await app.test(.GET, SiteURL.roundReportFile(round.id, .annual, .pdf).path) { res async throws in
+            XCTAssertEqual(res.status, .ok, res.body.string)
+            XCTAssertEqual(res.headers.contentType?.description, ExportFormat.pdf.mediaType)
+            XCTAssertTrue(res.headers.first(name: .contentDisposition)?.contains(".pdf") == true)
+            pdf = Data(buffer: res.body)
+        }
+        XCTAssertTrue(pdf.starts(with: Data("%PDF-".utf8)), "a PDF")
+        XCTAssertGreaterThan(pdf.count, 5_000)
+        // Its text, when pdftotext is there to read it: the seed-002 title and an item's name.
+        let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let pdftotext else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sujarit-annual-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("annual.pdf")
+        try pdf.write(to: file)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: pdftotext)
+        process.arguments = [file.path, "-"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let compact = text.filter { !$0.isWhitespace }
+        XCTAssertTrue(compact.contains("รายงานผลการดำเนินการ".filter { !$0.isWhitespace }), String(text.prefix(300)))
+        XCTAssertTrue(compact.contains("ผู้รับผิดชอบ"))
+    }
 }
