@@ -195,4 +195,32 @@ extension MonitoringWebTests {
         XCTAssertTrue(compact.contains("รายงานผลการดำเนินการ".filter { !$0.isWhitespace }), String(text.prefix(300)))
         XCTAssertTrue(compact.contains("ผู้รับผิดชอบ"))
     }
+
+    /// Monitoring/'s messages come from `UIKey`s in both languages: no inline Thai/English pair,
+    /// no Thai-only "not found", no store made inline (`request.stores.monitoring`); and a 404
+    /// answers in both languages.
+    func testMonitoringMessagesAreKeysInBothLanguages() async throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/SujaritServer/Monitoring")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { throw XCTSkip("sources not found at \(folder.path)") }
+        var found: [String] = []
+        for name in names where name.hasSuffix(".swift") {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            for (number, line) in text.components(separatedBy: "\n").enumerated() {
+                for pattern in [#"LocalizedText\(\s*th:\s*""#, #"notFound\(""#, #"MonitoringStore\(request\.db\)"#, #"PlanStore\(request\.db\)"#]
+                where line.range(of: pattern, options: .regularExpression) != nil {
+                    found.append("\(name):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
+                }
+            }
+        }
+        XCTAssertEqual(found, [])
+        let missing = "/api/v1/rounds/\(UUID().uuidString.lowercased())"
+        try await app.test(.GET, missing, headers: ["Accept-Language": "en"]) { res async throws in
+            XCTAssertEqual(res.status, .notFound)
+            let error = try res.content.decode(ErrorResponse.self)
+            XCTAssertEqual(error.reason, Translator(.english)(.monNotFoundRound))
+            XCTAssertEqual(error.reasonThai, Translator(.thai)(.monNotFoundRound))
+            XCTAssertNotEqual(error.reason, error.reasonThai)
+        }
+    }
 }

@@ -50,6 +50,7 @@ struct Stores {
     var audit: AuditLog { AuditLog(database) }
     var complaints: ComplaintStore { ComplaintStore(database) }
     var accounts: AccountStore { AccountStore(database) }
+    var monitoring: MonitoringStore { MonitoringStore(database) }
 }
 
 extension Request {

@@ -107,6 +107,7 @@ public enum UIKey: String, CaseIterable, Sendable {
     case monRowStatus, monStatusFromEachRow, monStatusForAllRows
     case monNoSuchFileFormat
     case monNoApprovedRound, monPeriodSource, monItemsDue, monPlanPeriodLead
+    case monSignInFirst, monFixFieldsInRed, monPdfBusy, monPdfFailedUseWord, monPublicTrueOrFalse, monContentBase64, monGiveProgress, monInvalidDayISO, monActionValues, monChooseProgress, monUnknownReason, monInvalidDayForm, monParticipantsWhole, monEnterNumber, monChooseFiscalYear, monChooseRoundKind, monRoundExists, monRoundChangedFirst, monRowsMissing, monChooseImportedStatus, monChosenItemNotInRound, monQuarterlyOff, monNoSuchRow, monRowsNotMatched, monSendRows, monRowMatchedTwice, monNotFoundRecord, monNotFoundChart, monNotFoundPlan, monNotFoundRound, monNotFoundEvidence, monNotFoundOrganization
 }
 
 /// Picks the text of a key in the request's language: `request.t(.save)`.
