@@ -321,12 +321,14 @@ public enum MonitoringWorkflow {
         case .submit:
             try requireOpen(round)
             try requireNoBlanks(round, verb: LocalizedText(th: "เสนออนุมัติ", en: "submit"))
+            try requireLateReasons(round, today: context.now, verb: LocalizedText(th: "เสนออนุมัติ", en: "submit"))
             round.status = .submitted
         case .approve:
             guard round.status == .submitted || round.status == .open else {
                 throw refusal(.wrongState, field: "status", LocalizedText(th: "รอบนี้อนุมัติแล้ว", en: "This round is approved already"))
             }
             try requireNoBlanks(round, verb: LocalizedText(th: "อนุมัติ", en: "approve"))
+            try requireLateReasons(round, today: context.now, verb: LocalizedText(th: "อนุมัติ", en: "approve"))
             round.status = .approved
         case .returnToOpen(let reason):
             guard round.status == .submitted else {
@@ -520,6 +522,24 @@ public enum MonitoringWorkflow {
                 en: "Cannot \(verb.en) yet: \(blanks.count) item(s) have no report — " + list.joined(separator: "; ")),
                 more: blanks.map { CommandRefusal.Field("records[\($0.id.uuidString.lowercased())]", LocalizedText(
                     th: "ยังไม่ได้รายงานผล: \($0.itemNumber). \($0.itemName)", en: "No report yet: \($0.itemNumber). \($0.itemName)")) })
+        }
+    }
+
+    /// A record saved while it was not yet due may be late by the time the round is submitted or
+    /// approved (its planned months, or the year, have ended since): each such record without a
+    /// reason is listed, at its place, as blank records are.
+    static func requireLateReasons(_ round: MonitoringRound, today: Date, verb: LocalizedText) throws(CommandRefusal) {
+        let late = round.records.filter { $0.reason == nil && round.isLate($0, progress: $0.progress, today: today) }
+        guard late.isEmpty else {
+            let list = late.map { "\($0.itemNumber). \($0.itemName)" }
+            throw refusal(.invalid, field: "records", LocalizedText(
+                th: "ยัง\(verb.th)ไม่ได้: มี \(late.count) รายการที่เลยกำหนดแล้วยังไม่แล้วเสร็จและยังไม่ได้ระบุเหตุผลที่ล่าช้า — " + list.joined(separator: "; "),
+                en: "Cannot \(verb.en) yet: \(late.count) item(s) are past their due date, not finished and give no reason — " + list.joined(separator: "; ")),
+                more: late.map { record in
+                    let message = lateMessage(record, round: round)
+                    return CommandRefusal.Field("records[\(record.id.uuidString.lowercased())].reason", LocalizedText(
+                        th: "\(record.itemNumber). \(record.itemName): " + message.th, en: "\(record.itemNumber). \(record.itemName): " + message.en))
+                })
         }
     }
 

@@ -464,6 +464,33 @@ final class MonitoringTests: XCTestCase {
         // Completed is never late.
         XCTAssertNil(refusal(twelve, 2, .completed, today: afterTheYear))
 
+        // Saved in time (mid-November, December not over), then submitted or approved after the
+        // round's period: the record is late now and without a reason the round is refused,
+        // naming it; with the reason it goes through.
+        var six2 = six
+        six2.records[0] = try edit(six2, 0, MonitoringRecordInput(progress: .inProgress), today: midNovember)
+        six2.records[1] = try edit(six2, 1, MonitoringRecordInput(progress: .inProgress), today: midNovember)
+        six2.records[2] = try edit(six2, 2, MonitoringRecordInput(progress: .completed), today: midNovember)
+        for (command, role) in [(MonitoringCommand.submit, OrganizationRole.editor), (.approve, .admin)] {
+            let state = MonitoringState(organizationID: plan.organizationID, plan: plan, planSeriesID: plan.id, round: six2)
+            let context = DecisionContext(now: afterTheYear, makeID: { UUID() })
+            do {
+                _ = try MonitoringWorkflow.decide(command, by: ActingUser(userID: Self.userID, role: role), on: state, expectedVersion: six2.version, context: context)
+                XCTFail("\(command): a late record without a reason")
+            } catch {
+                XCTAssertEqual(error.kind, .invalid)
+                XCTAssertEqual(error.fields.map(\.path), ["records", "records[\(records[0].id.uuidString.lowercased())].reason"], "only the late one")
+                XCTAssertTrue(error.message.th.contains("1. รายการ 1") && !error.message.th.contains("2. รายการ 2"), error.message.th)
+            }
+            // Before December ends it is not late yet.
+            XCTAssertNoThrow(try MonitoringWorkflow.decide(command, by: ActingUser(userID: Self.userID, role: role), on: state, expectedVersion: six2.version,
+                                                           context: DecisionContext(now: midNovember, makeID: { UUID() })))
+        }
+        six2.records[0].reason = .waitingForProcurement
+        let state = MonitoringState(organizationID: plan.organizationID, plan: plan, planSeriesID: plan.id, round: six2)
+        XCTAssertNoThrow(try MonitoringWorkflow.decide(.approve, by: ActingUser(userID: Self.userID, role: .admin), on: state, expectedVersion: six2.version,
+                                                       context: DecisionContext(now: afterTheYear, makeID: { UUID() })))
+
         // The results import gives a late record "other" naming the row, and only a late one.
         let result = ReportedResult(steps: [], period: "", output: "", outcome: "", source: "แถวที่ 4")
         let lateInput = MonitoringWorkflow.filledInput(result, for: records[0], progress: .inProgress, in: six, today: afterTheYear)
