@@ -343,18 +343,29 @@ public struct MonitoringRound: Identifiable, Hashable, Sendable, Codable {
     /// The first moment after an item is due: the end of its last planned month in the year, or
     /// the end of the fiscal year when the plan does not schedule it by month.
     public func dueBy(_ record: MonitoringRecord) -> Date {
-        guard let last = record.plannedMonths?.months.last else { return ThaiCalendar.end(of: fiscalYear) }
-        // Fiscal order: October–December belong to the calendar year before the fiscal year ends.
-        let year = last >= 10 ? fiscalYear.ce - 1 : fiscalYear.ce
-        return ThaiCalendar.gregorian.date(from: DateComponents(year: last == 12 ? year + 1 : year, month: last % 12 + 1, day: 1))!
+        MonitoringSchedule.dueBy(months: record.plannedMonths, in: fiscalYear)
+    }
+
+    /// The last moment the round reports on as of `today`: the end of the round's period, or
+    /// `today` while that is still ahead.
+    public func reportedUpTo(today: Date) -> Date {
+        let roundEnd = ThaiCalendar.gregorian.date(byAdding: .day, value: 1, to: ThaiCalendar.lastDay(of: kind, in: fiscalYear))!
+        return min(today, roundEnd)
+    }
+
+    /// ล่าช้า — a record reported as not started or in progress although, in the period the round
+    /// reports on as of `today`, its due date (`dueBy`: the end of its planned months, or of the
+    /// fiscal year when it has none) has passed. The same dates as `overdueRecords`; a late
+    /// record needs a reason.
+    public func isLate(_ record: MonitoringRecord, progress: ItemProgress?, today: Date) -> Bool {
+        (progress == .notStarted || progress == .inProgress) && dueBy(record) <= reportedUpTo(today: today)
     }
 
     /// เกินกำหนด — records not completed although the period reported on (up to the round's last
     /// day, or up to `today` while that day is still ahead) has run past the months the plan gave
     /// the item, or past the fiscal year's end when it gave none.
     public func overdueRecords(today: Date) -> [MonitoringRecord] {
-        let roundEnd = ThaiCalendar.gregorian.date(byAdding: .day, value: 1, to: ThaiCalendar.lastDay(of: kind, in: fiscalYear))!
-        let reportedUpTo = min(today, roundEnd)
+        let reportedUpTo = reportedUpTo(today: today)
         return records.filter { $0.progress != .completed && dueBy($0) <= reportedUpTo }
     }
 
@@ -375,6 +386,15 @@ public enum MonitoringSchedule {
         if !item.budgets.isEmpty { return item.budgets[year] != nil }
         if let years = periodYears(item.sheet?.period ?? "") { return years.contains(year.be) }
         return true
+    }
+
+    /// The first moment after an item scheduled in `months` is due in a fiscal year: the first
+    /// day after its last planned month (October–December fall in the calendar year before the
+    /// fiscal year ends), or the end of the fiscal year when it has no months.
+    public static func dueBy(months: MonthSchedule?, in fiscalYear: FiscalYear) -> Date {
+        guard let last = months?.months.last else { return ThaiCalendar.end(of: fiscalYear) }
+        let year = last >= 10 ? fiscalYear.ce - 1 : fiscalYear.ce
+        return ThaiCalendar.gregorian.date(from: DateComponents(year: last == 12 ? year + 1 : year, month: last % 12 + 1, day: 1))!
     }
 
     /// The items of the plan due in a year, in plan order.

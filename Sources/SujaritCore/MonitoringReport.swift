@@ -197,3 +197,57 @@ public struct AnnualResultsRow: Hashable, Sendable, Codable {
         return record.participants.map { "ผู้เข้าร่วม \($0) คน" } ?? status
     }
 }
+
+/// ภาพรวมตลอดช่วงแผน — one row per fiscal year of a plan: what the year's round reports (items
+/// due, by status, % carried out, money planned and disbursed), taken from the latest approved
+/// round of the year (`PlanPeriodYear.rows`). A year without one shows the plan's own items due and
+/// budget, and no status or disbursement (nothing approved says what happened).
+public struct PlanPeriodYear: Hashable, Sendable {
+    public var fiscalYear: FiscalYear
+    /// The round the figures come from; nil when the year has no approved round.
+    public var roundID: UUID?
+    public var roundKind: MonitoringRoundKind?
+    public var roundStatus: MonitoringRoundStatus?
+    /// The round's totals (items, statuses, money); nil without a round.
+    public var totals: MonitoringReport.Totals?
+    /// รายการที่ต้องดำเนินการ — the round's records, or the plan's items due that year.
+    public var itemsDue: Int
+    /// งบประมาณตามแผน — the round's planned budgets, or the plan's budget for the year.
+    public var planned: Money
+    /// เบิกจ่าย — nil without a round.
+    public var disbursed: Money?
+
+    /// The latest of some rounds of one year: the round whose period ends latest, a half-year
+    /// round before a quarter over the same period.
+    public static func latest(_ rounds: [MonitoringRound]) -> MonitoringRound? {
+        rounds.max { a, b in
+            (a.fiscalYear, a.kind.endQuarter, a.kind.isQuarterly ? 0 : 1) < (b.fiscalYear, b.kind.endQuarter, b.kind.isQuarterly ? 0 : 1)
+        }
+    }
+
+    /// Every fiscal year of `plan` up to `lastYear` (all of them when nil), each from its latest
+    /// approved round among `rounds` (the plan series's rounds); `current`, when given, stands for
+    /// its own year whatever its status (a round's report shows itself beside the years before).
+    public static func rows(plan: Plan, rounds: [MonitoringRound], upTo lastYear: FiscalYear? = nil,
+                            current: MonitoringRound? = nil) -> [PlanPeriodYear] {
+        plan.fiscalYears.filter { lastYear == nil || $0 <= lastYear! }.map { year in
+            let round: MonitoringRound? = if let current, current.fiscalYear == year {
+                current
+            } else {
+                latest(rounds.filter { $0.fiscalYear == year && $0.status == .approved })
+            }
+            if let round {
+                let totals = MonitoringReport(round: round, dimensions: []).total
+                return PlanPeriodYear(fiscalYear: year, roundID: round.id, roundKind: round.kind, roundStatus: round.status, totals: totals,
+                                      itemsDue: totals.itemCount, planned: totals.planned, disbursed: totals.disbursed)
+            }
+            let due = MonitoringSchedule.dueItems(of: plan, in: year)
+            let planned = due.reduce(Money.zero) { sum, item in
+                if case .amount(let money)? = item.budgets[year] { return sum + money }
+                return sum
+            }
+            return PlanPeriodYear(fiscalYear: year, roundID: nil, roundKind: nil, roundStatus: nil, totals: nil,
+                                  itemsDue: due.count, planned: planned, disbursed: nil)
+        }
+    }
+}

@@ -36,13 +36,33 @@ public struct ReportedResult: Hashable, Sendable, Codable {
     public var outcome: String
     /// Where the row stands in the document ("row 3, line 12"), for the audit record and messages.
     public var source: String
+    /// What the row says of the item's status (`stated(output:outcome:)`), unless given.
+    public var progress: ItemProgress
 
-    public init(steps: [String], period: String, output: String, outcome: String, source: String) {
+    public init(steps: [String], period: String, output: String, outcome: String, source: String, progress: ItemProgress? = nil) {
         self.steps = steps
         self.period = period
         self.output = output
         self.outcome = outcome
         self.source = source
+        self.progress = progress ?? Self.stated(output: output, outcome: outcome)
+    }
+
+    /// The status a row's result columns state:
+    /// - "ยังไม่ได้ดำเนินการ", "ยังไม่ดำเนินการ", "ยังไม่เริ่ม" → not started;
+    /// - "ไม่ได้ดำเนินการ", "ไม่สามารถดำเนินการ(ได้)" → not carried out;
+    /// - "อยู่ระหว่างดำเนินการ", "กำลังดำเนินการ" → in progress;
+    /// - any other result written ("ดำเนินการแล้ว", "แล้วเสร็จ", a figure) → completed;
+    /// - no output and no outcome written (blank, or a lone "-") → not started.
+    /// The words are looked for in that order, so "ยังไม่ได้ดำเนินการ" is not read as "ไม่ได้ดำเนินการ".
+    public static func stated(output: String, outcome: String) -> ItemProgress {
+        let texts = [output, outcome].map { $0.cleaned }.filter { !$0.isEmpty && $0 != "-" && $0 != "–" }
+        guard !texts.isEmpty else { return .notStarted }
+        let text = texts.joined(separator: " ").replacingOccurrences(of: " ", with: "")
+        if ["ยังไม่ได้ดำเนินการ", "ยังไม่ดำเนินการ", "ยังไม่เริ่ม", "ยังไม่ได้เริ่ม"].contains(where: text.contains) { return .notStarted }
+        if ["ไม่ได้ดำเนินการ", "ไม่สามารถดำเนินการ"].contains(where: text.contains) { return .notCarriedOut }
+        if ["อยู่ระหว่างดำเนินการ", "อยู่ระหว่างการดำเนินการ", "กำลังดำเนินการ", "ดำเนินการบางส่วน"].contains(where: text.contains) { return .inProgress }
+        return .completed
     }
 }
 
@@ -51,9 +71,10 @@ public enum MonitoringCommand: Sendable, Equatable {
     /// เปิดรอบ — a new round of `kind` for `year` on a plan revision.
     case open(year: FiscalYear, kind: MonitoringRoundKind)
     /// เปิดรอบจากเอกสารรายงานผล — a new round whose records are filled from a results document:
-    /// `results` by item lineage (the rows an officer matched), each with `progress`.
+    /// `results` by item lineage (the rows an officer matched), each with the status its row
+    /// states (`ReportedResult.progress`), or all with `progress` when the officer chose one.
     case openFromResults(year: FiscalYear, kind: MonitoringRoundKind, results: [UUID: ReportedResult],
-                         progress: ItemProgress, fileName: String)
+                         progress: ItemProgress?, fileName: String)
     /// บันทึกผล — fill one record.
     case editRecord(recordID: UUID, MonitoringRecordInput)
     /// เสนออนุมัติ
@@ -219,11 +240,15 @@ public enum MonitoringWorkflow {
             var (round, detail) = try open(year: year, kind: kind, state: state, context: context)
             var problems: [CommandRefusal.Field] = []
             var filled = 0
+            var counts: [ItemProgress: Int] = [:]
             for index in round.records.indices {
                 guard let result = results[round.records[index].itemLineageID] else { continue }
                 let record = round.records[index]
+                let status = progress ?? result.progress
+                counts[status, default: 0] += 1
                 do {
-                    round.records[index] = try apply(filledInput(result, for: record, progress: progress, kind: kind), to: record, round: round).0
+                    round.records[index] = try apply(filledInput(result, for: record, progress: status, in: round, today: context.now),
+                                                     to: record, round: round, today: context.now).0
                     filled += 1
                 } catch {
                     problems += error.fields.map { CommandRefusal.Field("\(result.source) · \($0.path)", $0.message) }
@@ -239,6 +264,8 @@ public enum MonitoringWorkflow {
                 throw CommandRefusal(.invalid, first.message, fields: problems)
             }
             detail += " · นำเข้าจาก \(String(fileName.cleaned.prefix(200))) · กรอก \(filled) จาก \(round.records.count) รายการ"
+                + (progress.map { " · สถานะ\($0.thaiName)ทุกรายการ" } ?? " · สถานะตามเอกสาร: "
+                    + ItemProgress.allCases.compactMap { status in counts[status].map { "\(status.thaiName) \($0)" } }.joined(separator: ", "))
             return decision(round, .create, detail)
         default:
             break
@@ -259,7 +286,7 @@ public enum MonitoringWorkflow {
         case .editRecord(let recordID, let input):
             try requireOpen(round)
             guard let index = round.records.firstIndex(where: { $0.id == recordID }) else { throw recordNotFound }
-            let (record, warnings) = try apply(input, to: round.records[index], round: round)
+            let (record, warnings) = try apply(input, to: round.records[index], round: round, today: context.now)
             round.records[index] = record
             round.version += 1
             return decision(round, .update(recordIDs: [recordID]),
@@ -294,12 +321,14 @@ public enum MonitoringWorkflow {
         case .submit:
             try requireOpen(round)
             try requireNoBlanks(round, verb: LocalizedText(th: "เสนออนุมัติ", en: "submit"))
+            try requireLateReasons(round, today: context.now, verb: LocalizedText(th: "เสนออนุมัติ", en: "submit"))
             round.status = .submitted
         case .approve:
             guard round.status == .submitted || round.status == .open else {
                 throw refusal(.wrongState, field: "status", LocalizedText(th: "รอบนี้อนุมัติแล้ว", en: "This round is approved already"))
             }
             try requireNoBlanks(round, verb: LocalizedText(th: "อนุมัติ", en: "approve"))
+            try requireLateReasons(round, today: context.now, verb: LocalizedText(th: "อนุมัติ", en: "approve"))
             round.status = .approved
         case .returnToOpen(let reason):
             guard round.status == .submitted else {
@@ -394,7 +423,7 @@ public enum MonitoringWorkflow {
     /// number is taken as the actual value only when the text states it plainly ("ร้อยละ 86",
     /// "จำนวน 45 คน") in the target's unit — "ไม่น้อยกว่าร้อยละ 80" repeats a target, not a result.
     public static func filledInput(_ result: ReportedResult, for record: MonitoringRecord, progress: ItemProgress,
-                                   kind: MonitoringRoundKind) -> MonitoringRecordInput {
+                                   in round: MonitoringRound, today: Date) -> MonitoringRecordInput {
         func clip(_ text: String) -> String { String(text.cleaned.prefix(maximumText)) }
         var actuals = record.indicators.map { MonitoringRecordInput.IndicatorInput(value: $0.actualValue, text: $0.actualText) }
         var narrative = result.steps.map(\.cleaned).filter { !$0.isEmpty }.joined(separator: "\n")
@@ -412,9 +441,10 @@ public enum MonitoringWorkflow {
         input.progress = progress
         input.actuals = actuals
         input.narrative = clip(narrative)
-        // Not carried out (or not finished at the year's end) needs a reason the document does
-        // not give: "other", naming the document. A completed item keeps no earlier round's reason.
-        if progress == .notCarriedOut || (kind.endsTheYear && (progress == .notStarted || progress == .inProgress)) {
+        // Not carried out (or not finished by its due date: `MonitoringRound.isLate`) needs a
+        // reason the document does not give: "other", naming the document. A completed item
+        // keeps no earlier round's reason.
+        if progress == .notCarriedOut || round.isLate(record, progress: progress, today: today) {
             input.reason = .other
             input.reasonText = "ตามเอกสารรายงานผล (\(result.source))"
         } else if progress == .completed {
@@ -495,6 +525,24 @@ public enum MonitoringWorkflow {
         }
     }
 
+    /// A record saved while it was not yet due may be late by the time the round is submitted or
+    /// approved (its planned months, or the year, have ended since): each such record without a
+    /// reason is listed, at its place, as blank records are.
+    static func requireLateReasons(_ round: MonitoringRound, today: Date, verb: LocalizedText) throws(CommandRefusal) {
+        let late = round.records.filter { $0.reason == nil && round.isLate($0, progress: $0.progress, today: today) }
+        guard late.isEmpty else {
+            let list = late.map { "\($0.itemNumber). \($0.itemName)" }
+            throw refusal(.invalid, field: "records", LocalizedText(
+                th: "ยัง\(verb.th)ไม่ได้: มี \(late.count) รายการที่เลยกำหนดแล้วยังไม่แล้วเสร็จและยังไม่ได้ระบุเหตุผลที่ล่าช้า — " + list.joined(separator: "; "),
+                en: "Cannot \(verb.en) yet: \(late.count) item(s) are past their due date, not finished and give no reason — " + list.joined(separator: "; ")),
+                more: late.map { record in
+                    let message = lateMessage(record, round: round)
+                    return CommandRefusal.Field("records[\(record.id.uuidString.lowercased())].reason", LocalizedText(
+                        th: "\(record.itemNumber). \(record.itemName): " + message.th, en: "\(record.itemNumber). \(record.itemName): " + message.en))
+                })
+        }
+    }
+
     static let recordNotFound = refusal(.notFound, field: "record", LocalizedText(
         th: "ไม่พบรายการนี้ในรอบการติดตาม", en: "No such record in this round"))
     static let evidenceNotFound = refusal(.notFound, field: "evidence", LocalizedText(th: "ไม่พบไฟล์หลักฐานนี้", en: "No such evidence file"))
@@ -504,21 +552,40 @@ public enum MonitoringWorkflow {
             th: "ข้อความยาวเกิน \(maximumText) ตัวอักษร", en: "The text is longer than \(maximumText) characters"))
     }
 
+    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                "September", "October", "November", "December"]
+
+    /// Why a late record needs a reason: the end of its planned months ("กำหนดแล้วเสร็จภายในเดือน
+    /// ธันวาคม 2567"), or the end of the fiscal year when the plan gives no months.
+    static func lateMessage(_ record: MonitoringRecord, round: MonitoringRound) -> LocalizedText {
+        guard let last = record.plannedMonths?.months.last else {
+            return LocalizedText(th: "สิ้นปีงบประมาณ \(round.fiscalYear.be) แล้วยังไม่แล้วเสร็จ กรุณาเลือกเหตุผลที่ล่าช้า",
+                                 en: "Fiscal year \(round.fiscalYear.be) is over and the item is not finished: choose why it is late")
+        }
+        let be = last >= 10 ? round.fiscalYear.be - 1 : round.fiscalYear.be
+        return LocalizedText(
+            th: "แผนกำหนดให้แล้วเสร็จภายในเดือน\(ThaiCalendar.thaiMonths[last - 1]) \(be) แต่ยังไม่แล้วเสร็จ กรุณาเลือกเหตุผลที่ล่าช้า",
+            en: "The plan schedules the item to finish by the end of \(englishMonths[last - 1]) \(be) B.E. and it is not finished: choose why it is late")
+    }
+
     /// Checks a record's input and applies it. Every problem is reported at its field at once.
     static func apply(_ input: MonitoringRecordInput, to record: MonitoringRecord,
-                      round: MonitoringRound) throws(CommandRefusal) -> (MonitoringRecord, [MonitoringFinding]) {
+                      round: MonitoringRound, today: Date) throws(CommandRefusal) -> (MonitoringRecord, [MonitoringFinding]) {
         var problems: [CommandRefusal.Field] = []
         var warnings: [MonitoringFinding] = []
         func problem(_ field: String, _ th: String, _ en: String) {
             problems.append(CommandRefusal.Field(field, LocalizedText(th: th, en: en)))
         }
-        // Status and reason.
-        let lateInYearEnd = round.kind.endsTheYear && (input.progress == .notStarted || input.progress == .inProgress)
-        if input.progress == .notCarriedOut || lateInYearEnd {
-            if input.reason == nil {
-                problem("reason",
-                        input.progress == .notCarriedOut ? "กรุณาเลือกเหตุผลที่ไม่สามารถดำเนินการได้" : "สิ้นปีงบประมาณแล้วยังไม่แล้วเสร็จ กรุณาเลือกเหตุผลที่ล่าช้า",
-                        input.progress == .notCarriedOut ? "Choose why the item could not be carried out" : "The year is over and the item is not finished: choose why it is late")
+        // Status and reason: not carried out, or late — not started or in progress although the
+        // item's due date (its planned months, or the fiscal year's end) has passed in the period
+        // the round reports on — needs a reason.
+        let late = round.isLate(record, progress: input.progress, today: today)
+        if input.reason == nil {
+            if input.progress == .notCarriedOut {
+                problem("reason", "กรุณาเลือกเหตุผลที่ไม่สามารถดำเนินการได้", "Choose why the item could not be carried out")
+            } else if late {
+                let message = lateMessage(record, round: round)
+                problem("reason", message.th, message.en)
             }
         }
         if input.reason == .other && input.reasonText.cleaned.isEmpty {
@@ -586,7 +653,7 @@ public enum MonitoringWorkflow {
         }
         var record = record
         record.progress = input.progress
-        record.reason = (input.progress == .notCarriedOut || lateInYearEnd || input.reason != nil) ? input.reason : nil
+        record.reason = input.reason
         record.reasonText = input.reasonText.cleaned
         record.ordinanceBudget = input.ordinanceBudget
         record.committed = input.committed

@@ -48,10 +48,17 @@ public enum DemoMonitoring {
             return .init(value: value, text: "")
         }
         let done = progress == .completed || progress == .inProgress
+        // An item not finished although its planned months end within the round is late and
+        // needs a reason (`MonitoringRound.isLate`).
+        let roundEnd = ThaiCalendar.lastDay(of: kind, in: fiscalYear).addingTimeInterval(day)
+        let late = (progress == .inProgress || progress == .notStarted)
+            && MonitoringSchedule.dueBy(months: record.plannedMonths, in: fiscalYear) <= roundEnd
+        let reason: ShortfallReason? = progress == .notCarriedOut ? .notEnoughStaff : (late ? .waitingForProcurement : nil)
         return MonitoringRecordInput(
             progress: progress,
-            reason: progress == .notCarriedOut ? .notEnoughStaff : nil,
-            reasonText: progress == .notCarriedOut ? "เจ้าหน้าที่ผู้รับผิดชอบย้ายไปปฏิบัติงานที่อื่น อยู่ระหว่างสรรหาผู้แทน" : "",
+            reason: reason,
+            reasonText: progress == .notCarriedOut ? "เจ้าหน้าที่ผู้รับผิดชอบย้ายไปปฏิบัติงานที่อื่น อยู่ระหว่างสรรหาผู้แทน"
+                : (late ? "รอผลการจัดซื้อจัดจ้างวัสดุอุปกรณ์ เลื่อนไปดำเนินการในไตรมาสถัดไป" : ""),
             ordinanceBudget: planned, committed: done ? disbursed : nil, disbursed: disbursed,
             startDate: done ? first : nil, endDate: progress == .completed ? last : nil,
             participants: done ? (n % 2 == 0 ? 60 : 45) : nil, actuals: actuals,

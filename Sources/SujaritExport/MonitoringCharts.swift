@@ -100,17 +100,22 @@ public enum MonitoringCharts {
         return svg + "</svg>"
     }
 
-    /// งบประมาณตามแผนและการเบิกจ่ายรายปี — for the plan-period view: one pair of bars per year.
-    public static func budgetByYear(_ years: [(FiscalYear, Money, Money)]) -> String {
+    /// งบประมาณตามแผนและการเบิกจ่ายรายปี — one pair of bars per fiscal year (planned, disbursed);
+    /// a year whose disbursement is unknown (nil: no approved round) says so instead of a bar.
+    public static func budgetByYear(_ years: [(FiscalYear, Money, Money?)]) -> String {
         let width = 720, barLeft = 80.0, barWidth = 500.0, rowHeight = 46.0, top = 40.0
         let height = Int(top + Double(years.count) * rowHeight + 60)
-        let largest = max(1, years.map { max($0.1.satang, $0.2.satang) }.max() ?? 1)
+        let largest = max(1, years.map { max($0.1.satang, $0.2?.satang ?? 0) }.max() ?? 1)
         var svg = open(width: width, height: height, title: "งบประมาณตามแผนและการเบิกจ่ายรายปี (บาท)")
         for (index, entry) in years.enumerated() {
             let y = top + Double(index) * rowHeight
             svg += text(x: 10, y: y + 24, "ปี \(entry.0.be)")
-            for (offset, (amount, colour)) in [(entry.1, "#90a4ae"), (entry.2, "#1565c0")].enumerated() {
+            for (offset, (amount, colour)) in [(Optional(entry.1), "#90a4ae"), (entry.2, "#1565c0")].enumerated() {
                 let barY = y + 4 + Double(offset) * 18
+                guard let amount else {
+                    svg += text(x: barLeft, y: barY + 12, "ยังไม่มีรอบที่อนุมัติ", size: 12, fill: "#5f6b7a")
+                    continue
+                }
                 let w = barWidth * Double(amount.satang) / Double(largest)
                 svg += rect(x: barLeft, y: barY, width: w, height: 15, fill: colour)
                 svg += text(x: barLeft + w + 6, y: barY + 12, amount.formatted(), size: 12)

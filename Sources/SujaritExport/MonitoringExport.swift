@@ -19,11 +19,12 @@ public struct MonitoringExportInput: Sendable {
     public var dimensions: [SujaritCore.Dimension]
     public var context: ExportContext
     /// Planned and disbursed per fiscal year of the plan so far (the budget-per-year chart):
-    /// each year's latest round up to this one; this round's year alone when not given.
-    public var yearly: [(FiscalYear, Money, Money)]
+    /// each year's latest approved round up to this one (`PlanPeriodYear`), disbursed nil for a
+    /// year without one; this round's year alone when not given.
+    public var yearly: [(FiscalYear, Money, Money?)]
 
     public init(round: MonitoringRound, planTitle: String, dimensions: [SujaritCore.Dimension], context: ExportContext,
-                yearly: [(FiscalYear, Money, Money)]? = nil) {
+                yearly: [(FiscalYear, Money, Money?)]? = nil) {
         self.round = round
         self.planTitle = planTitle
         self.dimensions = dimensions
@@ -185,7 +186,7 @@ public enum MonitoringExporter {
             categories: input.yearly.map { "ปี \($0.0.be)" },
             series: [
                 DocxChart.Series(name: "งบประมาณตามแผน", colour: "90A4AE", values: input.yearly.map { $0.1.decimalBaht }),
-                DocxChart.Series(name: "เบิกจ่าย", colour: "1565C0", values: input.yearly.map { $0.2.decimalBaht }),
+                DocxChart.Series(name: "เบิกจ่าย", colour: "1565C0", values: input.yearly.map { ($0.2 ?? .zero).decimalBaht }),
             ], numberFormat: "#,##0")
         let total = report.total
         let indicators = DocxChart(

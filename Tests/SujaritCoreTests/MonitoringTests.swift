@@ -399,6 +399,205 @@ final class MonitoringTests: XCTestCase {
         XCTAssertEqual(six.dueBy(records[0]), ThaiCalendar.gregorian.date(from: DateComponents(year: 2025, month: 1, day: 1)))
     }
 
+    /// "A late item needs a reason" is decided by the item's own due date — the end of its
+    /// planned months, or of the fiscal year when it has none — in the period the round reports
+    /// on, the same dates as the dashboard's overdue list; not by the kind of round.
+    func testALateItemNeedsAReasonByItsPlannedMonthsNotByTheRoundKind() throws {
+        let plan = publishedDemo()
+        func record(_ number: Int, months: [Int]?) throws -> MonitoringRecord {
+            var record = MonitoringRecord(itemLineageID: UUID(), itemID: UUID(), itemNumber: number, itemName: "รายการ \(number)",
+                                          itemKind: .activity, missionCode: nil, responsibleUnit: "", plannedBudget: nil, indicators: [])
+            record.plannedMonths = try months.map { try MonthSchedule(months: $0) }
+            return record
+        }
+        let records = [try record(1, months: [10, 11, 12]), try record(2, months: [4, 5]), try record(3, months: nil)]
+        func round(_ kind: MonitoringRoundKind) -> MonitoringRound {
+            MonitoringRound(id: UUID(), organizationID: plan.organizationID, planID: plan.id, planSeriesID: plan.id, fiscalYear: year,
+                            kind: kind, status: .open, version: 1, records: records)
+        }
+        func edit(_ round: MonitoringRound, _ index: Int, _ input: MonitoringRecordInput, today: Date) throws -> MonitoringRecord {
+            let state = MonitoringState(organizationID: plan.organizationID, plan: plan, planSeriesID: plan.id, round: round)
+            let decision = try MonitoringWorkflow.decide(.editRecord(recordID: records[index].id, input), by: ActingUser(userID: Self.userID, role: .editor),
+                                                         on: state, expectedVersion: round.version, context: DecisionContext(now: today, makeID: { UUID() }))
+            return try XCTUnwrap(decision.change.round.records.first { $0.id == records[index].id })
+        }
+        func refusal(_ round: MonitoringRound, _ index: Int, _ progress: ItemProgress, today: Date) -> CommandRefusal? {
+            do {
+                _ = try edit(round, index, MonitoringRecordInput(progress: progress), today: today)
+                return nil
+            } catch let error as CommandRefusal {
+                return error
+            } catch {
+                XCTFail("unexpected \(error)")
+                return nil
+            }
+        }
+        let calendar = ThaiCalendar.gregorian
+        let afterTheYear = ThaiCalendar.end(of: year).addingTimeInterval(86_400)
+        let midNovember = calendar.date(from: DateComponents(year: 2024, month: 11, day: 15))!
+        let six = round(.sixMonths), twelve = round(.twelveMonths)
+
+        // Planned October–December: late in the 6-month round once January has come.
+        let december = try XCTUnwrap(refusal(six, 0, .inProgress, today: afterTheYear))
+        XCTAssertEqual(december.fields.map(\.path), ["reason"])
+        XCTAssertTrue(december.message.th.contains("ธันวาคม 2567"), december.message.th)
+        XCTAssertTrue(december.message.en.contains("December 2567"), december.message.en)
+        XCTAssertFalse(december.message.th.contains("สิ้นปีงบประมาณ"), "a planned-months deadline is not the year's end")
+        XCTAssertNotNil(refusal(six, 0, .notStarted, today: afterTheYear))
+        // …but not while December has not ended yet.
+        XCTAssertNil(refusal(six, 0, .inProgress, today: midNovember))
+        // Planned April–May: not late in the 6-month round (which reports up to 31 March)…
+        XCTAssertNil(refusal(six, 1, .inProgress, today: afterTheYear))
+        // …but late in the 12-month round, named by its month.
+        let may = try XCTUnwrap(refusal(twelve, 1, .notStarted, today: afterTheYear))
+        XCTAssertTrue(may.message.th.contains("พฤษภาคม 2568"), may.message.th)
+        // No planned months: due at the year's end — not late in the 6-month round, late in the
+        // 12-month round, and the message says the year is over.
+        XCTAssertNil(refusal(six, 2, .inProgress, today: afterTheYear))
+        let yearEnd = try XCTUnwrap(refusal(twelve, 2, .inProgress, today: afterTheYear))
+        XCTAssertTrue(yearEnd.message.th.contains("สิ้นปีงบประมาณ 2568"), yearEnd.message.th)
+        // While the 12-month round's year still runs, an item with no months is not late yet.
+        XCTAssertNil(refusal(twelve, 2, .inProgress, today: calendar.date(from: DateComponents(year: 2025, month: 8, day: 1))!))
+        // With a reason, a late item is saved and keeps it.
+        let saved = try edit(six, 0, MonitoringRecordInput(progress: .inProgress, reason: .waitingForProcurement), today: afterTheYear)
+        XCTAssertEqual(saved.reason, .waitingForProcurement)
+        // Completed is never late.
+        XCTAssertNil(refusal(twelve, 2, .completed, today: afterTheYear))
+
+        // Saved in time (mid-November, December not over), then submitted or approved after the
+        // round's period: the record is late now and without a reason the round is refused,
+        // naming it; with the reason it goes through.
+        var six2 = six
+        six2.records[0] = try edit(six2, 0, MonitoringRecordInput(progress: .inProgress), today: midNovember)
+        six2.records[1] = try edit(six2, 1, MonitoringRecordInput(progress: .inProgress), today: midNovember)
+        six2.records[2] = try edit(six2, 2, MonitoringRecordInput(progress: .completed), today: midNovember)
+        for (command, role) in [(MonitoringCommand.submit, OrganizationRole.editor), (.approve, .admin)] {
+            let state = MonitoringState(organizationID: plan.organizationID, plan: plan, planSeriesID: plan.id, round: six2)
+            let context = DecisionContext(now: afterTheYear, makeID: { UUID() })
+            do {
+                _ = try MonitoringWorkflow.decide(command, by: ActingUser(userID: Self.userID, role: role), on: state, expectedVersion: six2.version, context: context)
+                XCTFail("\(command): a late record without a reason")
+            } catch {
+                XCTAssertEqual(error.kind, .invalid)
+                XCTAssertEqual(error.fields.map(\.path), ["records", "records[\(records[0].id.uuidString.lowercased())].reason"], "only the late one")
+                XCTAssertTrue(error.message.th.contains("1. รายการ 1") && !error.message.th.contains("2. รายการ 2"), error.message.th)
+            }
+            // Before December ends it is not late yet.
+            XCTAssertNoThrow(try MonitoringWorkflow.decide(command, by: ActingUser(userID: Self.userID, role: role), on: state, expectedVersion: six2.version,
+                                                           context: DecisionContext(now: midNovember, makeID: { UUID() })))
+        }
+        six2.records[0].reason = .waitingForProcurement
+        let state = MonitoringState(organizationID: plan.organizationID, plan: plan, planSeriesID: plan.id, round: six2)
+        XCTAssertNoThrow(try MonitoringWorkflow.decide(.approve, by: ActingUser(userID: Self.userID, role: .admin), on: state, expectedVersion: six2.version,
+                                                       context: DecisionContext(now: afterTheYear, makeID: { UUID() })))
+
+        // The results import gives a late record "other" naming the row, and only a late one.
+        let result = ReportedResult(steps: [], period: "", output: "", outcome: "", source: "แถวที่ 4")
+        let lateInput = MonitoringWorkflow.filledInput(result, for: records[0], progress: .inProgress, in: six, today: afterTheYear)
+        XCTAssertEqual(lateInput.reason, .other)
+        XCTAssertTrue(lateInput.reasonText.contains("แถวที่ 4"))
+        XCTAssertNil(MonitoringWorkflow.filledInput(result, for: records[1], progress: .inProgress, in: six, today: afterTheYear).reason)
+        XCTAssertEqual(MonitoringWorkflow.filledInput(result, for: records[1], progress: .inProgress, in: twelve, today: afterTheYear).reason, .other)
+    }
+
+    /// Each imported row's status is what the row says, not one status for the whole document.
+    func testAnImportedRowsStatusIsWhatTheRowStates() throws {
+        XCTAssertEqual(ReportedResult.stated(output: "ผู้เข้าร่วม ร้อยละ ๘๖", outcome: ""), .completed, "a result written")
+        XCTAssertEqual(ReportedResult.stated(output: "ดำเนินการแล้ว", outcome: "-"), .completed)
+        XCTAssertEqual(ReportedResult.stated(output: "ไม่ได้ดำเนินการ เนื่องจากไม่ได้รับงบประมาณ", outcome: ""), .notCarriedOut)
+        XCTAssertEqual(ReportedResult.stated(output: "", outcome: "ไม่สามารถดำเนินการได้"), .notCarriedOut)
+        XCTAssertEqual(ReportedResult.stated(output: "ยังไม่ได้ดำเนินการ", outcome: ""), .notStarted, "not read as ไม่ได้ดำเนินการ")
+        XCTAssertEqual(ReportedResult.stated(output: "อยู่ระหว่าง ดำเนินการ", outcome: ""), .inProgress)
+        XCTAssertEqual(ReportedResult.stated(output: "", outcome: ""), .notStarted, "nothing written")
+        XCTAssertEqual(ReportedResult.stated(output: " - ", outcome: "–"), .notStarted, "a lone dash is nothing written")
+
+        // One decision opens the round with each matched record in its row's status; the round
+        // reports at the year's end, so what is unfinished or not carried out gets the import's reason.
+        let plan = publishedDemo()
+        let template = try openRound(plan)
+        let records = Array(template.records.prefix(5))
+        XCTAssertEqual(records.count, 5)
+        let texts: [(String, String, ItemProgress)] = [
+            ("จัดอบรม ๒ รุ่น ผู้เข้าร่วม ๖๐ คน", "บุคลากรนำไปใช้", .completed),
+            ("ดำเนินการแล้ว", "", .completed),
+            ("ไม่ได้ดำเนินการ", "", .notCarriedOut),
+            ("อยู่ระหว่างดำเนินการ", "", .inProgress),
+            ("", "", .notStarted),
+        ]
+        var results: [UUID: ReportedResult] = [:]
+        for (index, record) in records.enumerated() {
+            results[record.itemLineageID] = ReportedResult(steps: [], period: "", output: texts[index].0, outcome: texts[index].1,
+                                                           source: "แถวที่ \(index + 1)")
+        }
+        let outcome = try decide(.openFromResults(year: year, kind: .twelveMonths, results: results, progress: nil, fileName: "ผสม.docx"),
+                                 round: nil, expectedVersion: nil, context: context(plan))
+        for (index, record) in records.enumerated() {
+            let filled = try XCTUnwrap(outcome.round.records.first { $0.itemLineageID == record.itemLineageID })
+            XCTAssertEqual(filled.progress, texts[index].2, "row \(index + 1)")
+            XCTAssertEqual(filled.reason, texts[index].2 == .completed ? nil : .other, "row \(index + 1)")
+        }
+        XCTAssertTrue(outcome.auditDetail.contains("สถานะตามเอกสาร"), outcome.auditDetail)
+        // An officer's one status for all rows still overrides what the rows say.
+        let all = try decide(.openFromResults(year: year, kind: .twelveMonths, results: results, progress: .completed, fileName: "x"),
+                             round: nil, expectedVersion: nil, context: context(plan)).round
+        XCTAssertTrue(records.allSatisfy { record in all.records.first { $0.itemLineageID == record.itemLineageID }?.progress == .completed })
+    }
+
+    /// The plan-period view: one row per fiscal year of the plan, from the year's latest approved
+    /// round (the 12-month round before the 6-month one; an open round does not count), else the
+    /// plan's own items and budget for the year with no status and no disbursement.
+    func testPlanPeriodRowsComeFromEachYearsLatestApprovedRound() throws {
+        let plan = publishedDemo()
+        func filled(_ year: FiscalYear, _ kind: MonitoringRoundKind, rounds: [MonitoringRound] = [], approved: Bool) throws -> MonitoringRound {
+            var round = try openRound(plan, year: year, kind: kind, rounds: rounds)
+            for record in round.records {
+                var input = DemoMonitoring.input(for: record)
+                input.startDate = nil
+                input.endDate = nil
+                if kind == .twelveMonths && input.progress != .notCarriedOut { input.progress = .completed; input.reason = nil }
+                if input.reason == nil && input.progress != .completed { input.reason = .other; input.reasonText = "ทดสอบ" }
+                round = try edit(round, record, input, plan: plan).round
+            }
+            if approved { round.status = .approved }
+            return round
+        }
+        let six2566 = try filled(FiscalYear(2566), .sixMonths, approved: true)
+        let twelve2566 = try filled(FiscalYear(2566), .twelveMonths, rounds: [six2566], approved: true)
+        let open2567 = try filled(FiscalYear(2567), .twelveMonths, approved: false)
+        let six2568 = try filled(FiscalYear(2568), .sixMonths, approved: true)
+        let rounds = [six2566, twelve2566, open2567, six2568]
+        let rows = PlanPeriodYear.rows(plan: plan, rounds: rounds)
+        XCTAssertEqual(rows.map(\.fiscalYear.be), [2566, 2567, 2568, 2569, 2570], "every year of the plan")
+        XCTAssertEqual(rows.map(\.roundID), [twelve2566.id, nil, six2568.id, nil, nil])
+        let summary = PlanSummary(plan: plan)
+        for row in rows {
+            if let id = row.roundID {
+                let round = try XCTUnwrap(rounds.first { $0.id == id })
+                let totals = try XCTUnwrap(row.totals)
+                XCTAssertEqual(row.itemsDue, round.records.count)
+                for progress in ItemProgress.allCases {
+                    XCTAssertEqual(totals.count(progress), round.records.filter { $0.progress == progress }.count, "\(row.fiscalYear.be) \(progress)")
+                }
+                let carried = round.records.filter { $0.progress == .completed || $0.progress == .inProgress }.count
+                XCTAssertEqual(NSDecimalNumber(decimal: totals.carriedOutPercent).doubleValue,
+                               (Double(carried) * 100 / Double(round.records.count) * 100).rounded() / 100, accuracy: 0.001)
+                XCTAssertEqual(row.planned.satang, round.records.compactMap(\.plannedBudget).reduce(0) { $0 + $1.satang })
+                XCTAssertEqual(row.disbursed?.satang, round.records.compactMap(\.disbursed).reduce(0) { $0 + $1.satang })
+            } else {
+                XCTAssertNil(row.totals)
+                XCTAssertNil(row.disbursed, "nothing approved says what was disbursed")
+                XCTAssertEqual(row.itemsDue, MonitoringSchedule.dueItems(of: plan, in: row.fiscalYear).count)
+            }
+            XCTAssertEqual(row.planned, summary.budgetByYear[row.fiscalYear], "planned money is the plan's for the year (\(row.fiscalYear.be))")
+        }
+        XCTAssertEqual(rows[0].totals?.completed, twelve2566.records.filter { $0.progress == .completed }.count)
+        XCTAssertNotEqual(rows[0].totals, MonitoringReport(round: six2566, dimensions: []).total, "the 12-month round, not the 6-month one")
+        // A round's own report: the years up to its own, itself for its year whatever its status.
+        let upTo = PlanPeriodYear.rows(plan: plan, rounds: rounds, upTo: FiscalYear(2567), current: open2567)
+        XCTAssertEqual(upTo.map(\.fiscalYear.be), [2566, 2567])
+        XCTAssertEqual(upTo.map(\.roundID), [twelve2566.id, open2567.id])
+    }
+
     func testPeriodYears() {
         XCTAssertEqual(MonitoringSchedule.periodYears("ปีงบประมาณ พ.ศ. 2566 – 2570"), 2566...2570)
         XCTAssertEqual(MonitoringSchedule.periodYears("ปีงบประมาณ พ.ศ. ๒๕๖๘"), 2568...2568)

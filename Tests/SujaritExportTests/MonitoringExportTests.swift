@@ -40,6 +40,7 @@ final class MonitoringExportTests: XCTestCase {
             MonitoringCharts.statusByDimension(hostile),
             MonitoringCharts.budgetByYear([(FiscalYear(2567), Money(baht: 100), Money(baht: 50)), (FiscalYear(2568), .zero, .zero)]),
             MonitoringCharts.budgetByYear([]),
+            MonitoringCharts.budgetByYear([(FiscalYear(2566), Money(baht: 80), nil), (FiscalYear(2567), Money(baht: 100), Money(baht: 50))]),
         ]
         for svg in charts {
             let parser = XMLParser(data: Data(svg.utf8))
@@ -49,6 +50,10 @@ final class MonitoringExportTests: XCTestCase {
             XCTAssertFalse(svg.contains("style="))
         }
         XCTAssertTrue(charts[0].contains("มิติที่ 1"))
+        // A year without an approved round says so instead of drawing a disbursement of zero.
+        let unknown = try XCTUnwrap(charts.last)
+        XCTAssertTrue(unknown.contains("ยังไม่มีรอบที่อนุมัติ") && unknown.contains("ปี 2566") && unknown.contains("ปี 2567"))
+        XCTAssertEqual(unknown.components(separatedBy: "ยังไม่มีรอบที่อนุมัติ").count - 1, 1, "only the year without a round")
     }
 
     func testMonitoringReportDocxAndWorkbook() throws {

@@ -172,6 +172,46 @@ final class MonitoringImportWebTests: ServerTestCase {
         XCTAssertEqual(outsiderForm.status, .notFound)
     }
 
+    /// A document whose rows say different things: each row's record gets the status its row
+    /// states (a result written, "ดำเนินการแล้ว", "ไม่ได้ดำเนินการ", "อยู่ระหว่างดำเนินการ", nothing).
+    func testEachImportedRowGetsTheStatusItsRowStates() async throws {
+        let (organization, plan) = try await setUp(slug: "res-mixed")
+        let year = FiscalYear(2568)
+        let items = Array(MonitoringSchedule.dueItems(of: plan, in: year).prefix(5))
+        XCTAssertEqual(items.count, 5)
+        let said: [(String, String, ItemProgress)] = [
+            ("ผู้เข้าร่วม ร้อยละ ๘๖", "ผลลัพธ์ที่เกิดขึ้นจริง", .completed),
+            ("ดำเนินการแล้ว", "-", .completed),
+            ("ไม่ได้ดำเนินการ เนื่องจากไม่ได้รับงบประมาณ", "-", .notCarriedOut),
+            ("อยู่ระหว่างดำเนินการ", "-", .inProgress),
+            ("-", "-", .notStarted),
+        ]
+        var lines = [
+            "รายงานผลการดำเนินการตามแผนปฏิบัติการป้องกันการทุจริต ประจำปี พ.ศ. ๒๕๖๘",
+            "องค์การบริหารส่วนตำบลทดสอบ อำเภอเมือง จังหวัดขอนแก่น",
+            "",
+            "มาตรการ โครงการ หรือกิจกรรม\tขั้นตอนหรือวิธีการปฏิบัติ\tช่วงระยะเวลาในการดำเนินการ\tผู้รับผิดชอบ\tผลการดำเนินการ (output)\tผลลัพธ์หรือผลสัมฤทธิ์ (outcome)",
+        ]
+        for (index, item) in items.enumerated() {
+            lines.append("\(index + 1). \(item.name)\tดำเนินการตามแผน\tไตรมาสที่ ๑ - ๔\tสำนักปลัด\t\(said[index].0)\t\(said[index].1)")
+        }
+        var editor = try await signedIn("res-mixed-editor")
+        let review = try await postFile(&editor, SiteURL.importResults(slug: organization.slug).path, fileName: "ผสม.txt",
+                                        data: Data((lines.joined(separator: "\n") + "\n").utf8), fields: [("kind", "12m")])
+        XCTAssertEqual(review.status, .ok, review.body)
+        XCTAssertTrue(review.body.contains(ItemProgress.notCarriedOut.thaiName), "the review shows each row's status")
+        let fields = try Self.reviewFields(review.body)
+        XCTAssertEqual((0..<5).map { fields["match-\($0)"] }, items.map { $0.lineageID.uuidString.lowercased() })
+        XCTAssertNil(fields["progress"], "no one status is posted by default")
+        let confirmed = try await editor.post(SiteURL.importResultsConfirm(slug: organization.slug).path, fields.map { ($0.key, $0.value) })
+        XCTAssertEqual(confirmed.status, .seeOther, confirmed.body)
+        let round = try await firstRound(organization)
+        for (index, item) in items.enumerated() {
+            let record = try XCTUnwrap(round.records.first { $0.itemLineageID == item.lineageID })
+            XCTAssertEqual(record.progress, said[index].2, "row \(index + 1): \(said[index].0)")
+        }
+    }
+
     /// Seed 002 against the plan it reports on (the measures as the importer reads them from it):
     /// every row is matched, and the round's annual results report carries the document's words.
     func testSeed002BecomesARoundOfThePlanItReportsOn() async throws {

@@ -21,7 +21,7 @@ final class SiteURLTests: ServerTestCase {
         case receiptSlip, complaintSettings, complaintEvidence, complaintOverseer
         case monitoring, monitoringSettings, importResults, importResultsConfirm, openRound, round, roundRecord, roundStep
         case roundReport, roundReportFile, roundChart, recordEvidenceUpload, recordEvidenceDelete, recordEvidencePublic
-        case roundEvidence, apiRound
+        case roundEvidence, apiRound, apiRoundReportFile
         case overseers, overseerNation, overseerProvince, overseerFigure, directory, organizations, apiOrganizations
     }
 
@@ -96,6 +96,7 @@ final class SiteURLTests: ServerTestCase {
         case .recordEvidencePublic: .recordEvidencePublic
         case .roundEvidence: .roundEvidence
         case .apiRound: .apiRound
+        case .apiRoundReportFile: .apiRoundReportFile
         case .overseers: .overseers
         case .overseerNation: .overseerNation
         case .overseerProvince: .overseerProvince
@@ -166,6 +167,9 @@ final class SiteURLTests: ServerTestCase {
             list.append((.roundReport(otherID, kind), .GET))
             for format in [ExportFormat.docx, .pdf, .json, .xlsx] {
                 list.append((.roundReportFile(otherID, kind, format), .GET))
+            }
+            for format in MonitoringAPIController.documentFormats {
+                list.append((.apiRoundReportFile(otherID, kind, format), .GET))
             }
         }
         for format in ExportFormat.allCases {

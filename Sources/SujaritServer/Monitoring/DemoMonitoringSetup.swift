@@ -9,7 +9,7 @@ import SujaritPersistence
 /// single write path as officers' forms (open → each record → approve), acted by the operator.
 enum DemoMonitoringSetup {
     static func load(on db: any Database, plan: Plan, seriesID: UUID, dependencies: SujaritDependencies) async throws {
-        let store = MonitoringStore(db)
+        let store = Stores(database: db).monitoring
         var state = MonitoringState(organizationID: plan.organizationID, plan: plan, planSeriesID: seriesID)
         var decision = try MonitoringWorkflow.decide(.open(year: DemoMonitoring.fiscalYear, kind: DemoMonitoring.kind), by: .system,
                                                      on: state, expectedVersion: nil, context: dependencies.decisionContext)

@@ -49,10 +49,12 @@ struct MonitoringController: RouteCollection {
 
     static func dashboardData(_ request: Request, organization: Organization) async throws -> [MonitoringPages.PlanRounds] {
         let plans = try await Self.roundPlans(request, organization: organization)
-        let store = MonitoringStore(request.db)
+        let store = request.stores.monitoring
+        let planStore = request.stores.plans
         var result: [MonitoringPages.PlanRounds] = []
         for plan in plans {
-            result.append(.init(plan: plan, rounds: try await store.rounds(seriesID: plan.seriesID, organizationID: organization.id)))
+            result.append(.init(plan: plan, rounds: try await store.rounds(seriesID: plan.seriesID, organizationID: organization.id),
+                                revision: try await planStore.plan(id: plan.id, scope: .everything)))
         }
         return result
     }
@@ -60,7 +62,7 @@ struct MonitoringController: RouteCollection {
     /// One plan per series that rounds can be opened on: its latest approved or published
     /// revision, newest plan first.
     static func roundPlans(_ request: Request, organization: Organization) async throws -> [PlanListEntry] {
-        let plans = try await PlanStore(request.db).plans(organizationID: organization.id, includeUnpublished: true)
+        let plans = try await request.stores.plans.plans(organizationID: organization.id, includeUnpublished: true)
             .filter { $0.status == .published || $0.status == .approved }
         var seen = Set<UUID>()
         var result: [PlanListEntry] = []
@@ -77,7 +79,7 @@ struct MonitoringController: RouteCollection {
         let organization = try await PlanService(request: request).organization(slug: request.parameters.get("slug"))
         guard let viewer = request.viewer, viewer.can(.viewer, in: organization.id) else {
             throw request.viewer == nil
-                ? SujaritError(.unauthorized, LocalizedText(th: "กรุณาเข้าสู่ระบบก่อน", en: "Sign in first"))
+                ? SujaritError(.unauthorized, LocalizedText(bothLanguagesOf: .monSignInFirst))
                 : SujaritError.notFound()
         }
         return organization
@@ -86,7 +88,7 @@ struct MonitoringController: RouteCollection {
     static func dashboardPage(_ request: Request, organization: Organization, errors: [(String, LocalizedText)] = [],
                               message: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let data = try await Self.dashboardData(request, organization: organization)
-        let settings = try await MonitoringStore(request.db).settings(organizationID: organization.id)
+        let settings = try await request.stores.monitoring.settings(organizationID: organization.id)
         let actor = request.actingUser(in: organization.id)
         return Layout.response(MonitoringPages.dashboard(request, organization: organization, plans: data, settings: settings,
                                                          canEdit: actor.has(.editor), isAdmin: actor.has(.admin),
@@ -125,7 +127,7 @@ struct MonitoringController: RouteCollection {
         } catch let error as SujaritError where [.unprocessableEntity, .conflict].contains(error.status) {
             // Back to the dashboard with the message.
             let plan = try await PlanService(request: request).readablePlan(id: request.parameters.get("planID"))
-            guard let organization = try await OrganizationStore(request.db).find(id: plan.organizationID) else { throw error }
+            guard let organization = try await request.stores.organizations.find(id: plan.organizationID) else { throw error }
             return try await Self.dashboardPage(request, organization: organization,
                                                 errors: [(error.fields.first?.field ?? "", error.message)], status: error.status)
         }
@@ -136,7 +138,7 @@ struct MonitoringController: RouteCollection {
     func page(_ request: Request, view: RoundView, message: String? = nil, errors: [(String, LocalizedText)] = [],
               status: HTTPResponseStatus = .ok) async throws -> Response {
         let history = view.isMember
-            ? try await MonitoringStore(request.db).history(roundID: view.round.id, organizationID: view.organization.id) : []
+            ? try await request.stores.monitoring.history(roundID: view.round.id, organizationID: view.organization.id) : []
         let yearly = try await service(request).yearly(view)
         return Layout.response(MonitoringPages.round(request, view: view, history: history, yearly: yearly, message: message, errors: errors), status: status)
     }
@@ -149,7 +151,7 @@ struct MonitoringController: RouteCollection {
 
     func record(_ view: RoundView, _ request: Request) throws -> MonitoringRecord {
         let id = try PlanService.parseID(request.parameters.get("recordID"))
-        guard let record = view.round.records.first(where: { $0.id == id }) else { throw SujaritError.notFound("รายการ") }
+        guard let record = view.round.records.first(where: { $0.id == id }) else { throw SujaritError.monitoringNotFound(.monNotFoundRecord) }
         return record
     }
 
@@ -172,7 +174,7 @@ struct MonitoringController: RouteCollection {
             Layout.response(MonitoringPages.recordForm(request, view: shown, record: record, values: values, errors: errors, message: message), status: status)
         }
         guard let input else {
-            return again(.unprocessableEntity, errors, LocalizedText(th: "กรุณาแก้ไขช่องที่มีข้อความสีแดง", en: "Please correct the fields marked in red"))
+            return again(.unprocessableEntity, errors, LocalizedText(bothLanguagesOf: .monFixFieldsInRed))
         }
         do {
             let change = try await service(request).command(roundID: request.parameters.get("roundID"),
@@ -185,7 +187,7 @@ struct MonitoringController: RouteCollection {
             let saved = change.round.records.first { $0.id == record.id } ?? record
             return Layout.response(MonitoringPages.recordForm(request, view: updated, record: saved,
                                                               values: RecordFormValues(record: saved, version: change.round.version),
-                                                              message: LocalizedText(th: "บันทึกแล้ว", en: "Saved"), warnings: change.warnings))
+                                                              message: LocalizedText(bothLanguagesOf: .monSaved), warnings: change.warnings))
         } catch let error as SujaritError where [.unprocessableEntity, .conflict].contains(error.status) {
             var fieldErrors = FormErrors()
             for field in error.fields { fieldErrors.add(field.field, LocalizedText(th: field.messageThai, en: field.message)) }
@@ -297,11 +299,14 @@ struct MonitoringController: RouteCollection {
         let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
         guard let format = request.parameters.get("format").flatMap(ExportFormat.init(rawValue:)),
               format != .csv
-        else { throw SujaritError.notFound("รูปแบบไฟล์") }
+        else { throw SujaritError.monitoringNotFound(.monNoSuchFileFormat) }
         return try await Self.fileResponse(request, view: view, kind: kind, format: format)
     }
 
-    static func fileResponse(_ request: Request, view: RoundView, kind: MonitoringDocumentKind, format: ExportFormat) async throws -> Response {
+    /// A round's report as a file. A PDF that cannot be made (LibreOffice missing or busy) is 503
+    /// naming the Word file at `wordFile` (the page's address unless the API's is given).
+    static func fileResponse(_ request: Request, view: RoundView, kind: MonitoringDocumentKind, format: ExportFormat,
+                             wordFile: SiteURL? = nil) async throws -> Response {
         let input = try await MonitoringService(request: request).exportInput(view)
         let data: Data
         switch format {
@@ -310,10 +315,12 @@ struct MonitoringController: RouteCollection {
                 data = try await request.application.pdfService.pdf { MonitoringExporter.docx(input, kind: kind) }
             } catch {
                 let message: LocalizedText = switch error {
-                case .busy: LocalizedText(th: "มีคำขอแปลงไฟล์ PDF รออยู่มาก กรุณาลองใหม่ หรือดาวน์โหลดไฟล์ Word แทน", en: "Many PDF conversions are waiting; try again or download the Word file")
-                case .conversion(let failure): LocalizedText(th: failure.thaiMessage + " ดาวน์โหลดไฟล์ Word แทนได้", en: failure.message)
+                case .busy: LocalizedText(bothLanguagesOf: .monPdfBusy)
+                case .conversion(let failure): LocalizedText(th: Translator(.thai)(.monPdfFailedUseWord, failure.thaiMessage),
+                                                             en: Translator(.english)(.monPdfFailedUseWord, failure.message))
                 }
-                throw SujaritError(.serviceUnavailable, message, location: SiteURL.roundReportFile(view.round.id, kind, .docx).path, retryAfter: 60)
+                throw SujaritError(.serviceUnavailable, message, location: (wordFile ?? SiteURL.roundReportFile(view.round.id, kind, .docx)).path,
+                                   retryAfter: 60)
             }
         case .docx:
             data = try await request.application.threadPool.runIfActive { MonitoringExporter.docx(input, kind: kind) }
@@ -324,7 +331,7 @@ struct MonitoringController: RouteCollection {
         case .json:
             do throws(ExportError) { data = try MonitoringExporter.json(input) } catch { throw SujaritError(.internalServerError, error.message) }
         case .csv:
-            throw SujaritError.notFound("รูปแบบไฟล์")
+            throw SujaritError.monitoringNotFound(.monNoSuchFileFormat)
         }
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.replaceOrAdd(name: .contentType, value: format.mediaType)
@@ -338,11 +345,12 @@ struct MonitoringController: RouteCollection {
         let report = MonitoringReport(round: view.round, dimensions: view.plan.dimensions)
         let svg: String
         let name = request.parameters.get("chart") ?? ""
-        guard name.hasSuffix(".svg"), let chart = RoundChart(rawValue: String(name.dropLast(4))) else { throw SujaritError.notFound("แผนภูมิ") }
+        guard name.hasSuffix(".svg"), let chart = RoundChart(rawValue: String(name.dropLast(4))) else { throw SujaritError.monitoringNotFound(.monNotFoundChart) }
         switch chart {
         case .status: svg = MonitoringCharts.statusByDimension(report)
         case .budget: svg = MonitoringCharts.budgetByDimension(report)
         case .indicators: svg = MonitoringCharts.indicators(report)
+        case .budgetByYear: svg = MonitoringCharts.budgetByYear(try await service(request).yearly(view))
         }
         let response = Response(status: .ok, body: .init(string: svg))
         response.headers.replaceOrAdd(name: .contentType, value: "image/svg+xml; charset=utf-8")
@@ -364,6 +372,8 @@ struct MonitoringAPIController: RouteCollection {
         api.put("rounds", ":roundID", "records", ":recordID", use: updateRecord)
         api.post("rounds", ":roundID", "transitions", use: transition)
         api.get("rounds", ":roundID", "report", use: report)
+        api.get("rounds", ":roundID", "report", ":format", use: monitoringDocument)
+        api.get("rounds", ":roundID", "annual", ":format", use: annualDocument)
         api.on(.POST, "rounds", ":roundID", "records", ":recordID", "evidence",
                body: .collect(maxSize: ByteCount(integerLiteral: MonitoringWorkflow.maximumEvidenceBytes * 4 / 3 + 64 * 1024)), use: uploadEvidence)
         api.put("rounds", ":roundID", "records", ":recordID", "evidence", ":evidenceID", use: updateEvidence)
@@ -382,7 +392,7 @@ struct MonitoringAPIController: RouteCollection {
         let evidenceID = try PlanService.parseID(request.parameters.get("evidenceID"))
         let body = try APIBody.decode(EvidenceUpdate.self, request)
         guard let shown = body.public else {
-            throw MonitoringService.invalid("public", LocalizedText(th: "ต้องระบุ public เป็น true หรือ false", en: "public must be true or false"))
+            throw MonitoringService.invalid("public", LocalizedText(bothLanguagesOf: .monPublicTrueOrFalse))
         }
         let change = try await service(request).command(roundID: view.round.id.uuidString, .setEvidencePublic(recordID: recordID, evidenceID: evidenceID, shown),
                                                         expectedVersion: body.version ?? -1).change
@@ -410,7 +420,7 @@ struct MonitoringAPIController: RouteCollection {
         let recordID = try PlanService.parseID(request.parameters.get("recordID"))
         let body = try APIBody.decode(EvidenceRequest.self, request)
         guard let text = body.contentBase64, let bytes = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
-            let message = LocalizedText(th: "contentBase64 ต้องเป็นเนื้อไฟล์แบบ base64", en: "contentBase64 must be the file's bytes in base64")
+            let message = LocalizedText(bothLanguagesOf: .monContentBase64)
             throw SujaritError(.unprocessableEntity, message, fields: [FieldError(field: "contentBase64", message: message)])
         }
         let change = try await service(request).attachEvidence(roundID: request.parameters.get("roundID"), recordID: recordID,
@@ -436,7 +446,7 @@ struct MonitoringAPIController: RouteCollection {
     @Sendable func list(_ request: Request) async throws -> Response {
         let plan = try await PlanService(request: request).readablePlan(id: request.parameters.get("planID"))
         let service = service(request)
-        guard let series = try await service.store.seriesID(ofPlan: plan.id, organizationID: plan.organizationID) else { throw SujaritError.notFound("แผน") }
+        guard let series = try await service.store.seriesID(ofPlan: plan.id, organizationID: plan.organizationID) else { throw SujaritError.monitoringNotFound(.monNotFoundPlan) }
         var rounds = try await service.store.rounds(seriesID: series, organizationID: plan.organizationID)
         if !request.actingUser(in: plan.organizationID).has(.viewer) {
             // The public sees approved rounds of a published plan, without members-only evidence.
@@ -496,16 +506,16 @@ struct MonitoringAPIController: RouteCollection {
         let view = try await service(request).memberRound(id: request.parameters.get("roundID"))
         guard view.isEditor else { throw SujaritError.forbidden() }
         let recordID = try PlanService.parseID(request.parameters.get("recordID"))
-        guard view.round.records.contains(where: { $0.id == recordID }) else { throw SujaritError.notFound("รายการ") }
+        guard view.round.records.contains(where: { $0.id == recordID }) else { throw SujaritError.monitoringNotFound(.monNotFoundRecord) }
         let body = try APIBody.decode(RecordRequest.self, request)
         guard let progress = body.progress else {
-            let message = LocalizedText(th: "กรุณาระบุสถานะการดำเนินงาน (progress)", en: "Give the item's status (progress)")
+            let message = LocalizedText(bothLanguagesOf: .monGiveProgress)
             throw SujaritError(.unprocessableEntity, message, fields: [FieldError(field: "progress", message: message)])
         }
         func day(_ text: String?, _ field: String) throws -> Date? {
             guard let text, !text.isEmpty else { return nil }
             guard let date = RecordFormValues.parseDay(text) else {
-                let message = LocalizedText(th: "วันที่ไม่ถูกต้อง ใช้รูปแบบ YYYY-MM-DD", en: "Invalid date; use YYYY-MM-DD")
+                let message = LocalizedText(bothLanguagesOf: .monInvalidDayISO)
                 throw SujaritError(.unprocessableEntity, message, fields: [FieldError(field: field, message: message)])
             }
             return date
@@ -540,7 +550,7 @@ struct MonitoringAPIController: RouteCollection {
         case "return": command = .returnToOpen(reason: reason)
         case "reopen": command = .reopen(reason: reason)
         default:
-            let message = LocalizedText(th: "action ต้องเป็น submit, approve, return หรือ reopen", en: "action must be submit, approve, return or reopen")
+            let message = LocalizedText(bothLanguagesOf: .monActionValues)
             // The round must exist and be visible before the body's mistake is reported.
             _ = try await service(request).readableRound(id: request.parameters.get("roundID"))
             throw SujaritError(.unprocessableEntity, message, fields: [FieldError(field: "action", message: message)])
@@ -552,6 +562,24 @@ struct MonitoringAPIController: RouteCollection {
     @Sendable func report(_ request: Request) async throws -> Response {
         let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
         return try await MonitoringController.fileResponse(request, view: view, kind: .monitoring, format: .json)
+    }
+
+    /// The report documents the API serves besides the JSON report (`report`).
+    static let documentFormats: [ExportFormat] = [.docx, .xlsx, .pdf]
+
+    @Sendable func monitoringDocument(_ request: Request) async throws -> Response { try await document(request, kind: .monitoring) }
+    @Sendable func annualDocument(_ request: Request) async throws -> Response { try await document(request, kind: .annual) }
+
+    /// A round's report as DOCX, XLSX or PDF: the same reading rule as the JSON report (members
+    /// see their organization's rounds; others approved rounds of published plans, else 404),
+    /// the same files as the pages' downloads.
+    func document(_ request: Request, kind: MonitoringDocumentKind) async throws -> Response {
+        let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
+        guard let format = request.parameters.get("format").flatMap(ExportFormat.init(rawValue:)),
+              Self.documentFormats.contains(format)
+        else { throw SujaritError.monitoringNotFound(.monNoSuchFileFormat) }
+        return try await MonitoringController.fileResponse(request, view: view, kind: kind, format: format,
+                                                           wordFile: .apiRoundReportFile(view.round.id, kind, .docx))
     }
 }
 
@@ -565,9 +593,9 @@ struct EvidenceTooLargeMiddleware: AsyncMiddleware {
         } catch let error as any AbortError where error.status == .payloadTooLarge {
             let view = try await MonitoringService(request: request).memberRound(id: request.parameters.get("roundID"))
             let id = try PlanService.parseID(request.parameters.get("recordID"))
-            guard let record = view.round.records.first(where: { $0.id == id }) else { throw SujaritError.notFound("รายการ") }
+            guard let record = view.round.records.first(where: { $0.id == id }) else { throw SujaritError.monitoringNotFound(.monNotFoundRecord) }
             let limit = String(MonitoringWorkflow.maximumEvidenceBytes / 1024 / 1024)
-            let message = LocalizedText(th: Translator(.thai)(.monEvidenceTooLarge, limit), en: Translator(.english)(.monEvidenceTooLarge, limit))
+            let message = LocalizedText(bothLanguagesOf: .monEvidenceTooLarge, limit)
             var errors = FormErrors()
             errors.add("file", message)
             return Layout.response(MonitoringPages.recordForm(request, view: view, record: record,

@@ -43,12 +43,12 @@ struct RecordFormValues {
         let progressText = self["progress"]
         let progress = ItemProgress(rawValue: progressText)
         if progress == nil {
-            errors.add("progress", LocalizedText(th: "กรุณาเลือกสถานะการดำเนินงาน", en: "Choose the item's status"))
+            errors.add("progress", LocalizedText(bothLanguagesOf: .monChooseProgress))
         }
         let reasonText = self["reason"]
         let reason = ShortfallReason(rawValue: reasonText)
         if reason == nil && !reasonText.isEmpty {
-            errors.add("reason", LocalizedText(th: "เหตุผลที่เลือกไม่มีในรายการ", en: "Unknown reason"))
+            errors.add("reason", LocalizedText(bothLanguagesOf: .monUnknownReason))
         }
         func money(_ field: String) -> Money? {
             let text = self[field].cleaned
@@ -60,8 +60,7 @@ struct RecordFormValues {
             let text = self[field].cleaned
             guard !text.isEmpty else { return nil }
             guard let date = Self.parseDay(text) else {
-                errors.add(field, LocalizedText(th: "วันที่ไม่ถูกต้อง ใช้รูปแบบ ปปปป-ดด-วว เช่น 2025-01-15 หรือ 2568-01-15",
-                                                en: "Invalid date; use YYYY-MM-DD, e.g. 2025-01-15 (or the B.E. year)"))
+                errors.add(field, LocalizedText(bothLanguagesOf: .monInvalidDayForm))
                 return nil
             }
             return date
@@ -71,7 +70,7 @@ struct RecordFormValues {
         let participantText = ThaiDigits.toArabic(self["participants"].cleaned).replacingOccurrences(of: ",", with: "")
         if !participantText.isEmpty {
             if let value = Int(participantText) { participants = value } else {
-                errors.add("participants", LocalizedText(th: "จำนวนผู้เข้าร่วมต้องเป็นจำนวนเต็ม", en: "Participants must be a whole number"))
+                errors.add("participants", LocalizedText(bothLanguagesOf: .monParticipantsWhole))
             }
         }
         var actuals: [MonitoringRecordInput.IndicatorInput] = []
@@ -81,7 +80,7 @@ struct RecordFormValues {
             if !text.isEmpty {
                 value = Self.parseNumber(text)
                 if value == nil {
-                    errors.add("actual-\(index)", LocalizedText(th: "กรอกเป็นตัวเลข เช่น 86 หรือ 86.5", en: "Enter a number, e.g. 86 or 86.5"))
+                    errors.add("actual-\(index)", LocalizedText(bothLanguagesOf: .monEnterNumber))
                 }
             }
             actuals.append(.init(value: value, text: self["actualText-\(index)"]))

@@ -38,17 +38,15 @@ enum MonitoringPages {
 
     /// The latest of some rounds: the latest year, then the round whose period ends latest, a
     /// half-year round before a quarter over the same period.
-    static func latest(_ rounds: [MonitoringRound]) -> MonitoringRound? {
-        rounds.max { a, b in
-            (a.fiscalYear, a.kind.endQuarter, a.kind.isQuarterly ? 0 : 1) < (b.fiscalYear, b.kind.endQuarter, b.kind.isQuarterly ? 0 : 1)
-        }
-    }
+    static func latest(_ rounds: [MonitoringRound]) -> MonitoringRound? { PlanPeriodYear.latest(rounds) }
 
     // MARK: Dashboard
 
     struct PlanRounds {
         var plan: PlanListEntry
         var rounds: [MonitoringRound]
+        /// The plan revision itself (its years, items and budgets), for the plan-period view.
+        var revision: Plan?
     }
 
     static func dashboard(_ request: Request, organization: Organization, plans: [PlanRounds], settings: MonitoringSettings,
@@ -95,11 +93,7 @@ enum MonitoringPages {
                     </div>
                     """
             }
-            let byYear = planPeriod(entry.rounds)
-            let periodChart: HTML = byYear.isEmpty ? "" : """
-                <h3>\(t(.monPlanPeriod))</h3>
-                <figure>\(HTML(unsafeRaw: MonitoringCharts.budgetByYear(byYear)))</figure>
-                """
+            let periodChart: HTML = entry.revision.map { planPeriod(request, PlanPeriodYear.rows(plan: $0, rounds: entry.rounds)) } ?? ""
             return """
                 <section class="dimension">
                 <h2>\(entry.plan.title) (\(entry.plan.yearSlug), \(t(.revision)) \(entry.plan.revision))</h2>
@@ -136,19 +130,43 @@ enum MonitoringPages {
             """)
     }
 
-    /// Planned against disbursed per year, from each year's latest round.
-    static func planPeriod(_ rounds: [MonitoringRound]) -> [(FiscalYear, Money, Money)] {
-        let byYear = Dictionary(grouping: rounds, by: \.fiscalYear)
-        return byYear.keys.sorted().compactMap { year in
-            guard let round = latest(byYear[year] ?? []) else { return nil }
-            let total = MonitoringReport(round: round, dimensions: []).total
-            return (year, total.planned, total.disbursed)
+    /// The plan-period view: one row per fiscal year of the plan — items due, by status, %
+    /// carried out, planned against disbursed — from the year's latest approved round (named in
+    /// the row), or the plan's items and budget when the year has none; then the same money as a
+    /// chart.
+    static func planPeriod(_ request: Request, _ years: [PlanPeriodYear]) -> HTML {
+        let t = request.t
+        guard !years.isEmpty else { return "" }
+        func count(_ value: Int?) -> HTML { HTML("<td class=\"num\">\(value.map(String.init) ?? "-")</td>") }
+        let rows: [HTML] = years.map { year in
+            let source: HTML = if let id = year.roundID, let kind = year.roundKind {
+                "<a href=\"\(SiteURL.round(id))\">\(t.name(kind))</a>"
+            } else {
+                "<span class=\"muted\">\(t(.monNoApprovedRound))</span>"
+            }
+            let totals = year.totals
+            return """
+                <tr data-year="\(year.fiscalYear.be)"><th scope="row">\(year.fiscalYear.be)</th><td>\(source)</td>
+                \(count(year.itemsDue))\(count(totals?.completed))\(count(totals?.inProgress))\(count(totals?.notStarted))\(count(totals?.notCarriedOut))
+                <td class="num">\(totals.map { percent($0.carriedOutPercent) } ?? "-")</td>
+                <td class="num">\(year.planned.formatted())</td><td class="num">\(year.disbursed?.formatted() ?? "-")</td></tr>
+                """
         }
+        return """
+            <h3 id="plan-period">\(t(.monPlanPeriod))</h3>
+            <p class="hint">\(t(.monPlanPeriodLead))</p>
+            <div class="table-wrap"><table class="plan-period"><thead><tr><th>\(t(.fiscalYear))</th><th>\(t(.monPeriodSource))</th>
+            <th class="num">\(t(.monItemsDue))</th><th class="num">\(t.name(ItemProgress.completed))</th><th class="num">\(t.name(ItemProgress.inProgress))</th>
+            <th class="num">\(t.name(ItemProgress.notStarted))</th><th class="num">\(t.name(ItemProgress.notCarriedOut))</th>
+            <th class="num">\(t(.monCarriedOutPercent))</th><th class="num">\(t(.monPlannedBudget))</th><th class="num">\(t(.monDisbursed))</th></tr></thead>
+            <tbody>\(rows)</tbody></table></div>
+            <figure>\(HTML(unsafeRaw: MonitoringCharts.budgetByYear(years.map { ($0.fiscalYear, $0.planned, $0.disbursed) })))</figure>
+            """
     }
 
     // MARK: Round
 
-    static func round(_ request: Request, view: RoundView, history: [AuditEventRecord], yearly: [(FiscalYear, Money, Money)], message: String? = nil,
+    static func round(_ request: Request, view: RoundView, history: [AuditEventRecord], yearly: [(FiscalYear, Money, Money?)], message: String? = nil,
                       errors: [(String, LocalizedText)] = []) -> HTML {
         let t = request.t
         let round = view.round
@@ -285,7 +303,7 @@ enum MonitoringPages {
     /// The charts inline (SVG made from numbers; its texts escaped by the chart writer): items by
     /// status per dimension, budget per dimension, budget planned against disbursed per year (the
     /// round's year and the years before it), indicators met.
-    static func charts(_ report: MonitoringReport, yearly: [(FiscalYear, Money, Money)]) -> HTML {
+    static func charts(_ report: MonitoringReport, yearly: [(FiscalYear, Money, Money?)]) -> HTML {
         HTML(unsafeRaw: "<figure>" + MonitoringCharts.statusByDimension(report) + "</figure><figure>"
              + MonitoringCharts.budgetByDimension(report) + "</figure>"
              + (yearly.isEmpty ? "" : "<figure>" + MonitoringCharts.budgetByYear(yearly) + "</figure>")
@@ -402,7 +420,7 @@ enum MonitoringPages {
 
     // MARK: Reports as pages
 
-    static func report(_ request: Request, view: RoundView, kind: MonitoringDocumentKind, yearly: [(FiscalYear, Money, Money)]) -> HTML {
+    static func report(_ request: Request, view: RoundView, kind: MonitoringDocumentKind, yearly: [(FiscalYear, Money, Money?)]) -> HTML {
         let t = request.t
         let input = MonitoringExportInput(round: view.round, planTitle: view.plan.title, dimensions: view.plan.dimensions,
                                           context: ExportContext(organization: view.organization))
@@ -498,7 +516,8 @@ enum MonitoringPages {
         var chosen: [Int: UUID]
         /// Row index → similarity of the automatic match.
         var scores: [Int: Double]
-        var progress: ItemProgress
+        /// One status for every row, or nil: each row's own (`ReportedResult.stated`).
+        var progress: ItemProgress?
         /// The rows as JSON, carried through the confirmation form.
         var rowsJSON: String
     }
@@ -522,19 +541,21 @@ enum MonitoringPages {
             let score: HTML = review.scores[index].map { HTML(" <span class=\"muted\">(\(t(.monMatchScore)) \(Int(($0 * 100).rounded()))%)</span>") } ?? ""
             return """
                 <tr id="row-\(index)"><td>\(row.number.map(String.init) ?? "-"). \(row.measure)<br><span class="muted">\(t(.line)) \(row.line)</span></td>
-                <td>\(row.output)</td><td>\(row.outcome)</td><td>\(select(index))\(score)</td></tr>
+                <td>\(row.output)</td><td>\(row.outcome)</td>
+                <td>\(t.name(ReportedResult.stated(output: row.output, outcome: row.outcome)))</td><td>\(select(index))\(score)</td></tr>
                 """
         }
-        let head: HTML = "<thead><tr><th>\(t(.monDocumentRow))</th><th>\(t(.sheetOutputs))</th><th>\(t(.sheetOutcomes))</th><th>\(t(.monPlanItem))</th></tr></thead>"
+        let head: HTML = "<thead><tr><th>\(t(.monDocumentRow))</th><th>\(t(.sheetOutputs))</th><th>\(t(.sheetOutcomes))</th><th>\(t(.monRowStatus))</th><th>\(t(.monPlanItem))</th></tr></thead>"
         let unmatchedTable: HTML = unmatched.isEmpty ? HTML("<p class=\"notice success\">\(t(.monAllRowsMatched))</p>") : HTML("""
             <h2 id="unmatched">\(t(.monUnmatchedRows, String(unmatched.count)))</h2>
             <div class="table-wrap"><table>\(head)<tbody>\(unmatched.map(row))</tbody></table></div>
             """)
         let matchedRows = review.rows.indices.filter { review.chosen[$0] != nil }
         let withoutRow = review.candidates.filter { record in !review.chosen.values.contains(record.itemLineageID) }
-        let progressOptions: [HTML] = ItemProgress.allCases.map { progress in
-            "<option value=\"\(progress.rawValue)\"\(HTML(unsafeRaw: review.progress == progress ? " selected" : ""))>\(t.name(progress))</option>"
-        }
+        let progressOptions: [HTML] = ["<option value=\"\"\(HTML(unsafeRaw: review.progress == nil ? " selected" : ""))>\(t(.monStatusFromEachRow))</option>"]
+            + ItemProgress.allCases.map { progress in
+                "<option value=\"\(progress.rawValue)\"\(HTML(unsafeRaw: review.progress == progress ? " selected" : ""))>\(t(.monStatusForAllRows, t.name(progress)))</option>"
+            }
         return Layout.page(request: request, title: t(.monReviewResults), body: """
             <p><a href="\(SiteURL.importResults(slug: review.organization.slug))">\(t(.monImportResults))</a></p>
             <h1>\(t(.monReviewResults))</h1>

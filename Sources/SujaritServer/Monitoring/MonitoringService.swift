@@ -27,7 +27,7 @@ struct RoundView {
 struct MonitoringService {
     let request: Request
 
-    var store: MonitoringStore { MonitoringStore(request.db) }
+    var store: MonitoringStore { request.stores.monitoring }
     var plans: PlanService { PlanService(request: request) }
 
     /// A round the requester may see: any round of their organization; for everybody else only
@@ -40,26 +40,26 @@ struct MonitoringService {
               let round = try await store.round(id: id, organizationID: organizationID),
               let plan = try await plans.plans.plan(id: round.planID, scope: .everything),
               let organization = try await plans.organizations.find(id: organizationID)
-        else { throw SujaritError.notFound("รอบการติดตาม") }
+        else { throw SujaritError.monitoringNotFound(.monNotFoundRound) }
         let actor = request.actingUser(in: organizationID)
         if actor.has(.viewer) {
             return RoundView(round: round, plan: plan, organization: organization, actor: actor)
         }
-        guard round.status == .approved && plan.status == .published else { throw SujaritError.notFound("รอบการติดตาม") }
+        guard round.status == .approved && plan.status == .published else { throw SujaritError.monitoringNotFound(.monNotFoundRound) }
         return RoundView(round: round.publicView, plan: plan, organization: organization, actor: actor)
     }
 
     /// A round only members may see (forms, history, evidence of an open round).
     func memberRound(id text: String?) async throws -> RoundView {
         let view = try await readableRound(id: text)
-        guard view.isMember else { throw SujaritError.notFound("รอบการติดตาม") }
+        guard view.isMember else { throw SujaritError.monitoringNotFound(.monNotFoundRound) }
         return view
     }
 
     /// The state a command on a plan revision (opening a round) is decided on.
     func openingState(plan: Plan) async throws -> MonitoringState {
         guard let series = try await store.seriesID(ofPlan: plan.id, organizationID: plan.organizationID) else {
-            throw SujaritError.notFound("แผน")
+            throw SujaritError.monitoringNotFound(.monNotFoundPlan)
         }
         let existing = try await store.rounds(seriesID: series, organizationID: plan.organizationID)
         let settings = try await store.settings(organizationID: plan.organizationID)
@@ -74,11 +74,10 @@ struct MonitoringService {
     /// Reads the year and kind of a round to open.
     static func yearAndKind(year: Int?, kind: String?) throws -> (FiscalYear, MonitoringRoundKind) {
         guard let year, FiscalYear.plausibleRange.contains(year) else {
-            throw invalid("fiscalYear", LocalizedText(th: "กรุณาเลือกปีงบประมาณ (พ.ศ.)", en: "Choose the fiscal year (B.E.)"))
+            throw invalid("fiscalYear", LocalizedText(bothLanguagesOf: .monChooseFiscalYear))
         }
         guard let kind = kind.flatMap(MonitoringRoundKind.init(rawValue:)) else {
-            throw invalid("kind", LocalizedText(th: "กรุณาเลือกรอบการติดตาม (6 เดือน 12 เดือน หรือไตรมาส)",
-                                                en: "Choose the round (6-month, 12-month or a quarter)"))
+            throw invalid("kind", LocalizedText(bothLanguagesOf: .monChooseRoundKind))
         }
         return (FiscalYear(year), kind)
     }
@@ -112,12 +111,10 @@ struct MonitoringService {
         do {
             try await store.apply(decision)
         } catch StoreError.conflict(let current) {
-            throw SujaritError(.conflict, LocalizedText(
-                th: "มีผู้อื่นบันทึกรอบการติดตามนี้ก่อนแล้ว (ฉบับแก้ไขที่ \(current)) กรุณาโหลดใหม่แล้วทำอีกครั้ง",
-                en: "Someone else changed this round first (version \(current)); reload and try again"))
+            throw SujaritError(.conflict, LocalizedText(bothLanguagesOf: .monRoundChangedFirst, String(current)))
         } catch StoreError.duplicate {
-            throw SujaritError(.conflict, LocalizedText(th: "มีรอบการติดตามนี้อยู่แล้ว", en: "This round exists already"),
-                               fields: [FieldError(field: "kind", message: LocalizedText(th: "มีรอบการติดตามนี้อยู่แล้ว", en: "This round exists already"))])
+            throw SujaritError(.conflict, LocalizedText(bothLanguagesOf: .monRoundExists),
+                               fields: [FieldError(field: "kind", message: LocalizedText(bothLanguagesOf: .monRoundExists))])
         }
         if decision.approvesRound || decision.reopensRound { approvalChanged(decision.change.round) }
         // The public plan page shows the latest approved round, and the overseers' dashboards
@@ -138,12 +135,14 @@ struct MonitoringService {
                             metadata: ["round": .string(round.id.uuidString), "organization": .string(round.organizationID.uuidString)])
     }
 
-    /// Planned and disbursed per year up to the round's year, for the budget-per-year chart: the
-    /// round itself for its year, and each earlier year's latest approved round of the series.
-    func yearly(_ view: RoundView) async throws -> [(FiscalYear, Money, Money)] {
+    /// Planned and disbursed per fiscal year of the plan up to the round's year, for the
+    /// budget-per-year chart (`PlanPeriodYear.rows`): the round itself for its year, each earlier
+    /// year's latest approved round of the series, and for a year without one the plan's budget
+    /// (disbursed unknown).
+    func yearly(_ view: RoundView) async throws -> [(FiscalYear, Money, Money?)] {
         let series = try await store.rounds(seriesID: view.round.planSeriesID, organizationID: view.organization.id)
-        let earlier = series.filter { $0.status == .approved && $0.fiscalYear < view.round.fiscalYear }
-        return MonitoringPages.planPeriod(earlier + [view.round])
+        return PlanPeriodYear.rows(plan: view.plan, rounds: series, upTo: view.round.fiscalYear, current: view.round)
+            .map { ($0.fiscalYear, $0.planned, $0.disbursed) }
     }
 
     /// What a round's documents are made from.
@@ -230,9 +229,7 @@ extension MonitoringService {
         do {
             try await store.apply(decision)
         } catch StoreError.conflict(let current) {
-            throw SujaritError(.conflict, LocalizedText(
-                th: "มีผู้อื่นบันทึกรอบการติดตามนี้ก่อนแล้ว (ฉบับแก้ไขที่ \(current)) กรุณาโหลดใหม่แล้วทำอีกครั้ง",
-                en: "Someone else changed this round first (version \(current)); reload and try again"))
+            throw SujaritError(.conflict, LocalizedText(bothLanguagesOf: .monRoundChangedFirst, String(current)))
         }
         return decision
     }
@@ -244,11 +241,11 @@ extension MonitoringService {
         let view = try await readableRound(id: roundID)
         let id = try PlanService.parseID(evidenceID)
         guard let evidence = view.round.records.lazy.flatMap(\.evidence).first(where: { $0.id == id }) else {
-            throw SujaritError.notFound("ไฟล์หลักฐาน")
+            throw SujaritError.monitoringNotFound(.monNotFoundEvidence)
         }
         let files = request.application.evidenceFiles
         guard let data = try await request.application.threadPool.runIfActive({ try files.data(sha256: evidence.sha256) }) else {
-            throw SujaritError.notFound("ไฟล์หลักฐาน")
+            throw SujaritError.monitoringNotFound(.monNotFoundEvidence)
         }
         return (evidence, data)
     }
@@ -264,5 +261,12 @@ extension MonitoringService {
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; sandbox")
         return response
+    }
+}
+
+extension SujaritError {
+    /// 404 with a `Monitoring/` message from its key ("ไม่พบรอบการติดตาม" / "No such monitoring round").
+    static func monitoringNotFound(_ key: UIKey) -> SujaritError {
+        SujaritError(.notFound, LocalizedText(bothLanguagesOf: key))
     }
 }

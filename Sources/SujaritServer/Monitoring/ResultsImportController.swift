@@ -30,7 +30,7 @@ struct ResultsImportController: RouteCollection {
     func formPage(_ request: Request, _ organization: Organization, error: LocalizedText? = nil,
                   status: HTTPResponseStatus = .ok) async throws -> Response {
         let plans = try await MonitoringController.roundPlans(request, organization: organization)
-        let settings = try await MonitoringStore(request.db).settings(organizationID: organization.id)
+        let settings = try await request.stores.monitoring.settings(organizationID: organization.id)
         return Layout.response(MonitoringPages.importForm(request, organization: organization, plans: plans, settings: settings, error: error),
                                status: status)
     }
@@ -64,7 +64,7 @@ struct ResultsImportController: RouteCollection {
             organization: organization, plan: preview.plan, fileName: preview.fileName, year: preview.year, kind: preview.kind,
             rows: preview.rows, candidates: preview.candidates,
             chosen: Dictionary(uniqueKeysWithValues: preview.matches.map { ($0.row, $0.lineageID) }),
-            scores: Dictionary(uniqueKeysWithValues: preview.matches.map { ($0.row, $0.score) }), progress: .completed,
+            scores: Dictionary(uniqueKeysWithValues: preview.matches.map { ($0.row, $0.score) }), progress: nil,
             rowsJSON: try Self.encode(preview.rows))
         return Layout.response(MonitoringPages.importReview(request, review: review))
     }
@@ -83,11 +83,13 @@ struct ResultsImportController: RouteCollection {
         let plan = try await service.plan(id: fields["plan"].flatMap(UUID.init(uuidString:)), organization: organization)
         let (fiscalYear, kind) = try MonitoringService.yearAndKind(year: fields["fiscalYear"].flatMap { Int($0) }, kind: fields["kind"])
         guard let rows = try? JSONDecoder().decode([MonitoringResultRow].self, from: Data((fields["rows"] ?? "").utf8)), !rows.isEmpty else {
-            throw MonitoringService.invalid("rows", LocalizedText(th: "ไม่พบแถวของเอกสาร กรุณาอัปโหลดเอกสารอีกครั้ง",
-                                                                  en: "The document's rows are missing; upload the document again"))
+            throw MonitoringService.invalid("rows", LocalizedText(bothLanguagesOf: .monRowsMissing))
         }
-        guard let progress = fields["progress"].flatMap(ItemProgress.init(rawValue:)) else {
-            throw MonitoringService.invalid("progress", LocalizedText(th: "กรุณาเลือกสถานะของรายการที่นำเข้า", en: "Choose the status of the imported items"))
+        // Empty: each row's own status (what its result columns state); else one for all rows.
+        let progressText = (fields["progress"] ?? "").cleaned
+        let progress = ItemProgress(rawValue: progressText)
+        guard progressText.isEmpty || progress != nil else {
+            throw MonitoringService.invalid("progress", LocalizedText(bothLanguagesOf: .monChooseImportedStatus))
         }
         var chosen: [Int: UUID] = [:]
         var errors = FormErrors()
@@ -95,7 +97,7 @@ struct ResultsImportController: RouteCollection {
             let text = (fields["match-\(index)"] ?? "").cleaned
             guard !text.isEmpty else { continue }
             guard let lineage = UUID(uuidString: text) else {
-                errors.add("match-\(index)", LocalizedText(th: "รายการที่เลือกไม่อยู่ในรอบนี้", en: "The chosen item is not in this round"))
+                errors.add("match-\(index)", LocalizedText(bothLanguagesOf: .monChosenItemNotInRound))
                 continue
             }
             chosen[index] = lineage
@@ -108,7 +110,7 @@ struct ResultsImportController: RouteCollection {
                 rowsJSON: try Self.encode(rows))
             return Layout.response(MonitoringPages.importReview(request, review: review, errors: errors, message: message), status: status)
         }
-        let fix = LocalizedText(th: "กรุณาแก้ไขช่องที่มีข้อความสีแดง", en: "Please correct the fields marked in red")
+        let fix = LocalizedText(bothLanguagesOf: .monFixFieldsInRed)
         guard errors.isEmpty else { return try again(fix, errors, status: .unprocessableEntity) }
         do {
             let decision = try await service.confirm(plan: plan, year: fiscalYear, kind: kind, rows: rows, chosen: chosen,

@@ -25,16 +25,6 @@ struct ResultsImportService {
         var matches: [ResultsMatching.Match]
     }
 
-    /// A text in both languages from a key (for messages built from `UIKey`s).
-    static func both(_ key: UIKey, _ values: String...) -> LocalizedText {
-        var th = Translator(.thai)(key), en = Translator(.english)(key)
-        for (index, value) in values.enumerated() {
-            th = th.replacingOccurrences(of: "{\(index)}", with: value)
-            en = en.replacingOccurrences(of: "{\(index)}", with: value)
-        }
-        return LocalizedText(th: th, en: en)
-    }
-
     static func refused(_ status: HTTPResponseStatus, _ field: String, _ message: LocalizedText) -> SujaritError {
         SujaritError(status, message, fields: [FieldError(field: field, message: message)])
     }
@@ -48,15 +38,14 @@ struct ResultsImportService {
         case .success(let read): result = read
         case .failure(let error): throw Self.refused(.unprocessableEntity, "document", error.message)
         }
-        guard !result.monitoringRows.isEmpty else { throw Self.refused(.unprocessableEntity, "document", Self.both(.monNoResultsTable)) }
+        guard !result.monitoringRows.isEmpty else { throw Self.refused(.unprocessableEntity, "document", LocalizedText(bothLanguagesOf: .monNoResultsTable)) }
         let (fiscalYear, roundKind) = try MonitoringService.yearAndKind(year: year ?? result.plan.firstYear.be, kind: kind)
-        let settings = try await MonitoringStore(request.db).settings(organizationID: organization.id)
+        let settings = try await request.stores.monitoring.settings(organizationID: organization.id)
         guard settings.kinds.contains(roundKind) else {
-            throw Self.refused(.conflict, "kind", LocalizedText(th: "องค์กรนี้ยังไม่ได้เปิดใช้การติดตามรายไตรมาส",
-                                                                en: "This organization has not turned quarterly rounds on"))
+            throw Self.refused(.conflict, "kind", LocalizedText(bothLanguagesOf: .monQuarterlyOff))
         }
         guard let plan = try await plan(covering: fiscalYear, organization: organization) else {
-            throw Self.refused(.unprocessableEntity, "fiscalYear", Self.both(.monNoPlanForYear, String(fiscalYear.be)))
+            throw Self.refused(.unprocessableEntity, "fiscalYear", LocalizedText(bothLanguagesOf: .monNoPlanForYear, String(fiscalYear.be)))
         }
         let candidates = Self.candidates(plan, year: fiscalYear)
         let matches = ResultsMatching.match(result.monitoringRows, to: candidates,
@@ -70,7 +59,7 @@ struct ResultsImportService {
     func plan(covering year: FiscalYear, organization: Organization) async throws -> Plan? {
         let entries = try await MonitoringController.roundPlans(request, organization: organization)
         guard let entry = entries.first(where: { $0.firstYear <= year && year <= $0.lastYear }) else { return nil }
-        return try await PlanStore(request.db).plan(id: entry.id, scope: .everything)
+        return try await request.stores.plans.plan(id: entry.id, scope: .everything)
     }
 
     /// The records a round of the plan for `year` will have.
@@ -83,8 +72,8 @@ struct ResultsImportService {
 
     /// The plan a confirmation names, if it is the organization's.
     func plan(id: UUID?, organization: Organization) async throws -> Plan {
-        guard let id, let plan = try await PlanStore(request.db).plan(id: id, scope: .everything), plan.organizationID == organization.id else {
-            throw SujaritError.notFound("แผน")
+        guard let id, let plan = try await request.stores.plans.plan(id: id, scope: .everything), plan.organizationID == organization.id else {
+            throw SujaritError.monitoringNotFound(.monNotFoundPlan)
         }
         return plan
     }
@@ -92,28 +81,27 @@ struct ResultsImportService {
     /// Checks the officer's choices (row index → item lineage) against the items due that year:
     /// every problem at its row (`rows[3]`); then opens the round filled from the chosen rows.
     func confirm(plan: Plan, year: FiscalYear, kind: MonitoringRoundKind, rows: [MonitoringResultRow], chosen: [Int: UUID],
-                 progress: ItemProgress, fileName: String) async throws -> Decision<RoundChange> {
+                 progress: ItemProgress?, fileName: String) async throws -> Decision<RoundChange> {
         let known = Set(Self.candidates(plan, year: year).map(\.itemLineageID))
         var problems: [FieldError] = []
         var firstRow: [UUID: Int] = [:]
         for (index, lineage) in chosen.sorted(by: { $0.key < $1.key }) {
             guard rows.indices.contains(index) else {
-                problems.append(FieldError(field: "rows[\(index)]", message: LocalizedText(th: "ไม่มีแถวนี้ในเอกสาร", en: "The document has no such row")))
+                problems.append(FieldError(field: "rows[\(index)]", message: LocalizedText(bothLanguagesOf: .monNoSuchRow)))
                 continue
             }
             guard known.contains(lineage) else {
-                problems.append(FieldError(field: "rows[\(index)]", message: LocalizedText(
-                    th: "รายการที่เลือกไม่อยู่ในรอบนี้", en: "The chosen item is not in this round")))
+                problems.append(FieldError(field: "rows[\(index)]", message: LocalizedText(bothLanguagesOf: .monChosenItemNotInRound)))
                 continue
             }
             if let earlier = firstRow[lineage] {
-                problems.append(FieldError(field: "rows[\(index)]", message: Self.both(.monMatchedTwice, String(rows[earlier].number ?? earlier + 1))))
+                problems.append(FieldError(field: "rows[\(index)]", message: LocalizedText(bothLanguagesOf: .monMatchedTwice, String(rows[earlier].number ?? earlier + 1))))
             } else {
                 firstRow[lineage] = index
             }
         }
         if !problems.isEmpty {
-            throw SujaritError(.unprocessableEntity, LocalizedText(th: "การจับคู่แถวกับรายการมีปัญหา", en: "Some rows are not matched right"),
+            throw SujaritError(.unprocessableEntity, LocalizedText(bothLanguagesOf: .monRowsNotMatched),
                                fields: problems)
         }
         var results: [UUID: ReportedResult] = [:]
@@ -139,7 +127,7 @@ struct ResultsImportAPIController: RouteCollection {
         _ = try request.requireViewer()
         let organization = try await PlanService(request: request).organization(slug: request.parameters.get("slug"))
         let actor = request.actingUser(in: organization.id)
-        guard actor.has(.viewer) else { throw SujaritError.notFound("องค์กร") }
+        guard actor.has(.viewer) else { throw SujaritError.monitoringNotFound(.monNotFoundOrganization) }
         guard actor.has(.editor) else { throw SujaritError.forbidden() }
         return organization
     }
@@ -179,8 +167,7 @@ struct ResultsImportAPIController: RouteCollection {
         let organization = try await editorOrganization(request)
         let body = try APIBody.decode(PreviewRequest.self, request)
         guard let text = body.contentBase64, let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
-            throw ResultsImportService.refused(.unprocessableEntity, "contentBase64", LocalizedText(
-                th: "contentBase64 ต้องเป็นเนื้อไฟล์แบบ base64", en: "contentBase64 must be the file's bytes in base64"))
+            throw ResultsImportService.refused(.unprocessableEntity, "contentBase64", LocalizedText(bothLanguagesOf: .monContentBase64))
         }
         let preview = try await ResultsImportService(request: request).preview(data, fileName: body.fileName ?? "results", year: body.fiscalYear,
                                                                               kind: body.kind ?? MonitoringRoundKind.twelveMonths.rawValue,
@@ -198,6 +185,7 @@ struct ResultsImportAPIController: RouteCollection {
         var fiscalYear: Int?
         var kind: String?
         var fileName: String?
+        /// One status for every imported row; absent: each row's own (what its result columns state).
         var progress: ItemProgress?
         var rows: [MonitoringResultRow]?
         var matches: [Match]?
@@ -210,23 +198,18 @@ struct ResultsImportAPIController: RouteCollection {
         let plan = try await service.plan(id: body.planID, organization: organization)
         let (year, kind) = try MonitoringService.yearAndKind(year: body.fiscalYear, kind: body.kind)
         guard let rows = body.rows, !rows.isEmpty else {
-            throw ResultsImportService.refused(.unprocessableEntity, "rows", LocalizedText(th: "ต้องส่งแถวของเอกสาร (rows) จากขั้นอ่านเอกสาร",
-                                                                                          en: "Send the document's rows (rows) from the preview"))
-        }
-        guard let progress = body.progress else {
-            throw ResultsImportService.refused(.unprocessableEntity, "progress", LocalizedText(th: "กรุณาระบุสถานะของรายการที่นำเข้า (progress)",
-                                                                                              en: "Give the status of the imported items (progress)"))
+            throw ResultsImportService.refused(.unprocessableEntity, "rows", LocalizedText(bothLanguagesOf: .monSendRows))
         }
         var chosen: [Int: UUID] = [:]
         var repeated: [FieldError] = []
         for match in body.matches ?? [] {
             if chosen[match.row] != nil {
-                repeated.append(FieldError(field: "matches", message: LocalizedText(th: "แถวที่ \(match.row) ถูกจับคู่สองครั้ง", en: "Row \(match.row) is matched twice")))
+                repeated.append(FieldError(field: "matches", message: LocalizedText(bothLanguagesOf: .monRowMatchedTwice, String(match.row))))
             }
             chosen[match.row] = match.lineageID
         }
         if let first = repeated.first { throw SujaritError(.unprocessableEntity, LocalizedText(th: first.messageThai, en: first.message), fields: repeated) }
-        let decision = try await service.confirm(plan: plan, year: year, kind: kind, rows: rows, chosen: chosen, progress: progress,
+        let decision = try await service.confirm(plan: plan, year: year, kind: kind, rows: rows, chosen: chosen, progress: body.progress,
                                                  fileName: String((body.fileName ?? "").cleaned.prefix(200)))
         let response = try MonitoringAPIController.json(decision.change.round, status: .created)
         response.headers.replaceOrAdd(name: .location, value: SiteURL.apiRound(decision.change.round.id).path)

@@ -56,6 +56,7 @@ struct Stores {
     var overseers: OverseerStore { OverseerStore(database) }
     var dashboards: DashboardStore { DashboardStore(database) }
     var signInFailures: SignInFailureStore { SignInFailureStore(database) }
+    var monitoring: MonitoringStore { MonitoringStore(database) }
 }
 
 extension Request {

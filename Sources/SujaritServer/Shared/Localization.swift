@@ -121,6 +121,11 @@ public enum UIKey: String, CaseIterable, Sendable {
     case approvalSubmitted, approvalApproved, approvalPublished
     // Issue 9: an evidence upload over the limit
     case monEvidenceTooLarge
+    // Monitoring/ messages
+    case monRowStatus, monStatusFromEachRow, monStatusForAllRows
+    case monNoSuchFileFormat
+    case monNoApprovedRound, monPeriodSource, monItemsDue, monPlanPeriodLead
+    case monSignInFirst, monFixFieldsInRed, monPdfBusy, monPdfFailedUseWord, monPublicTrueOrFalse, monContentBase64, monGiveProgress, monInvalidDayISO, monActionValues, monChooseProgress, monUnknownReason, monInvalidDayForm, monParticipantsWhole, monEnterNumber, monChooseFiscalYear, monChooseRoundKind, monRoundExists, monRoundChangedFirst, monRowsMissing, monChooseImportedStatus, monChosenItemNotInRound, monQuarterlyOff, monNoSuchRow, monRowsNotMatched, monSendRows, monRowMatchedTwice, monNotFoundRecord, monNotFoundChart, monNotFoundPlan, monNotFoundRound, monNotFoundEvidence, monNotFoundOrganization
 }
 
 /// Picks the text of a key in the request's language: `request.t(.save)`.
@@ -198,3 +203,18 @@ extension LocalizedText {
 /// The texts of the interface, one table per language (`Localization+Thai.swift`,
 /// `Localization+English.swift`).
 public enum Texts {}
+
+// Monitoring/ messages: a message in both languages made from a key.
+extension LocalizedText {
+    /// The Thai and English texts of `key`, with `{0}`, `{1}` … replaced by `values` — for a
+    /// message that carries both languages itself (an error, a field problem), shown with
+    /// `t.pick`. (Added for `Monitoring/`; the label keeps it apart from any other such helper.)
+    init(bothLanguagesOf key: UIKey, _ values: String...) {
+        func fill(_ text: String) -> String {
+            var text = text
+            for (index, value) in values.enumerated() { text = text.replacingOccurrences(of: "{\(index)}", with: value) }
+            return text
+        }
+        self.init(th: fill(Translator(.thai)(key)), en: fill(Translator(.english)(key)))
+    }
+}

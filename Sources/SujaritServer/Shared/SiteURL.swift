@@ -120,6 +120,8 @@ enum SiteURL: Hashable, Sendable {
     /// An evidence file's bytes.
     case roundEvidence(round: UUID, evidence: UUID)
     case apiRound(UUID)
+    /// A round's report document under the API: `/api/v1/rounds/{id}/report/docx`, `…/annual/pdf`.
+    case apiRoundReportFile(UUID, MonitoringDocumentKind, ExportFormat)
 
     // The directory (Plans/, API/)
     /// The home page's directory with its search, filters and page: `/?q=…&province=…&page=2`.
@@ -215,6 +217,8 @@ enum SiteURL: Hashable, Sendable {
             Self.join("rounds", Self.segment(round), "records", Self.segment(record), "evidence", Self.segment(evidence), "public")
         case .roundEvidence(let round, let evidence): Self.join("rounds", Self.segment(round), "evidence", Self.segment(evidence))
         case .apiRound(let id): Self.join("api", "v1", "rounds", Self.segment(id))
+        case .apiRoundReportFile(let id, let kind, let format):
+            Self.join("api", "v1", "rounds", Self.segment(id), kind == .monitoring ? "report" : "annual", format.rawValue)
         case .directory(let items): Self.withQueryItems("/", items)
         case .organizations: "/organizations"
         case .apiOrganizations(let items): Self.withQueryItems(Self.join("api", "v1", "organizations"), items)
@@ -286,6 +290,8 @@ enum RoundStep: String, CaseIterable, Sendable {
 /// The three charts of a round (`/rounds/{id}/charts/{name}.svg`).
 enum RoundChart: String, CaseIterable, Sendable {
     case status, budget, indicators
+    /// Budget planned against disbursed per fiscal year of the plan, up to the round's year.
+    case budgetByYear = "budget-by-year"
 }
 
 extension SiteURL: CustomStringConvertible {
