@@ -79,7 +79,7 @@ struct MonitoringController: RouteCollection {
         let organization = try await PlanService(request: request).organization(slug: request.parameters.get("slug"))
         guard let viewer = request.viewer, viewer.can(.viewer, in: organization.id) else {
             throw request.viewer == nil
-                ? SujaritError(.unauthorized, LocalizedText(bothLanguagesOf: .monSignInFirst))
+                ? SujaritError(.unauthorized, LocalizedText(.monSignInFirst))
                 : SujaritError.notFound()
         }
         return organization
@@ -151,7 +151,7 @@ struct MonitoringController: RouteCollection {
 
     func record(_ view: RoundView, _ request: Request) throws -> MonitoringRecord {
         let id = try PlanService.parseID(request.parameters.get("recordID"))
-        guard let record = view.round.records.first(where: { $0.id == id }) else { throw SujaritError.monitoringNotFound(.monNotFoundRecord) }
+        guard let record = view.round.records.first(where: { $0.id == id }) else { throw SujaritError.notFound(.monNotFoundRecord) }
         return record
     }
 
@@ -174,7 +174,7 @@ struct MonitoringController: RouteCollection {
             Layout.response(MonitoringPages.recordForm(request, view: shown, record: record, values: values, errors: errors, message: message), status: status)
         }
         guard let input else {
-            return again(.unprocessableEntity, errors, LocalizedText(bothLanguagesOf: .monFixFieldsInRed))
+            return again(.unprocessableEntity, errors, LocalizedText(.monFixFieldsInRed))
         }
         do {
             let change = try await service(request).command(roundID: request.parameters.get("roundID"),
@@ -187,7 +187,7 @@ struct MonitoringController: RouteCollection {
             let saved = change.round.records.first { $0.id == record.id } ?? record
             return Layout.response(MonitoringPages.recordForm(request, view: updated, record: saved,
                                                               values: RecordFormValues(record: saved, version: change.round.version),
-                                                              message: LocalizedText(bothLanguagesOf: .monSaved), warnings: change.warnings))
+                                                              message: LocalizedText(.monSaved), warnings: change.warnings))
         } catch let error as SujaritError where [.unprocessableEntity, .conflict].contains(error.status) {
             var fieldErrors = FormErrors()
             for field in error.fields { fieldErrors.add(field.field, LocalizedText(th: field.messageThai, en: field.message)) }
@@ -299,7 +299,7 @@ struct MonitoringController: RouteCollection {
         let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
         guard let format = request.parameters.get("format").flatMap(ExportFormat.init(rawValue:)),
               format != .csv
-        else { throw SujaritError.monitoringNotFound(.monNoSuchFileFormat) }
+        else { throw SujaritError.notFound(.monNoSuchFileFormat) }
         return try await Self.fileResponse(request, view: view, kind: kind, format: format)
     }
 
@@ -315,7 +315,7 @@ struct MonitoringController: RouteCollection {
                 data = try await request.application.pdfService.pdf { MonitoringExporter.docx(input, kind: kind) }
             } catch {
                 let message: LocalizedText = switch error {
-                case .busy: LocalizedText(bothLanguagesOf: .monPdfBusy)
+                case .busy: LocalizedText(.monPdfBusy)
                 case .conversion(let failure): LocalizedText(th: Translator(.thai)(.monPdfFailedUseWord, failure.thaiMessage),
                                                              en: Translator(.english)(.monPdfFailedUseWord, failure.message))
                 }
@@ -331,7 +331,7 @@ struct MonitoringController: RouteCollection {
         case .json:
             do throws(ExportError) { data = try MonitoringExporter.json(input) } catch { throw SujaritError(.internalServerError, error.message) }
         case .csv:
-            throw SujaritError.monitoringNotFound(.monNoSuchFileFormat)
+            throw SujaritError.notFound(.monNoSuchFileFormat)
         }
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.replaceOrAdd(name: .contentType, value: format.mediaType)
@@ -345,7 +345,7 @@ struct MonitoringController: RouteCollection {
         let report = MonitoringReport(round: view.round, dimensions: view.plan.dimensions)
         let svg: String
         let name = request.parameters.get("chart") ?? ""
-        guard name.hasSuffix(".svg"), let chart = RoundChart(rawValue: String(name.dropLast(4))) else { throw SujaritError.monitoringNotFound(.monNotFoundChart) }
+        guard name.hasSuffix(".svg"), let chart = RoundChart(rawValue: String(name.dropLast(4))) else { throw SujaritError.notFound(.monNotFoundChart) }
         switch chart {
         case .status: svg = MonitoringCharts.statusByDimension(report)
         case .budget: svg = MonitoringCharts.budgetByDimension(report)
@@ -392,7 +392,7 @@ struct MonitoringAPIController: RouteCollection {
         let evidenceID = try PlanService.parseID(request.parameters.get("evidenceID"))
         let body = try APIBody.decode(EvidenceUpdate.self, request)
         guard let shown = body.public else {
-            throw MonitoringService.invalid("public", LocalizedText(bothLanguagesOf: .monPublicTrueOrFalse))
+            throw MonitoringService.invalid("public", LocalizedText(.monPublicTrueOrFalse))
         }
         let change = try await service(request).command(roundID: view.round.id.uuidString, .setEvidencePublic(recordID: recordID, evidenceID: evidenceID, shown),
                                                         expectedVersion: body.version ?? -1).change
@@ -420,7 +420,7 @@ struct MonitoringAPIController: RouteCollection {
         let recordID = try PlanService.parseID(request.parameters.get("recordID"))
         let body = try APIBody.decode(EvidenceRequest.self, request)
         guard let text = body.contentBase64, let bytes = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
-            let message = LocalizedText(bothLanguagesOf: .monContentBase64)
+            let message = LocalizedText(.monContentBase64)
             throw SujaritError(.unprocessableEntity, message, fields: [FieldError(field: "contentBase64", message: message)])
         }
         let change = try await service(request).attachEvidence(roundID: request.parameters.get("roundID"), recordID: recordID,
@@ -446,7 +446,7 @@ struct MonitoringAPIController: RouteCollection {
     @Sendable func list(_ request: Request) async throws -> Response {
         let plan = try await PlanService(request: request).readablePlan(id: request.parameters.get("planID"))
         let service = service(request)
-        guard let series = try await service.store.seriesID(ofPlan: plan.id, organizationID: plan.organizationID) else { throw SujaritError.monitoringNotFound(.monNotFoundPlan) }
+        guard let series = try await service.store.seriesID(ofPlan: plan.id, organizationID: plan.organizationID) else { throw SujaritError.notFound(.monNotFoundPlan) }
         var rounds = try await service.store.rounds(seriesID: series, organizationID: plan.organizationID)
         if !request.actingUser(in: plan.organizationID).has(.viewer) {
             // The public sees approved rounds of a published plan, without members-only evidence.
@@ -506,16 +506,16 @@ struct MonitoringAPIController: RouteCollection {
         let view = try await service(request).memberRound(id: request.parameters.get("roundID"))
         guard view.isEditor else { throw SujaritError.forbidden() }
         let recordID = try PlanService.parseID(request.parameters.get("recordID"))
-        guard view.round.records.contains(where: { $0.id == recordID }) else { throw SujaritError.monitoringNotFound(.monNotFoundRecord) }
+        guard view.round.records.contains(where: { $0.id == recordID }) else { throw SujaritError.notFound(.monNotFoundRecord) }
         let body = try APIBody.decode(RecordRequest.self, request)
         guard let progress = body.progress else {
-            let message = LocalizedText(bothLanguagesOf: .monGiveProgress)
+            let message = LocalizedText(.monGiveProgress)
             throw SujaritError(.unprocessableEntity, message, fields: [FieldError(field: "progress", message: message)])
         }
         func day(_ text: String?, _ field: String) throws -> Date? {
             guard let text, !text.isEmpty else { return nil }
             guard let date = RecordFormValues.parseDay(text) else {
-                let message = LocalizedText(bothLanguagesOf: .monInvalidDayISO)
+                let message = LocalizedText(.monInvalidDayISO)
                 throw SujaritError(.unprocessableEntity, message, fields: [FieldError(field: field, message: message)])
             }
             return date
@@ -550,7 +550,7 @@ struct MonitoringAPIController: RouteCollection {
         case "return": command = .returnToOpen(reason: reason)
         case "reopen": command = .reopen(reason: reason)
         default:
-            let message = LocalizedText(bothLanguagesOf: .monActionValues)
+            let message = LocalizedText(.monActionValues)
             // The round must exist and be visible before the body's mistake is reported.
             _ = try await service(request).readableRound(id: request.parameters.get("roundID"))
             throw SujaritError(.unprocessableEntity, message, fields: [FieldError(field: "action", message: message)])
@@ -577,7 +577,7 @@ struct MonitoringAPIController: RouteCollection {
         let view = try await service(request).readableRound(id: request.parameters.get("roundID"))
         guard let format = request.parameters.get("format").flatMap(ExportFormat.init(rawValue:)),
               Self.documentFormats.contains(format)
-        else { throw SujaritError.monitoringNotFound(.monNoSuchFileFormat) }
+        else { throw SujaritError.notFound(.monNoSuchFileFormat) }
         return try await MonitoringController.fileResponse(request, view: view, kind: kind, format: format,
                                                            wordFile: .apiRoundReportFile(view.round.id, kind, .docx))
     }
@@ -593,9 +593,9 @@ struct EvidenceTooLargeMiddleware: AsyncMiddleware {
         } catch let error as any AbortError where error.status == .payloadTooLarge {
             let view = try await MonitoringService(request: request).memberRound(id: request.parameters.get("roundID"))
             let id = try PlanService.parseID(request.parameters.get("recordID"))
-            guard let record = view.round.records.first(where: { $0.id == id }) else { throw SujaritError.monitoringNotFound(.monNotFoundRecord) }
+            guard let record = view.round.records.first(where: { $0.id == id }) else { throw SujaritError.notFound(.monNotFoundRecord) }
             let limit = String(MonitoringWorkflow.maximumEvidenceBytes / 1024 / 1024)
-            let message = LocalizedText(bothLanguagesOf: .monEvidenceTooLarge, limit)
+            let message = LocalizedText(.monEvidenceTooLarge, limit)
             var errors = FormErrors()
             errors.add("file", message)
             return Layout.response(MonitoringPages.recordForm(request, view: view, record: record,

@@ -43,12 +43,12 @@ struct RecordFormValues {
         let progressText = self["progress"]
         let progress = ItemProgress(rawValue: progressText)
         if progress == nil {
-            errors.add("progress", LocalizedText(bothLanguagesOf: .monChooseProgress))
+            errors.add("progress", LocalizedText(.monChooseProgress))
         }
         let reasonText = self["reason"]
         let reason = ShortfallReason(rawValue: reasonText)
         if reason == nil && !reasonText.isEmpty {
-            errors.add("reason", LocalizedText(bothLanguagesOf: .monUnknownReason))
+            errors.add("reason", LocalizedText(.monUnknownReason))
         }
         func money(_ field: String) -> Money? {
             let text = self[field].cleaned
@@ -60,7 +60,7 @@ struct RecordFormValues {
             let text = self[field].cleaned
             guard !text.isEmpty else { return nil }
             guard let date = Self.parseDay(text) else {
-                errors.add(field, LocalizedText(bothLanguagesOf: .monInvalidDayForm))
+                errors.add(field, LocalizedText(.monInvalidDayForm))
                 return nil
             }
             return date
@@ -70,7 +70,7 @@ struct RecordFormValues {
         let participantText = ThaiDigits.toArabic(self["participants"].cleaned).replacingOccurrences(of: ",", with: "")
         if !participantText.isEmpty {
             if let value = Int(participantText) { participants = value } else {
-                errors.add("participants", LocalizedText(bothLanguagesOf: .monParticipantsWhole))
+                errors.add("participants", LocalizedText(.monParticipantsWhole))
             }
         }
         var actuals: [MonitoringRecordInput.IndicatorInput] = []
@@ -80,7 +80,7 @@ struct RecordFormValues {
             if !text.isEmpty {
                 value = Self.parseNumber(text)
                 if value == nil {
-                    errors.add("actual-\(index)", LocalizedText(bothLanguagesOf: .monEnterNumber))
+                    errors.add("actual-\(index)", LocalizedText(.monEnterNumber))
                 }
             }
             actuals.append(.init(value: value, text: self["actualText-\(index)"]))

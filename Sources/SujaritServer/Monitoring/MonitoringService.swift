@@ -40,26 +40,26 @@ struct MonitoringService {
               let round = try await store.round(id: id, organizationID: organizationID),
               let plan = try await plans.plans.plan(id: round.planID, scope: .everything),
               let organization = try await plans.organizations.find(id: organizationID)
-        else { throw SujaritError.monitoringNotFound(.monNotFoundRound) }
+        else { throw SujaritError.notFound(.monNotFoundRound) }
         let actor = request.actingUser(in: organizationID)
         if actor.has(.viewer) {
             return RoundView(round: round, plan: plan, organization: organization, actor: actor)
         }
-        guard round.status == .approved && plan.status == .published else { throw SujaritError.monitoringNotFound(.monNotFoundRound) }
+        guard round.status == .approved && plan.status == .published else { throw SujaritError.notFound(.monNotFoundRound) }
         return RoundView(round: round.publicView, plan: plan, organization: organization, actor: actor)
     }
 
     /// A round only members may see (forms, history, evidence of an open round).
     func memberRound(id text: String?) async throws -> RoundView {
         let view = try await readableRound(id: text)
-        guard view.isMember else { throw SujaritError.monitoringNotFound(.monNotFoundRound) }
+        guard view.isMember else { throw SujaritError.notFound(.monNotFoundRound) }
         return view
     }
 
     /// The state a command on a plan revision (opening a round) is decided on.
     func openingState(plan: Plan) async throws -> MonitoringState {
         guard let series = try await store.seriesID(ofPlan: plan.id, organizationID: plan.organizationID) else {
-            throw SujaritError.monitoringNotFound(.monNotFoundPlan)
+            throw SujaritError.notFound(.monNotFoundPlan)
         }
         let existing = try await store.rounds(seriesID: series, organizationID: plan.organizationID)
         let settings = try await store.settings(organizationID: plan.organizationID)
@@ -74,10 +74,10 @@ struct MonitoringService {
     /// Reads the year and kind of a round to open.
     static func yearAndKind(year: Int?, kind: String?) throws -> (FiscalYear, MonitoringRoundKind) {
         guard let year, FiscalYear.plausibleRange.contains(year) else {
-            throw invalid("fiscalYear", LocalizedText(bothLanguagesOf: .monChooseFiscalYear))
+            throw invalid("fiscalYear", LocalizedText(.monChooseFiscalYear))
         }
         guard let kind = kind.flatMap(MonitoringRoundKind.init(rawValue:)) else {
-            throw invalid("kind", LocalizedText(bothLanguagesOf: .monChooseRoundKind))
+            throw invalid("kind", LocalizedText(.monChooseRoundKind))
         }
         return (FiscalYear(year), kind)
     }
@@ -111,10 +111,10 @@ struct MonitoringService {
         do {
             try await store.apply(decision)
         } catch StoreError.conflict(let current) {
-            throw SujaritError(.conflict, LocalizedText(bothLanguagesOf: .monRoundChangedFirst, String(current)))
+            throw SujaritError(.conflict, LocalizedText(.monRoundChangedFirst, String(current)))
         } catch StoreError.duplicate {
-            throw SujaritError(.conflict, LocalizedText(bothLanguagesOf: .monRoundExists),
-                               fields: [FieldError(field: "kind", message: LocalizedText(bothLanguagesOf: .monRoundExists))])
+            throw SujaritError(.conflict, LocalizedText(.monRoundExists),
+                               fields: [FieldError(field: "kind", message: LocalizedText(.monRoundExists))])
         }
         if decision.approvesRound || decision.reopensRound { approvalChanged(decision.change.round) }
         // The public plan page shows the latest approved round, and the overseers' dashboards
@@ -229,7 +229,7 @@ extension MonitoringService {
         do {
             try await store.apply(decision)
         } catch StoreError.conflict(let current) {
-            throw SujaritError(.conflict, LocalizedText(bothLanguagesOf: .monRoundChangedFirst, String(current)))
+            throw SujaritError(.conflict, LocalizedText(.monRoundChangedFirst, String(current)))
         }
         return decision
     }
@@ -241,11 +241,11 @@ extension MonitoringService {
         let view = try await readableRound(id: roundID)
         let id = try PlanService.parseID(evidenceID)
         guard let evidence = view.round.records.lazy.flatMap(\.evidence).first(where: { $0.id == id }) else {
-            throw SujaritError.monitoringNotFound(.monNotFoundEvidence)
+            throw SujaritError.notFound(.monNotFoundEvidence)
         }
         let files = request.application.evidenceFiles
         guard let data = try await request.application.threadPool.runIfActive({ try files.data(sha256: evidence.sha256) }) else {
-            throw SujaritError.monitoringNotFound(.monNotFoundEvidence)
+            throw SujaritError.notFound(.monNotFoundEvidence)
         }
         return (evidence, data)
     }
@@ -264,9 +264,3 @@ extension MonitoringService {
     }
 }
 
-extension SujaritError {
-    /// 404 with a `Monitoring/` message from its key ("ไม่พบรอบการติดตาม" / "No such monitoring round").
-    static func monitoringNotFound(_ key: UIKey) -> SujaritError {
-        SujaritError(.notFound, LocalizedText(bothLanguagesOf: key))
-    }
-}

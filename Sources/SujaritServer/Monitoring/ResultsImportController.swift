@@ -83,13 +83,13 @@ struct ResultsImportController: RouteCollection {
         let plan = try await service.plan(id: fields["plan"].flatMap(UUID.init(uuidString:)), organization: organization)
         let (fiscalYear, kind) = try MonitoringService.yearAndKind(year: fields["fiscalYear"].flatMap { Int($0) }, kind: fields["kind"])
         guard let rows = try? JSONDecoder().decode([MonitoringResultRow].self, from: Data((fields["rows"] ?? "").utf8)), !rows.isEmpty else {
-            throw MonitoringService.invalid("rows", LocalizedText(bothLanguagesOf: .monRowsMissing))
+            throw MonitoringService.invalid("rows", LocalizedText(.monRowsMissing))
         }
         // Empty: each row's own status (what its result columns state); else one for all rows.
         let progressText = (fields["progress"] ?? "").cleaned
         let progress = ItemProgress(rawValue: progressText)
         guard progressText.isEmpty || progress != nil else {
-            throw MonitoringService.invalid("progress", LocalizedText(bothLanguagesOf: .monChooseImportedStatus))
+            throw MonitoringService.invalid("progress", LocalizedText(.monChooseImportedStatus))
         }
         var chosen: [Int: UUID] = [:]
         var errors = FormErrors()
@@ -97,7 +97,7 @@ struct ResultsImportController: RouteCollection {
             let text = (fields["match-\(index)"] ?? "").cleaned
             guard !text.isEmpty else { continue }
             guard let lineage = UUID(uuidString: text) else {
-                errors.add("match-\(index)", LocalizedText(bothLanguagesOf: .monChosenItemNotInRound))
+                errors.add("match-\(index)", LocalizedText(.monChosenItemNotInRound))
                 continue
             }
             chosen[index] = lineage
@@ -110,7 +110,7 @@ struct ResultsImportController: RouteCollection {
                 rowsJSON: try Self.encode(rows))
             return Layout.response(MonitoringPages.importReview(request, review: review, errors: errors, message: message), status: status)
         }
-        let fix = LocalizedText(bothLanguagesOf: .monFixFieldsInRed)
+        let fix = LocalizedText(.monFixFieldsInRed)
         guard errors.isEmpty else { return try again(fix, errors, status: .unprocessableEntity) }
         do {
             let decision = try await service.confirm(plan: plan, year: fiscalYear, kind: kind, rows: rows, chosen: chosen,

@@ -38,14 +38,14 @@ struct ResultsImportService {
         case .success(let read): result = read
         case .failure(let error): throw Self.refused(.unprocessableEntity, "document", error.message)
         }
-        guard !result.monitoringRows.isEmpty else { throw Self.refused(.unprocessableEntity, "document", LocalizedText(bothLanguagesOf: .monNoResultsTable)) }
+        guard !result.monitoringRows.isEmpty else { throw Self.refused(.unprocessableEntity, "document", LocalizedText(.monNoResultsTable)) }
         let (fiscalYear, roundKind) = try MonitoringService.yearAndKind(year: year ?? result.plan.firstYear.be, kind: kind)
         let settings = try await request.stores.monitoring.settings(organizationID: organization.id)
         guard settings.kinds.contains(roundKind) else {
-            throw Self.refused(.conflict, "kind", LocalizedText(bothLanguagesOf: .monQuarterlyOff))
+            throw Self.refused(.conflict, "kind", LocalizedText(.monQuarterlyOff))
         }
         guard let plan = try await plan(covering: fiscalYear, organization: organization) else {
-            throw Self.refused(.unprocessableEntity, "fiscalYear", LocalizedText(bothLanguagesOf: .monNoPlanForYear, String(fiscalYear.be)))
+            throw Self.refused(.unprocessableEntity, "fiscalYear", LocalizedText(.monNoPlanForYear, String(fiscalYear.be)))
         }
         let candidates = Self.candidates(plan, year: fiscalYear)
         let matches = ResultsMatching.match(result.monitoringRows, to: candidates,
@@ -73,7 +73,7 @@ struct ResultsImportService {
     /// The plan a confirmation names, if it is the organization's.
     func plan(id: UUID?, organization: Organization) async throws -> Plan {
         guard let id, let plan = try await request.stores.plans.plan(id: id, scope: .everything), plan.organizationID == organization.id else {
-            throw SujaritError.monitoringNotFound(.monNotFoundPlan)
+            throw SujaritError.notFound(.monNotFoundPlan)
         }
         return plan
     }
@@ -87,21 +87,21 @@ struct ResultsImportService {
         var firstRow: [UUID: Int] = [:]
         for (index, lineage) in chosen.sorted(by: { $0.key < $1.key }) {
             guard rows.indices.contains(index) else {
-                problems.append(FieldError(field: "rows[\(index)]", message: LocalizedText(bothLanguagesOf: .monNoSuchRow)))
+                problems.append(FieldError(field: "rows[\(index)]", message: LocalizedText(.monNoSuchRow)))
                 continue
             }
             guard known.contains(lineage) else {
-                problems.append(FieldError(field: "rows[\(index)]", message: LocalizedText(bothLanguagesOf: .monChosenItemNotInRound)))
+                problems.append(FieldError(field: "rows[\(index)]", message: LocalizedText(.monChosenItemNotInRound)))
                 continue
             }
             if let earlier = firstRow[lineage] {
-                problems.append(FieldError(field: "rows[\(index)]", message: LocalizedText(bothLanguagesOf: .monMatchedTwice, String(rows[earlier].number ?? earlier + 1))))
+                problems.append(FieldError(field: "rows[\(index)]", message: LocalizedText(.monMatchedTwice, String(rows[earlier].number ?? earlier + 1))))
             } else {
                 firstRow[lineage] = index
             }
         }
         if !problems.isEmpty {
-            throw SujaritError(.unprocessableEntity, LocalizedText(bothLanguagesOf: .monRowsNotMatched),
+            throw SujaritError(.unprocessableEntity, LocalizedText(.monRowsNotMatched),
                                fields: problems)
         }
         var results: [UUID: ReportedResult] = [:]
@@ -127,7 +127,7 @@ struct ResultsImportAPIController: RouteCollection {
         _ = try request.requireViewer()
         let organization = try await PlanService(request: request).organization(slug: request.parameters.get("slug"))
         let actor = request.actingUser(in: organization.id)
-        guard actor.has(.viewer) else { throw SujaritError.monitoringNotFound(.monNotFoundOrganization) }
+        guard actor.has(.viewer) else { throw SujaritError.notFound(.monNotFoundOrganization) }
         guard actor.has(.editor) else { throw SujaritError.forbidden() }
         return organization
     }
@@ -167,7 +167,7 @@ struct ResultsImportAPIController: RouteCollection {
         let organization = try await editorOrganization(request)
         let body = try APIBody.decode(PreviewRequest.self, request)
         guard let text = body.contentBase64, let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
-            throw ResultsImportService.refused(.unprocessableEntity, "contentBase64", LocalizedText(bothLanguagesOf: .monContentBase64))
+            throw ResultsImportService.refused(.unprocessableEntity, "contentBase64", LocalizedText(.monContentBase64))
         }
         let preview = try await ResultsImportService(request: request).preview(data, fileName: body.fileName ?? "results", year: body.fiscalYear,
                                                                               kind: body.kind ?? MonitoringRoundKind.twelveMonths.rawValue,
@@ -198,13 +198,13 @@ struct ResultsImportAPIController: RouteCollection {
         let plan = try await service.plan(id: body.planID, organization: organization)
         let (year, kind) = try MonitoringService.yearAndKind(year: body.fiscalYear, kind: body.kind)
         guard let rows = body.rows, !rows.isEmpty else {
-            throw ResultsImportService.refused(.unprocessableEntity, "rows", LocalizedText(bothLanguagesOf: .monSendRows))
+            throw ResultsImportService.refused(.unprocessableEntity, "rows", LocalizedText(.monSendRows))
         }
         var chosen: [Int: UUID] = [:]
         var repeated: [FieldError] = []
         for match in body.matches ?? [] {
             if chosen[match.row] != nil {
-                repeated.append(FieldError(field: "matches", message: LocalizedText(bothLanguagesOf: .monRowMatchedTwice, String(match.row))))
+                repeated.append(FieldError(field: "matches", message: LocalizedText(.monRowMatchedTwice, String(match.row))))
             }
             chosen[match.row] = match.lineageID
         }

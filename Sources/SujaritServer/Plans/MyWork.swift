@@ -49,7 +49,7 @@ struct MyWork {
                 }
             }
             // Rounds: an open round is the editors' to fill, a submitted one the admin's to approve.
-            for round in try await MonitoringStore(db).rounds(organizationID: organization.id) {
+            for round in try await Stores(database: db).monitoring.rounds(organizationID: organization.id) {
                 if (round.status == .open && role >= .editor) || (round.status == .submitted && role >= .admin) {
                     work.rounds.append((round, organization))
                 }

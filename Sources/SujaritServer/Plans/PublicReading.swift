@@ -53,7 +53,7 @@ struct PublicReading {
             guard let served = try await Stores(database: database).plans.servedRevision(organizationID: organization.id, first: first, last: last) else {
                 return LatestPointer(organization: organization, planID: nil)
             }
-            let round = try await MonitoringStore(database).latestApprovedRound(seriesID: served.seriesID, organizationID: organization.id)
+            let round = try await Stores(database: database).monitoring.latestApprovedRound(seriesID: served.seriesID, organizationID: organization.id)
             return LatestPointer(organization: organization, planID: served.id, round: round.map { RoundMark(id: $0.id, version: $0.version) })
         }) else { return nil }
         guard let planID = pointer.planID else { throw SujaritError.notFound(.nfPlan) }

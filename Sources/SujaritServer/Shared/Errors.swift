@@ -30,12 +30,6 @@ public struct SujaritError: Error, Sendable {
         SujaritError(.notFound, LocalizedText(what))
     }
 
-    /// 404 naming a Thai noun, kept only for `Monitoring/` until its texts are keys
-    /// (`LocalizationTests` refuses Thai literals in the folders it checks).
-    static func notFound(_ thaiNoun: String) -> SujaritError {
-        SujaritError(.notFound, LocalizedText.each { $0.language == .thai ? $0(.nfThing, thaiNoun) : $0(.nfAnything) })
-    }
-
     /// A refusal of the write path, answered with the status its kind stands for.
     init(_ refusal: CommandRefusal) {
         let status: HTTPResponseStatus = switch refusal.kind {

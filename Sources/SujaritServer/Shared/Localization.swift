@@ -203,18 +203,3 @@ extension LocalizedText {
 /// The texts of the interface, one table per language (`Localization+Thai.swift`,
 /// `Localization+English.swift`).
 public enum Texts {}
-
-// Monitoring/ messages: a message in both languages made from a key.
-extension LocalizedText {
-    /// The Thai and English texts of `key`, with `{0}`, `{1}` … replaced by `values` — for a
-    /// message that carries both languages itself (an error, a field problem), shown with
-    /// `t.pick`. (Added for `Monitoring/`; the label keeps it apart from any other such helper.)
-    init(bothLanguagesOf key: UIKey, _ values: String...) {
-        func fill(_ text: String) -> String {
-            var text = text
-            for (index, value) in values.enumerated() { text = text.replacingOccurrences(of: "{\(index)}", with: value) }
-            return text
-        }
-        self.init(th: fill(Translator(.thai)(key)), en: fill(Translator(.english)(key)))
-    }
-}
