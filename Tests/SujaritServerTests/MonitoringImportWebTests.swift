@@ -48,7 +48,8 @@ final class MonitoringImportWebTests: ServerTestCase {
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
     }
 
-    /// The review form's fields as the page fills them: hidden values and each row's chosen item.
+    /// The review form's fields as the page fills them: hidden values, each row's chosen item
+    /// (`match-N`) and status (`status-N`).
     static func reviewFields(_ html: String) throws -> [String: String] {
         var fields: [String: String] = [:]
         let hidden = try NSRegularExpression(pattern: #"<input type="hidden" name="(\w+)" value="([^"]*)">"#)
@@ -56,8 +57,8 @@ final class MonitoringImportWebTests: ServerTestCase {
             let name = String(html[Range(match.range(at: 1), in: html)!]), value = String(html[Range(match.range(at: 2), in: html)!])
             if name != "_csrf" { fields[name] = unescape(value) }
         }
-        let select = try NSRegularExpression(pattern: #"<select id="(match-\d+)" name="match-\d+"[^>]*>(.*?)</select>"#, options: [.dotMatchesLineSeparators])
-        let selected = try NSRegularExpression(pattern: #"<option value="([0-9a-f-]+)" selected>"#)
+        let select = try NSRegularExpression(pattern: #"<select id="((?:match|status)-\d+)" name="(?:match|status)-\d+"[^>]*>(.*?)</select>"#, options: [.dotMatchesLineSeparators])
+        let selected = try NSRegularExpression(pattern: #"<option value="([0-9A-Za-z-]+)" selected>"#)
         for match in select.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
             let name = String(html[Range(match.range(at: 1), in: html)!])
             let options = String(html[Range(match.range(at: 2), in: html)!])
@@ -210,6 +211,73 @@ final class MonitoringImportWebTests: ServerTestCase {
             let record = try XCTUnwrap(round.records.first { $0.itemLineageID == item.lineageID })
             XCTAssertEqual(record.progress, said[index].2, "row \(index + 1): \(said[index].0)")
         }
+    }
+
+    /// The officer changes one row's status in the review: that record gets the chosen status,
+    /// the others what their rows state; an unknown status is refused at that row's field with
+    /// nothing stored; one status chosen for all rows wins over the rows' own (the form says so).
+    func testTheOfficerCanChangeOneRowsStatusInTheReview() async throws {
+        let (organization, plan) = try await setUp(slug: "res-row")
+        let year = FiscalYear(2568)
+        let items = Array(MonitoringSchedule.dueItems(of: plan, in: year).prefix(3))
+        XCTAssertEqual(items.count, 3)
+        let said: [(String, ItemProgress)] = [("ผู้เข้าร่วม ร้อยละ ๘๖", .completed), ("อยู่ระหว่างดำเนินการ", .inProgress), ("ดำเนินการแล้ว", .completed)]
+        var lines = [
+            "รายงานผลการดำเนินการตามแผนปฏิบัติการป้องกันการทุจริต ประจำปี พ.ศ. ๒๕๖๘",
+            "องค์การบริหารส่วนตำบลทดสอบ อำเภอเมือง จังหวัดขอนแก่น",
+            "",
+            "มาตรการ โครงการ หรือกิจกรรม\tขั้นตอนหรือวิธีการปฏิบัติ\tช่วงระยะเวลาในการดำเนินการ\tผู้รับผิดชอบ\tผลการดำเนินการ (output)\tผลลัพธ์หรือผลสัมฤทธิ์ (outcome)",
+        ]
+        for (index, item) in items.enumerated() {
+            lines.append("\(index + 1). \(item.name)\tดำเนินการตามแผน\tไตรมาสที่ ๑ - ๔\tสำนักปลัด\t\(said[index].0)\t-")
+        }
+        let document = Data((lines.joined(separator: "\n") + "\n").utf8)
+        var editor = try await signedIn("res-row-editor")
+        let review = try await postFile(&editor, SiteURL.importResults(slug: organization.slug).path, fileName: "แถว.txt",
+                                        data: document, fields: [("kind", "12m")])
+        XCTAssertEqual(review.status, .ok, review.body)
+        var fields = try Self.reviewFields(review.body)
+        XCTAssertEqual((0..<3).map { fields["status-\($0)"] }, said.map { $0.1.rawValue }, "each row's select starts at what the row states")
+        XCTAssertTrue(review.body.contains("id=\"progress-hint\""), "the form says which status wins")
+
+        // An unknown status: refused at that row's field, nothing stored.
+        fields["status-1"] = "finished"
+        let refused = try await editor.post(SiteURL.importResultsConfirm(slug: organization.slug).path, fields.map { ($0.key, $0.value) })
+        XCTAssertEqual(refused.status, .unprocessableEntity, refused.body)
+        XCTAssertTrue(refused.body.contains("id=\"status-1-error\""), refused.body)
+        XCTAssertTrue(refused.body.contains("finished"), "the message names the value")
+        XCTAssertFalse(refused.body.contains("id=\"status-0-error\""))
+        let none = try await rounds(organization)
+        XCTAssertEqual(none.count, 0, "nothing half-saved")
+
+        // Row 1 (in progress in the document) recorded as not carried out; the others as stated.
+        fields["status-1"] = ItemProgress.notCarriedOut.rawValue
+        let confirmed = try await editor.post(SiteURL.importResultsConfirm(slug: organization.slug).path, fields.map { ($0.key, $0.value) })
+        XCTAssertEqual(confirmed.status, .seeOther, confirmed.body)
+        let round = try await firstRound(organization)
+        func progress(_ index: Int) throws -> ItemProgress? {
+            try XCTUnwrap(round.records.first { $0.itemLineageID == items[index].lineageID }).progress
+        }
+        XCTAssertEqual(try progress(0), .completed)
+        XCTAssertEqual(try progress(1), .notCarriedOut, "the officer's choice for that row")
+        XCTAssertEqual(try progress(2), .completed)
+        let changed = try XCTUnwrap(round.records.first { $0.itemLineageID == items[1].lineageID })
+        XCTAssertEqual(changed.reason, .other, "not carried out needs a reason: the document is named")
+
+        // One status for all rows wins over the rows' own choices.
+        let (other, otherPlan) = try await setUp(slug: "res-row-all")
+        var otherEditor = try await signedIn("res-row-all-editor")
+        let otherItems = Array(MonitoringSchedule.dueItems(of: otherPlan, in: year).prefix(3))
+        let otherReview = try await postFile(&otherEditor, SiteURL.importResults(slug: other.slug).path, fileName: "แถว.txt",
+                                             data: document, fields: [("kind", "12m")])
+        XCTAssertEqual(otherReview.status, .ok, otherReview.body)
+        var allFields = try Self.reviewFields(otherReview.body)
+        allFields["status-1"] = ItemProgress.notCarriedOut.rawValue
+        allFields["progress"] = ItemProgress.inProgress.rawValue
+        let all = try await otherEditor.post(SiteURL.importResultsConfirm(slug: other.slug).path, allFields.map { ($0.key, $0.value) })
+        XCTAssertEqual(all.status, .seeOther, all.body)
+        let allRound = try await firstRound(other)
+        XCTAssertEqual(otherItems.map { item in allRound.records.first { $0.itemLineageID == item.lineageID }?.progress }, [.inProgress, .inProgress, .inProgress])
     }
 
     /// Seed 002 against the plan it reports on (the measures as the importer reads them from it):
@@ -444,11 +512,19 @@ final class MonitoringImportWebTests: ServerTestCase {
         let none = try await rounds(organization)
         XCTAssertEqual(none.count, 0, "the preview stores nothing")
 
-        func confirm(_ matches: [(Int, UUID)]) -> ByteBuffer {
+        XCTAssertEqual(read.matches.map(\.progress), Array(repeating: ItemProgress.completed.rawValue, count: 4), "what each row states")
+
+        func confirm(_ matches: [(Int, UUID)], statuses: [Int: String] = [:], allCompleted: Bool = true) -> ByteBuffer {
             let rows = try! JSONSerialization.jsonObject(with: JSONEncoder().encode(read.rows))
-            return ByteBuffer(data: try! JSONSerialization.data(withJSONObject: [
-                "planID": read.planID.uuidString, "fiscalYear": 2568, "kind": "12m", "fileName": "ผล.txt", "progress": "completed",
-                "rows": rows, "matches": matches.map { ["row": $0.0, "lineageID": $0.1.uuidString] }] as [String: Any]))
+            var body: [String: Any] = [
+                "planID": read.planID.uuidString, "fiscalYear": 2568, "kind": "12m", "fileName": "ผล.txt",
+                "rows": rows, "matches": matches.map { match -> [String: Any] in
+                    var object: [String: Any] = ["row": match.0, "lineageID": match.1.uuidString]
+                    if let status = statuses[match.0] { object["progress"] = status }
+                    return object
+                }]
+            if allCompleted { body["progress"] = "completed" }
+            return ByteBuffer(data: try! JSONSerialization.data(withJSONObject: body))
         }
         var chosen = read.matches.map { ($0.row, $0.lineageID) }
         try await app.test(.POST, address + "/confirm", headers: editor, body: confirm(chosen + [(5, items[0].lineageID)])) { res async throws in
@@ -458,6 +534,11 @@ final class MonitoringImportWebTests: ServerTestCase {
         try await app.test(.POST, address + "/confirm", headers: editor, body: confirm(chosen + [(4, UUID())])) { res async throws in
             XCTAssertEqual(res.status, .unprocessableEntity, res.body.string)
             XCTAssertTrue(res.body.string.contains("rows[4]"), res.body.string)
+        }
+        try await app.test(.POST, address + "/confirm", headers: editor,
+                           body: confirm(chosen, statuses: [2: "done"], allCompleted: false)) { res async throws in
+            XCTAssertEqual(res.status, .unprocessableEntity, res.body.string)
+            XCTAssertTrue(res.body.string.contains("matches[2].progress"), res.body.string)
         }
         let stillNone = try await rounds(organization)
         XCTAssertEqual(stillNone.count, 0)
@@ -474,5 +555,34 @@ final class MonitoringImportWebTests: ServerTestCase {
         try await app.test(.POST, address + "/confirm", headers: editor, body: confirm(chosen)) { res async throws in
             XCTAssertEqual(res.status, .conflict, "the round exists")
         }
+
+        // Per-row statuses through the API: one row changed, the others as stated.
+        let (second, secondPlan) = try await setUp(slug: "res-api-c")
+        let (secondDocument, secondItems) = Self.resultsDocument(for: secondPlan, year: FiscalYear(2568))
+        let secondAddress = "/api/v1/organizations/\(second.slug)/monitoring/import"
+        let secondEditor = try await headers("res-api-c-editor")
+        var secondRead: ResultsImportAPIController.PreviewResponse?
+        try await app.test(.POST, secondAddress, headers: secondEditor, body: ByteBuffer(data: try JSONSerialization.data(withJSONObject: [
+            "fileName": "ผล.txt", "contentBase64": Data(secondDocument.utf8).base64EncodedString(), "kind": "12m"]))) { res async throws in
+            XCTAssertEqual(res.status, .ok, res.body.string)
+            secondRead = try JSONDecoder.iso.decode(ResultsImportAPIController.PreviewResponse.self, from: Data(buffer: res.body))
+        }
+        let matchedRead = try XCTUnwrap(secondRead)
+        let rows = try JSONSerialization.jsonObject(with: JSONEncoder().encode(matchedRead.rows))
+        let matches: [[String: Any]] = matchedRead.matches.map { match in
+            var object: [String: Any] = ["row": match.row, "lineageID": match.lineageID.uuidString]
+            if match.row == 1 { object["progress"] = "inProgress" }
+            return object
+        }
+        var secondRound: MonitoringRound?
+        try await app.test(.POST, secondAddress + "/confirm", headers: secondEditor, body: ByteBuffer(data: try JSONSerialization.data(withJSONObject: [
+            "planID": matchedRead.planID.uuidString, "fiscalYear": 2568, "kind": "12m", "fileName": "ผล.txt",
+            "rows": rows, "matches": matches] as [String: Any]))) { res async throws in
+            XCTAssertEqual(res.status, .created, res.body.string)
+            secondRound = try JSONDecoder.iso.decode(MonitoringRound.self, from: Data(buffer: res.body))
+        }
+        let perRow = try XCTUnwrap(secondRound)
+        XCTAssertEqual(secondItems.prefix(4).map { item in perRow.records.first { $0.itemLineageID == item.lineageID }?.progress },
+                       [.completed, .inProgress, .completed, .completed])
     }
 }

@@ -516,7 +516,10 @@ enum MonitoringPages {
         var chosen: [Int: UUID]
         /// Row index → similarity of the automatic match.
         var scores: [Int: Double]
-        /// One status for every row, or nil: each row's own (`ReportedResult.stated`).
+        /// Row index → the status the officer chose for the row; absent: what the row states
+        /// (`ReportedResult.stated`).
+        var statuses: [Int: ItemProgress]
+        /// One status for every row (it wins over the rows' own), or nil: each row's.
         var progress: ItemProgress?
         /// The rows as JSON, carried through the confirmation form.
         var rowsJSON: String
@@ -536,16 +539,28 @@ enum MonitoringPages {
                 \(errors["match-\(index)"].map { HTML("<p class=\"field-error\" id=\"match-\(index)-error\">\(t.pick($0))</p>") })
                 """
         }
+        func statusSelect(_ index: Int, stated: ItemProgress) -> HTML {
+            let current = review.statuses[index] ?? stated
+            let options: [HTML] = ItemProgress.allCases.map { progress in
+                "<option value=\"\(progress.rawValue)\"\(HTML(unsafeRaw: current == progress ? " selected" : ""))>\(t.name(progress))</option>"
+            }
+            let error = errors["status-\(index)"]
+            return """
+                <select id="status-\(index)" name="status-\(index)" aria-label="\(t(.monRowImportStatus))"\(HTML(unsafeRaw: error != nil ? " aria-invalid=\"true\" aria-describedby=\"status-\(index)-error\"" : ""))>\(options)</select>
+                \(error.map { HTML("<p class=\"field-error\" id=\"status-\(index)-error\">\(t.pick($0))</p>") })
+                """
+        }
         func row(_ index: Int) -> HTML {
             let row = review.rows[index]
+            let stated = ReportedResult.stated(output: row.output, outcome: row.outcome)
             let score: HTML = review.scores[index].map { HTML(" <span class=\"muted\">(\(t(.monMatchScore)) \(Int(($0 * 100).rounded()))%)</span>") } ?? ""
             return """
                 <tr id="row-\(index)"><td>\(row.number.map(String.init) ?? "-"). \(row.measure)<br><span class="muted">\(t(.line)) \(row.line)</span></td>
                 <td>\(row.output)</td><td>\(row.outcome)</td>
-                <td>\(t.name(ReportedResult.stated(output: row.output, outcome: row.outcome)))</td><td>\(select(index))\(score)</td></tr>
+                <td>\(t.name(stated))</td><td>\(statusSelect(index, stated: stated))</td><td>\(select(index))\(score)</td></tr>
                 """
         }
-        let head: HTML = "<thead><tr><th>\(t(.monDocumentRow))</th><th>\(t(.sheetOutputs))</th><th>\(t(.sheetOutcomes))</th><th>\(t(.monRowStatus))</th><th>\(t(.monPlanItem))</th></tr></thead>"
+        let head: HTML = "<thead><tr><th>\(t(.monDocumentRow))</th><th>\(t(.sheetOutputs))</th><th>\(t(.sheetOutcomes))</th><th>\(t(.monRowStatus))</th><th>\(t(.monRowImportStatus))</th><th>\(t(.monPlanItem))</th></tr></thead>"
         let unmatchedTable: HTML = unmatched.isEmpty ? HTML("<p class=\"notice success\">\(t(.monAllRowsMatched))</p>") : HTML("""
             <h2 id="unmatched">\(t(.monUnmatchedRows, String(unmatched.count)))</h2>
             <div class="table-wrap"><table>\(head)<tbody>\(unmatched.map(row))</tbody></table></div>
@@ -573,7 +588,8 @@ enum MonitoringPages {
             <div class="table-wrap"><table>\(head)<tbody>\(matchedRows.map(row))</tbody></table></div>
             \(withoutRow.isEmpty ? HTML() : HTML("<p class=\"notice\">\(t(.monItemsWithoutRow, String(withoutRow.count))): \(withoutRow.map { "\($0.itemNumber). \($0.itemName)" }.joined(separator: "; "))</p>"))
             <label for="progress">\(t(.monImportedStatus))</label>
-            <select id="progress" name="progress">\(progressOptions)</select>
+            <select id="progress" name="progress" aria-describedby="progress-hint">\(progressOptions)</select>
+            <p class="hint" id="progress-hint">\(t(.monStatusForAllRowsWins))</p>
             <p><button type="submit" class="primary" id="confirm-import">\(t(.monConfirmImport))</button></p>
             </form>
             """)

@@ -64,7 +64,7 @@ struct ResultsImportController: RouteCollection {
             organization: organization, plan: preview.plan, fileName: preview.fileName, year: preview.year, kind: preview.kind,
             rows: preview.rows, candidates: preview.candidates,
             chosen: Dictionary(uniqueKeysWithValues: preview.matches.map { ($0.row, $0.lineageID) }),
-            scores: Dictionary(uniqueKeysWithValues: preview.matches.map { ($0.row, $0.score) }), progress: nil,
+            scores: Dictionary(uniqueKeysWithValues: preview.matches.map { ($0.row, $0.score) }), statuses: [:], progress: nil,
             rowsJSON: try Self.encode(preview.rows))
         return Layout.response(MonitoringPages.importReview(request, review: review))
     }
@@ -85,7 +85,7 @@ struct ResultsImportController: RouteCollection {
         guard let rows = try? JSONDecoder().decode([MonitoringResultRow].self, from: Data((fields["rows"] ?? "").utf8)), !rows.isEmpty else {
             throw MonitoringService.invalid("rows", LocalizedText(.monRowsMissing))
         }
-        // Empty: each row's own status (what its result columns state); else one for all rows.
+        // Empty: each row's status as chosen at the row; else one for all rows, which wins.
         let progressText = (fields["progress"] ?? "").cleaned
         let progress = ItemProgress(rawValue: progressText)
         guard progressText.isEmpty || progress != nil else {
@@ -102,11 +102,22 @@ struct ResultsImportController: RouteCollection {
             }
             chosen[index] = lineage
         }
+        // Each row's status: empty, what its result columns state; else one of `ItemProgress`.
+        var statuses: [Int: ItemProgress] = [:]
+        for index in rows.indices {
+            let text = (fields["status-\(index)"] ?? "").cleaned
+            guard !text.isEmpty else { continue }
+            guard let status = ItemProgress(rawValue: text) else {
+                errors.add("status-\(index)", LocalizedText(.monUnknownRowStatus, String(text.prefix(40))))
+                continue
+            }
+            statuses[index] = status
+        }
         let fileName = String((fields["fileName"] ?? "").cleaned.prefix(200))
         func again(_ message: LocalizedText, _ errors: FormErrors, status: HTTPResponseStatus) throws -> Response {
             let review = MonitoringPages.ResultsReview(
                 organization: organization, plan: plan, fileName: fileName, year: fiscalYear, kind: kind, rows: rows,
-                candidates: ResultsImportService.candidates(plan, year: fiscalYear), chosen: chosen, scores: [:], progress: progress,
+                candidates: ResultsImportService.candidates(plan, year: fiscalYear), chosen: chosen, scores: [:], statuses: statuses, progress: progress,
                 rowsJSON: try Self.encode(rows))
             return Layout.response(MonitoringPages.importReview(request, review: review, errors: errors, message: message), status: status)
         }
@@ -114,7 +125,7 @@ struct ResultsImportController: RouteCollection {
         guard errors.isEmpty else { return try again(fix, errors, status: .unprocessableEntity) }
         do {
             let decision = try await service.confirm(plan: plan, year: fiscalYear, kind: kind, rows: rows, chosen: chosen,
-                                                     progress: progress, fileName: fileName)
+                                                     statuses: statuses, progress: progress, fileName: fileName)
             return MonitoringController.seeOther(SiteURL.round(decision.change.round.id).with(query: [("saved", "1")]))
         } catch let error as SujaritError where [.unprocessableEntity, .conflict].contains(error.status) {
             // Problems at a row ("rows[3]") go to that row's choice; the others into the message.

@@ -80,8 +80,10 @@ struct ResultsImportService {
 
     /// Checks the officer's choices (row index → item lineage) against the items due that year:
     /// every problem at its row (`rows[3]`); then opens the round filled from the chosen rows.
+    /// `statuses` (row index → status) is the officer's status for a row, in place of the one
+    /// its result columns state; `progress`, when given, is one status for every row and wins.
     func confirm(plan: Plan, year: FiscalYear, kind: MonitoringRoundKind, rows: [MonitoringResultRow], chosen: [Int: UUID],
-                 progress: ItemProgress?, fileName: String) async throws -> Decision<RoundChange> {
+                 statuses: [Int: ItemProgress] = [:], progress: ItemProgress?, fileName: String) async throws -> Decision<RoundChange> {
         let known = Set(Self.candidates(plan, year: year).map(\.itemLineageID))
         var problems: [FieldError] = []
         var firstRow: [UUID: Int] = [:]
@@ -105,7 +107,11 @@ struct ResultsImportService {
                                fields: problems)
         }
         var results: [UUID: ReportedResult] = [:]
-        for (index, lineage) in chosen { results[lineage] = ResultsMatching.result(of: rows[index], index: index) }
+        for (index, lineage) in chosen {
+            var result = ResultsMatching.result(of: rows[index], index: index)
+            if let status = statuses[index] { result.progress = status }
+            results[lineage] = result
+        }
         let service = MonitoringService(request: request)
         return try await service.run(.openFromResults(year: year, kind: kind, results: results, progress: progress, fileName: fileName),
                                      on: try await service.openingState(plan: plan), expectedVersion: nil)
@@ -149,6 +155,9 @@ struct ResultsImportAPIController: RouteCollection {
         var row: Int
         var lineageID: UUID
         var score: Double?
+        /// In the preview: the status the row states. In a confirmation: the status to record for
+        /// the row (one of `ItemProgress`); absent, the one the row states.
+        var progress: String?
     }
 
     struct PreviewResponse: Content {
@@ -176,7 +185,11 @@ struct ResultsImportAPIController: RouteCollection {
         return try MonitoringAPIController.json(PreviewResponse(
             planID: preview.plan.id, fiscalYear: preview.year.be, kind: preview.kind, fileName: preview.fileName, rows: preview.rows,
             items: preview.candidates.map { Item(lineageID: $0.itemLineageID, number: $0.itemNumber, name: $0.itemName) },
-            matches: preview.matches.map { Match(row: $0.row, lineageID: $0.lineageID, score: $0.score) },
+            matches: preview.matches.map { match in
+                let row = preview.rows[match.row]
+                return Match(row: match.row, lineageID: match.lineageID, score: match.score,
+                             progress: ReportedResult.stated(output: row.output, outcome: row.outcome).rawValue)
+            },
             unmatchedRows: preview.rows.indices.filter { !matched.contains($0) }))
     }
 
@@ -185,7 +198,8 @@ struct ResultsImportAPIController: RouteCollection {
         var fiscalYear: Int?
         var kind: String?
         var fileName: String?
-        /// One status for every imported row; absent: each row's own (what its result columns state).
+        /// One status for every imported row (it wins over each match's `progress`); absent: each
+        /// match's `progress`, else what the row's result columns state.
         var progress: ItemProgress?
         var rows: [MonitoringResultRow]?
         var matches: [Match]?
@@ -201,15 +215,28 @@ struct ResultsImportAPIController: RouteCollection {
             throw ResultsImportService.refused(.unprocessableEntity, "rows", LocalizedText(.monSendRows))
         }
         var chosen: [Int: UUID] = [:]
+        var statuses: [Int: ItemProgress] = [:]
         var repeated: [FieldError] = []
-        for match in body.matches ?? [] {
+        var unknownStatus: [FieldError] = []
+        for (position, match) in (body.matches ?? []).enumerated() {
             if chosen[match.row] != nil {
                 repeated.append(FieldError(field: "matches", message: LocalizedText(.monRowMatchedTwice, String(match.row))))
             }
             chosen[match.row] = match.lineageID
+            if let text = match.progress?.cleaned, !text.isEmpty {
+                if let status = ItemProgress(rawValue: text) {
+                    statuses[match.row] = status
+                } else {
+                    unknownStatus.append(FieldError(field: "matches[\(position)].progress",
+                                                    message: LocalizedText(.monUnknownRowStatus, String(text.prefix(40)))))
+                }
+            }
         }
         if let first = repeated.first { throw SujaritError(.unprocessableEntity, LocalizedText(th: first.messageThai, en: first.message), fields: repeated) }
-        let decision = try await service.confirm(plan: plan, year: year, kind: kind, rows: rows, chosen: chosen, progress: body.progress,
+        if let first = unknownStatus.first {
+            throw SujaritError(.unprocessableEntity, LocalizedText(th: first.messageThai, en: first.message), fields: unknownStatus)
+        }
+        let decision = try await service.confirm(plan: plan, year: year, kind: kind, rows: rows, chosen: chosen, statuses: statuses, progress: body.progress,
                                                  fileName: String((body.fileName ?? "").cleaned.prefix(200)))
         let response = try MonitoringAPIController.json(decision.change.round, status: .created)
         response.headers.replaceOrAdd(name: .location, value: SiteURL.apiRound(decision.change.round.id).path)

@@ -722,8 +722,11 @@ extension Texts {
         .approvalPublished: "เผยแพร่ · Published",
         // Monitoring/ messages
         .monRowStatus: "Status as the document states it",
-        .monStatusFromEachRow: "As each row states it (a result written / “ดำเนินการแล้ว” = completed, “ไม่ได้ดำเนินการ” = not carried out, empty = not started)",
+        .monStatusFromEachRow: "As chosen at each row (by default what the row states: a result written / “ดำเนินการแล้ว” = completed, “ไม่ได้ดำเนินการ” = not carried out, empty = not started)",
         .monStatusForAllRows: "Every row “{0}”",
+        .monRowImportStatus: "Status to record (the document’s by default)",
+        .monStatusForAllRowsWins: "One status chosen for all rows replaces the status chosen at each row.",
+        .monUnknownRowStatus: "There is no status “{0}”: choose this row’s status from the list",
         .monNoSuchFileFormat: "No such file format",
         .monNoApprovedRound: "No approved round yet",
         .monPeriodSource: "Figures from",

@@ -122,7 +122,7 @@ public enum UIKey: String, CaseIterable, Sendable {
     // Issue 9: an evidence upload over the limit
     case monEvidenceTooLarge
     // Monitoring/ messages
-    case monRowStatus, monStatusFromEachRow, monStatusForAllRows
+    case monRowStatus, monStatusFromEachRow, monStatusForAllRows, monRowImportStatus, monStatusForAllRowsWins, monUnknownRowStatus
     case monNoSuchFileFormat
     case monNoApprovedRound, monPeriodSource, monItemsDue, monPlanPeriodLead
     case monSignInFirst, monFixFieldsInRed, monPdfBusy, monPdfFailedUseWord, monPublicTrueOrFalse, monContentBase64, monGiveProgress, monInvalidDayISO, monActionValues, monChooseProgress, monUnknownReason, monInvalidDayForm, monParticipantsWhole, monEnterNumber, monChooseFiscalYear, monChooseRoundKind, monRoundExists, monRoundChangedFirst, monRowsMissing, monChooseImportedStatus, monChosenItemNotInRound, monQuarterlyOff, monNoSuchRow, monRowsNotMatched, monSendRows, monRowMatchedTwice, monNotFoundRecord, monNotFoundChart, monNotFoundPlan, monNotFoundRound, monNotFoundEvidence, monNotFoundOrganization
