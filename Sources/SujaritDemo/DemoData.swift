@@ -57,6 +57,10 @@ public enum DemoData {
         return plan
     }
 
+    /// What the demo's approver (the organization's head, acted by demo-admin) writes when
+    /// approving the demo plan: the comment of its approval block.
+    public static let approvalComment = "อนุมัติแผนตามที่เสนอ ให้ทุกกองดำเนินการตามแผนและรายงานผลทุก 6 เดือน"
+
     // MARK: - Building blocks
 
     static func step(_ text: String, _ subSteps: [String] = []) -> MethodStep {

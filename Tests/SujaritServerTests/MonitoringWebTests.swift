@@ -434,6 +434,39 @@ final class MonitoringWebTests: ServerTestCase {
 extension MonitoringWebTests {
     /// Evidence through the API: accepted by content, stored under its SHA-256, served to members
     /// (and to nobody else while the round is open); an executable renamed to .pdf is refused.
+    /// The demo plan went the way real plans go — demo-editor submitted it, demo-admin approved
+    /// it with a comment and published it, each step audited — so its public page shows the
+    /// approval block with their names.
+    func testTheDemoPlanShowsAnApprovalBlockByTheDemoAccounts() async throws {
+        let loaded = try await DemoSetup.load(on: app)
+        XCTAssertTrue(loaded)
+        let editorName = try XCTUnwrap(DemoSetup.accounts.first { $0.2 == .editor }).1
+        let adminName = try XCTUnwrap(DemoSetup.accounts.first { $0.2 == .admin }).1
+        let stored = try await PlanStore(db).plan(id: DemoData.planID, scope: .everything)
+        let plan = try XCTUnwrap(stored)
+        XCTAssertEqual(plan.status, .published)
+        let events = try await AuditEventRecord.query(on: db).filter(\.$subject == DemoData.planID.uuidString).sort(\.$createdAt).all()
+        XCTAssertEqual(events.map(\.action), [AuditAction.planCreate, .planSubmit, .planApprove, .planPublish].map(\.rawValue))
+        let users = try await UserRecord.query(on: db).all()
+        func username(_ id: UUID?) -> String? { users.first { $0.id == id }?.username }
+        XCTAssertEqual(events.map { username($0.userID) }, ["demo-editor", "demo-editor", "demo-admin", "demo-admin"])
+
+        var anonymous = Browser(app)
+        let page = try await anonymous.get("/o/\(DemoData.organization.slug)/plan/2566-2570")
+        XCTAssertEqual(page.status, .ok)
+        let block = try XCTUnwrap(page.body.components(separatedBy: "id=\"approval\"").dropFirst().first?.components(separatedBy: "</section>").first,
+                                  "the public plan page has the approval block")
+        let rows = block.components(separatedBy: "<tr><th scope=\"row\">").dropFirst()
+        XCTAssertEqual(rows.count, 3, block)
+        XCTAssertTrue(rows.contains { $0.contains(HTML.escape(editorName)) }, "submitted by demo-editor: \(block)")
+        let approved = try XCTUnwrap(rows.first { $0.contains(HTML.escape(DemoData.approvalComment)) }, block)
+        XCTAssertTrue(approved.contains(HTML.escape(adminName)), "approved by demo-admin with the comment")
+        XCTAssertEqual(rows.filter { $0.contains(HTML.escape(adminName)) }.count, 2, "demo-admin approved and published")
+        // The demo's monitoring round still loads onto the published plan.
+        let rounds = try await MonitoringStore(db).rounds(organizationID: DemoData.organization.id)
+        XCTAssertEqual(rounds.map(\.status), [.approved])
+    }
+
     func testEvidenceFilesAreCheckedStoredByHashAndServedOnlyToThoseWhoMaySeeTheRound() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sujarit-evidence-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -34,28 +34,44 @@ public enum DemoSetup {
         return LocalizedText(.msgDemoInProductionWarning, names, password)
     }
 
-    /// Returns true when demo data was written now.
+    /// Returns true when demo data was written now. The plan goes the way a real plan goes,
+    /// through the one write path with its audit: demo-editor creates the draft and submits it,
+    /// demo-admin approves it (with `DemoData.approvalComment`) and publishes it — so its
+    /// approval block (plan page, public page, Word document) names them like a real plan's.
     @discardableResult
     public static func load(on app: Application) async throws -> Bool {
         let organizations = app.stores.organizations
         if try await organizations.find(slug: DemoData.organization.slug) != nil { return false }
         let hashes = try accounts.map { _ in try app.password.hash(password) }
-        try await app.db.transaction { db in
+        let organizationID = DemoData.organization.id
+        let published: Plan = try await app.db.transaction { db in
             try await Stores(database: db).accounts.createOrganization(DemoData.organization, by: nil)
-            var plan = DemoData.plan(organizationID: DemoData.organization.id)
-            plan.status = .published
-            // The demo plan goes through the one write path too, created by the operator.
-            _ = try await PlanCommands.execute(.create(plan), by: .system, on: PlanState(organizationID: DemoData.organization.id),
-                                               database: db, dependencies: app.dependencies)
             // The accounts and their roles with their audit lines, like `sujarit user create`.
+            var actors: [OrganizationRole: ActingUser] = [:]
             for (index, account) in accounts.enumerated() {
-                try await Stores(database: db).accounts.createUser(username: account.0, displayName: account.1, passwordHash: hashes[index], isSystemAdmin: false,
-                                                      role: (account.2, organizationID: DemoData.organization.id), by: nil)
+                let user = try await Stores(database: db).accounts.createUser(
+                    username: account.0, displayName: account.1, passwordHash: hashes[index], isSystemAdmin: false,
+                    role: (account.2, organizationID: organizationID), by: nil)
+                actors[account.2] = ActingUser(userID: try user.requireID(), role: account.2)
             }
-            try await Stores(database: db).audit.record(organizationID: DemoData.organization.id, userID: nil, action: .demoLoad, subject: DemoData.organization.slug)
+            guard let editor = actors[.editor], let admin = actors[.admin] else { throw Abort(.internalServerError) }
+            var plan = DemoData.plan(organizationID: organizationID)
+            plan.status = .draft
+            var stored = try await PlanCommands.execute(.create(plan), by: editor, on: PlanState(organizationID: organizationID),
+                                                        database: db, dependencies: app.dependencies)
+            let steps: [(PlanAction, ActingUser, String?)] = [
+                (.submit, editor, nil), (.approve, admin, DemoData.approvalComment), (.publish, admin, nil),
+            ]
+            for (step, actor, comment) in steps {
+                guard let state = try await Stores(database: db).plans.state(planID: stored.id, scope: .everything) else {
+                    throw Abort(.internalServerError)
+                }
+                stored = try await PlanCommands.execute(.transition(step, comment: comment), by: actor, on: state,
+                                                        expectedVersion: stored.version, database: db, dependencies: app.dependencies)
+            }
+            try await Stores(database: db).audit.record(organizationID: organizationID, userID: nil, action: .demoLoad, subject: DemoData.organization.slug)
+            return stored
         }
-        var published = DemoData.plan(organizationID: DemoData.organization.id)
-        published.status = .published
         try await DemoMonitoringSetup.load(on: app.db, plan: published, seriesID: published.id, dependencies: app.dependencies)
         return true
     }
