@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import XCTest
 import XCTVapor
 import Fluent
@@ -465,6 +468,51 @@ extension MonitoringWebTests {
         // The demo's monitoring round still loads onto the published plan.
         let rounds = try await MonitoringStore(db).rounds(organizationID: DemoData.organization.id)
         XCTAssertEqual(rounds.map(\.status), [.approved])
+    }
+
+    /// The round charts speak the reader's language (the `lang` cookie or `?lang=`), as SVG a
+    /// parser reads, without scripts; the Word report's charts stay Thai.
+    func testRoundChartsAreInTheReadersLanguage() async throws {
+        _ = try await DemoSetup.load(on: app)
+        let demoRounds = try await MonitoringStore(db).rounds(organizationID: DemoData.organization.id)
+        let round = try XCTUnwrap(demoRounds.first)
+        func svg(_ chart: RoundChart, language: String) async throws -> String {
+            var text = ""
+            var headers = HTTPHeaders()
+            headers.add(name: .cookie, value: "lang=\(language)")
+            try await app.test(.GET, SiteURL.roundChart(round.id, chart).path, headers: headers) { res async throws in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertEqual(res.headers.contentType?.description.hasPrefix("image/svg+xml"), true)
+                text = res.body.string
+            }
+            let parser = XMLParser(data: Data(text.utf8))
+            XCTAssertTrue(parser.parse(), "\(chart) \(language) well-formed: \(parser.parserError.map { "\($0)" } ?? "")")
+            XCTAssertFalse(text.lowercased().contains("<script") || text.contains("onload"), "no scripts")
+            return text
+        }
+        let expected: [(RoundChart, [String], [String])] = [
+            (.status, ["Status of the items by dimension", "Dimension 1", "Completed", "Not reported"], ["สถานะการดำเนินงานแยกตามมิติ", "มิติที่ 1", "ดำเนินการแล้วเสร็จ"]),
+            (.budget, ["Budget in the plan and disbursed by dimension", "Disbursed"], ["งบประมาณตามแผนและการเบิกจ่ายแยกตามมิติ", "เบิกจ่าย"]),
+            (.indicators, ["Output and outcome indicators", "Met", "Not met"], ["ตัวชี้วัดผลผลิตและผลลัพธ์", "ไม่บรรลุเป้าหมาย"]),
+            (.budgetByYear, ["Budget in the plan and disbursed by year", "FY 2568"], ["งบประมาณตามแผนและการเบิกจ่ายรายปี", "ปี 2568"]),
+        ]
+        for (chart, english, thai) in expected {
+            let en = try await svg(chart, language: "en")
+            for word in english { XCTAssertTrue(en.contains(word), "\(chart) en: \(word)") }
+            XCTAssertFalse(en.unicodeScalars.contains { (0x0E00...0x0E7F).contains($0.value) }, "\(chart) en has no Thai: \(en)")
+            let th = try await svg(chart, language: "th")
+            for word in thai { XCTAssertTrue(th.contains(word), "\(chart) th: \(word)") }
+            for word in english.prefix(1) { XCTAssertFalse(th.contains(word), "\(chart) th: \(word)") }
+        }
+        // The round page's charts too.
+        var reader = Browser(app)
+        let english = try await reader.get(SiteURL.round(round.id).path + "?lang=en")
+        XCTAssertTrue(english.body.contains("Budget in the plan and disbursed by dimension (baht)"))
+        XCTAssertFalse(english.body.contains("งบประมาณตามแผนและการเบิกจ่ายแยกตามมิติ"))
+        // The document stays Thai.
+        let demoPlan = try await PlanStore(db).plan(id: DemoData.planID, scope: .everything)
+        let report = MonitoringReport(round: round, dimensions: try XCTUnwrap(demoPlan).dimensions)
+        XCTAssertTrue(MonitoringCharts.statusByDimension(report).contains("สถานะการดำเนินงานแยกตามมิติ"))
     }
 
     func testEvidenceFilesAreCheckedStoredByHashAndServedOnlyToThoseWhoMaySeeTheRound() async throws {

@@ -346,14 +346,18 @@ struct MonitoringController: RouteCollection {
         let svg: String
         let name = request.parameters.get("chart") ?? ""
         guard name.hasSuffix(".svg"), let chart = RoundChart(rawValue: String(name.dropLast(4))) else { throw SujaritError.notFound(.monNotFoundChart) }
+        // In the reader's language, like the page that shows it (the Word report stays Thai).
+        let labels = MonitoringPages.chartLabels(request.t)
         switch chart {
-        case .status: svg = MonitoringCharts.statusByDimension(report)
-        case .budget: svg = MonitoringCharts.budgetByDimension(report)
-        case .indicators: svg = MonitoringCharts.indicators(report)
-        case .budgetByYear: svg = MonitoringCharts.budgetByYear(try await service(request).yearly(view))
+        case .status: svg = MonitoringCharts.statusByDimension(report, labels: labels)
+        case .budget: svg = MonitoringCharts.budgetByDimension(report, labels: labels)
+        case .indicators: svg = MonitoringCharts.indicators(report, labels: labels)
+        case .budgetByYear: svg = MonitoringCharts.budgetByYear(try await service(request).yearly(view), labels: labels)
         }
         let response = Response(status: .ok, body: .init(string: svg))
         response.headers.replaceOrAdd(name: .contentType, value: "image/svg+xml; charset=utf-8")
+        response.headers.replaceOrAdd(name: .contentLanguage, value: request.language.rawValue)
+        response.headers.replaceOrAdd(name: .vary, value: "Cookie")
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }

@@ -160,7 +160,7 @@ enum MonitoringPages {
             <th class="num">\(t.name(ItemProgress.notStarted))</th><th class="num">\(t.name(ItemProgress.notCarriedOut))</th>
             <th class="num">\(t(.monCarriedOutPercent))</th><th class="num">\(t(.monPlannedBudget))</th><th class="num">\(t(.monDisbursed))</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
-            <figure>\(HTML(unsafeRaw: MonitoringCharts.budgetByYear(years.map { ($0.fiscalYear, $0.planned, $0.disbursed) })))</figure>
+            <figure>\(HTML(unsafeRaw: MonitoringCharts.budgetByYear(years.map { ($0.fiscalYear, $0.planned, $0.disbursed) }, labels: chartLabels(t))))</figure>
             """
     }
 
@@ -224,7 +224,7 @@ enum MonitoringPages {
             <th class="num">\(t(.monPlannedBudget))</th><th class="num">\(t(.monOrdinanceBudget))</th><th class="num">\(t(.monDisbursed))</th>
             <th>\(t(.monIndicators))</th><th></th></tr></thead><tbody>\(rows)</tbody></table></div>
             <h2>\(t(.monCharts))</h2>
-            \(charts(report, yearly: yearly))
+            \(charts(report, yearly: yearly, t: t))
             \(view.isMember ? HTML("<h2>\(t(.monHistory))</h2><ul>\(events)</ul>") : HTML())
             """
         return Layout.page(request: request, title: roundTitle(request, round), body: body)
@@ -303,11 +303,25 @@ enum MonitoringPages {
     /// The charts inline (SVG made from numbers; its texts escaped by the chart writer): items by
     /// status per dimension, budget per dimension, budget planned against disbursed per year (the
     /// round's year and the years before it), indicators met.
-    static func charts(_ report: MonitoringReport, yearly: [(FiscalYear, Money, Money?)]) -> HTML {
-        HTML(unsafeRaw: "<figure>" + MonitoringCharts.statusByDimension(report) + "</figure><figure>"
-             + MonitoringCharts.budgetByDimension(report) + "</figure>"
-             + (yearly.isEmpty ? "" : "<figure>" + MonitoringCharts.budgetByYear(yearly) + "</figure>")
-             + "<figure>" + MonitoringCharts.indicators(report) + "</figure>")
+    static func charts(_ report: MonitoringReport, yearly: [(FiscalYear, Money, Money?)], t: Translator) -> HTML {
+        let labels = chartLabels(t)
+        return HTML(unsafeRaw: "<figure>" + MonitoringCharts.statusByDimension(report, labels: labels) + "</figure><figure>"
+             + MonitoringCharts.budgetByDimension(report, labels: labels) + "</figure>"
+             + (yearly.isEmpty ? "" : "<figure>" + MonitoringCharts.budgetByYear(yearly, labels: labels) + "</figure>")
+             + "<figure>" + MonitoringCharts.indicators(report, labels: labels) + "</figure>")
+    }
+
+    /// The charts' words in the reader's language (the Word report keeps `MonitoringCharts.Labels.thai`).
+    static func chartLabels(_ t: Translator) -> MonitoringCharts.Labels {
+        let names = Dictionary(uniqueKeysWithValues: ItemProgress.allCases.map { ($0, t.name($0)) })
+        let notReported = t(.monNotReported)
+        return MonitoringCharts.Labels(
+            status: { progress in progress.flatMap { names[$0] } ?? notReported },
+            dimension: { t(.chartDimension, String($0)) }, year: { t(.chartYear, String($0)) },
+            statusByDimensionTitle: t(.chartStatusByDimension), budgetByDimensionTitle: t(.chartBudgetByDimension),
+            indicatorsTitle: t(.chartIndicators), budgetByYearTitle: t(.chartBudgetByYear),
+            planned: t(.chartPlanned), disbursed: t(.chartDisbursed), met: t(.monMet), notMet: t(.monNotMet),
+            unmeasured: t(.chartUnmeasured), noApprovedRound: t(.chartNoApprovedRound))
     }
 
     // MARK: Record form
@@ -464,7 +478,7 @@ enum MonitoringPages {
             body = """
                 <h2>\(t(.monSummary))</h2>
                 \(summaryTable(request, report))
-                \(charts(report, yearly: yearly))
+                \(charts(report, yearly: yearly, t: t))
                 \(sections)
                 """
         }

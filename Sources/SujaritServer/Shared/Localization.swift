@@ -123,6 +123,8 @@ public enum UIKey: String, CaseIterable, Sendable {
     case monEvidenceTooLarge
     // Monitoring/ messages
     case monRowStatus, monStatusFromEachRow, monStatusForAllRows, monRowImportStatus, monStatusForAllRowsWins, monUnknownRowStatus
+    // The round charts (SVG) in the reader's language
+    case chartDimension, chartYear, chartStatusByDimension, chartBudgetByDimension, chartIndicators, chartBudgetByYear, chartPlanned, chartDisbursed, chartUnmeasured, chartNoApprovedRound
     case monNoSuchFileFormat
     case monNoApprovedRound, monPeriodSource, monItemsDue, monPlanPeriodLead
     case monSignInFirst, monFixFieldsInRed, monPdfBusy, monPdfFailedUseWord, monPublicTrueOrFalse, monContentBase64, monGiveProgress, monInvalidDayISO, monActionValues, monChooseProgress, monUnknownReason, monInvalidDayForm, monParticipantsWhole, monEnterNumber, monChooseFiscalYear, monChooseRoundKind, monRoundExists, monRoundChangedFirst, monRowsMissing, monChooseImportedStatus, monChosenItemNotInRound, monQuarterlyOff, monNoSuchRow, monRowsNotMatched, monSendRows, monRowMatchedTwice, monNotFoundRecord, monNotFoundChart, monNotFoundPlan, monNotFoundRound, monNotFoundEvidence, monNotFoundOrganization
