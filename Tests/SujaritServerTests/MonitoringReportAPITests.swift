@@ -19,6 +19,10 @@ extension MonitoringWebTests {
         let loaded = try await DemoSetup.load(on: app)
         XCTAssertTrue(loaded)
         let demoRound = try required(try await MonitoringStore(db).rounds(organizationID: DemoData.organization.id).first)
+        // A document records when it was made (docProps/core.xml): one fixed clock, so two
+        // downloads either side of a second's boundary are still the same bytes.
+        let madeAt = Date(timeIntervalSince1970: 1_780_000_000)
+        app.sujaritClock = { madeAt }
         for kind in MonitoringDocumentKind.allCases {
             for format in [ExportFormat.docx, .xlsx] {
                 var page = Data()

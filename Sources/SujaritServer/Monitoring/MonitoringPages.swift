@@ -437,7 +437,7 @@ enum MonitoringPages {
     static func report(_ request: Request, view: RoundView, kind: MonitoringDocumentKind, yearly: [(FiscalYear, Money, Money?)]) -> HTML {
         let t = request.t
         let input = MonitoringExportInput(round: view.round, planTitle: view.plan.title, dimensions: view.plan.dimensions,
-                                          context: ExportContext(organization: view.organization))
+                                          context: ExportContext(organization: view.organization, generatedAt: request.dependencies.now()))
         let title = input.title(kind)
         let body: HTML
         switch kind {

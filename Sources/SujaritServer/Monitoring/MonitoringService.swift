@@ -148,7 +148,7 @@ struct MonitoringService {
     /// What a round's documents are made from.
     func exportInput(_ view: RoundView) async throws -> MonitoringExportInput {
         MonitoringExportInput(round: view.round, planTitle: view.plan.title, dimensions: view.plan.dimensions,
-                              context: ExportContext(organization: view.organization), yearly: try await yearly(view))
+                              context: ExportContext(organization: view.organization, generatedAt: request.dependencies.now()), yearly: try await yearly(view))
     }
 
     /// Turns the organization's quarterly rounds on or off.
