@@ -27,7 +27,9 @@ import SujaritCore
 /// items go to the dimensions and missions whose names stand over them (top- or centre-aligned,
 /// whichever fits), never to a mission made up from a fragment.
 enum LayoutTable {
-    enum Column: Hashable { case dimension, mission, items }
+    /// The text columns a layout table may have; `remarks` is a column right of the budgets
+    /// (หมายเหตุ, ผู้รับผิดชอบ, หน่วยงานที่รับผิดชอบ).
+    enum Column: Hashable { case dimension, mission, items, remarks }
 
     /// A run of text on a line: where it starts (in code points, as pdftotext counts) and its text.
     struct Segment: Hashable {
@@ -41,6 +43,8 @@ enum LayoutTable {
         var segments: [Segment]
         var budgets: [String]
         var remark: String
+        /// Where the remark after the budgets starts.
+        var remarkStart: Int?
         /// Text runs given to their columns (after `assignColumns`).
         var assigned: [(column: Column, segment: Segment)] = []
     }
@@ -119,25 +123,66 @@ enum LayoutTable {
     /// of budget words two or more spaces apart) and remarks (text after them).
     static func parse(_ raw: Substring, number: Int) -> Line {
         let all = words(raw)
-        // Runs of words separated by one space.
-        var runs: [(start: Int, words: [String])] = []
-        for word in all {
-            if word.gap >= 2 || runs.isEmpty { runs.append((word.start, [word.text])) } else { runs[runs.count - 1].words.append(word.text) }
+        // From the right: the words of a column right of the budgets (ผู้รับผิดชอบ, หมายเหตุ),
+        // then the budget words, set off from the text before them by two spaces or more. Budget
+        // words may stand one space apart (narrow columns) and may be pieces of an amount the
+        // column cut ("25,00" with "0" on the next line).
+        var end = all.count
+        while end > 0, !isBudgetWord(all[end - 1].text), !isAmountPiece(all[end - 1].text) { end -= 1 }
+        var first = end
+        while first > 0, isBudgetWord(all[first - 1].text) || isAmountPiece(all[first - 1].text) { first -= 1 }
+        // The budgets begin after a gap: "จำนวน ๒     ๔๐,๐๐๐ …" keeps its "๒".
+        while first > 0, first < end, all[first].gap < 2 { first += 1 }
+        // Budgets need a gap before them (or the line's start); a narrow column's remark may
+        // follow them after one space ("- สำนักปลัด").
+        var hasBudgets = first < end && (first == 0 || all[first].gap >= 2)
+        // "2.2" or "5" alone is a code or a count, not a figure.
+        if hasBudgets, end - first == 1, !isBudgetWord(all[first].text) { hasBudgets = false }
+        let textWords = hasBudgets ? Array(all[..<first]) : all
+        let budgets = hasBudgets ? all[first..<end].map(\.text) : []
+        let remark = hasBudgets ? all[end...].map(\.text).joined(separator: " ") : ""
+        // Runs of words one space apart.
+        var segments: [Segment] = []
+        for word in textWords {
+            if word.gap >= 2 || segments.isEmpty { segments.append(Segment(start: word.start, text: word.text)) } else { segments[segments.count - 1].text += " " + word.text }
         }
-        let isBudgetRun: ((start: Int, words: [String])) -> Bool = { $0.words.allSatisfy(isBudgetWord) }
-        var budgets: [String] = []
-        var remark: [String] = []
-        var textRuns = runs
-        if let last = runs.lastIndex(where: isBudgetRun) {
-            var first = last
-            while first > 0 && isBudgetRun(runs[first - 1]) { first -= 1 }
-            // A budget run that starts the line is a line of budgets only.
-            budgets = runs[first...last].flatMap(\.words)
-            remark = runs[(last + 1)...].map { $0.words.joined(separator: " ") }
-            textRuns = Array(runs[..<first])
+        var line = Line(number: number, segments: segments, budgets: budgets, remark: remark)
+        line.remarkStart = hasBudgets && end < all.count ? all[end].start : nil
+        return line
+    }
+
+    /// Digits and commas only ("25,00", "0", "000", "108,"): a figure or a piece of one.
+    static func isAmountPiece(_ word: String) -> Bool {
+        let text = ImportText.arabic(word)
+        return text.contains(where: \.isNumber) && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ",") }
+    }
+
+    /// "25,00", "33,0", "108,": the start of an amount whose end a narrow column put on the next line.
+    static func isCutStart(_ word: String) -> Bool {
+        let text = ImportText.arabic(word)
+        guard isAmountPiece(word), text.contains(",") else { return false }
+        return !PlanTableParser.isWholeAmount(text)
+    }
+
+    /// Amounts cut by a narrow column: "25,00 25,00 …" over "0 0 …", "12,00 5,000 …" over "0".
+    /// When the next line (or the one after) has only pieces of figures, as many as the line above
+    /// has cut amounts, each joins the cut amount it stands under, in order.
+    static func joiningCutAmounts(_ lines: inout [Line]) {
+        for index in lines.indices {
+            let cut = lines[index].budgets.indices.filter { isCutStart(lines[index].budgets[$0]) }
+            guard !cut.isEmpty else { continue }
+            for next in (index + 1)..<min(lines.count, index + 3) {
+                let pieces = lines[next].budgets
+                guard !pieces.isEmpty else { continue }
+                guard pieces.count == cut.count, pieces.allSatisfy(isAmountPiece) else { break }
+                var joined = lines[index].budgets
+                for (position, piece) in zip(cut, pieces) { joined[position] += piece }
+                guard joined.allSatisfy(isBudgetWord) else { break }
+                lines[index].budgets = joined
+                lines[next].budgets = []
+                break
+            }
         }
-        let segments = textRuns.map { Segment(start: $0.start, text: $0.words.joined(separator: " ")) }
-        return Line(number: number, segments: segments, budgets: budgets, remark: remark.joined(separator: " "))
     }
 
     /// A run made only of vowels and tone marks: a mark the PDF set apart from its letter.
@@ -186,6 +231,13 @@ enum LayoutTable {
                 }
             }
         }
+        // A column right of the years: หมายเหตุ (or its pieces "หม", "ายเ"), ผู้รับผิดชอบ, หน่วยงาน.
+        let lastYearStart = (first...last).flatMap { words(lines[$0]).filter { year($0.text) != nil }.map(\.start) }.max() ?? Int.max
+        let remarks = (first...last).flatMap { words(lines[$0]) }.filter { word in
+            let compact = ImportText.compact(word.text)
+            return word.start > lastYearStart && compact.count >= 2 && year(word.text) == nil
+                && (["หมายเหตุ", "ผู้รับผิดชอบ", "หน่วยงานรับผิดชอบ", "หน่วยงานที่รับผิดชอบ"].contains { $0.contains(compact) } || ImportText.starts(compact, with: "หน่วยงาน"))
+        }.map(\.start).min()
         guard let items = labels.first(where: { $0.column == .items }) else { return nil }
         let mission = labels.first { $0.column == .mission && $0.start < items.start }
         // "มิติ" is the dimension column only left of the mission's label ("ภารกิจตาม / มิติ"
@@ -195,10 +247,26 @@ enum LayoutTable {
         if let dimension { columns.append(dimension) }
         if let mission { columns.append(mission) }
         columns.append(items)
+        if let remarks { columns.append((.remarks, remarks)) }
         guard items.start < firstYearStart else { return nil }
         var years: [Int] = []
         for value in yearWords where !years.contains(value) { years.append(value) }
         return Header(columns: columns, years: years, firstLine: first, lastLine: last)
+    }
+
+    /// The header again at the top of a page: header words only, with a year label, or with a
+    /// column's label ("ภารกิจตามมิติ", "โครงการ/กิจกรรม/") among three words or more, or any two
+    /// right after a page break. ("โครงการ" alone after a page break is a count cell's last line.)
+    static func isRepeatedHeader(_ line: Line, afterPageBreak: Bool) -> Bool {
+        guard isHeaderLine(line) else { return false }
+        let all = line.segments.flatMap { $0.text.split(separator: " ").map(String.init) } + line.budgets + line.remark.split(separator: " ").map(String.init)
+        if all.contains(where: { year($0) != nil }) { return true }
+        if afterPageBreak && all.count >= 2 { return true }
+        let labels = all.filter { word in
+            let compact = ImportText.compact(word)
+            return ImportText.starts(compact, with: "ภารกิจ") || ImportText.starts(compact, with: "ภาระกิจ") || ImportText.starts(compact, with: "โครงการ/")
+        }
+        return all.count >= 3 && !labels.isEmpty
     }
 
     static func isBlank(_ line: Substring) -> Bool {
@@ -229,18 +297,19 @@ enum LayoutTable {
             if raw.contains("\u{0C}") { afterPageBreak = true }
             let text = ImportText.clean(raw.filter { $0 != "\u{0C}" })
             if PlainTextReader.isPageNumber(text) { afterPageBreak = true; cursor += 1; continue }
-            if PlainTextReader.isStructuralHeading(text) { break }
+            // A part or a sheet ends the table; a dimension's row across it ("มิติที่ 2 …") does not.
+            if PlainTextReader.isStructuralHeading(text) && !ImportText.starts(text, with: "มิติที่") && !ImportText.starts(text, with: "มติที่") { break }
             let line = parse(raw, number: cursor + 1)
             // The header repeated at the top of a page.
             // (Two header words at least: "โครงการ" alone after a page break is a count cell's
             // last line.)
-            let headerWords = line.segments.reduce(0) { $0 + $1.text.split(separator: " ").count }
-            if (afterPageBreak && headerWords >= 2 || line.segments.contains { words($0.text[...]).contains { year($0.text) != nil } }) && isHeaderLine(line) {
+            if isRepeatedHeader(line, afterPageBreak: afterPageBreak) {
                 cursor += 1
                 continue
             }
-            // A paragraph after the table: one long run of text.
-            if line.budgets.isEmpty, line.segments.count == 1, line.segments[0].text.unicodeScalars.count >= 60 { break }
+            // A paragraph after the table: one long run of text (not a dimension's row across it).
+            if line.budgets.isEmpty, line.segments.count == 1, line.segments[0].text.unicodeScalars.count >= 60,
+               forcedColumn(line.segments[0].text, itemsNumbered: true) != .dimension { break }
             if sawGrandTotal, cursor + 1 - grandTotalLine > 2, line.budgets.isEmpty {
                 // Past the grand total and the lines of its cells: the table is over.
                 if !line.segments.allSatisfy({ isCountPiece($0.text) || isLoneMark($0.text) }) { break }
@@ -318,9 +387,17 @@ enum LayoutTable {
                 let rest = parts[index...].joined(separator: " ")
                 if let column = forcedColumn(rest, itemsNumbered: true), column != .dimension { cuts.insert(index) }
             }
+            let forcedCuts = cuts
             for start in starts.compactMap({ $0 }) where start >= segment.start + 3 {
+                // A run that begins a cell near this start already marks the boundary.
+                if forcedCuts.contains(where: { abs(positions[$0] - start) <= 4 }) { continue }
                 let best = (1..<parts.count).min { abs(positions[$0] - start) < abs(positions[$1] - start) }!
-                if abs(positions[best] - start) <= 2 { cuts.insert(best) }
+                // At a column start seen above; or wherever nearest it when the run goes on past
+                // it — a cell's text never reaches into the next column (its width counted
+                // without the marks, which take no room but drift the count).
+                if abs(positions[best] - start) <= 2 || segment.start + displayWidth(segment.text) > start + 1 && parts[best...].joined().unicodeScalars.count >= 2 {
+                    cuts.insert(best)
+                }
             }
             var from = 0
             for cut in cuts.sorted() + [parts.count] where cut > from {
@@ -329,6 +406,16 @@ enum LayoutTable {
             }
         }
         return out
+    }
+
+    /// Letters that take room on the line: marks above and below their letter do not.
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { count, scalar in
+            switch scalar.value {
+            case 0x0E31, 0x0E34...0x0E3A, 0x0E47...0x0E4E: count
+            default: count + 1
+            }
+        }
     }
 
     /// Gives every run of every line a column, in order, by the column starts seen last.
@@ -342,13 +429,21 @@ enum LayoutTable {
         // after the dimension's name ended long before, is the mission's, pushed left because the
         // dimension column is empty on its line.
         var lastText: [Int?] = Array(repeating: nil, count: header.columns.count)
+        var observed = Array(repeating: false, count: header.columns.count)
         for index in lines.indices {
             if skip.contains(index) {
                 // A total row closes every cell.
                 lastText = lastText.map { _ in nil }
                 continue
             }
-            var segments = splitTouchingColumns(lines[index].segments.filter { !isLoneMark($0.text) }, starts: starts)
+            // (Only starts seen in the table: the header's labels are centred over their columns.)
+            var segments = splitTouchingColumns(lines[index].segments.filter { !isLoneMark($0.text) }, starts: zip(starts, observed).map { $1 ? $0 : nil })
+            // The words right of the budgets are the remarks column's.
+            let remarksColumn = columns.firstIndex(of: .remarks)
+            if remarksColumn != nil, !lines[index].remark.isEmpty, let start = lines[index].remarkStart {
+                segments.append(Segment(start: start, text: lines[index].remark))
+            }
+            let hasRemarkRun = remarksColumn != nil && !lines[index].remark.isEmpty
             // More runs than columns: the closest two are one cell.
             while segments.count > columns.count {
                 var best = 1
@@ -357,7 +452,11 @@ enum LayoutTable {
                 segments.remove(at: best)
             }
             guard !segments.isEmpty else { continue }
-            let forced = segments.map { forcedColumn($0.text, itemsNumbered: itemsNumbered) }
+            var forced = segments.map { forcedColumn($0.text, itemsNumbered: itemsNumbered) }
+            if hasRemarkRun { forced[forced.count - 1] = .remarks }
+            // Only the dimension's own column may take a dimension heading; without one it is a
+            // row across the table (`rebuild` takes it out before).
+            forced = forced.map { $0 == .dimension && !columns.contains(.dimension) ? nil : $0 }
             func cost(_ segment: Int, _ column: Int) -> Int {
                 if let wanted = forced[segment], wanted != columns[column] { return 1_000 }
                 if forced[segment] != nil { return 0 }
@@ -383,6 +482,7 @@ enum LayoutTable {
             for (segment, column) in zip(segments, best) {
                 assigned.append((columns[column], segment))
                 starts[column] = segment.start
+                observed[column] = true
                 // Columns keep their order: a start this one has passed is no longer known.
                 for other in columns.indices where other != column {
                     if let start = starts[other], other < column ? start >= segment.start : start <= segment.start + 1 { starts[other] = nil }
@@ -406,7 +506,9 @@ enum LayoutTable {
     /// joins without a space; a mark the PDF set apart goes on the letter before it.
     static func join(_ text: String, _ next: String) -> String {
         if let first = next.unicodeScalars.first, TextRepair.isFollowingMark(first) {
-            return text + next.replacingOccurrences(of: " ", with: "")
+            // "ขัน" + "้ ตอน": the mark goes back, and the repair of misplaced marks sets it right.
+            var report = TextRepair.Report()
+            return TextRepair.apply(text + next.replacingOccurrences(of: " ", with: ""), lostSaraAm: false, misread: true, report: &report)
         }
         return ImportText.joinBroken(text, next)
     }
@@ -468,6 +570,7 @@ enum LayoutTable {
 
     static func rebuild(_ input: [Line], header: Header) -> [TableRow] {
         var lines = input
+        joiningCutAmounts(&lines)
         // 1. Totals and the lines of their cells ("จำนวน ๔" above "รวม", "โครงการ" below, the
         //    budgets on its line or the one below it).
         struct TotalRow { var kind: Total; var index: Int; var count: String; var budgets: [String] }
@@ -499,25 +602,40 @@ enum LayoutTable {
             }
             totals.append(TotalRow(kind: kind, index: index, count: count.joined(separator: " "), budgets: budgets))
         }
-        // 2. Columns of every other line.
+        let hasColumn = Set(header.columns.map(\.column))
+        // 2. Without a dimension column, a dimension is a row across the table ("มิติที่ 1 การ…"):
+        //    its items are the ones below it.
+        var headings: [(index: Int, text: String)] = []
+        if !hasColumn.contains(.dimension) {
+            for index in lines.indices where !skip.contains(index) && lines[index].budgets.isEmpty {
+                let texts = lines[index].segments.filter { !isLoneMark($0.text) }
+                guard let first = texts.first, forcedColumn(first.text, itemsNumbered: true) == .dimension,
+                      texts.count == 1 || ImportText.starts(first.text, with: "มิติ") else { continue }
+                headings.append((index, texts.map(\.text).joined(separator: " ")))
+                skip.insert(index)
+            }
+        }
+        // 3. Columns of every other line.
         let itemsNumbered = lines.contains { $0.segments.contains { ImportText.marker(Substring($0.text)).map { [.closingParen, .parens].contains($0.style) } == true } }
         assignColumns(&lines, header: header, itemsNumbered: itemsNumbered, skip: skip)
-        let hasColumn = Set(header.columns.map(\.column))
 
-        // 3. Blocks: the lines up to each total.
-        var blockStarts = [0]
-        for total in totals where total.index + 1 < lines.count { blockStarts.append(total.index + 1) }
+        // 4. Blocks: the lines between two totals or dimension rows.
+        enum Boundary { case total(TotalRow), heading(String) }
+        let boundaries: [(index: Int, boundary: Boundary)] = (totals.map { ($0.index, Boundary.total($0)) } + headings.map { ($0.index, Boundary.heading($0.text)) })
+            .sorted { $0.0 < $1.0 }
+        let textColumns = header.columns.map(\.column).filter { $0 != .remarks }
         var rows: [TableRow] = []
         let yearCount = header.years.count
-        rows.append(TableRow(cells: header.columns.map { column in
-            TableCell(lines: [column.column == .dimension ? "มิติ" : column.column == .mission ? "ภารกิจตามมิติ" : "โครงการ/กิจกรรม/มาตรการ"], line: header.firstLine + 1)
-        } + header.years.map { TableCell(lines: ["ปี \($0)"], line: header.firstLine + 1) } + [TableCell(lines: ["หมายเหตุ"], line: header.firstLine + 1)],
-            line: header.firstLine + 1))
+        let headerLine = header.firstLine + 1
+        rows.append(TableRow(cells: textColumns.map { column in
+            TableCell(lines: [column == .dimension ? "มิติ" : column == .mission ? "ภารกิจตามมิติ" : "โครงการ/กิจกรรม/มาตรการ"], line: headerLine)
+        } + header.years.map { TableCell(lines: ["ปี \($0)"], line: headerLine) } + [TableCell(lines: ["หมายเหตุ"], line: headerLine)], line: headerLine))
         var pendingDimension: String?
-        for (blockNumber, blockStart) in blockStarts.enumerated() {
-            let blockEnd = blockNumber < totals.count ? totals[blockNumber].index : lines.count
-            guard blockStart <= blockEnd else { continue }
-            let range = blockStart..<blockEnd
+        var blockStart = 0
+        for step in 0...boundaries.count {
+            let blockEnd = step < boundaries.count ? boundaries[step].index : lines.count
+            defer { blockStart = blockEnd + 1 }
+            let range = blockStart..<max(blockStart, blockEnd)
             let items = pieces(lines, column: .items, begins: { forcedColumn($0, itemsNumbered: itemsNumbered) == .items }, range: range)
                 .filter { forcedColumn($0.text, itemsNumbered: itemsNumbered) == .items }
             let missions = hasColumn.contains(.mission)
@@ -531,10 +649,7 @@ enum LayoutTable {
             var budgetsOf = Array(repeating: [String](), count: items.count)
             var remarksOf = Array(repeating: "", count: items.count)
             if budgetLines.count == items.count {
-                for (item, line) in budgetLines.enumerated() {
-                    budgetsOf[item] = lines[line].budgets
-                    remarksOf[item] = lines[line].remark
-                }
+                for (item, line) in budgetLines.enumerated() { budgetsOf[item] = lines[line].budgets }
             } else if !items.isEmpty {
                 for line in budgetLines {
                     let distance: (Int) -> Int = { item in
@@ -543,7 +658,16 @@ enum LayoutTable {
                     let free = items.indices.filter { budgetsOf[$0].isEmpty }
                     guard let item = (free.isEmpty ? Array(items.indices) : free).min(by: { distance($0) < distance($1) }), distance(item) <= 3 else { continue }
                     budgetsOf[item] = lines[line].budgets
-                    remarksOf[item] = lines[line].remark
+                }
+            }
+            // Remarks (the column right of the budgets): the item whose lines they stand beside.
+            if !items.isEmpty {
+                for index in range where !skip.contains(index) {
+                    var texts = lines[index].assigned.filter { $0.column == .remarks }.map(\.segment.text)
+                    if !hasColumn.contains(.remarks), !lines[index].remark.isEmpty { texts.append(lines[index].remark) }
+                    guard !texts.isEmpty else { continue }
+                    let item = items.lastIndex { $0.first <= index } ?? 0
+                    for text in texts { remarksOf[item] = remarksOf[item].isEmpty ? text : join(remarksOf[item], text) }
                 }
             }
             let dimensionOf = partition(items: items, headings: dimensions, mayBeEmpty: dimensions.map { _ in false })
@@ -568,26 +692,29 @@ enum LayoutTable {
                         shownMissions.insert(index)
                     }
                 }
-                var cells: [TableCell] = []
-                for column in header.columns.map(\.column) {
+                var cells: [TableCell] = textColumns.map { column in
                     switch column {
-                    case .dimension: cells.append(TableCell(lines: dimensionCell, line: piece.lineNumber))
-                    case .mission: cells.append(TableCell(lines: missionCell, line: piece.lineNumber))
-                    case .items: cells.append(TableCell(lines: [piece.text], line: piece.lineNumber))
+                    case .dimension: TableCell(lines: dimensionCell, line: piece.lineNumber)
+                    case .mission: TableCell(lines: missionCell, line: piece.lineNumber)
+                    default: TableCell(lines: [piece.text], line: piece.lineNumber)
                     }
                 }
                 cells += budgetCells(budgetsOf[item], count: yearCount, line: piece.lineNumber)
                 cells.append(TableCell(lines: remarksOf[item].isEmpty ? [] : [remarksOf[item]], line: piece.lineNumber))
                 rows.append(TableRow(cells: cells, line: piece.lineNumber))
             }
-            if blockNumber < totals.count {
-                let total = totals[blockNumber]
-                let line = lines[total.index].number
-                // The total's words in the two columns before the budgets ("รวม" | "จำนวน ๔ โครงการ"),
-                // or together in the only one.
+            guard step < boundaries.count else { continue }
+            let line = lines[boundaries[step].index].number
+            let count = textColumns.count
+            var cells = (0..<count).map { _ in TableCell(lines: [], line: line) }
+            switch boundaries[step].boundary {
+            case .heading(let text):
+                cells[0].lines = [text]
+                cells += budgetCells([], count: yearCount, line: line)
+            case .total(let total):
+                // The total's words in the two columns before the budgets ("รวม" | "จำนวน ๔
+                // โครงการ"), or together in the only one.
                 let word = total.kind == .grand ? "รวมทั้งสิ้น" : "รวม"
-                let count = header.columns.count
-                var cells = (0..<count).map { _ in TableCell(lines: [], line: line) }
                 if count == 1 {
                     cells[0].lines = [total.count.isEmpty ? word : word + " " + total.count]
                 } else {
@@ -595,9 +722,9 @@ enum LayoutTable {
                     if !total.count.isEmpty { cells[count - 1].lines = [total.count] }
                 }
                 cells += budgetCells(total.budgets, count: yearCount, line: line)
-                cells.append(TableCell(lines: [], line: line))
-                rows.append(TableRow(cells: cells, line: line))
             }
+            cells.append(TableCell(lines: [], line: line))
+            rows.append(TableRow(cells: cells, line: line))
         }
         return rows
     }
