@@ -9,11 +9,15 @@ final class LayoutTableTests: XCTestCase {
 
     /// SUJARIT_DUMP_LAYOUT=path prints the rebuilt rows and the items of that file (a debugging aid).
     func testDumpWhenAsked() throws {
+        if let path = ProcessInfo.processInfo.environment["SUJARIT_DUMP_SYNTHETIC"] {
+            try SyntheticPlanDocument.text(itemCount: 8).write(toFile: path, atomically: true, encoding: .utf8)
+        }
         guard let path = ProcessInfo.processInfo.environment["SUJARIT_DUMP_LAYOUT"] else { return }
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         var out = ""
         func print(_ items: Any...) { out += items.map { "\($0)" }.joined(separator: " ") + "\n" }
         defer { try? out.write(toFile: path + ".dump", atomically: true, encoding: .utf8) }
+        if PDFTextExtractor.isPDF(data) { try PDFTextExtractor.extractText(data).write(toFile: path + ".txt", atomically: true, encoding: .utf8) }
         let blocks = try DocumentImporter.readBlocks(data)
         for case .table(let table) in blocks {
             for row in table.rows { print(row.line, row.cells.map { $0.lines.joined(separator: " / ") }.joined(separator: " | ")) }
