@@ -41,8 +41,16 @@ struct PlanVariation: CustomStringConvertible {
     /// At page breaks inside the table: a blank line, and the header rows again.
     var repeatHeaders = false
     var saraAm: SaraAm = .intact
-    /// Probability of a space before a vowel or tone mark (PDF extraction).
+    /// Probability of a space before a vowel or tone mark (PDF extraction); `pdftotext -layout`
+    /// also sets one after mai han-akat and mai taikhu ("ฟั ง", "เป็ น") at the same rate.
     var spaceBeforeMarks = 0.0
+    /// `ป้` read as `ปู` (a PDF font without the pair), everywhere.
+    var poAsPu = false
+    /// A web page's banner and menu lines before the document (a plan copied from the
+    /// organization's website).
+    var webBanner = false
+    /// A "page" of the Part 2 table lost in extraction: this share of its lines, from the middle.
+    var droppedTableShare: Double?
     var seed: UInt64 = 0
 
     var description: String {
@@ -56,6 +64,9 @@ struct PlanVariation: CustomStringConvertible {
         if repeatHeaders { parts.append("repeated headers") }
         if saraAm != .intact { parts.append("sara am \(saraAm.rawValue)") }
         if spaceBeforeMarks > 0 { parts.append("spaces before marks \(spaceBeforeMarks)") }
+        if poAsPu { parts.append("ป้ as ปู") }
+        if webBanner { parts.append("web banner") }
+        if let droppedTableShare { parts.append("table page lost \(droppedTableShare)") }
         return parts.joined(separator: ", ")
     }
 
@@ -78,6 +89,9 @@ struct PlanVariation: CustomStringConvertible {
         variation.pageNumbers = random.chance(0.4)
         variation.saraAm = [.intact, .intact, .decomposed, .dropped].randomElement(using: &random)!
         if random.chance(0.3) { variation.spaceBeforeMarks = [0.02, 0.05, 0.15].randomElement(using: &random)! }
+        // (Drawn after the others, so that the variants of earlier seeds stay what they were.)
+        variation.poAsPu = random.chance(0.3)
+        variation.webBanner = random.chance(0.3)
         return variation
     }
 
@@ -92,8 +106,20 @@ struct PlanVariation: CustomStringConvertible {
             lines.replaceSubrange(found.lines, with: [""] + rewritten + ["", ""])
             tableRange = found.lines.lowerBound..<(found.lines.lowerBound + rewritten.count + 3)
         }
+        if let share = droppedTableShare, let found = Self.planTable(in: lines.joined(separator: "\n")) {
+            // A page lost: a run of the table's lines from its middle (not its header).
+            let range = found.lines
+            let length = max(1, Int(Double(range.count) * share))
+            let start = range.lowerBound + max(2, (range.count - length) / 2)
+            lines.removeSubrange(start..<min(range.upperBound, start + length))
+        }
         if pageNumbers { lines = insertPageNumbers(lines, avoiding: tableRange, random: &random) }
+        if webBanner {
+            lines = ["สำนักงานเทศบาล - หน้าแรก | เกี่ยวกับเรา | ข่าวประชาสัมพันธ์ | ติดต่อเรา", "Skip to content", "หน้าแรก  ข้อมูลพื้นฐาน  บริการประชาชน  ค้นหา",
+                     "ประกาศ / ข่าวจัดซื้อจัดจ้าง", ""] + lines
+        }
         var result = lines.joined(separator: "\n")
+        if poAsPu { result = result.replacingOccurrences(of: "ป้", with: "ปู") }
         if misspellHeadings { result = Self.misspell(result) }
         switch digits {
         case .original: break
@@ -367,6 +393,7 @@ struct PlanVariation: CustomStringConvertible {
                 scalars.append(" ")
             }
             scalars.append(scalar)
+            if spaceBeforeMarks > 0, scalar == "\u{0E31}" || scalar == "\u{0E47}", random.chance(spaceBeforeMarks) { scalars.append(" ") }
         }
         return String(scalars)
     }
