@@ -135,7 +135,11 @@ struct PlanTableParser {
 
     static func isScheduleMark(_ line: String) -> Bool {
         let text = line.filter { !$0.isWhitespace }
-        return text.count <= 8 && !text.isEmpty && text.allSatisfy { "✓✔/*xX●•√■□✗→←↔⟶⟵⟷<>-–—".contains($0) } && !text.allSatisfy { "-–—".contains($0) }
+        if text.count <= 8 && !text.isEmpty && text.allSatisfy({ "✓✔/*xX●•√■□✗→←↔⟶⟵⟷<>-–—".contains($0) }) && !text.allSatisfy({ "-–—".contains($0) }) { return true }
+        // An arrow drawn over months, of any length and any of the dashes and heads Word's
+        // symbols give: "←――――→", "◄─────►", "<---------->", "⟵━━━⟶".
+        let heads = "→←↔⟶⟵⟷◄►◀▶<>‹›⇐⇒⇔➔➜➝➞"
+        return text.count <= 80 && text.contains(where: heads.contains) && text.allSatisfy { (heads + "-–—―─━═~_=.·").contains($0) }
     }
 
     /// "จำนวน 4 โครงการ" → 4
