@@ -51,6 +51,11 @@ struct PlanVariation: CustomStringConvertible {
     var webBanner = false
     /// A "page" of the Part 2 table lost in extraction: this share of its lines, from the middle.
     var droppedTableShare: Double?
+    /// The plan moved into the older (2561–2564) layout as far as its structure allows: a flat
+    /// document (no "ส่วนที่ N" part headings), the older cycle's dimension names, and a one-year
+    /// plan's title of that cycle (แผนป้องกันปราบปรามการทุจริตและประพฤติมิชอบ). Its years stay: a
+    /// five-year plan has no four-year form.
+    var olderLayout = false
     var seed: UInt64 = 0
 
     var description: String {
@@ -67,6 +72,7 @@ struct PlanVariation: CustomStringConvertible {
         if poAsPu { parts.append("ป้ as ปู") }
         if webBanner { parts.append("web banner") }
         if let droppedTableShare { parts.append("table page lost \(droppedTableShare)") }
+        if olderLayout { parts.append("2561 layout") }
         return parts.joined(separator: ", ")
     }
 
@@ -92,6 +98,7 @@ struct PlanVariation: CustomStringConvertible {
         // (Drawn after the others, so that the variants of earlier seeds stay what they were.)
         variation.poAsPu = random.chance(0.3)
         variation.webBanner = random.chance(0.3)
+        variation.olderLayout = random.chance(0.2)
         return variation
     }
 
@@ -113,6 +120,7 @@ struct PlanVariation: CustomStringConvertible {
             let start = range.lowerBound + max(2, (range.count - length) / 2)
             lines.removeSubrange(start..<min(range.upperBound, start + length))
         }
+        if olderLayout { lines = Self.olderLayout(lines) }
         if pageNumbers { lines = insertPageNumbers(lines, avoiding: tableRange, random: &random) }
         if webBanner {
             lines = ["สำนักงานเทศบาล - หน้าแรก | เกี่ยวกับเรา | ข่าวประชาสัมพันธ์ | ติดต่อเรา", "Skip to content", "หน้าแรก  ข้อมูลพื้นฐาน  บริการประชาชน  ค้นหา",
@@ -353,6 +361,33 @@ struct PlanVariation: CustomStringConvertible {
             result.append("")
         }
         return result
+    }
+
+    /// The 2566–2570 dimension names and their 2561–2564 counterparts.
+    static let olderDimensionNames = [
+        ("การสร้างวัฒนธรรมสุจริต", "การสร้างสังคมที่ไม่ทนต่อการทุจริต"),
+        ("การบริหารราชการด้วยความโปร่งใส", "การบริหารราชการเพื่อป้องกันการทุจริต"),
+        ("การยกระดับกลไกการตรวจสอบการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น", "การเสริมสร้างและปรับปรุงกลไกในการตรวจสอบการปฏิบัติราชการขององค์กรปกครองส่วนท้องถิ่น"),
+    ]
+
+    static func olderLayout(_ lines: [String]) -> [String] {
+        var out: [String] = []
+        var titled = false
+        for line in lines {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            // Part headings standing alone go; "ส่วนที่ 1 บทนำ ประกอบด้วย…" in the foreword is prose.
+            if trimmed.hasPrefix("ส่วนที่"), ImportText.leadingNumber(Substring(ImportText.trimmedStart(trimmed.dropFirst("ส่วนที่".count))), maxDigits: 2)?.1.trimmingCharacters(in: .whitespaces).isEmpty == true {
+                continue
+            }
+            var text = line
+            if !titled, trimmed == "แผนปฏิบัติการป้องกันการทุจริต" {
+                text = "แผนป้องกันปราบปรามการทุจริตและประพฤติมิชอบ"
+                titled = true
+            }
+            for (current, older) in olderDimensionNames { text = text.replacingOccurrences(of: current, with: older) }
+            out.append(text)
+        }
+        return out
     }
 
     /// `มติ` for `มิติ` where it is a heading, never in running text.

@@ -205,6 +205,14 @@ final class VariationTests: XCTestCase {
         }
     }
 
+    /// The plan in the older layout: no part headings, the 2561–2564 dimension names, the
+    /// older one-year title — the same items, missions, budgets and sheets.
+    func testOlderLayoutReadsTheSamePlan() throws {
+        try check("000", PlanVariation(olderLayout: true))
+        try check("000", PlanVariation(tableForm: .rows, wrapWidth: 30, olderLayout: true, seed: 21))
+        try check("001", PlanVariation(olderLayout: true))
+    }
+
     /// A page of the Part 2 table lost: the variant reads the same plan, or says which part of
     /// the table is missing — and never has an item or a mission the document does not have.
     func testDroppedTablePagesAreNamedNotInvented() throws {
