@@ -24,7 +24,7 @@ final class LayoutTableTests: XCTestCase {
         }
         let result = try DocumentImporter.importDocument(data, fileName: "x.txt")
         for item in result.plan.orderedItems {
-            print(item.dimensionNumber.map(String.init) ?? "-", item.missionCode ?? "-", item.name, item.budgets.sorted { $0.key.be < $1.key.be }.map { "\($0.key.be)=\($0.value)" })
+            print(item.dimensionNumber.map(String.init) ?? "-", item.missionCode ?? "-", item.name, item.budgets.sorted { $0.key.be < $1.key.be }.map { "\($0.key.be)=\($0.value)" }, result.months(of: item))
         }
         for finding in result.findings { print(finding.code, finding.line ?? 0, finding.message.en) }
     }
