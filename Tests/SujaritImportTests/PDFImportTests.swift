@@ -304,6 +304,30 @@ final class PDFImportTests: XCTestCase {
         XCTAssertEqual(Set(result.findings.map(\.code)).subtracting(["text.pdfDamage"]), Set(expected.findings.map(\.code)))
     }
 
+    /// The rows of a printed text plan rebuilt from what its cells hold, without LibreOffice:
+    /// its empty cells are gone, so a count of cells would put every later budget in the wrong
+    /// year.
+    func testPrintedCellLinesBecomeRowsByWhatTheyHold() {
+        let lines = ["ส่วนที่ 2", "\tมิติ", "\tภารกิจตามมิติ", "\tโครงการ/กิจกรรม/มาตรการ", "\tปี 2566", "\tปี 2567", "\tหมายเหตุ", "",
+                     "\t1. การสร้างวัฒนธรรมสุจริต", "\t1.1 การเสริมสร้างจิตสำนึก", "", "\t1) โครงการอบรม", "\t10,000", "", "\t-",
+                     "\t2) กิจกรรมยกย่อง", "\t-", "\t5,000", "\tเริ่มปี 2567",
+                     "\t1.2 การเสริมสร้างจิตสำนึกแก่ประชาชน", "\t3) มาตรการงดรับของขวัญ", "\t-", "\t-",
+                     "\tรวม", "\tจำนวน 3 โครงการ", "\t10,000", "\t5,000", "", "ส่วนที่ 3"]
+        let rows = PDFWordLayout.cellLinesAsRows(lines)
+        XCTAssertEqual(rows.first, "ส่วนที่ 2")
+        XCTAssertEqual(rows[1], "มิติ\tภารกิจตามมิติ\tโครงการ/กิจกรรม/มาตรการ\tปี 2566\tปี 2567\tหมายเหตุ")
+        XCTAssertEqual(Array(rows[2...6]), [
+            "1. การสร้างวัฒนธรรมสุจริต\t1.1 การเสริมสร้างจิตสำนึก\t1) โครงการอบรม\t10,000\t-\t",
+            "\t\t2) กิจกรรมยกย่อง\t-\t5,000\tเริ่มปี 2567",
+            "\t1.2 การเสริมสร้างจิตสำนึกแก่ประชาชน\t3) มาตรการงดรับของขวัญ\t-\t-\t",
+            "\tรวม\tจำนวน 3 โครงการ\t10,000\t5,000\t",
+            "",
+        ])
+        XCTAssertEqual(rows.last, "ส่วนที่ 3")
+        // Lines without such a header are left as they are.
+        XCTAssertEqual(PDFWordLayout.cellLinesAsRows(["\tข้อความ", "ย่อหน้า"]), ["\tข้อความ", "ย่อหน้า"])
+    }
+
     static func dump(_ pdf: Data, name: String) {
         guard let folder = ProcessInfo.processInfo.environment["SUJARIT_DUMP_PDF_FOLDER"] else { return }
         try? pdf.write(to: URL(fileURLWithPath: folder).appendingPathComponent(name + ".pdf"))
