@@ -132,4 +132,29 @@ final class LayoutTableTests: XCTestCase {
         let blocks = PlainTextReader.read(text)
         XCTAssertFalse(blocks.contains { if case .table = $0 { return true }; return false })
     }
+
+    /// The two layout documents (u2 centred, u5 top-aligned with dimension rows) moved about as
+    /// other printers and copies set them: indented, their gaps wider, their digits switched.
+    /// Nothing is read by absolute position, so the scores hold.
+    func testLayoutDocumentsSurviveShiftedAndWidenedColumns() throws {
+        for stem in ["u2-town-2566-2570-pdftext", "u5-tambon-2566-2570-layout"] {
+            let text = try String(contentsOf: Self.unseen.appendingPathComponent(stem + ".txt"), encoding: .utf8)
+            let expected = try ImportScoring.decodeExpected(Data(contentsOf: Self.unseen.appendingPathComponent(stem + ".expected.json")))
+            let variants: [(String, String)] = [
+                ("indented", text.components(separatedBy: "\n").map { $0.isEmpty ? $0 : "    " + $0 }.joined(separator: "\n")),
+                ("wider gaps", text.replacingOccurrences(of: "  ", with: "   ")),
+                ("digits switched", ThaiDigits.toThai(ThaiDigits.toArabic(text)) == text ? ThaiDigits.toArabic(text) : ThaiDigits.toThai(text)),
+            ]
+            for (name, variant) in variants {
+                XCTAssertNotEqual(variant, text, "\(stem) \(name)")
+                let result = try DocumentImporter.importDocument(Data(variant.utf8), fileName: stem + ".txt")
+                let scores = Dictionary(uniqueKeysWithValues: ImportScoring.score(result, expected: expected).map { ($0.field, $0) })
+                for field in ["items", "dimension of each item", "mission of each item", "budgets per year"] {
+                    XCTAssertGreaterThanOrEqual(scores[field]?.recall ?? 0, 0.95, "\(stem) \(name): \(field)")
+                    XCTAssertGreaterThanOrEqual(scores[field]?.precision ?? 0, 0.95, "\(stem) \(name): \(field)")
+                }
+                XCTAssertEqual(scores["missions beyond the catalog"]?.found, 0, "\(stem) \(name)")
+            }
+        }
+    }
 }
