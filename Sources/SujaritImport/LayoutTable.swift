@@ -296,7 +296,9 @@ enum LayoutTable {
             }
             if raw.contains("\u{0C}") { afterPageBreak = true }
             let text = ImportText.clean(raw.filter { $0 != "\u{0C}" })
-            if PlainTextReader.isPageNumber(text) { afterPageBreak = true; cursor += 1; continue }
+            // A page number — but not the end of an amount a narrow column cut ("30,00" above "0").
+            let endsCutAmount = region.last.map { $0.budgets.contains(where: isCutStart) } == true && words(raw).allSatisfy { isAmountPiece($0.text) }
+            if PlainTextReader.isPageNumber(text) && !endsCutAmount { afterPageBreak = true; cursor += 1; continue }
             // A part or a sheet ends the table; a dimension's row across it ("มิติที่ 2 …") does not.
             if PlainTextReader.isStructuralHeading(text) && !ImportText.starts(text, with: "มิติที่") && !ImportText.starts(text, with: "มติที่") { break }
             let line = parse(raw, number: cursor + 1)
@@ -392,6 +394,8 @@ enum LayoutTable {
                 // A run that begins a cell near this start already marks the boundary.
                 if forcedCuts.contains(where: { abs(positions[$0] - start) <= 4 }) { continue }
                 let best = (1..<parts.count).min { abs(positions[$0] - start) < abs(positions[$1] - start) }!
+                // Never right after a number: "9." and its item's words are one cell.
+                if let marker = ImportText.marker(Substring(parts[..<best].joined(separator: " ") + " ")), marker.rest.isEmpty { continue }
                 // At a column start seen above; or wherever nearest it when the run goes on past
                 // it — a cell's text never reaches into the next column (its width counted
                 // without the marks, which take no room but drift the count).
