@@ -54,6 +54,8 @@ enum LayoutTable {
     struct Header {
         var columns: [(column: Column, start: Int)]
         var years: [Int]
+        /// Where the first year's label starts.
+        var yearStart = Int.max
         var firstLine: Int
         var lastLine: Int
     }
@@ -251,7 +253,7 @@ enum LayoutTable {
         guard items.start < firstYearStart else { return nil }
         var years: [Int] = []
         for value in yearWords where !years.contains(value) { years.append(value) }
-        return Header(columns: columns, years: years, firstLine: first, lastLine: last)
+        return Header(columns: columns, years: years, yearStart: firstYearStart, firstLine: first, lastLine: last)
     }
 
     /// The header again at the top of a page: header words only, with a year label, or with a
@@ -309,8 +311,10 @@ enum LayoutTable {
                 cursor += 1
                 continue
             }
-            // A paragraph after the table: one long run of text (not a dimension's row across it).
+            // A paragraph after the table: one long run of text reaching into the budget columns
+            // (not a dimension's row across it, nor text columns touching with single spaces).
             if line.budgets.isEmpty, line.segments.count == 1, line.segments[0].text.unicodeScalars.count >= 60,
+               line.segments[0].start + line.segments[0].text.unicodeScalars.count > header.yearStart,
                forcedColumn(line.segments[0].text, itemsNumbered: true) != .dimension { break }
             if sawGrandTotal, cursor + 1 - grandTotalLine > 2, line.budgets.isEmpty {
                 // Past the grand total and the lines of its cells: the table is over.
