@@ -241,6 +241,14 @@ enum LayoutTable {
                 && (["หมายเหตุ", "ผู้รับผิดชอบ", "หน่วยงานรับผิดชอบ", "หน่วยงานที่รับผิดชอบ"].contains { $0.contains(compact) } || ImportText.starts(compact, with: "หน่วยงาน"))
         }.map(\.start).min()
         guard let items = labels.first(where: { $0.column == .items }) else { return nil }
+        // A month schedule (ต.ค. … ก.ย., often in pieces over several lines, under "พ.ศ. 2562" and
+        // "พ.ศ. 2563"): its years are no budget columns; such a table is not rebuilt here.
+        let monthWords = (first...last).flatMap { words(lines[$0]) }.filter { word in
+            let compact = ImportText.compact(word.text)
+            return PlanTableParser.monthNames.prefix(12).contains { $0.0 == compact } || word.text.contains(".") && compact.count <= 2 && !compact.isEmpty
+                && PlanTableParser.monthNames.prefix(12).contains { $0.0.contains(compact) }
+        }
+        guard monthWords.count < 6 else { return nil }
         let mission = labels.first { $0.column == .mission && $0.start < items.start }
         // "มิติ" is the dimension column only left of the mission's label ("ภารกิจตาม / มิติ"
         // is the mission's), or left of the items' when there is no mission column.

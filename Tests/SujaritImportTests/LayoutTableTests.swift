@@ -126,6 +126,19 @@ final class LayoutTableTests: XCTestCase {
         XCTAssertFalse(blocks.isEmpty)
     }
 
+    /// A month schedule's header names years too ("พ.ศ. 2562" over ต.ค.–ธ.ค., "พ.ศ. 2563" over the
+    /// rest); they are no budget columns, and such a table is not rebuilt as one of years.
+    func testAMonthScheduleIsNotReadAsYears() {
+        let lines = [Self.place([(10, "โครงการ/กิจกรรม"), (40, "งบประมาณ"), (52, "พ.ศ. 2562"), (70, "พ.ศ. 2563")]),
+                     Self.place([(40, "(บาท)")] + ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค."].enumerated().map { (50 + $0.offset * 6, $0.element) }),
+                     Self.place([(0, "1"), (10, "โครงการอบรม"), (40, "20,000"), (62, "✓")])]
+        XCTAssertNil(LayoutTable.read(lines.map { Substring($0) }, at: 0))
+        // The same header with budget years is one.
+        let years = [Self.place([(10, "โครงการ/กิจกรรม"), (40, "ปี 2566"), (52, "ปี 2567")]),
+                     Self.place([(10, "1) โครงการอบรม"), (40, "20,000"), (52, "-")])]
+        XCTAssertNotNil(LayoutTable.read(years.map { Substring($0) }, at: 0))
+    }
+
     /// A text without a plan table laid out in spaces reads as before: no table from nowhere.
     func testTextWithoutALayoutHeaderMakesNoTable() {
         let text = "แผนปฏิบัติการป้องกันการทุจริต (พ.ศ. 2566 – 2570)\nปี 2566     ปี 2567 ได้ดำเนินการแล้ว\n1) โครงการอบรม      10,000\n"
