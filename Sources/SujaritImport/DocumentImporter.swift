@@ -86,8 +86,13 @@ public enum DocumentImporter {
             let text = try decodeText(data)
             let repaired = TextRepair.repair(text)
             repairs = repaired.report
-            repairs.laidOutColumns = LayoutText.isLaidOut(text)
             blocks = PlainTextReader.read(repaired.text)
+            if LayoutText.isLaidOut(text) {
+                // Text without tabs gives tables only where `LayoutTable` rebuilt one from the
+                // positions of its lines; any other table laid out in spaces stays unread.
+                repairs.rebuiltLayoutTables = blocks.reduce(0) { if case .table = $1 { return $0 + 1 }; return $0 }
+                repairs.laidOutColumns = repairs.rebuiltLayoutTables == 0
+            }
         case .pdf:
             let repaired = TextRepair.repair(try PDFTextExtractor.extractText(data))
             repairs = repaired.report

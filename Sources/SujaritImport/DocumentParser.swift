@@ -332,6 +332,22 @@ struct DocumentParser {
                 th: "เอกสารไม่มีรายละเอียดโครงการ (ส่วนที่ 3)", en: "The document has no project sheets (Part 3)")))
         }
         if !tableItems.isEmpty { reportMissingTableParts(madeFromSheets, table: table, plan: plan) }
+        // An item made from a sheet takes its sheet's place among the table's items (right after
+        // the item of the sheet before it), not the end of the plan: a lost page of mission 1.2
+        // leaves its item between those of 1.1 and 1.3.
+        if !tableItems.isEmpty, !madeFromSheets.isEmpty {
+            var sequence = Array(items[..<tableItems.count].sorted { $0.order < $1.order }.map(\.id))
+            var itemIDOfSheet: [Int: UUID] = [:]
+            for (item, sheet) in sheetOfItem { itemIDOfSheet[sheet] = items[item].id }
+            for (sheetIndex, imported) in importedSheets.enumerated() {
+                guard let id = imported.itemID, itemIDOfSheet[sheetIndex] == nil, !sequence.contains(id) else { continue }
+                let previous = (0..<sheetIndex).reversed().lazy.compactMap { importedSheets[$0].itemID }.first { sequence.contains($0) }
+                let position = previous.flatMap { sequence.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+                sequence.insert(id, at: position)
+            }
+            let rank = Dictionary(uniqueKeysWithValues: sequence.enumerated().map { ($0.element, $0.offset + 1) })
+            for index in items.indices { if let order = rank[items[index].id] { items[index].order = order } }
+        }
         return Matching(items: items, sheets: importedSheets)
     }
 

@@ -10,7 +10,8 @@ import SujaritCore
 /// {
 ///   "items": [{"name": "โครงการ…", "dimension": 1, "mission": "1.1",
 ///              "budgets": {"2566": 20000, "2567": null}, "months": [10, 11]}],
-///   "sheets": ["โครงการ…"],
+///   "sheets": ["โครงการ…", {"name": "โครงการ…", "fields": {"targetGroup": "บุคลากร จำนวน 80 คน",
+///              "budget": "ปีละ 30,000 บาท", "objectives": ["เพื่อ…", "เพื่อ…"]}}],
 ///   "statedTotalFindings": [{"code": "subtotal.count", "line": 309}, {"code": "count.stated.total"}],
 ///   "customMissions": ["ภารกิจที่เอกสารเพิ่มเอง"]
 /// }
@@ -35,8 +36,36 @@ public enum ImportScoring {
             public var code: String
             public var line: Int?
         }
+        /// A project sheet: its name alone, or its name and what some of its fields say. Field
+        /// keys are `SheetField` names (rationale, objectives, targetGroup, method, period,
+        /// budget, responsible, results, area); a value is a text or a list of texts (objectives,
+        /// method steps, outputs then outcomes for results).
+        public struct Sheet: Decodable, Sendable {
+            public var name: String
+            public var fields: [String: [String]]
+
+            enum CodingKeys: String, CodingKey { case name, fields }
+            enum Value: Decodable {
+                case one(String), many([String])
+                init(from decoder: any Decoder) throws {
+                    let container = try decoder.singleValueContainer()
+                    if let text = try? container.decode(String.self) { self = .one(text) } else { self = .many(try container.decode([String].self)) }
+                }
+                var texts: [String] { switch self { case .one(let text): [text]; case .many(let texts): texts } }
+            }
+            public init(from decoder: any Decoder) throws {
+                if let name = try? decoder.singleValueContainer().decode(String.self) {
+                    self.name = name
+                    fields = [:]
+                    return
+                }
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                name = try container.decode(String.self, forKey: .name)
+                fields = try container.decodeIfPresent([String: Value].self, forKey: .fields)?.mapValues(\.texts) ?? [:]
+            }
+        }
         public var items: [Item]?
-        public var sheets: [String]?
+        public var sheets: [Sheet]?
         public var statedTotalFindings: [Finding]?
         /// Missions the document itself adds to the catalog's (by name); none when absent.
         public var customMissions: [String]?
@@ -135,8 +164,45 @@ public enum ImportScoring {
             }
         }
         if let sheets = expected.sheets {
-            let pairs = NameMatcher.assign(left: sheets.map(key), right: result.sheets.map { key($0.name) }, threshold: 0.85)
+            let pairs = NameMatcher.assign(left: sheets.map { key($0.name) }, right: result.sheets.map { key($0.name) }, threshold: 0.85)
             scores.append(FieldScore(field: "sheet names", found: result.sheets.count, expected: sheets.count, correct: pairs.count))
+            // Sheet fields: each field written down for a sheet, against what the import kept in
+            // the sheet of the item that sheet went to (texts compared like names).
+            let scoredFields = Set(sheets.flatMap(\.fields.keys))
+            if !scoredFields.isEmpty {
+                let itemsByID = Dictionary(result.plan.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                func texts(_ sheet: ProjectSheet?, _ field: String) -> [String] {
+                    guard let sheet else { return [] }
+                    switch field {
+                    case "rationale": return [sheet.rationale]
+                    case "objectives": return sheet.objectives
+                    case "targetGroup": return [sheet.targetGroup]
+                    case "method": return sheet.method.map(\.text)
+                    case "period": return [sheet.period]
+                    case "budget": return [sheet.budgetText]
+                    case "responsible": return [sheet.responsible]
+                    case "results": return sheet.outputs + sheet.outcomes
+                    case "area": return sheet.area.map { [$0] } ?? []
+                    default: return []
+                    }
+                }
+                func sheetOf(_ index: Int) -> ProjectSheet? { result.sheets[index].itemID.flatMap { itemsByID[$0]?.sheet } }
+                let found = result.sheets.indices.reduce(0) { count, index in
+                    count + scoredFields.filter { field in texts(sheetOf(index), field).contains { !key($0).isEmpty } }.count
+                }
+                var expectedCount = 0, correct = 0
+                let pairOf = Dictionary(uniqueKeysWithValues: pairs.map { ($0.left, $0.right) })
+                for (index, sheet) in sheets.enumerated() {
+                    for (field, want) in sheet.fields {
+                        expectedCount += 1
+                        guard let right = pairOf[index] else { continue }
+                        let got = texts(sheetOf(right), field).map(key).filter { !$0.isEmpty }
+                        let wanted = want.map(key).filter { !$0.isEmpty }
+                        if got.count == wanted.count, zip(got, wanted).allSatisfy({ $0 == $1 || NameMatcher.similarity($0, $1) >= 0.85 }) { correct += 1 }
+                    }
+                }
+                scores.append(FieldScore(field: "sheet fields", found: found, expected: expectedCount, correct: correct))
+            }
         }
         if let findings = expected.statedTotalFindings {
             let reported = result.findings.filter { statedTotalCodes.contains($0.code) }
@@ -164,6 +230,16 @@ public enum ImportScoring {
             scores.append(FieldScore(field: "placed lines", found: lines, expected: lines, correct: max(0, lines - unplaced)))
         }
         return scores
+    }
+
+    /// What `sujarit import --expect EXPECTED.json FILE` prints for one document: the scores as
+    /// a table, or as JSON.
+    public static func report(_ result: ImportResult, expected: Expected, json: Bool) throws -> String {
+        let scores = score(result, expected: expected)
+        guard json else { return render(scores) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(scores), as: UTF8.self)
     }
 
     /// The scores as a table, one field a line.

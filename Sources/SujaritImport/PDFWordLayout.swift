@@ -1,4 +1,5 @@
 import Foundation
+import SujaritCore
 
 /// `pdftotext -bbox-layout` output (every word with its box, in points) → the text forms
 /// `PlainTextReader` knows, tables as tab-separated rows.
@@ -88,6 +89,7 @@ enum PDFWordLayout {
     /// rows are then one per visual line; the plan-table reader joins them into the logical rows
     /// (an item begins where the item column begins an item number or a kind word).
     static func text(pages: [[Word]]) -> String {
+        if let printed = printedTextFile(pages: pages) { return printed }
         var pieces: [Piece] = []
         // The document's left margin: where paragraphs start, on any page.
         let margin = pages.flatMap { $0.map(\.x0) }.min() ?? 0
@@ -105,6 +107,124 @@ enum PDFWordLayout {
             case .row(let line, let table): row(line, columns: columns[table])
             }
         }.joined(separator: "\n")
+    }
+
+    /// A text file printed to PDF as it is (LibreOffice opens a `.txt` and prints it): a plan
+    /// table written one cell per line, each led by a tab, comes out as lines indented by one
+    /// tab stop (1.25 cm in LibreOffice, ½ inch in Word: 30–40 pt) — the header's cells
+    /// ("มิติ", "ภารกิจตามมิติ", "โครงการ/กิจกรรม/มาตรการ") each on an indented line of its own,
+    /// which no Word table gives. Its words in columns are no table (a space between "ปี" and
+    /// "2566" can be wider than a cell gap), so the text is given back as the text file was:
+    /// indented lines led by a tab, the blank lines where the vertical gaps are, a line the page
+    /// wrapped joined again. Nil for any other PDF.
+    static func printedTextFile(pages: [[Word]]) -> String? {
+        let pageLines = pages.map(lines)
+        let margin = pages.flatMap { $0.map(\.x0) }.min() ?? 0
+        func isTabLed(_ line: Line) -> Bool { (30...40).contains(line.x0 - margin) }
+        let all = pageLines.flatMap { $0 }
+        let headerAt = all.indices.first { index in
+            isTabLed(all[index]) && ["มิติ", "มติ"].contains(ImportText.compact(join(all[index].words)))
+                && all[(index + 1)..<min(all.count, index + 4)].contains { isTabLed($0) && PlanTableParser.header(join($0.words)) == .items }
+        }
+        guard headerAt != nil else { return nil }
+        // The line spacing of the text: the most common gap between two lines of a page.
+        var gaps: [Int: Int] = [:]
+        for lines in pageLines where lines.count > 1 {
+            for index in 1..<lines.count { gaps[Int((lines[index].y - lines[index - 1].y).rounded()), default: 0] += 1 }
+        }
+        guard let spacing = gaps.filter({ $0.key > 4 }).max(by: { $0.value < $1.value })?.key.description, let step = Double(spacing) else { return nil }
+        let rightEdge = all.map { $0.words.last?.x1 ?? 0 }.max() ?? 0
+        var out: [String] = []
+        for lines in pageLines {
+            var previous: Line?
+            for line in lines {
+                if isPageNumber(line) { continue }
+                let text = join(line.words)
+                if let previous {
+                    let gap = line.y - previous.y
+                    // A line the page wrapped: the one before reached the right edge, this one
+                    // goes on at the margin right below it.
+                    if gap < step * 1.4, (previous.words.last?.x1 ?? 0) >= rightEdge - 12, abs(line.x0 - margin) < 4, !out.isEmpty {
+                        out[out.count - 1] = ImportText.joinBroken(out[out.count - 1], text)
+                        continue
+                    }
+                    for _ in 0..<max(0, Int((gap / step).rounded()) - 1) where gap < step * 8 { out.append("") }
+                }
+                out.append(isTabLed(line) ? "\t" + text : text)
+                previous = line
+            }
+        }
+        return cellLinesAsRows(out).joined(separator: "\n")
+    }
+
+    /// The plan table of a printed text file, one cell per tab-led line, as rows of
+    /// tab-separated cells. Its empty cells (a tab alone) left nothing on the page, so the
+    /// cells can no longer be counted into rows; rows are rebuilt from what the cells hold: a
+    /// dimension, a mission ("x.y"), an item ("N)") or a total ("รวม") begins a row in its column,
+    /// the budgets after an item or a total go to the year columns in order, other text goes on
+    /// the cell before it (or the remarks, after the budgets).
+    static func cellLinesAsRows(_ lines: [String]) -> [String] {
+        guard let headerStart = lines.firstIndex(where: { $0.hasPrefix("\t") && ["มิติ", "มติ"].contains(ImportText.compact(String($0.dropFirst()))) }) else { return lines }
+        var header: [String] = []
+        var index = headerStart
+        while index < lines.count, lines[index].hasPrefix("\t") { header.append(String(lines[index].dropFirst())); index += 1 }
+        let kinds = header.map { PlanTableParser.header($0) }
+        guard let itemsColumn = kinds.firstIndex(of: .items) else { return lines }
+        let dimensionColumn = kinds.firstIndex(of: .dimension)
+        let missionColumn = kinds.firstIndex(of: .mission)
+        let yearColumns = kinds.indices.filter { if case .year = kinds[$0] { return true }; return $0 > itemsColumn && kinds[$0] == .budget }
+        let remarksColumn = kinds.firstIndex(of: .remarks)
+        var rows: [[String]] = []
+        var row: [String] = []
+        var hasItem = false, isTotal = false, budget = 0
+        func flush() {
+            if row.contains(where: { !$0.isEmpty }) { rows.append(row) }
+            row = Array(repeating: "", count: header.count)
+            hasItem = false; isTotal = false; budget = 0
+        }
+        func put(_ text: String, _ column: Int) { row[column] = row[column].isEmpty ? text : ImportText.joinBroken(row[column], text) }
+        flush()
+        var lastColumn = itemsColumn
+        var end = index
+        while end < lines.count, lines[end].isEmpty || lines[end].hasPrefix("\t") {
+            let text = ImportText.clean(lines[end])
+            end += 1
+            guard !text.isEmpty else { continue }
+            let marker = ImportText.marker(Substring(text + " "))
+            if PlanTableParser.startsTotal(text) {
+                flush()
+                isTotal = true
+                lastColumn = missionColumn ?? dimensionColumn ?? itemsColumn
+                put(text, lastColumn)
+            } else if isTotal, budget == 0, ImportText.starts(ImportText.compact(text), with: "จำนวน") || PlanTableParser.bareCount(text) != nil {
+                lastColumn = itemsColumn
+                put(text, itemsColumn)
+            } else if let dimensionColumn, ImportText.starts(text, with: "มิติที่") || marker?.style == .dot && marker?.numbers.count == 1 && PlanItemKind.recognize(fromName: String(marker!.rest)) == nil && !(marker!.rest.isEmpty) {
+                flush()
+                lastColumn = dimensionColumn
+                put(text, dimensionColumn)
+            } else if let missionColumn, marker?.style == .code, (2...3).contains(marker?.numbers.count ?? 0) {
+                if hasItem || isTotal || !row[missionColumn].isEmpty { flush() }
+                lastColumn = missionColumn
+                put(text, missionColumn)
+            } else if PlanTableParser.startsItem(text) && (marker != nil || !hasItem) {
+                if hasItem || isTotal { flush() }
+                hasItem = true
+                lastColumn = itemsColumn
+                put(text, itemsColumn)
+            } else if (hasItem || isTotal) && PlanTableParser.isBudgetLine(text) && budget < yearColumns.count {
+                row[yearColumns[budget]] = text
+                budget += 1
+                lastColumn = yearColumns[budget - 1]
+            } else if budget > 0, let remarksColumn {
+                put(text, remarksColumn)
+                lastColumn = remarksColumn
+            } else {
+                put(text, lastColumn)
+            }
+        }
+        flush()
+        return Array(lines[..<headerStart]) + [header.joined(separator: "\t")] + rows.map { $0.joined(separator: "\t") } + [""] + Array(lines[end...])
     }
 
     /// Lines that stand between two rows of a table (or of two tables whose columns agree) and

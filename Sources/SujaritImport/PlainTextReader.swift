@@ -123,6 +123,14 @@ public enum PlainTextReader {
                 case .row:
                     readRowTable()
                 case .text(let text):
+                    // A plan table set out in spaces (`pdftotext -layout`), rebuilt from the
+                    // positions of its lines; its header's first lines were read as text already.
+                    if let layout = LayoutTable.read(lines, at: index) {
+                        while let last = blocks.last, last.line > layout.firstLine { blocks.removeLast() }
+                        blocks.append(.table(layout.table))
+                        index = layout.end
+                        continue
+                    }
                     addText(text, line: index + 1)
                     index += 1
                 }

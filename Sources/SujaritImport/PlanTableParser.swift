@@ -135,7 +135,11 @@ struct PlanTableParser {
 
     static func isScheduleMark(_ line: String) -> Bool {
         let text = line.filter { !$0.isWhitespace }
-        return text.count <= 8 && !text.isEmpty && text.allSatisfy { "✓✔/*xX●•√■□✗→←↔⟶⟵⟷<>-–—".contains($0) } && !text.allSatisfy { "-–—".contains($0) }
+        if text.count <= 8 && !text.isEmpty && text.allSatisfy({ "✓✔/*xX●•√■□✗→←↔⟶⟵⟷<>-–—".contains($0) }) && !text.allSatisfy({ "-–—".contains($0) }) { return true }
+        // An arrow drawn over months, of any length and any of the dashes and heads Word's
+        // symbols give: "←――――→", "◄─────►", "<---------->", "⟵━━━⟶".
+        let heads = "→←↔⟶⟵⟷◄►◀▶<>‹›⇐⇒⇔➔➜➝➞"
+        return text.count <= 80 && text.contains(where: heads.contains) && text.allSatisfy { (heads + "-–—―─━═~_=.·").contains($0) }
     }
 
     /// "จำนวน 4 โครงการ" → 4
@@ -567,6 +571,13 @@ struct PlanTableParser {
             target.lines = joiningCutAmounts(target.lines + cell.lines)
             return
         }
+        // A line that begins an item, a heading or a total ("13) มาตรการ…", "จำนวน 4 โครงการ")
+        // is never the end of a broken name: when cells slip (a page of a one-cell-per-line
+        // table lost), it stays a line of its own, so no two items become one.
+        if let first = cell.lines.first, beginsOwnLine(first) {
+            target.lines += cell.lines
+            return
+        }
         let last = target.lines.removeLast()
         let next = cell.lines[0]
         if let end = last.unicodeScalars.last, let start = next.unicodeScalars.first, ImportText.digitValue(end) != nil,
@@ -576,6 +587,18 @@ struct PlanTableParser {
             target.lines.append(ImportText.joinBroken(last, next))
         }
         target.lines += cell.lines.dropFirst()
+    }
+
+    /// A numbered item, a dimension or mission heading, a total or a stated count.
+    static func beginsOwnLine(_ line: String) -> Bool {
+        if startsTotal(line) || ImportText.starts(ImportText.compact(line), with: "จำนวน") && statedCount(line) != nil { return true }
+        guard let marker = ImportText.marker(Substring(line)) else { return false }
+        switch marker.style {
+        case .closingParen, .parens: return marker.numbers.count == 1 && !marker.rest.isEmpty
+        case .code: return true
+        case .dot: return !marker.rest.isEmpty && (marker.numbers.count >= 2 || PlanItemKind.recognize(fromName: String(marker.rest)) != nil || ImportText.starts(line, with: "มิติ"))
+        default: return false
+        }
     }
 
     /// Digits, commas and points only (",000", "10,"): a piece of an amount a narrow column cut.
@@ -773,6 +796,12 @@ struct PlanTableParser {
             // "เดือนที่ดำเนินการ: ต.ค. – ธ.ค." under an item's name: its months, not its name.
             if let last = newItems.last, let months = SheetParser.monthsLine(line) {
                 for month in months.months where !items[last].months.contains(month) { items[last].months.append(month) }
+                continue
+            }
+            // A stated count or a total's word that slipped into this cell (a lost page moved
+            // the cells) is no part of a name.
+            if marker == nil, Self.beginsOwnLine(line) {
+                unplaced(TableCell(lines: [line], line: lineNumber))
                 continue
             }
             // A line without a marker: more of the previous item's name, or an unnumbered item.

@@ -24,6 +24,8 @@ public enum TextRepair {
         /// The text sets its tables out in columns of spaces, as text copied from a PDF does:
         /// its rows cannot be told apart reliably, so the table is not rebuilt from it.
         public var laidOutColumns = false
+        /// Plan tables laid out in spaces that were rebuilt into rows (`LayoutTable`).
+        public var rebuiltLayoutTables = 0
         public var isEmpty: Bool { decomposedSaraAm == 0 && spacesBeforeMarks == 0 && restoredSaraAm == 0 && misplacedToneMarks == 0 && restoredLetters == 0 }
     }
 
@@ -55,7 +57,12 @@ public enum TextRepair {
         ("ประจาปี", "ประจำปี"), ("สาหรับ", "สำหรับ"), ("สาคัญ", "สำคัญ"), ("อาเภอ", "อำเภอ"), ("ตาบล", "ตำบล"), ("สาเร็จ", "สำเร็จ"),
         ("คาสั่ง", "คำสั่ง"), ("ตาแหน่ง", "ตำแหน่ง"), ("เจตจานง", "เจตจำนง"), ("จัดทาแผน", "จัดทำแผน"), ("จัดทาโครงการ", "จัดทำโครงการ"),
         ("จัดทารายงาน", "จัดทำรายงาน"), ("จัดทาคู่มือ", "จัดทำคู่มือ"), ("จัดทาข้อ", "จัดทำข้อ"), ("ทาความ", "ทำความ"), ("กากับ", "กำกับ"),
-        ("ปูองกัน", "ป้องกัน"), ("ปูาย", "ป้าย"), ("ปูอน", "ป้อน"),
+        ("ปูองกัน", "ป้องกัน"), ("ปูองปราม", "ป้องปราม"), ("ปูาย", "ป้าย"), ("ปูอน", "ป้อน"), ("เปูาหมาย", "เป้าหมาย"),
+        // The same with a space after the misread vowel, as `pdftotext -layout` sets it
+        // ("ปู องกัน", "กลุ่มเปู าหมาย"); "ปู" + space + "อง"/"า" is no Thai text either.
+        ("ปู องกัน", "ป้องกัน"), ("ปู าย", "ป้าย"), ("เปู าหมาย", "เป้าหมาย"),
+        // A space the extraction put inside a word after sara ii ("ปี ละ", "ปี งบประมาณ").
+        ("ปี ละ", "ปีละ"), ("ปี งบประมาณ", "ปีงบประมาณ"),
         // A tone mark drawn after the final consonant behind sara i / ue ("ทัง้" is repaired by
         // rule; after these vowels the same order is also a real syllable, "มีส่วน", so only
         // known words are).
@@ -82,6 +89,7 @@ public enum TextRepair {
             if scalar == "\u{0E33}" { saraAm += 1 }
             if (0x0E01...0x0E2E).contains(scalar.value) { thaiLetters += 1 }
             if previous == " " && isFollowingMark(scalar) && isThai(beforePrevious) { needs.spaceBeforeMark = true }
+            if previous == " " && (0x0E01...0x0E2E).contains(scalar.value) && (beforePrevious == "\u{0E31}" || beforePrevious == "\u{0E47}") { needs.spaceBeforeMark = true }
             if (0x0E48...0x0E4B).contains(scalar.value) && (0x0E01...0x0E2E).contains(previous.value) && beforePrevious == "\u{0E31}" { needs.spaceBeforeMark = true }
             if (0x0E34...0x0E37).contains(scalar.value) && previous == "\u{0E2D}" && (0x0E48...0x0E4B).contains(beforePrevious.value) { needs.spaceBeforeMark = true }
             if (0x0E48...0x0E4B).contains(scalar.value) && previous == "\u{0E32}" { needs.spaceBeforeMark = true }
@@ -92,7 +100,7 @@ public enum TextRepair {
         needs.lostSaraAm = thaiLetters >= 2_000 && saraAm * 1_000 < thaiLetters
         // (Searched as whole letters: a String search for a piece that begins with a combining
         // mark finds nothing.)
-        needs.misread = ["าเนิน", "ลาดับ", "จานวน", "สานัก", "ปูอง", "าหนด", "สิน้", "ขึน้", "ชีว้", "ขัน้"].contains { text.range(of: $0, options: .literal) != nil }
+        needs.misread = ["าเนิน", "ลาดับ", "จานวน", "สานัก", "ปูอง", "ปู อง", "เปูา", "เปู า", "ปู าย", "าหนด", "สิน้", "ขึน้", "ชีว้", "ขัน้"].contains { text.range(of: $0, options: .literal) != nil }
         return needs
     }
 
@@ -190,6 +198,14 @@ public enum TextRepair {
                     continue
                 }
             }
+            // "ฟั ง", "เป็ น": mai han-akat and mai taikhu always close on a consonant, so a
+            // space between them and a Thai consonant is the extraction's, never the writer's.
+            if scalar == " " || scalar == "\u{A0}", let last = out.last, last == "\u{0E31}" || last == "\u{0E47}",
+               next != scalars.endIndex, (0x0E01...0x0E2E).contains(scalars[next].value) {
+                report.spacesBeforeMarks += 1
+                index = next
+                continue
+            }
             if scalar == " " || scalar == "\u{A0}" {
                 // Spaces, then a mark that cannot begin a syllable, after Thai: drop the spaces.
                 var end = next
@@ -247,6 +263,11 @@ public enum TextRepair {
             findings.append(ImportFinding(severity: .info, code: "text.pdfDamage", line: nil, message: LocalizedText(
                 th: "ข้อความเสียจากการแปลง PDF ได้ซ่อมแล้ว: สระอำแยกเป็นสองตัว \(report.decomposedSaraAm) แห่ง ช่องว่างหน้าสระหรือวรรณยุกต์ \(report.spacesBeforeMarks) แห่ง วรรณยุกต์ผิดที่ \(report.misplacedToneMarks) แห่ง คำที่อ่านสระอำเป็นสระอาหรือ ป้ เป็น ปู \(report.restoredLetters) คำ",
                 en: "Text damaged by PDF extraction was repaired: sara am in two parts \(report.decomposedSaraAm) times, a space before a vowel or tone mark \(report.spacesBeforeMarks) times, a misplaced tone mark \(report.misplacedToneMarks) times, sara am read as sara aa or ป้ as ปู in \(report.restoredLetters) words")))
+        }
+        if report.rebuiltLayoutTables > 0 {
+            findings.append(ImportFinding(severity: .info, code: "text.layoutTableRebuilt", line: nil, message: LocalizedText(
+                th: "ตารางแผนในไฟล์นี้จัดคอลัมน์ด้วยช่องว่าง (คัดลอกข้อความมาจาก PDF) ได้ประกอบแถวใหม่จากตำแหน่งตัวอักษร \(report.rebuiltLayoutTables) ตาราง กรุณาตรวจทานชื่อโครงการ ภารกิจ และงบประมาณ",
+                en: "The plan table of this file is laid out with spaces (text copied from a PDF); \(report.rebuiltLayoutTables) table(s) were rebuilt into rows from the positions of the text — please check item names, missions and budgets")))
         }
         if report.laidOutColumns {
             findings.append(ImportFinding(severity: .warning, code: "text.layoutColumns", line: nil, message: LocalizedText(

@@ -14,7 +14,7 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "นำเข้าเอกสารแผน / Import plan documents (text, DOCX, HTML, PDF) and print the plan with its diagnosis.",
-        discussion: "PDF needs pdftotext (apt-get install poppler-utils). --expect EXPECTED.json scores the import against a written-down structure: {\"items\": [{\"name\", \"dimension\", \"mission\", \"budgets\": {\"2566\": 20000, \"2567\": null}, \"months\"}], \"sheets\": [names], \"statedTotalFindings\": [{\"code\", \"line\"}]}."
+        discussion: "PDF needs pdftotext (apt-get install poppler-utils). --expect EXPECTED.json scores the import against a written-down structure: {\"items\": [{\"name\", \"dimension\", \"mission\", \"budgets\": {\"2566\": 20000, \"2567\": null}, \"months\"}], \"sheets\": [name or {\"name\", \"fields\": {\"targetGroup\": text, \"objectives\": [texts], …}}], \"statedTotalFindings\": [{\"code\", \"line\"}]}."
     )
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -72,14 +72,8 @@ struct ImportCommand: AsyncParsableCommand {
                 let data = try Self.readFile(path)
                 let result = try DocumentImporter.importDocument(data, fileName: name, organizationName: org)
                 if let expected {
-                    let scores = ImportScoring.score(result, expected: expected)
-                    switch format {
-                    case .summary:
-                        if files.count > 1 { print("== \(path)") }
-                        print(ImportScoring.render(scores))
-                    case .json:
-                        print(String(decoding: try encoder.encode(scores), as: UTF8.self))
-                    }
+                    if format == .summary && files.count > 1 { print("== \(path)") }
+                    print(try ImportScoring.report(result, expected: expected, json: format == .json))
                     continue
                 }
                 switch format {

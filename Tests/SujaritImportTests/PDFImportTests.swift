@@ -35,14 +35,18 @@ final class PDFImportTests: XCTestCase {
 
     /// A DOCX converted by LibreOffice; skips when LibreOffice is not installed.
     static func pdf(fromDocx docx: Data, filter: String = "pdf") throws -> Data {
+        try pdf(from: docx, fileName: "plan.docx", filter: filter)
+    }
+
+    static func pdf(from document: Data, fileName: String, filter: String = "pdf") throws -> Data {
         guard let soffice = which("soffice", variable: "SUJARIT_SOFFICE") ?? which("libreoffice") else {
             throw XCTSkip("LibreOffice (soffice) is not installed")
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sujarit-pdf-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("plan.docx")
-        try docx.write(to: input)
+        let input = folder.appendingPathComponent(fileName)
+        try document.write(to: input)
         try run(soffice, ["-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--norestore", "--convert-to", filter,
                           "--outdir", folder.path, input.path], timeout: 240)
         let output = folder.appendingPathComponent("plan.pdf")
@@ -281,6 +285,47 @@ final class PDFImportTests: XCTestCase {
             Self.dump(pdf, name: "seed-" + seed)
             try Self.assertNothingLost(pdf: pdf, text: text, "seed " + seed)
         }
+    }
+
+    /// A text plan (cells one per line, led by tabs) opened and printed by LibreOffice: the
+    /// tabs become indents and its empty cells leave nothing on the page. Its budgets were lost
+    /// (a total of 100,000 read as 0); they must read as in the text, item by item.
+    func testTextPlanPrintedToPDFKeepsItsBudgets() throws {
+        try requirePdftotext()
+        let text = SyntheticPlanDocument.text(itemCount: 8)
+        let expected = try DocumentImporter.importDocument(Data(text.utf8), fileName: "plan.txt")
+        let pdf = try Self.pdf(from: Data(text.utf8), fileName: "plan.txt")
+        let result = try DocumentImporter.importDocument(pdf, fileName: "plan.pdf")
+        XCTAssertEqual(result.plan.orderedItems.map(\.name), expected.plan.orderedItems.map(\.name))
+        XCTAssertEqual(result.plan.orderedItems.map(\.budgets), expected.plan.orderedItems.map(\.budgets))
+        XCTAssertEqual(result.plan.orderedItems.map(\.missionCode), expected.plan.orderedItems.map(\.missionCode))
+        XCTAssertGreaterThan(expected.summary.total, Money(satang: 0))
+        XCTAssertEqual(result.summary.total, expected.summary.total)
+        XCTAssertEqual(Set(result.findings.map(\.code)).subtracting(["text.pdfDamage"]), Set(expected.findings.map(\.code)))
+    }
+
+    /// The rows of a printed text plan rebuilt from what its cells hold, without LibreOffice:
+    /// its empty cells are gone, so a count of cells would put every later budget in the wrong
+    /// year.
+    func testPrintedCellLinesBecomeRowsByWhatTheyHold() {
+        let lines = ["ส่วนที่ 2", "\tมิติ", "\tภารกิจตามมิติ", "\tโครงการ/กิจกรรม/มาตรการ", "\tปี 2566", "\tปี 2567", "\tหมายเหตุ", "",
+                     "\t1. การสร้างวัฒนธรรมสุจริต", "\t1.1 การเสริมสร้างจิตสำนึก", "", "\t1) โครงการอบรม", "\t10,000", "", "\t-",
+                     "\t2) กิจกรรมยกย่อง", "\t-", "\t5,000", "\tเริ่มปี 2567",
+                     "\t1.2 การเสริมสร้างจิตสำนึกแก่ประชาชน", "\t3) มาตรการงดรับของขวัญ", "\t-", "\t-",
+                     "\tรวม", "\tจำนวน 3 โครงการ", "\t10,000", "\t5,000", "", "ส่วนที่ 3"]
+        let rows = PDFWordLayout.cellLinesAsRows(lines)
+        XCTAssertEqual(rows.first, "ส่วนที่ 2")
+        XCTAssertEqual(rows[1], "มิติ\tภารกิจตามมิติ\tโครงการ/กิจกรรม/มาตรการ\tปี 2566\tปี 2567\tหมายเหตุ")
+        XCTAssertEqual(Array(rows[2...6]), [
+            "1. การสร้างวัฒนธรรมสุจริต\t1.1 การเสริมสร้างจิตสำนึก\t1) โครงการอบรม\t10,000\t-\t",
+            "\t\t2) กิจกรรมยกย่อง\t-\t5,000\tเริ่มปี 2567",
+            "\t1.2 การเสริมสร้างจิตสำนึกแก่ประชาชน\t3) มาตรการงดรับของขวัญ\t-\t-\t",
+            "\tรวม\tจำนวน 3 โครงการ\t10,000\t5,000\t",
+            "",
+        ])
+        XCTAssertEqual(rows.last, "ส่วนที่ 3")
+        // Lines without such a header are left as they are.
+        XCTAssertEqual(PDFWordLayout.cellLinesAsRows(["\tข้อความ", "ย่อหน้า"]), ["\tข้อความ", "ย่อหน้า"])
     }
 
     static func dump(_ pdf: Data, name: String) {

@@ -75,4 +75,30 @@ final class ScoringTests: XCTestCase {
         XCTAssertEqual(stated.expected, 3)
         XCTAssertEqual(stated.found, result.findings.filter { ImportScoring.statedTotalCodes.contains($0.code) }.count)
     }
+
+    /// Sheet fields: each field written down for a sheet counts when the sheet of its item says
+    /// the same; a wrong or missing one lowers the recall. Run through `ImportScoring.report`,
+    /// what `sujarit import --expect` prints, on the unseen u2 document.
+    func testSheetFieldsAreScoredAsTheCommandPrintsThem() throws {
+        let document = UnseenScoringTests.folder.appendingPathComponent("u2-town-2566-2570-pdftext.txt")
+        let result = try DocumentImporter.importDocument(try Data(contentsOf: document), fileName: "u2.txt")
+        let json = """
+        {"sheets": ["มาตรการป้องกันผลประโยชน์ทับซ้อนในการปฏิบัติงาน",
+                    {"name": "โครงการส่งเสริมคุณธรรมและจริยธรรมแก่ผู้บริหารและพนักงานเทศบาล",
+                     "fields": {"targetGroup": "บุคลากรของเทศบาล จำนวน ๘๐ คน", "budget": "ปีละ ๓๐,๐๐๐ บาท",
+                                "objectives": ["เพื่อส่งเสริมคุณธรรม", "เพื่อป้องกันการทุจริต"], "responsible": "กองคลัง",
+                                "area": "หมู่ที่ 1"}}]}
+        """
+        let expected = try ImportScoring.decodeExpected(Data(json.utf8))
+        let scores = ImportScoring.score(result, expected: expected)
+        let fields = try XCTUnwrap(scores.first { $0.field == "sheet fields" })
+        // Right: target group, budget, objectives; wrong: the responsible unit; missing: the area.
+        XCTAssertEqual(fields.expected, 5)
+        XCTAssertEqual(fields.correct, 3)
+        XCTAssertEqual(scores.first { $0.field == "sheet names" }?.correct, 2)
+        let table = try ImportScoring.report(result, expected: expected, json: false)
+        XCTAssertTrue(table.contains("sheet fields"), table)
+        let decoded = try JSONDecoder().decode([ImportScoring.FieldScore].self, from: Data(try ImportScoring.report(result, expected: expected, json: true).utf8))
+        XCTAssertEqual(decoded.first { $0.field == "sheet fields" }?.correct, 3)
+    }
 }

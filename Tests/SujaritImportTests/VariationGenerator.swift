@@ -41,8 +41,21 @@ struct PlanVariation: CustomStringConvertible {
     /// At page breaks inside the table: a blank line, and the header rows again.
     var repeatHeaders = false
     var saraAm: SaraAm = .intact
-    /// Probability of a space before a vowel or tone mark (PDF extraction).
+    /// Probability of a space before a vowel or tone mark (PDF extraction); `pdftotext -layout`
+    /// also sets one after mai han-akat and mai taikhu ("ฟั ง", "เป็ น") at the same rate.
     var spaceBeforeMarks = 0.0
+    /// `ป้` read as `ปู` (a PDF font without the pair), everywhere.
+    var poAsPu = false
+    /// A web page's banner and menu lines before the document (a plan copied from the
+    /// organization's website).
+    var webBanner = false
+    /// A "page" of the Part 2 table lost in extraction: this share of its lines, from the middle.
+    var droppedTableShare: Double?
+    /// The plan moved into the older (2561–2564) layout as far as its structure allows: a flat
+    /// document (no "ส่วนที่ N" part headings), the older cycle's dimension names, and a one-year
+    /// plan's title of that cycle (แผนป้องกันปราบปรามการทุจริตและประพฤติมิชอบ). Its years stay: a
+    /// five-year plan has no four-year form.
+    var olderLayout = false
     var seed: UInt64 = 0
 
     var description: String {
@@ -56,6 +69,10 @@ struct PlanVariation: CustomStringConvertible {
         if repeatHeaders { parts.append("repeated headers") }
         if saraAm != .intact { parts.append("sara am \(saraAm.rawValue)") }
         if spaceBeforeMarks > 0 { parts.append("spaces before marks \(spaceBeforeMarks)") }
+        if poAsPu { parts.append("ป้ as ปู") }
+        if webBanner { parts.append("web banner") }
+        if let droppedTableShare { parts.append("table page lost \(droppedTableShare)") }
+        if olderLayout { parts.append("2561 layout") }
         return parts.joined(separator: ", ")
     }
 
@@ -78,6 +95,10 @@ struct PlanVariation: CustomStringConvertible {
         variation.pageNumbers = random.chance(0.4)
         variation.saraAm = [.intact, .intact, .decomposed, .dropped].randomElement(using: &random)!
         if random.chance(0.3) { variation.spaceBeforeMarks = [0.02, 0.05, 0.15].randomElement(using: &random)! }
+        // (Drawn after the others, so that the variants of earlier seeds stay what they were.)
+        variation.poAsPu = random.chance(0.3)
+        variation.webBanner = random.chance(0.3)
+        variation.olderLayout = random.chance(0.2)
         return variation
     }
 
@@ -92,8 +113,21 @@ struct PlanVariation: CustomStringConvertible {
             lines.replaceSubrange(found.lines, with: [""] + rewritten + ["", ""])
             tableRange = found.lines.lowerBound..<(found.lines.lowerBound + rewritten.count + 3)
         }
+        if let share = droppedTableShare, let found = Self.planTable(in: lines.joined(separator: "\n")) {
+            // A page lost: a run of the table's lines from its middle (not its header).
+            let range = found.lines
+            let length = max(1, Int(Double(range.count) * share))
+            let start = range.lowerBound + max(2, (range.count - length) / 2)
+            lines.removeSubrange(start..<min(range.upperBound, start + length))
+        }
+        if olderLayout { lines = Self.olderLayout(lines) }
         if pageNumbers { lines = insertPageNumbers(lines, avoiding: tableRange, random: &random) }
+        if webBanner {
+            lines = ["สำนักงานเทศบาล - หน้าแรก | เกี่ยวกับเรา | ข่าวประชาสัมพันธ์ | ติดต่อเรา", "Skip to content", "หน้าแรก  ข้อมูลพื้นฐาน  บริการประชาชน  ค้นหา",
+                     "ประกาศ / ข่าวจัดซื้อจัดจ้าง", ""] + lines
+        }
         var result = lines.joined(separator: "\n")
+        if poAsPu { result = result.replacingOccurrences(of: "ป้", with: "ปู") }
         if misspellHeadings { result = Self.misspell(result) }
         switch digits {
         case .original: break
@@ -329,6 +363,33 @@ struct PlanVariation: CustomStringConvertible {
         return result
     }
 
+    /// The 2566–2570 dimension names and their 2561–2564 counterparts.
+    static let olderDimensionNames = [
+        ("การสร้างวัฒนธรรมสุจริต", "การสร้างสังคมที่ไม่ทนต่อการทุจริต"),
+        ("การบริหารราชการด้วยความโปร่งใส", "การบริหารราชการเพื่อป้องกันการทุจริต"),
+        ("การยกระดับกลไกการตรวจสอบการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น", "การเสริมสร้างและปรับปรุงกลไกในการตรวจสอบการปฏิบัติราชการขององค์กรปกครองส่วนท้องถิ่น"),
+    ]
+
+    static func olderLayout(_ lines: [String]) -> [String] {
+        var out: [String] = []
+        var titled = false
+        for line in lines {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            // Part headings standing alone go; "ส่วนที่ 1 บทนำ ประกอบด้วย…" in the foreword is prose.
+            if trimmed.hasPrefix("ส่วนที่"), ImportText.leadingNumber(Substring(ImportText.trimmedStart(trimmed.dropFirst("ส่วนที่".count))), maxDigits: 2)?.1.trimmingCharacters(in: .whitespaces).isEmpty == true {
+                continue
+            }
+            var text = line
+            if !titled, trimmed == "แผนปฏิบัติการป้องกันการทุจริต" {
+                text = "แผนป้องกันปราบปรามการทุจริตและประพฤติมิชอบ"
+                titled = true
+            }
+            for (current, older) in olderDimensionNames { text = text.replacingOccurrences(of: current, with: older) }
+            out.append(text)
+        }
+        return out
+    }
+
     /// `มติ` for `มิติ` where it is a heading, never in running text.
     static func misspell(_ text: String) -> String {
         var lines = text.components(separatedBy: "\n")
@@ -367,6 +428,7 @@ struct PlanVariation: CustomStringConvertible {
                 scalars.append(" ")
             }
             scalars.append(scalar)
+            if spaceBeforeMarks > 0, scalar == "\u{0E31}" || scalar == "\u{0E47}", random.chance(spaceBeforeMarks) { scalars.append(" ") }
         }
         return String(scalars)
     }

@@ -21,6 +21,9 @@ final class VariationTests: XCTestCase {
         var sheetNames: [String]
         var sheetNumbers: [Int?]
         var itemsWithSheets: Int
+        /// Per item with a sheet: its target group, budget text, responsible unit, period and
+        /// number of objectives, as keys.
+        var sheetFields: [[String]] = []
 
         var description: String {
             "\(items.count) items, missions \(items.map { $0.mission ?? "-" }), custom \(customMissions), sheets \(sheetNames.count)"
@@ -50,7 +53,10 @@ final class VariationTests: XCTestCase {
         return Signature(items: items, customMissions: custom, dimensionBudgets: budgets,
                          sheetNames: result.sheets.map { key($0.name, ignoringSaraAm: ignoringSaraAm) },
                          sheetNumbers: result.sheets.map(\.sheetNumber),
-                         itemsWithSheets: result.plan.items.filter { $0.sheet != nil }.count)
+                         itemsWithSheets: result.plan.items.filter { $0.sheet != nil }.count,
+                         sheetFields: result.plan.orderedItems.compactMap(\.sheet).map { sheet in
+                             [sheet.targetGroup, sheet.budgetText, sheet.responsible, sheet.period].map { key($0, ignoringSaraAm: ignoringSaraAm) } + [String(sheet.objectives.count)]
+                         })
     }
 
     /// The differences between two signatures, in words; empty when they agree.
@@ -77,6 +83,10 @@ final class VariationTests: XCTestCase {
         }
         if original.sheetNumbers != variant.sheetNumbers { out.append("sheet numbers \(original.sheetNumbers) → \(variant.sheetNumbers)") }
         if original.itemsWithSheets != variant.itemsWithSheets { out.append("items with sheets \(original.itemsWithSheets) → \(variant.itemsWithSheets)") }
+        if original.sheetFields != variant.sheetFields {
+            let changed = zip(original.sheetFields, variant.sheetFields).enumerated().first { $0.element.0 != $0.element.1 }
+            out.append("sheet fields differ" + (changed.map { " (sheet \($0.offset + 1): \($0.element.0.map { String($0.prefix(20)) }) → \($0.element.1.map { String($0.prefix(20)) }))" } ?? ""))
+        }
         return out
     }
 
@@ -183,6 +193,53 @@ final class VariationTests: XCTestCase {
             try check(prefix, PlanVariation(saraAm: .dropped))
             try check(prefix, PlanVariation(spaceBeforeMarks: 0.1, seed: 3))
         }
+    }
+
+    /// `ป้` read as `ปู` everywhere and a web page's banner and menus before the document: the
+    /// same plan, sheets and sheet fields.
+    func testPoReadAsPuAndAWebBanner() throws {
+        for prefix in ["000", "001"] {
+            try check(prefix, PlanVariation(poAsPu: true))
+            try check(prefix, PlanVariation(webBanner: true))
+            try check(prefix, PlanVariation(digits: .thai, spaceBeforeMarks: 0.08, poAsPu: true, webBanner: true, seed: 11))
+        }
+    }
+
+    /// The plan in the older layout: no part headings, the 2561–2564 dimension names, the
+    /// older one-year title — the same items, missions, budgets and sheets.
+    func testOlderLayoutReadsTheSamePlan() throws {
+        try check("000", PlanVariation(olderLayout: true))
+        try check("000", PlanVariation(tableForm: .rows, wrapWidth: 30, olderLayout: true, seed: 21))
+        try check("001", PlanVariation(olderLayout: true))
+    }
+
+    /// A page of the Part 2 table lost: the variant reads the same plan, or says which part of
+    /// the table is missing — and never has an item or a mission the document does not have.
+    func testDroppedTablePagesAreNamedNotInvented() throws {
+        let text = try Seeds.text("000")
+        let original = try DocumentImporter.importDocument(Data(text.utf8), fileName: "000.txt")
+        let names = Set(original.plan.items.map { Self.key($0.name, ignoringSaraAm: false) } + original.sheets.map { Self.key($0.name, ignoringSaraAm: false) })
+        let missingCodes: Set<String> = ["table.mission.missing", "table.dimension.missing", "table.rows.missing", "subtotal.missing", "sheet.item.missing", "item.number.missing"]
+        var named = 0
+        for (index, share) in [0.1, 0.2, 0.3, 0.45].enumerated() {
+            for form in [PlanVariation.TableForm.original, .rows] {
+                let variation = PlanVariation(tableForm: form, droppedTableShare: share, seed: UInt64(40 + index))
+                let variantText = variation.apply(to: text)
+                XCTAssertLessThan(variantText.count, text.count + (form == .original ? 0 : 4_000), "\(variation)")
+                let variant = try DocumentImporter.importDocument(Data(variantText.utf8), fileName: "variant.txt")
+                let invented = variant.plan.items.filter { !names.contains(Self.key($0.name, ignoringSaraAm: false)) }
+                XCTAssertEqual(invented.map(\.name), [], "\(variation): items the document does not have")
+                XCTAssertLessThanOrEqual(variant.plan.dimensions.flatMap(\.missions).filter(\.isCustom).count,
+                                         original.plan.dimensions.flatMap(\.missions).filter(\.isCustom).count, "\(variation): invented missions")
+                let problems = Self.differences(Self.signature(original), Self.signature(variant))
+                if !problems.isEmpty {
+                    let codes = Set(variant.findings.map(\.code)).intersection(missingCodes)
+                    XCTAssertFalse(codes.isEmpty, "\(variation): \(problems) without a diagnosis naming the missing part")
+                    named += 1
+                }
+            }
+        }
+        print("dropped table pages: \(named) of 8 variants differ and name the missing part")
     }
 
     /// The generator itself: a wrapped variant really has continuation rows, and the same

@@ -112,6 +112,9 @@ final class ImportWebTests: ServerTestCase {
         // What the command line reads from this PDF (`sujarit import plan.pdf`).
         let fromCommandLine = try DocumentImporter.importDocument(pdf, fileName: "plan.pdf")
         XCTAssertEqual(fromCommandLine.plan.items.map(\.name), expected.plan.items.map(\.name), "the PDF holds the plan's items")
+        // …and their budgets: the text plan printed by LibreOffice once read as a total of 0.
+        XCTAssertEqual(fromCommandLine.plan.items.map(\.budgets), expected.plan.items.map(\.budgets), "the PDF holds the plan's budgets")
+        XCTAssertGreaterThan(expected.summary.total, Money(satang: 0))
 
         let page = try await upload(&browser, slug: "pdf-upload", fileName: "plan.pdf", data: pdf)
         XCTAssertEqual(page.status, .seeOther, String(page.body.prefix(400)))
@@ -121,6 +124,7 @@ final class ImportWebTests: ServerTestCase {
         let plan = try XCTUnwrap(stored)
         XCTAssertEqual(plan.items.map(\.name), expected.plan.items.map(\.name))
         XCTAssertEqual(PlanSummary(plan: plan).total, fromCommandLine.summary.total)
+        XCTAssertEqual(PlanSummary(plan: plan).total, expected.summary.total)
 
         // Text that is no plan, as a PDF: the importer's own message.
         try Data("Minutes of the council meeting\nAttendance: 12 members\n".utf8).write(to: folder.appendingPathComponent("minutes.txt"))

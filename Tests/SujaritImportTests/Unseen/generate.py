@@ -501,6 +501,14 @@ def u2_real():
     banner = "สำนักงานเทศบาลเมืองบ้านสาธิต - ข่าวสาร ประกาศ จัดซื้อจัดจ้าง\nSkip to content  หน้าแรก  เกี่ยวกับเรา  บริการประชาชน\n\n"
     damaged = "\n".join(damage(line, rng) for line in text.split("\n"))
     open(f"{OUT}/u2-town-2566-2570-pdftext.txt", "w").write(banner + damaged)
+    # The sheets' fields as written (scored as "sheet fields" by `--expect`).
+    def sheet_fields(e):
+        money = [v for v in e["budgets"].values() if v]
+        budget = f"ปีละ {money[0]:,} บาท".translate(THAI) if money and len(set(money)) == 1 else "ไม่ใช้งบประมาณ" if not money else "ตามแผนรายปี"
+        return {"objectives": ["เพื่อส่งเสริมคุณธรรม", "เพื่อป้องกันการทุจริต"], "targetGroup": "บุคลากรของเทศบาล จำนวน ๘๐ คน",
+                "method": ["จัดทำโครงการเสนอผู้บริหาร", "ดำเนินการตามโครงการ"], "period": "ปีงบประมาณ พ.ศ. ๒๕๖๖ – ๒๕๗๐", "budget": budget,
+                "responsible": "สำนักปลัดเทศบาล"}
+    sheets = [{"name": e["name"], "fields": sheet_fields(e)} for e in expected[:4]]
     json.dump({"document": "u2-town-2566-2570-pdftext.txt", "items": expected, "sheets": sheets, "statedTotalFindings": []},
               open(f"{OUT}/u2-town-2566-2570-pdftext.expected.json", "w"), ensure_ascii=False, indent=1)
     return expected
