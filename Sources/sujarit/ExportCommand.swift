@@ -111,8 +111,8 @@ struct ExportFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-extension ExportFormat: @retroactive ExpressibleByArgument {}
-extension DigitStyle: @retroactive ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
+extension DigitStyle: ExpressibleByArgument {}
 
 /// A plan read from a JSON file, whichever of the three shapes Sujarit writes it has.
 struct PlanFile {
