@@ -48,14 +48,7 @@ struct PublicReading {
         let request = self.request
         var database: any Database { request.lagTolerantDB }
         let key = LatestKey(slug: slug.lowercased(), first: first.be, last: last.be)
-        guard let pointer = try await cache.latestPointer(key, resolve: {
-            guard let organization = try await OrganizationStore(database).find(slug: key.slug) else { return nil }
-            guard let served = try await PlanStore(database).servedRevision(organizationID: organization.id, first: first, last: last) else {
-                return LatestPointer(organization: organization, planID: nil)
-            }
-            let round = try await MonitoringStore(database).latestApprovedRound(seriesID: served.seriesID, organizationID: organization.id)
-            return LatestPointer(organization: organization, planID: served.id, round: round.map { RoundMark(id: $0.id, version: $0.version) })
-        }) else { return nil }
+        guard let pointer = try await cache.latestPointer(key, resolve: { try await LatestPointer.read(key, on: database) }) else { return nil }
         guard let planID = pointer.planID else { throw SujaritError.notFound("แผน") }
         let context = PublishedContext(organization: pointer.organization, isServed: true, round: pointer.round)
         let representation = Representation.page(language: request.language, path: request.requestPath, latestAddress: true)
