@@ -176,6 +176,55 @@ final class PublicCacheTests: ServerTestCase {
         XCTAssertTrue(english.2.contains("lang=\"en\""))
     }
 
+    // MARK: gzip
+
+    func gunzip(_ data: Data) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "gzip -dc"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(data)
+        try input.fileHandleForWriting.close()
+        let result = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "a valid gzip file")
+        return result
+    }
+
+    func testKeptTextIsSentGzippedToClientsThatAcceptIt() async throws {
+        let first = try await publishedPlan()
+        for path in [latestPath(first.organization), "/plans/\(first.plan.id)", "/api/v1/plans/\(first.plan.id)",
+                     "\(latestPath(first.organization))/plan.csv"] {
+            let plain = try await download(path)
+            XCTAssertEqual(plain.0, .ok, path)
+            XCTAssertNil(plain.1.first(name: .contentEncoding), "no Accept-Encoding: identity")
+            XCTAssertEqual(plain.1.first(name: .vary), "Accept-Encoding", path)
+            let etag = try XCTUnwrap(plain.1.first(name: .eTag))
+            let (status, headers, body) = try await download(path, headers: ["Accept-Encoding": "br;q=1.0, gzip;q=0.8, *;q=0.1"])
+            XCTAssertEqual(status, .ok)
+            XCTAssertEqual(headers.first(name: .contentEncoding), "gzip", path)
+            XCTAssertEqual(headers.first(name: .contentType), plain.1.first(name: .contentType))
+            let gzipTag = try XCTUnwrap(headers.first(name: .eTag))
+            XCTAssertNotEqual(gzipTag, etag, "another representation, another strong tag")
+            XCTAssertLessThan(body.count, plain.2.count / 3, path)
+            XCTAssertEqual(try gunzip(body), plain.2, "\(path): the same bytes once unzipped")
+            // Either tag revalidates; gzip;q=0 is refused.
+            for sent in [etag, gzipTag] {
+                let (status, _, _) = try await download(path, headers: ["Accept-Encoding": "gzip", "If-None-Match": sent])
+                XCTAssertEqual(status, .notModified, "\(path) If-None-Match: \(sent)")
+            }
+            let refused = try await download(path, headers: ["Accept-Encoding": "gzip;q=0, identity"])
+            XCTAssertNil(refused.1.first(name: .contentEncoding))
+            XCTAssertEqual(refused.2, plain.2)
+        }
+        // Documents that are ZIP files already are sent as they are.
+        let (_, headers, _) = try await download("\(latestPath(first.organization))/plan.docx", headers: ["Accept-Encoding": "gzip"])
+        XCTAssertNil(headers.first(name: .contentEncoding))
+    }
+
     // MARK: Documents of published revisions
 
     /// Status, headers and bytes of a download.

@@ -268,14 +268,6 @@ struct PublicDocuments {
             return try exports.unavailable(unavailable.failure, plan: unavailable.plan, organization: organization)
         }
         guard let entry else { return nil }
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: entry.contentType)
-        if let disposition = entry.contentDisposition { headers.replaceOrAdd(name: .contentDisposition, value: disposition) }
-        headers.replaceOrAdd(name: .eTag, value: entry.etag)
-        headers.replaceOrAdd(name: .cacheControl, value: cacheControl)
-        if PublicReading.matches(request.headers[.ifNoneMatch], etag: entry.etag) {
-            return Response(status: .notModified, headers: headers)
-        }
-        return Response(status: .ok, headers: headers, body: .init(buffer: entry.body))
+        return entry.response(to: request, cacheControl: cacheControl)
     }
 }

@@ -137,16 +137,10 @@ struct PublicReading {
 
     // MARK: Answer
 
-    /// 200 with the bytes, or 304 when the client already holds them (`If-None-Match`).
+    /// 200 with the bytes (gzipped for a client that accepts it), or 304 when the client
+    /// already holds them (`If-None-Match`).
     func respond(_ entry: RenderedBytes, cacheControl: String) -> Response {
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: entry.contentType)
-        headers.replaceOrAdd(name: .eTag, value: entry.etag)
-        headers.replaceOrAdd(name: .cacheControl, value: cacheControl)
-        if Self.matches(request.headers[.ifNoneMatch], etag: entry.etag) {
-            return Response(status: .notModified, headers: headers)
-        }
-        return Response(status: .ok, headers: headers, body: .init(buffer: entry.body))
+        entry.response(to: request, cacheControl: cacheControl)
     }
 
     /// `If-None-Match` uses the weak comparison (RFC 9110 §13.1.2): `W/"x"` matches `"x"`, and

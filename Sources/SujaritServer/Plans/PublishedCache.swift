@@ -159,9 +159,15 @@ final class PublishedCache: @unchecked Sendable {
         if waited, let kept = rendered.value(for: key), kept.context == context { return kept }
         defer { if !waited { finishedRendering(key) } }
         guard let made = try await rendering() else { return nil }
-        let entry = RenderedBytes(body: made.body, etag: Self.strongETag(made.body), contentType: contentType,
+        var entry = RenderedBytes(body: made.body, etag: Self.strongETag(made.body), contentType: contentType,
                                   contentDisposition: made.contentDisposition, context: context)
-        if made.keep { rendered.set(entry, for: key, cost: made.body.readableBytes + 256) }
+        // Text is also kept gzipped (made once here, not per request): most clients accept it,
+        // and sending a seventh of the bytes is most of what a kept page costs to serve.
+        if Self.isText(contentType), made.body.readableBytes >= 1_024,
+           let gzipped = Gzip.compress(Data(made.body.readableBytesView)) {
+            entry.gzipped = ByteBuffer(data: gzipped)
+        }
+        if made.keep { rendered.set(entry, for: key, cost: made.body.readableBytes + (entry.gzipped?.readableBytes ?? 0) + 256) }
         return entry
     }
 
@@ -195,6 +201,10 @@ final class PublishedCache: @unchecked Sendable {
         let waiting = renderingNow.removeValue(forKey: key) ?? []
         lock.unlock()
         for continuation in waiting { continuation.resume() }
+    }
+
+    static func isText(_ contentType: String) -> Bool {
+        contentType.hasPrefix("text/") || contentType.hasPrefix("application/json")
     }
 
     /// `"…"`: the first 128 bits of the SHA-256 of the bytes, so equal bytes have equal tags on
@@ -251,6 +261,45 @@ struct RenderedBytes: Sendable {
     var contentType: String
     var contentDisposition: String? = nil
     var context: PublishedContext
+    /// The same bytes gzipped (text of 1 KB or more), sent as `Content-Encoding: gzip`.
+    var gzipped: ByteBuffer? = nil
+
+    /// The tag of the gzipped bytes: another representation, so another strong tag.
+    var gzipETag: String { String(etag.dropLast()) + "-gzip\"" }
+
+    /// 200 with the bytes — gzipped when the request accepts gzip and they are kept so — or 304
+    /// when the client already holds them (`If-None-Match`, either encoding's tag).
+    func response(to request: Request, cacheControl: String) -> Response {
+        let gzip = gzipped != nil && Self.acceptsGzip(request.headers[.acceptEncoding])
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: contentType)
+        if let contentDisposition { headers.replaceOrAdd(name: .contentDisposition, value: contentDisposition) }
+        headers.replaceOrAdd(name: .eTag, value: gzip ? gzipETag : etag)
+        headers.replaceOrAdd(name: .cacheControl, value: cacheControl)
+        if gzipped != nil { headers.replaceOrAdd(name: .vary, value: "Accept-Encoding") }
+        let sent = request.headers[.ifNoneMatch]
+        if PublicReading.matches(sent, etag: etag) || (gzipped != nil && PublicReading.matches(sent, etag: gzipETag)) {
+            return Response(status: .notModified, headers: headers)
+        }
+        if gzip, let gzipped {
+            headers.replaceOrAdd(name: .contentEncoding, value: "gzip")
+            return Response(status: .ok, headers: headers, body: .init(buffer: gzipped))
+        }
+        return Response(status: .ok, headers: headers, body: .init(buffer: body))
+    }
+
+    /// Whether `Accept-Encoding` names gzip (or `x-gzip`) without `q=0`.
+    static func acceptsGzip(_ values: [String]) -> Bool {
+        for value in values {
+            for part in value.split(separator: ",") {
+                let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                guard let coding = fields.first, coding == "gzip" || coding == "x-gzip" else { continue }
+                let refused = fields.dropFirst().contains { $0.hasPrefix("q=") && (Double($0.dropFirst(2)) ?? 1) == 0 }
+                if !refused { return true }
+            }
+        }
+        return false
+    }
 }
 
 struct LatestKey: Hashable, Sendable {
