@@ -94,6 +94,9 @@ enum ServeBenchmark {
                 ? "in-process client, \(options.connections) concurrent requests, \(options.duration) s or \(options.maximumRequests) requests per route (wrk not found)"
                 : "wrk -t\(options.threads) -c\(options.connections) -d\(options.duration)s --latency",
                 database: settings.database.redacted)
+            // wrk stops at its deadline with requests still being answered; their tasks outlive
+            // the connection, so the databases are shut only once they are done.
+            try await Task.sleep(for: .seconds(2))
             await app.server.shutdown()
             await bare.server.shutdown()
         } catch {
