@@ -370,6 +370,10 @@ final class PublicCacheTests: ServerTestCase {
             XCTAssertEqual(one.2, two.2, format.rawValue)
             XCTAssertEqual(one.1.first(name: .eTag), two.1.first(name: .eTag))
             XCTAssertEqual(one.1.first(name: .cacheControl), PublicReading.latestCacheControl)
+            let etag = try XCTUnwrap(one.1.first(name: .eTag))
+            let (status, _, body) = try await download(path, headers: ["If-None-Match": etag])
+            XCTAssertEqual(status, .notModified, "\(format.rawValue): 304 without the cache too")
+            XCTAssertTrue(body.isEmpty)
         }
     }
 

@@ -107,8 +107,13 @@ struct PlanExports {
         response.headers.replaceOrAdd(name: .contentDisposition, value: Self.disposition(plan, organization: organization, format: format))
         if plan.status == .published && request.viewer == nil {
             // Only when the cache is off (`SUJARIT_PAGE_CACHE_MB=0`); a strong tag of these bytes.
-            response.headers.replaceOrAdd(name: .eTag, value: PublishedCache.strongETag(ByteBuffer(data: data)))
+            let etag = PublishedCache.strongETag(ByteBuffer(data: data))
+            response.headers.replaceOrAdd(name: .eTag, value: etag)
             response.headers.replaceOrAdd(name: .cacheControl, value: PublicReading.latestCacheControl)
+            if PublicReading.matches(request.headers[.ifNoneMatch], etag: etag) {
+                response.status = .notModified
+                response.body = .empty
+            }
         } else {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
