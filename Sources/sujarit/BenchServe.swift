@@ -55,6 +55,9 @@ enum ServeBenchmark {
             // The same bare route inside the application: the cost of its middleware.
             app.get("bench", "hello") { _ in "hello" }
             bare.get("hello") { _ in "hello" }
+            // The same as an async route (a task and its hops between event loop and executor).
+            app.get("bench", "hello-async") { _ async in "hello" }
+            bare.get("hello-async") { _ async in "hello" }
             bare.middleware = Middlewares()
 
             let host = "127.0.0.1"
@@ -68,7 +71,9 @@ enum ServeBenchmark {
             let latest = "/o/\(DemoData.organization.slug)/plan/2566-2570"
             let routes: [(String, Int, String, Bool)] = [
                 ("bare Vapor route (ceiling)", options.port, "/hello", false),
+                ("bare async route", options.port, "/hello-async", false),
                 ("bare route through Sujarit's middleware", options.port + 1, "/bench/hello", false),
+                ("bare async route through the middleware", options.port + 1, "/bench/hello-async", false),
                 ("public plan page (latest address)", options.port + 1, latest, false),
                 ("public plan page (latest address), gzip", options.port + 1, latest, true),
                 ("public plan page (revision address)", options.port + 1, plan, false),
