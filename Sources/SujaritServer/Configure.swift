@@ -81,7 +81,7 @@ extension Application {
 public func configure(_ app: Application, settings: ServerSettings) async throws {
     app.sujaritSettings = settings
     app.pdfService = PDFService(converter: settings.pdf.resolve())
-    app.publishedCache = PublishedCache.fromEnvironment()
+    app.publishedCache = PublishedCache.fromEnvironment(clock: app.dependencyClock)
     app.databases.use(try settings.database.factory(), as: settings.database.databaseID)
     try ReadReplica.configure(app, settings: settings)
     app.migrations.add(SujaritMigrations.all)

@@ -55,6 +55,9 @@ enum ServeBenchmark {
             // The same bare route inside the application: the cost of its middleware.
             app.get("bench", "hello") { _ in "hello" }
             bare.get("hello") { _ in "hello" }
+            // The same as an async route (a task and its hops between event loop and executor).
+            app.get("bench", "hello-async") { _ async in "hello" }
+            bare.get("hello-async") { _ async in "hello" }
             bare.middleware = Middlewares()
 
             let host = "127.0.0.1"
@@ -64,24 +67,31 @@ enum ServeBenchmark {
             let planID = try await PlanStore(app.db).publishedPlanID(
                 organizationID: DemoData.organization.id, first: FiscalYear(2566), last: FiscalYear(2570))
             let plan = planID.map { "/plans/\($0.uuidString.lowercased())" } ?? "/"
-            let routes: [(String, Int, String)] = [
-                ("bare Vapor route (ceiling)", options.port, "/hello"),
-                ("bare route through Sujarit's middleware", options.port + 1, "/bench/hello"),
-                ("public plan page (latest address)", options.port + 1, "/o/\(DemoData.organization.slug)/plan/2566-2570"),
-                ("public plan page (revision address)", options.port + 1, plan),
-                ("GET /api/v1/plans/{id}", options.port + 1, "/api/v1\(plan)"),
-                ("home page (directory)", options.port + 1, "/"),
-                ("organization page", options.port + 1, "/o/\(DemoData.organization.slug)"),
+            // (name, port, path, whether the client sends `Accept-Encoding: gzip` as browsers do)
+            let latest = "/o/\(DemoData.organization.slug)/plan/2566-2570"
+            let routes: [(String, Int, String, Bool)] = [
+                ("bare Vapor route (ceiling)", options.port, "/hello", false),
+                ("bare async route", options.port, "/hello-async", false),
+                ("bare route through Sujarit's middleware", options.port + 1, "/bench/hello", false),
+                ("bare async route through the middleware", options.port + 1, "/bench/hello-async", false),
+                ("public plan page (latest address)", options.port + 1, latest, false),
+                ("public plan page (latest address), gzip", options.port + 1, latest, true),
+                ("public plan page (revision address)", options.port + 1, plan, false),
+                ("GET /api/v1/plans/{id}", options.port + 1, "/api/v1\(plan)", false),
+                ("GET /api/v1/plans/{id}, gzip", options.port + 1, "/api/v1\(plan)", true),
+                ("home page (directory)", options.port + 1, "/", false),
+                ("organization page", options.port + 1, "/o/\(DemoData.organization.slug)", false),
             ]
             let wrk = options.useWrk ? findExecutable("wrk") : nil
             var figures: [Figure] = []
-            for (name, port, path) in routes {
+            for (name, port, path, gzip) in routes {
                 let url = "http://\(host):\(port)\(path)"
+                let headers: [(String, String)] = gzip ? [("Accept-Encoding", "gzip")] : []
                 let figure: Figure
                 if let wrk {
-                    figure = try runWrk(wrk, name: name, path: path, url: url, options: options)
+                    figure = try runWrk(wrk, name: name, path: path, url: url, headers: headers, options: options)
                 } else {
-                    figure = try await runClient(app.client, name: name, path: path, url: url, options: options)
+                    figure = try await runClient(app.client, name: name, path: path, url: url, headers: headers, options: options)
                 }
                 figures.append(figure)
             }
@@ -89,6 +99,9 @@ enum ServeBenchmark {
                 ? "in-process client, \(options.connections) concurrent requests, \(options.duration) s or \(options.maximumRequests) requests per route (wrk not found)"
                 : "wrk -t\(options.threads) -c\(options.connections) -d\(options.duration)s --latency",
                 database: settings.database.redacted)
+            // wrk stops at its deadline with requests still being answered; their tasks outlive
+            // the connection, so the databases are shut only once they are done.
+            try await Task.sleep(for: .seconds(2))
             await app.server.shutdown()
             await bare.server.shutdown()
         } catch {
@@ -128,10 +141,12 @@ enum ServeBenchmark {
         return paths.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    static func runWrk(_ wrk: String, name: String, path: String, url: String, options: Options) throws -> Figure {
+    static func runWrk(_ wrk: String, name: String, path: String, url: String, headers: [(String, String)] = [],
+                       options: Options) throws -> Figure {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: wrk)
-        process.arguments = ["-t\(options.threads)", "-c\(options.connections)", "-d\(options.duration)s", "--latency", url]
+        process.arguments = ["-t\(options.threads)", "-c\(options.connections)", "-d\(options.duration)s", "--latency"]
+            + headers.flatMap { ["-H", "\($0.0): \($0.1)"] } + [url]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -169,7 +184,9 @@ enum ServeBenchmark {
 
     /// `connections` loops, each sending one request after another until the duration has
     /// passed or `maximumRequests` were sent in all.
-    static func runClient(_ client: any Client, name: String, path: String, url: String, options: Options) async throws -> Figure {
+    static func runClient(_ client: any Client, name: String, path: String, url: String, headers: [(String, String)] = [],
+                          options: Options) async throws -> Figure {
+        let requestHeaders = HTTPHeaders(headers)
         let clock = ContinuousClock()
         let start = clock.now
         let deadline = start + .seconds(options.duration)
@@ -182,7 +199,7 @@ enum ServeBenchmark {
                     while clock.now < deadline, budget.take() {
                         let began = clock.now
                         do {
-                            let response = try await client.get(URI(string: url))
+                            let response = try await client.get(URI(string: url), headers: requestHeaders)
                             if response.status.code >= 400 { errors += 1 }
                         } catch {
                             errors += 1

@@ -6,6 +6,7 @@ import SujaritCore
 @_spi(Fixtures) import SujaritPersistence
 import SujaritAPIModels
 import SujaritDemo
+import SujaritExport
 @testable import SujaritServer
 
 /// The cache of published revisions (`PublishedCache`, `PublicReading`): what the public reads
@@ -104,9 +105,8 @@ final class PublicCacheTests: ServerTestCase {
         var renamed = first.organization
         renamed.name = "เทศบาลตำบลชื่อใหม่"
         try await OrganizationStore(db).update(renamed)
-        let cache = app.publishedCache
-        let later = Date().addingTimeInterval(cache.bound + 1)
-        cache.clock = { later }
+        let later = Date().addingTimeInterval(app.publishedCache.bound + 1)
+        app.sujaritClock = { later }
         (_, _, body) = try await get("/plans/\(first.plan.id)")
         XCTAssertTrue(body.contains("เทศบาลตำบลชื่อใหม่"))
     }
@@ -176,6 +176,207 @@ final class PublicCacheTests: ServerTestCase {
         XCTAssertTrue(english.2.contains("lang=\"en\""))
     }
 
+    // MARK: gzip
+
+    func gunzip(_ data: Data) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "gzip -dc"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(data)
+        try input.fileHandleForWriting.close()
+        let result = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "a valid gzip file")
+        return result
+    }
+
+    func testKeptTextIsSentGzippedToClientsThatAcceptIt() async throws {
+        let first = try await publishedPlan()
+        for path in [latestPath(first.organization), "/plans/\(first.plan.id)", "/api/v1/plans/\(first.plan.id)",
+                     "\(latestPath(first.organization))/plan.csv"] {
+            let plain = try await download(path)
+            XCTAssertEqual(plain.0, .ok, path)
+            XCTAssertNil(plain.1.first(name: .contentEncoding), "no Accept-Encoding: identity")
+            XCTAssertEqual(plain.1.first(name: .vary), "Accept-Encoding", path)
+            let etag = try XCTUnwrap(plain.1.first(name: .eTag))
+            let (status, headers, body) = try await download(path, headers: ["Accept-Encoding": "br;q=1.0, gzip;q=0.8, *;q=0.1"])
+            XCTAssertEqual(status, .ok)
+            XCTAssertEqual(headers.first(name: .contentEncoding), "gzip", path)
+            XCTAssertEqual(headers.first(name: .contentType), plain.1.first(name: .contentType))
+            let gzipTag = try XCTUnwrap(headers.first(name: .eTag))
+            XCTAssertNotEqual(gzipTag, etag, "another representation, another strong tag")
+            XCTAssertLessThan(body.count, plain.2.count / 3, path)
+            XCTAssertEqual(try gunzip(body), plain.2, "\(path): the same bytes once unzipped")
+            // Either tag revalidates; gzip;q=0 is refused.
+            for sent in [etag, gzipTag] {
+                let (status, _, _) = try await download(path, headers: ["Accept-Encoding": "gzip", "If-None-Match": sent])
+                XCTAssertEqual(status, .notModified, "\(path) If-None-Match: \(sent)")
+            }
+            let refused = try await download(path, headers: ["Accept-Encoding": "gzip;q=0, identity"])
+            XCTAssertNil(refused.1.first(name: .contentEncoding))
+            XCTAssertEqual(refused.2, plain.2)
+        }
+        // Documents that are ZIP files already are sent as they are.
+        let (_, headers, _) = try await download("\(latestPath(first.organization))/plan.docx", headers: ["Accept-Encoding": "gzip"])
+        XCTAssertNil(headers.first(name: .contentEncoding))
+    }
+
+    // MARK: Documents of published revisions
+
+    /// Status, headers and bytes of a download.
+    func download(_ path: String, headers: HTTPHeaders = [:], on application: Application? = nil) async throws -> (HTTPStatus, HTTPHeaders, Data) {
+        var result: (HTTPStatus, HTTPHeaders, Data) = (.internalServerError, [:], Data())
+        try await (application ?? app).test(.GET, path, headers: headers, afterResponse: { res async throws in
+            result = (res.status, res.headers, Data(res.body.readableBytesView))
+        })
+        return result
+    }
+
+    func testPublishedDocumentsComeFromTheCacheWithStrongETagAnd304() async throws {
+        let first = try await publishedPlan()
+        let fake = FakePDFConverter()
+        app.pdfService = PDFService(converter: fake)
+        let latest = latestPath(first.organization)
+        let revision = "/plans/\(first.plan.id)/export"
+        for format in ExportFormat.allCases {
+            let path = "\(latest)/plan.\(format.fileExtension)"
+            let (status, headers, body) = try await download(path)
+            XCTAssertEqual(status, .ok, path)
+            XCTAssertEqual(headers.first(name: .contentType), format.mediaType, path)
+            XCTAssertEqual(headers.first(name: .cacheControl), PublicReading.latestCacheControl, path)
+            XCTAssertTrue(headers.first(name: .contentDisposition)?.hasPrefix("attachment; filename=\"cache-org-plan-2566-2570-r1.") ?? false,
+                          headers.first(name: .contentDisposition) ?? "no Content-Disposition")
+            let etag = try XCTUnwrap(headers.first(name: .eTag), path)
+            XCTAssertEqual(etag, PublishedCache.strongETag(ByteBuffer(data: body)), "a strong tag of the bytes")
+            let key = RenderedKey(planID: first.plan.id, representation: .document(format))
+            XCTAssertEqual(app.publishedCache.rendered.value(for: key)?.etag, etag, "\(format.rawValue) kept by revision id")
+
+            // The second download is the kept bytes (marked here to tell them from new ones).
+            var kept = try XCTUnwrap(app.publishedCache.rendered.value(for: key))
+            kept.body = ByteBuffer(string: "kept \(format.rawValue)")
+            app.publishedCache.rendered.set(kept, for: key, cost: 100)
+            let again = try await download(path)
+            XCTAssertEqual(String(decoding: again.2, as: UTF8.self), "kept \(format.rawValue)", "\(path) from the cache")
+            // The revision's own address and the API share the copy, immutable / revalidated.
+            let own = try await download("\(revision)/\(format.rawValue)")
+            XCTAssertEqual(String(decoding: own.2, as: UTF8.self), "kept \(format.rawValue)")
+            XCTAssertEqual(own.1.first(name: .cacheControl), PublicReading.revisionCacheControl)
+            let api = try await download("/api/v1/plans/\(first.plan.id)/export?format=\(format.rawValue)")
+            XCTAssertEqual(String(decoding: api.2, as: UTF8.self), "kept \(format.rawValue)")
+
+            // If-None-Match: 304 without a body at every address.
+            for address in [path, "\(revision)/\(format.rawValue)", "/api/v1/plans/\(first.plan.id)/export?format=\(format.rawValue)"] {
+                let (status, headers, body) = try await download(address, headers: ["If-None-Match": etag])
+                XCTAssertEqual(status, .notModified, address)
+                XCTAssertTrue(body.isEmpty, address)
+                XCTAssertEqual(headers.first(name: .eTag), etag, address)
+            }
+            let (other, _, _) = try await download(path, headers: ["If-None-Match": "\"not-this-one\""])
+            XCTAssertEqual(other, .ok)
+        }
+        XCTAssertEqual(fake.calls, 1, "one PDF conversion for every download of the revision")
+    }
+
+    func testADocumentThatCannotBeMadeIsAnsweredAndNotKept() async throws {
+        let first = try await publishedPlan()
+        app.pdfService = PDFService(converter: nil)
+        let path = "\(latestPath(first.organization))/plan.pdf"
+        let (status, headers, _) = try await download(path)
+        XCTAssertEqual(status, .serviceUnavailable)
+        XCTAssertEqual(headers.first(name: .cacheControl), "no-store")
+        XCTAssertNil(app.publishedCache.rendered.value(for: RenderedKey(planID: first.plan.id, representation: .document(.pdf))))
+        app.pdfService = PDFService(converter: FakePDFConverter())
+        let (later, _, body) = try await download(path)
+        XCTAssertEqual(later, .ok, "once LibreOffice is there")
+        XCTAssertEqual(String(decoding: body, as: UTF8.self), "%PDF-fake")
+    }
+
+    func testDraftDocumentsAreNeverCachedForThePublic() async throws {
+        let organization = try await makeOrganization(slug: "draft-docs")
+        try await makeUser("draft-docs-editor", role: .editor, in: organization)
+        let draft = try await PlanStore(db).create(demoPlan(for: organization, status: .draft))
+        for path in ["/plans/\(draft.id)/export/docx", "/api/v1/plans/\(draft.id)/export?format=xlsx",
+                     "\(latestPath(organization))/plan.docx"] {
+            let (status, headers, _) = try await download(path)
+            XCTAssertEqual(status, .notFound, path)
+            XCTAssertEqual(headers.first(name: .cacheControl), "no-store", path)
+        }
+        // A member downloads the draft: made for them, kept nowhere.
+        let token = try await token("draft-docs-editor")
+        for format in [ExportFormat.docx, .xlsx] {
+            let (status, headers, body) = try await download("/plans/\(draft.id)/export/\(format.rawValue)", headers: bearer(token))
+            XCTAssertEqual(status, .ok)
+            XCTAssertTrue(body.starts(with: Array("PK".utf8)))
+            XCTAssertEqual(headers.first(name: .cacheControl), "no-store")
+        }
+        XCTAssertEqual(app.publishedCache.rendered.usage.count, 0)
+        XCTAssertEqual(app.publishedCache.facts.usage.count, 0)
+        // A member's download of a published revision is theirs too; the public's is kept.
+        let published = try await PlanStore(db).create(demoPlan(for: organization, status: .published))
+        let (status, headers, _) = try await download("/plans/\(published.id)/export/docx", headers: bearer(token))
+        XCTAssertEqual(status, .ok)
+        XCTAssertEqual(headers.first(name: .cacheControl), "no-store")
+        XCTAssertEqual(app.publishedCache.rendered.usage.count, 0)
+        let (publicStatus, _, _) = try await download("/plans/\(published.id)/export/docx")
+        XCTAssertEqual(publicStatus, .ok)
+        XCTAssertEqual(app.publishedCache.rendered.usage.count, 1)
+    }
+
+    func testNewPublishReplacesTheDocumentsAtTheLatestAddressAtOnce() async throws {
+        let first = try await publishedPlan()
+        let path = "\(latestPath(first.organization))/plan.json"
+        var (status, headers, body) = try await download(path)
+        XCTAssertEqual(status, .ok)
+        XCTAssertTrue(String(decoding: body, as: UTF8.self).contains("ฉบับแรก"))
+        let etag = try XCTUnwrap(headers.first(name: .eTag))
+
+        let draft = try await draftRevision(of: first.plan, title: "ฉบับสอง")
+        (status, _, _) = try await download(path, headers: ["If-None-Match": etag])
+        XCTAssertEqual(status, .notModified, "a draft changes nothing the public downloads")
+
+        try await publishThroughAPI(draft, token: first.token)
+        (status, headers, body) = try await download(path, headers: ["If-None-Match": etag])
+        XCTAssertEqual(status, .ok, "the new revision at once: the old tag no longer matches")
+        XCTAssertTrue(String(decoding: body, as: UTF8.self).contains("ฉบับสอง"))
+        XCTAssertNotEqual(headers.first(name: .eTag), etag)
+        let (_, _, docx) = try await download("\(latestPath(first.organization))/plan.docx")
+        XCTAssertNotNil(app.publishedCache.rendered.value(for: RenderedKey(planID: draft.id, representation: .document(.docx))))
+        XCTAssertTrue(docx.starts(with: Array("PK".utf8)))
+        // The first revision's own file is still the first.
+        (status, _, body) = try await download("/plans/\(first.plan.id)/export/json")
+        XCTAssertEqual(status, .ok)
+        XCTAssertTrue(String(decoding: body, as: UTF8.self).contains("ฉบับแรก"))
+    }
+
+    func testAPublishedRevisionsDocumentIsTheSameBytesEveryTime() async throws {
+        let first = try await publishedPlan()
+        let draft = try await draftRevision(of: first.plan, title: "ฉบับสอง")
+        try await publishThroughAPI(draft, token: first.token)
+        // No cache: each download is made again, an hour apart, and is the same file (dated by
+        // its publication), so every server gives the same tag.
+        app.publishedCache = PublishedCache(byteLimit: 0, clock: app.dependencyClock)
+        let clock = TestClock(Date())
+        app.sujaritClock = { clock.now }
+        for format in [ExportFormat.docx, .xlsx, .json] {
+            let path = "/plans/\(draft.id)/export/\(format.rawValue)"
+            let one = try await download(path)
+            clock.advance(3_600)
+            let two = try await download(path)
+            XCTAssertEqual(one.0, .ok)
+            XCTAssertEqual(one.2, two.2, format.rawValue)
+            XCTAssertEqual(one.1.first(name: .eTag), two.1.first(name: .eTag))
+            XCTAssertEqual(one.1.first(name: .cacheControl), PublicReading.latestCacheControl)
+            let etag = try XCTUnwrap(one.1.first(name: .eTag))
+            let (status, _, body) = try await download(path, headers: ["If-None-Match": etag])
+            XCTAssertEqual(status, .notModified, "\(format.rawValue): 304 without the cache too")
+            XCTAssertTrue(body.isEmpty)
+        }
+    }
+
     // MARK: Bounded
 
     func testCacheStaysWithinItsByteBudget() async throws {
@@ -183,7 +384,7 @@ final class PublicCacheTests: ServerTestCase {
         let (_, _, page) = try await get("/plans/\(first.plan.id)")
         let pageBytes = page.utf8.count
         // Room for about two pages.
-        app.publishedCache = PublishedCache(byteLimit: pageBytes * 2 + 1_000)
+        app.publishedCache = PublishedCache(byteLimit: pageBytes * 2 + 1_000, clock: app.dependencyClock)
         var paths = ["/plans/\(first.plan.id)?lang=th", "/plans/\(first.plan.id)?lang=en", latestPath(first.organization)]
         paths += first.plan.items.prefix(3).map { "/plans/\(first.plan.id)/items/\($0.id)" }
         for path in paths {
@@ -194,7 +395,7 @@ final class PublicCacheTests: ServerTestCase {
         }
         XCTAssertLessThan(app.publishedCache.rendered.usage.count, paths.count, "older entries were evicted")
         // A cache of no bytes keeps nothing and still answers.
-        app.publishedCache = PublishedCache(byteLimit: 0)
+        app.publishedCache = PublishedCache(byteLimit: 0, clock: app.dependencyClock)
         let (status, _, body) = try await get("/plans/\(first.plan.id)")
         XCTAssertEqual(status, .ok)
         XCTAssertTrue(body.contains("ฉบับแรก"))
@@ -267,7 +468,7 @@ final class PublicCacheTests: ServerTestCase {
         if let file = sqliteFile, !database.isPostgres { database = .sqliteFile(path: file.path) }
         try await configure(second, settings: ServerSettings(database: database, autoMigrate: false, passwordCost: 4))
         let clock = TestClock()
-        second.publishedCache.clock = { clock.now }
+        second.sujaritClock = { clock.now }
         do {
             let round = try await filledRound(first.plan)
             let link = "/rounds/\(round.id.uuidString.lowercased())"
@@ -335,7 +536,7 @@ final class PublicCacheTests: ServerTestCase {
     /// Forty requests for the same page that is not kept yet: one renders it, the others wait
     /// and take its bytes (no crowd of renderings when a page is first asked for).
     func testConcurrentMissesRenderOnce() async throws {
-        let cache = PublishedCache()
+        let cache = PublishedCache(clock: { Date() })
         let renders = Renders()
         let key = RenderedKey(planID: UUID(), representation: .apiJSON)
         let context = PublishedContext(organization: Organization(slug: "crowd", kind: .subdistrict, name: "องค์การบริหารส่วนตำบลคนมาก",
@@ -388,7 +589,7 @@ final class PublicCacheTests: ServerTestCase {
         if let file = sqliteFile, !database.isPostgres { database = .sqliteFile(path: file.path) }
         try await configure(second, settings: ServerSettings(database: database, autoMigrate: false, passwordCost: 4))
         let clock = TestClock()
-        second.publishedCache.clock = { clock.now }
+        second.sujaritClock = { clock.now }
         do {
             let path = latestPath(first.organization)
             var (_, _, body) = try await get(path, on: second)

@@ -107,7 +107,7 @@ final class ReadReplicaTests: ServerTestCase {
         let clock = TestClock(Date())
         do {
             try await configure(server, settings: ServerSettings(database: primary, readDatabase: reader, autoMigrate: false, passwordCost: 4))
-            server.publishedCache.clock = { clock.now }
+            server.sujaritClock = { clock.now }
             XCTAssertNotNil(server.readReplica)
 
             if reader.isPostgres {

@@ -11,6 +11,9 @@ import SujaritAPIModels
 ///   published revision, the same plan as the public page `/o/{slug}/plan/{years}`;
 /// - `/plans/{planID}/export/{format}` — one revision (drafts to members only);
 /// - `/api/v1/plans/{planID}/export?format=…` — the same for scripts, errors as JSON.
+///
+/// A published revision's files for an anonymous reader come from `PublishedCache`
+/// (`PublicDocuments`); everything else (drafts, signed-in members) is made per request.
 struct ExportController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         for format in ExportFormat.allCases {
@@ -23,6 +26,8 @@ struct ExportController: RouteCollection {
     }
 
     @Sendable func published(_ request: Request, format: ExportFormat) async throws -> Response {
+        if let kept = try await PublicDocuments(request: request)
+            .latest(slug: request.parameters.get("slug"), years: request.parameters.get("years"), format: format) { return kept }
         let (plan, organization) = try await PlanService(request: request)
             .publishedPlan(slug: request.parameters.get("slug"), years: request.parameters.get("years"))
         return try await PlanExports(request: request).response(plan, organization: organization, format: format)
@@ -30,6 +35,7 @@ struct ExportController: RouteCollection {
 
     @Sendable func revision(_ request: Request) async throws -> Response {
         let format = try PlanExports.format(request.parameters.get("format"))
+        if let kept = try await PublicDocuments(request: request).revision(id: request.parameters.get("planID"), format: format) { return kept }
         let service = PlanService(request: request)
         let plan = try await service.readablePlan(id: request.parameters.get("planID"))
         guard let organization = try await service.organizations.find(id: plan.organizationID) else { throw SujaritError.notFound() }
@@ -38,6 +44,7 @@ struct ExportController: RouteCollection {
 
     @Sendable func api(_ request: Request) async throws -> Response {
         let format = try PlanExports.format(request.query[String.self, at: "format"])
+        if let kept = try await PublicDocuments(request: request).revision(id: request.parameters.get("planID"), format: format) { return kept }
         let service = PlanService(request: request)
         let plan = try await service.readablePlan(id: request.parameters.get("planID"))
         guard let organization = try await service.organizations.find(id: plan.organizationID) else { throw SujaritError.notFound() }
@@ -55,10 +62,8 @@ struct PlanExports {
     static func format(_ text: String?) throws -> ExportFormat {
         guard let text, let format = ExportFormat(rawValue: text.lowercased()) else {
             let given = text.map { "“\($0.prefix(40))”" } ?? ""
-            throw SujaritError(.badRequest, LocalizedText(
-                th: "ไม่รู้จักรูปแบบไฟล์\(given.isEmpty ? "" : " \(given)") รูปแบบที่มี: \(ExportFormat.list)",
-                en: "Unknown format\(given.isEmpty ? "" : " \(given)"); the formats are: \(ExportFormat.list)"),
-                fields: [FieldError(field: "format", message: LocalizedText(th: "ใช้ได้: \(ExportFormat.list)", en: "one of: \(ExportFormat.list)"))])
+            throw SujaritError(.badRequest, LocalizedText(.expUnknownFormat, given.isEmpty ? "" : " \(given)", ExportFormat.list),
+                fields: [FieldError(field: "format", message: LocalizedText(.expFormatsAre, ExportFormat.list))])
         }
         return format
     }
@@ -66,52 +71,78 @@ struct PlanExports {
     /// What every format of this plan is made with: its organization (and digit style),
     /// once published its stable public address, and who submitted, approved and published it
     /// (the Word document's approval block).
-    func context(_ plan: Plan, organization: Organization) async throws -> ExportContext {
+    ///
+    /// A published revision's documents are dated by its publication (the approval block's
+    /// last step), so the same revision gives the same bytes on every server and every day.
+    func context(_ plan: Plan, organization: Organization, approval: PlanApproval?) -> ExportContext {
         var publicURL: String?
         if plan.status == .published {
             let path = SiteURL.publishedPlan(slug: organization.slug, years: plan.yearSlug).path
             publicURL = (request.application.sujaritSettings.publicBaseURL ?? "") + path
         }
-        let approval = try await PlanService(request: request).approval(of: plan)
-        return ExportContext(organization: organization, publicURL: publicURL, approval: approval)
+        let published = plan.status == .published ? approval?.entries.last(where: { $0.step == .published })?.at : nil
+        return ExportContext(organization: organization, publicURL: publicURL,
+                             generatedAt: published ?? request.dependencies.now(), approval: approval)
     }
 
+    /// As `context(_:organization:approval:)`, with the approval steps read for the plan.
+    func context(_ plan: Plan, organization: Organization) async throws -> ExportContext {
+        context(plan, organization: organization, approval: try await PlanService(request: request).approval(of: plan))
+    }
+
+    /// The file of a plan a member (or anyone, for a published revision the cache does not
+    /// answer) reads: made now, not kept by shared caches unless it is a published revision.
     func response(_ plan: Plan, organization: Organization, format: ExportFormat) async throws -> Response {
         let context = try await context(plan, organization: organization)
         let data: Data
-        if format == .pdf {
-            do throws(PDFService.Failure) {
-                data = try await request.application.pdfService.pdf(for: plan, context: context)
-            } catch {
-                return try unavailable(error, plan: plan, organization: organization)
-            }
-        } else {
-            // The writers are quick, but not free: off the event loop.
-            let result: Result<Data, ExportError> = try await request.application.threadPool.runIfActive {
-                do throws(ExportError) {
-                    return .success(try PlanExporter.export(plan, format: format, context: context))
-                } catch {
-                    return .failure(error)
-                }
-            }
-            switch result {
-            case .success(let exported): data = exported
-            case .failure(let error):
-                request.logger.error("export \(format.rawValue) of plan \(plan.id): \(error)")
-                throw SujaritError(.internalServerError, error.message)
-            }
+        do {
+            data = try await make(plan, format: format, context: context)
+        } catch let failure as PDFService.Failure {
+            return try unavailable(failure, plan: plan, organization: organization)
         }
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.replaceOrAdd(name: .contentType, value: format.mediaType)
-        response.headers.replaceOrAdd(name: .contentDisposition,
-                                      value: Self.attachment(PlanExporter.fileName(for: plan, organization: organization, format: format)))
-        response.headers.replaceOrAdd(name: .eTag, value: "\"\(plan.id.uuidString.lowercased())-\(plan.version)-\(format.rawValue)\"")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: Self.disposition(plan, organization: organization, format: format))
         if plan.status == .published && request.viewer == nil {
-            response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
+            // Only when the cache is off (`SUJARIT_PAGE_CACHE_MB=0`); a strong tag of these bytes.
+            let etag = PublishedCache.strongETag(ByteBuffer(data: data))
+            response.headers.replaceOrAdd(name: .eTag, value: etag)
+            response.headers.replaceOrAdd(name: .cacheControl, value: PublicReading.latestCacheControl)
+            if PublicReading.matches(request.headers[.ifNoneMatch], etag: etag) {
+                response.status = .notModified
+                response.body = .empty
+            }
         } else {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         return response
+    }
+
+    /// The bytes of `plan` in `format`: PDF through the application's `PDFService` (throws its
+    /// `PDFService.Failure`), the other formats written off the event loop.
+    func make(_ plan: Plan, format: ExportFormat, context: ExportContext) async throws -> Data {
+        if format == .pdf {
+            return try await request.application.pdfService.pdf(for: plan, context: context)
+        }
+        // The writers are quick, but not free: off the event loop.
+        let result: Result<Data, ExportError> = try await request.application.threadPool.runIfActive {
+            do throws(ExportError) {
+                return .success(try PlanExporter.export(plan, format: format, context: context))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch result {
+        case .success(let exported): return exported
+        case .failure(let error):
+            request.logger.error("export \(format.rawValue) of plan \(plan.id): \(error)")
+            throw SujaritError(.internalServerError, error.message)
+        }
+    }
+
+    /// The download name: whose plan, which years, which revision.
+    static func disposition(_ plan: Plan, organization: Organization, format: ExportFormat) -> String {
+        attachment(PlanExporter.fileName(for: plan, organization: organization, format: format))
     }
 
     /// 503 (or 500) when no PDF can be made: why, and what to install — a page with a link to
@@ -122,13 +153,15 @@ struct PlanExports {
         switch failure {
         case .busy:
             status = .serviceUnavailable
-            message = LocalizedText(th: "มีคำขอแปลงไฟล์ PDF รออยู่มาก กรุณาลองใหม่ในอีกสักครู่ หรือดาวน์โหลดไฟล์ Word แทน",
-                                    en: "Many PDF conversions are waiting; try again in a minute, or download the Word file instead.")
+            message = LocalizedText(.expPdfBusy)
         case .conversion(let error):
             switch error {
             case .notInstalled:
                 status = .serviceUnavailable
-                message = LocalizedText(th: error.thaiMessage + " (ผู้ดูแลระบบติดตั้งได้ด้วยคำสั่ง \(PDFService.installCommand))", en: error.message)
+                // The converter's own reason in each language; Thai readers also get the install line
+                // (the English reason names the packages itself).
+                message = LocalizedText(th: error.thaiMessage + " " + LocalizedText(.expPdfNotInstalled, PDFService.installCommand).th,
+                                        en: error.message)
             case .timedOut:
                 status = .serviceUnavailable
                 message = LocalizedText(th: error.thaiMessage, en: error.message)
@@ -136,8 +169,7 @@ struct PlanExports {
                 // LibreOffice's own output stays in the log.
                 request.logger.error("PDF of plan \(plan.id): \(error.message)")
                 status = .internalServerError
-                message = LocalizedText(th: error.thaiMessage + " ดาวน์โหลดไฟล์ Word แทนได้",
-                                        en: "LibreOffice could not convert the document to PDF; the Word file can be downloaded instead.")
+                message = LocalizedText(.expPdfFailed)
             }
         }
         let api = request.url.path.hasPrefix("/api/")
@@ -171,18 +203,75 @@ struct PlanExports {
     }
 }
 
-extension Pages {
-    /// The answer to a PDF that cannot be made: why (Thai and English, with what to install)
-    /// and the Word file instead.
-    static func pdfUnavailable(_ request: Request, plan: Plan, message: LocalizedText, wordURL: SiteURL) -> HTML {
-        let t = request.t
-        let body: HTML = """
-            <p><a href="\(SiteURL.plan(plan.id))">← \(t(.backToPlan))</a> · \(plan.title)</p>
-            <h1>\(t(.pdfUnavailable))</h1>
-            <p class="error-message" lang="th">\(message.th)</p>
-            <p class="error-message" lang="en">\(message.en)</p>
-            <p><a class="button" href="\(wordURL)" type="\(ExportFormat.docx.mediaType)">\(t(.downloadWordInstead))</a></p>
-            """
-        return Layout.page(request: request, title: t(.pdfUnavailable), body: body)
+/// A published revision's files for anonymous readers, from `PublishedCache` like its page:
+/// keyed by revision and format, made once (DOCX, XLSX, CSV, JSON on the thread pool, PDF by
+/// `PDFService`), with a strong `ETag` of the bytes and 304 on `If-None-Match`. The revision's
+/// own addresses (`/plans/{id}/export/{format}`, the API's `…/export?format=`) are immutable;
+/// the latest address (`/o/{slug}/plan/{years}/plan.{ext}`) is revalidated after a short
+/// max-age and follows the pointer the page uses, so a new publish is served at once.
+///
+/// A document shows the revision, its approval steps (fixed once published) and the
+/// organization, which is its context (`isServed` is not printed: it is kept as true, so the
+/// latest address and the revision's own share one copy). Each function returns nil when the
+/// cache does not answer (someone is signed in, a draft, an unknown id); the caller then takes
+/// its ordinary path, which gives the right error.
+struct PublicDocuments {
+    let request: Request
+
+    var cache: PublishedCache { request.application.publishedCache }
+
+    /// Nobody signed in, a GET or HEAD, the cache on. The query does not matter: a document is
+    /// the same in both languages, and the API's `format` is part of the key.
+    var isCacheable: Bool {
+        cache.byteLimit > 0 && request.viewer == nil && (request.method == .GET || request.method == .HEAD)
+    }
+
+    func latest(slug: String?, years: String?, format: ExportFormat) async throws -> Response? {
+        guard isCacheable, let slug, let (first, last) = PublicPagesController.parseYears(years) else { return nil }
+        let request = self.request
+        let key = LatestKey(slug: slug.lowercased(), first: first.be, last: last.be)
+        guard let pointer = try await cache.latestPointer(key, resolve: { try await LatestPointer.read(key, on: request.lagTolerantDB) })
+        else { return nil }
+        guard let planID = pointer.planID else { throw SujaritError.notFound(.nfPlan) }
+        return try await document(planID, organization: pointer.organization, format: format, cacheControl: PublicReading.latestCacheControl)
+    }
+
+    func revision(id: String?, format: ExportFormat) async throws -> Response? {
+        guard isCacheable, let id = id.flatMap(UUID.init(uuidString:)),
+              let context = try await PublicReading(request: request).publishedContext(id) else { return nil }
+        return try await document(id, organization: context.organization, format: format, cacheControl: PublicReading.revisionCacheControl)
+    }
+
+    /// A PDF that could not be made, with the plan it was for (answered, never kept).
+    struct Unavailable: Error {
+        var failure: PDFService.Failure
+        var plan: Plan
+    }
+
+    func document(_ planID: UUID, organization: Organization, format: ExportFormat, cacheControl: String) async throws -> Response? {
+        let request = self.request
+        let exports = PlanExports(request: request)
+        let context = PublishedContext(organization: organization, isServed: true)
+        let entry: RenderedBytes?
+        do {
+            entry = try await cache.bytes(RenderedKey(planID: planID, representation: .document(format)),
+                                          context: context, contentType: format.mediaType, rendering: {
+                let store = PlanStore(request.lagTolerantDB)
+                guard let plan = try await store.plan(id: planID, scope: .publishedOnly) else { return nil }
+                let approval = try await store.approval(planID: plan.id, organizationID: plan.organizationID)
+                let data: Data
+                do {
+                    data = try await exports.make(plan, format: format, context: exports.context(plan, organization: organization, approval: approval))
+                } catch let failure as PDFService.Failure {
+                    throw Unavailable(failure: failure, plan: plan)
+                }
+                return Rendering(body: ByteBuffer(data: data), keep: true,
+                                 contentDisposition: PlanExports.disposition(plan, organization: organization, format: format))
+            })
+        } catch let unavailable as Unavailable {
+            return try exports.unavailable(unavailable.failure, plan: unavailable.plan, organization: organization)
+        }
+        guard let entry else { return nil }
+        return entry.response(to: request, cacheControl: cacheControl)
     }
 }

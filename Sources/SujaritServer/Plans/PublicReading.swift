@@ -48,14 +48,7 @@ struct PublicReading {
         let request = self.request
         var database: any Database { request.lagTolerantDB }
         let key = LatestKey(slug: slug.lowercased(), first: first.be, last: last.be)
-        guard let pointer = try await cache.latestPointer(key, resolve: {
-            guard let organization = try await Stores(database: database).organizations.find(slug: key.slug) else { return nil }
-            guard let served = try await Stores(database: database).plans.servedRevision(organizationID: organization.id, first: first, last: last) else {
-                return LatestPointer(organization: organization, planID: nil)
-            }
-            let round = try await Stores(database: database).monitoring.latestApprovedRound(seriesID: served.seriesID, organizationID: organization.id)
-            return LatestPointer(organization: organization, planID: served.id, round: round.map { RoundMark(id: $0.id, version: $0.version) })
-        }) else { return nil }
+        guard let pointer = try await cache.latestPointer(key, resolve: { try await LatestPointer.read(key, on: database) }) else { return nil }
         guard let planID = pointer.planID else { throw SujaritError.notFound(.nfPlan) }
         let context = PublishedContext(organization: pointer.organization, isServed: true, round: pointer.round)
         let representation = Representation.page(language: request.language, path: request.requestPath, latestAddress: true)
@@ -144,16 +137,10 @@ struct PublicReading {
 
     // MARK: Answer
 
-    /// 200 with the bytes, or 304 when the client already holds them (`If-None-Match`).
+    /// 200 with the bytes (gzipped for a client that accepts it), or 304 when the client
+    /// already holds them (`If-None-Match`).
     func respond(_ entry: RenderedBytes, cacheControl: String) -> Response {
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: entry.contentType)
-        headers.replaceOrAdd(name: .eTag, value: entry.etag)
-        headers.replaceOrAdd(name: .cacheControl, value: cacheControl)
-        if Self.matches(request.headers[.ifNoneMatch], etag: entry.etag) {
-            return Response(status: .notModified, headers: headers)
-        }
-        return Response(status: .ok, headers: headers, body: .init(buffer: entry.body))
+        entry.response(to: request, cacheControl: cacheControl)
     }
 
     /// `If-None-Match` uses the weak comparison (RFC 9110 §13.1.2): `W/"x"` matches `"x"`, and

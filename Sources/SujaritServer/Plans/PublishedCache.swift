@@ -1,11 +1,14 @@
 import Foundation
 import Vapor
+import Fluent
 import SujaritCore
 import SujaritPersistence
+import SujaritExport
 
 /// Rendered bytes of published plan revisions for the public, and the pointers that find them.
 ///
-/// A published revision never changes, so its page and JSON are rendered once and kept (by
+/// A published revision never changes, so its page, JSON and documents (DOCX, XLSX, PDF, CSV,
+/// open-data JSON) are made once and kept (by
 /// bytes, least recently used first out). What a representation shows besides the revision
 /// itself — the organization's name, address and digit style, and whether the revision is the
 /// one its public address serves (`publicURL` in the JSON) — is its `PublishedContext`; a kept
@@ -26,8 +29,9 @@ final class PublishedCache: @unchecked Sendable {
     let bound: TimeInterval
     /// Total bytes of rendered representations kept.
     let byteLimit: Int
-    /// The clock the bound is measured with (tests move it).
-    var clock: @Sendable () -> Date = { Date() }
+    /// The clock the bound is measured with: the application's `dependencies.now`, read at each
+    /// call (`Application.dependencyClock`), so tests that move the application's time move it.
+    let clock: @Sendable () -> Date
 
     let rendered: BoundedCache<RenderedKey, RenderedBytes>
     let latest: BoundedCache<LatestKey, LatestPointer>
@@ -46,8 +50,10 @@ final class PublishedCache: @unchecked Sendable {
     static let defaultBound: TimeInterval = 5
     static let defaultByteLimit = 64 << 20
 
-    init(bound: TimeInterval = defaultBound, byteLimit: Int = defaultByteLimit, pointerLimit: Int = 200_000) {
+    init(bound: TimeInterval = defaultBound, byteLimit: Int = defaultByteLimit, pointerLimit: Int = 200_000,
+         clock: @escaping @Sendable () -> Date) {
         self.bound = max(0, bound)
+        self.clock = clock
         self.byteLimit = byteLimit
         rendered = BoundedCache(costLimit: byteLimit)
         // Pointers are small; a count bounds them (about 200 bytes each).
@@ -64,10 +70,11 @@ final class PublishedCache: @unchecked Sendable {
 
     /// `SUJARIT_PAGE_CACHE_MB` (default 64; 0 turns the cache off) and
     /// `SUJARIT_CACHE_BOUND_SECONDS` (default 5).
-    static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> PublishedCache {
+    static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment,
+                                clock: @escaping @Sendable () -> Date) -> PublishedCache {
         let megabytes = environment["SUJARIT_PAGE_CACHE_MB"].flatMap { Int($0) }.map { max(0, min($0, 16_384)) }
         let bound = environment["SUJARIT_CACHE_BOUND_SECONDS"].flatMap { TimeInterval($0) }.map { max(0, min($0, 3_600)) }
-        return PublishedCache(bound: bound ?? defaultBound, byteLimit: megabytes.map { $0 << 20 } ?? defaultByteLimit)
+        return PublishedCache(bound: bound ?? defaultBound, byteLimit: megabytes.map { $0 << 20 } ?? defaultByteLimit, clock: clock)
     }
 
     // MARK: Invalidation
@@ -152,8 +159,15 @@ final class PublishedCache: @unchecked Sendable {
         if waited, let kept = rendered.value(for: key), kept.context == context { return kept }
         defer { if !waited { finishedRendering(key) } }
         guard let made = try await rendering() else { return nil }
-        let entry = RenderedBytes(body: made.body, etag: Self.strongETag(made.body), contentType: contentType, context: context)
-        if made.keep { rendered.set(entry, for: key, cost: made.body.readableBytes + 256) }
+        var entry = RenderedBytes(body: made.body, etag: Self.strongETag(made.body), contentType: contentType,
+                                  contentDisposition: made.contentDisposition, context: context)
+        // Text is also kept gzipped (made once here, not per request): most clients accept it,
+        // and sending a seventh of the bytes is most of what a kept page costs to serve.
+        if Self.isText(contentType), made.body.readableBytes >= 1_024,
+           let gzipped = Gzip.compress(Data(made.body.readableBytesView)) {
+            entry.gzipped = ByteBuffer(data: gzipped)
+        }
+        if made.keep { rendered.set(entry, for: key, cost: made.body.readableBytes + (entry.gzipped?.readableBytes ?? 0) + 256) }
         return entry
     }
 
@@ -189,6 +203,10 @@ final class PublishedCache: @unchecked Sendable {
         for continuation in waiting { continuation.resume() }
     }
 
+    static func isText(_ contentType: String) -> Bool {
+        contentType.hasPrefix("text/") || contentType.hasPrefix("application/json")
+    }
+
     /// `"…"`: the first 128 bits of the SHA-256 of the bytes, so equal bytes have equal tags on
     /// every server and any change of the bytes changes the tag.
     static func strongETag(_ body: ByteBuffer) -> String {
@@ -218,13 +236,17 @@ struct RoundMark: Hashable, Sendable {
 struct Rendering {
     var body: ByteBuffer
     var keep: Bool
+    /// A download's `Content-Disposition` (documents), kept with the bytes.
+    var contentDisposition: String? = nil
 }
 
 /// Which bytes of a revision: a page (language and address matter: the page links to the
-/// other language at its own address) or the API's JSON.
+/// other language at its own address), the API's JSON, or a document download (the same bytes
+/// at every address and in every language).
 enum Representation: Hashable, Sendable {
     case page(language: Language, path: String, latestAddress: Bool)
     case apiJSON
+    case document(ExportFormat)
 }
 
 struct RenderedKey: Hashable, Sendable {
@@ -237,7 +259,47 @@ struct RenderedBytes: Sendable {
     /// Quoted strong entity tag.
     var etag: String
     var contentType: String
+    var contentDisposition: String? = nil
     var context: PublishedContext
+    /// The same bytes gzipped (text of 1 KB or more), sent as `Content-Encoding: gzip`.
+    var gzipped: ByteBuffer? = nil
+
+    /// The tag of the gzipped bytes: another representation, so another strong tag.
+    var gzipETag: String { String(etag.dropLast()) + "-gzip\"" }
+
+    /// 200 with the bytes — gzipped when the request accepts gzip and they are kept so — or 304
+    /// when the client already holds them (`If-None-Match`, either encoding's tag).
+    func response(to request: Request, cacheControl: String) -> Response {
+        let gzip = gzipped != nil && Self.acceptsGzip(request.headers[.acceptEncoding])
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: contentType)
+        if let contentDisposition { headers.replaceOrAdd(name: .contentDisposition, value: contentDisposition) }
+        headers.replaceOrAdd(name: .eTag, value: gzip ? gzipETag : etag)
+        headers.replaceOrAdd(name: .cacheControl, value: cacheControl)
+        if gzipped != nil { headers.replaceOrAdd(name: .vary, value: "Accept-Encoding") }
+        let sent = request.headers[.ifNoneMatch]
+        if PublicReading.matches(sent, etag: etag) || (gzipped != nil && PublicReading.matches(sent, etag: gzipETag)) {
+            return Response(status: .notModified, headers: headers)
+        }
+        if gzip, let gzipped {
+            headers.replaceOrAdd(name: .contentEncoding, value: "gzip")
+            return Response(status: .ok, headers: headers, body: .init(buffer: gzipped))
+        }
+        return Response(status: .ok, headers: headers, body: .init(buffer: body))
+    }
+
+    /// Whether `Accept-Encoding` names gzip (or `x-gzip`) without `q=0`.
+    static func acceptsGzip(_ values: [String]) -> Bool {
+        for value in values {
+            for part in value.split(separator: ",") {
+                let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                guard let coding = fields.first, coding == "gzip" || coding == "x-gzip" else { continue }
+                let refused = fields.dropFirst().contains { $0.hasPrefix("q=") && (Double($0.dropFirst(2)) ?? 1) == 0 }
+                if !refused { return true }
+            }
+        }
+        return false
+    }
 }
 
 struct LatestKey: Hashable, Sendable {
@@ -253,6 +315,21 @@ struct LatestPointer: Sendable {
     /// The latest approved monitoring round of that revision's series, if any.
     var round: RoundMark? = nil
     var checkedAt: Date = .distantPast
+}
+
+extension LatestPointer {
+    /// What `/o/{slug}/plan/{years}` serves, read from `database` in three small indexed
+    /// queries (organization by slug, the served revision, its series' latest approved round);
+    /// nil when there is no such organization. The page and the documents at that address share it.
+    static func read(_ key: LatestKey, on database: any Database) async throws -> LatestPointer? {
+        guard let organization = try await Stores(database: database).organizations.find(slug: key.slug) else { return nil }
+        guard let served = try await Stores(database: database).plans.servedRevision(organizationID: organization.id,
+                                                                         first: FiscalYear(key.first), last: FiscalYear(key.last)) else {
+            return LatestPointer(organization: organization, planID: nil)
+        }
+        let round = try await Stores(database: database).monitoring.latestApprovedRound(seriesID: served.seriesID, organizationID: organization.id)
+        return LatestPointer(organization: organization, planID: served.id, round: round.map { RoundMark(id: $0.id, version: $0.version) })
+    }
 }
 
 struct KeptDashboard: Sendable {
@@ -271,8 +348,14 @@ extension Application {
     /// The cache of published revisions' bytes, made in `configure` (storage is not written
     /// while serving; an application that was not configured gets a cache that keeps nothing).
     var publishedCache: PublishedCache {
-        get { storage[PublishedCacheKey.self] ?? PublishedCache(byteLimit: 0) }
+        get { storage[PublishedCacheKey.self] ?? PublishedCache(byteLimit: 0, clock: dependencyClock) }
         set { storage[PublishedCacheKey.self] = newValue }
+    }
+
+    /// `dependencies.now` as it is at each call (tests replace the dependencies after
+    /// `configure`), without keeping the application alive from what it keeps.
+    var dependencyClock: @Sendable () -> Date {
+        { [weak self] in (self?.dependencies ?? .live).now() }
     }
 }
 

@@ -82,6 +82,11 @@ extension Texts {
         .persons: "persons",
         .download: "Download",
         .pdfUnavailable: "The PDF cannot be made",
+        .expUnknownFormat: "Unknown format{0}; the formats are: {1}",
+        .expFormatsAre: "one of: {0}",
+        .expPdfBusy: "Many PDF conversions are waiting; try again in a minute, or download the Word file instead.",
+        .expPdfNotInstalled: "(an administrator installs it with: {0})",
+        .expPdfFailed: "LibreOffice could not convert the document to PDF; the Word file can be downloaded instead.",
         .downloadWordInstead: "Download the Word file instead",
         // Plans, editor, wizard, import and organization pages
         .newPlan: "New plan",

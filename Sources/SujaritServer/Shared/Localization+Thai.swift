@@ -82,6 +82,11 @@ extension Texts {
         .persons: "คน",
         .download: "ดาวน์โหลด",
         .pdfUnavailable: "ยังสร้างไฟล์ PDF ไม่ได้",
+        .expUnknownFormat: "ไม่รู้จักรูปแบบไฟล์{0} รูปแบบที่มี: {1}",
+        .expFormatsAre: "ใช้ได้: {0}",
+        .expPdfBusy: "มีคำขอแปลงไฟล์ PDF รออยู่มาก กรุณาลองใหม่ในอีกสักครู่ หรือดาวน์โหลดไฟล์ Word แทน",
+        .expPdfNotInstalled: "(ผู้ดูแลระบบติดตั้งได้ด้วยคำสั่ง {0})",
+        .expPdfFailed: "โปรแกรม LibreOffice แปลงเอกสารเป็น PDF ไม่สำเร็จ ดาวน์โหลดไฟล์ Word แทนได้",
         .downloadWordInstead: "ดาวน์โหลดไฟล์ Word แทน",
         // Plans, editor, wizard, import and organization pages
         .newPlan: "จัดทำแผนใหม่",

@@ -24,6 +24,7 @@ public enum UIKey: String, CaseIterable, Sendable {
     case home, draftNotice, summary, totalOverPlan, unplaced, kindColumn, responsibleUnit
     case province, district, website, phone, apiLink, skipToContent, csrfFailed, noBudget, persons
     case download, pdfUnavailable, downloadWordInstead
+    case expUnknownFormat, expFormatsAre, expPdfBusy, expPdfNotInstalled, expPdfFailed
     // Plans, editor, wizard, import and organization pages
     case newPlan, importFromFile, editOrganizationDetails, planEditor, history, part2, notWrittenYet
     case foreword, riskAssessmentHeading, planTargets, part1Introduction, noRiskAssessmentRecordedYet
