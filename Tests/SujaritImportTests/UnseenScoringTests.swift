@@ -91,4 +91,42 @@ final class UnseenScoringTests: XCTestCase {
             }
         }
     }
+
+    /// Month-schedule plans printed to PDF (LibreOffice) and read from word boxes
+    /// (`PDFWordLayout.MonthSchedule`): the month header read down its narrow columns as
+    /// twelve month columns, the พ.ศ. labels over groups of months (u4) or one heading over all
+    /// of them (u7) no budget column, each table's columns its own, marks in the month they
+    /// stand in, an arrow typed across a run of months (u7) marking every month it covers.
+    /// An arrow centred in a merged cell wider than itself (u4's twelve-month runs) covers the
+    /// months between the cell's borders, read from `pdftocairo -svg` beside pdftotext; without
+    /// it, only the months the arrow's own glyphs cover (u4: 6 of 10 items' months right).
+    /// Everything else must come through whole.
+    static var monthSchedulePDFs: [(name: String, months: Int)] {
+        let borders = PDFTextExtractor.toolURL().map { FileManager.default.isExecutableFile(atPath: $0.deletingLastPathComponent().appendingPathComponent("pdftocairo").path) } ?? false
+        return [("u4-tambon-2563-annual", borders ? 10 : 6), ("u7-town-2564-annual", 10)]
+    }
+
+    func testMonthSchedulePlansAsPDF() throws {
+        if PDFTextExtractor.toolURL() == nil { throw XCTSkip("pdftotext (poppler-utils) is not installed") }
+        for (name, months) in Self.monthSchedulePDFs {
+            let expected = try ImportScoring.decodeExpected(Data(contentsOf: Self.folder.appendingPathComponent(name + ".expected.json")))
+            let pdf = try PDFImportTests.pdf(fromDocx: try Data(contentsOf: Self.folder.appendingPathComponent(name + ".docx")))
+            PDFImportTests.dump(pdf, name: name)
+            let result = try DocumentImporter.importDocument(pdf, fileName: name + ".pdf")
+            let scores = ImportScoring.score(result, expected: expected)
+            print("== \(name).pdf\n" + ImportScoring.render(scores))
+            let byField = Dictionary(uniqueKeysWithValues: scores.map { ($0.field, $0) })
+            for field in ["items", "dimension of each item", "mission of each item", "budgets per year"] {
+                let score = try XCTUnwrap(byField[field], field)
+                XCTAssertEqual(score.correct, score.expected, "\(name).pdf: \(field)")
+                XCTAssertEqual(score.found, score.expected, "\(name).pdf: \(field) found")
+            }
+            let month = try XCTUnwrap(byField["months of each item"])
+            XCTAssertGreaterThanOrEqual(month.correct, months, "\(name).pdf: months of each item")
+            if month.correct > months { print("   (\(name).pdf reads \(month.correct) months right: raise monthSchedulePDFs)") }
+            let lines = try XCTUnwrap(byField["placed lines"])
+            XCTAssertEqual(lines.correct, lines.expected, "\(name).pdf: unplaced lines \(result.findings(code: "line.unplaced").map(\.message.en))")
+            XCTAssertEqual(result.findings(code: "mission.custom").count, 0, "\(name).pdf: \(result.findings(code: "mission.custom").map(\.message.en))")
+        }
+    }
 }
