@@ -152,6 +152,50 @@ enum PDFWordLayout {
         return out.joined(separator: "\n")
     }
 
+    /// `pdftotext -layout` text as word boxes: each run of letters a word at its position in
+    /// code points (as pdftotext counts them), 3 points a position, a line 14 points below the
+    /// one before; pages at form feeds. Nil unless a plan table's header line ("โครงการ…" among
+    /// runs set apart by spaces) has month names (or their pieces) under it — only month
+    /// schedules, which `LayoutTable` does not rebuild, are read this way.
+    static func words(fromLayoutText text: String) -> [[Word]]? {
+        let pages = text.components(separatedBy: "\u{0C}").map { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+        var found = false
+        let monthPiece: (Substring) -> Bool = { token in
+            let compact = ImportText.compact(String(token))
+            return PlanTableParser.monthNames.prefix(12).contains { $0.0 == compact }
+                || token.contains(".") && compact.count <= 2 && !compact.isEmpty && PlanTableParser.monthNames.prefix(12).contains { $0.0.contains(compact) }
+        }
+        for lines in pages where !found {
+            for (index, line) in lines.enumerated() where line.contains("   ") && ImportText.has(line, "โครงการ") {
+                let below = lines[index..<min(lines.count, index + 9)].flatMap { $0.split(separator: " ") }
+                if below.filter(monthPiece).count >= 6 { found = true; break }
+            }
+        }
+        guard found else { return nil }
+        return pages.map { lines in
+            var words: [Word] = []
+            for (number, line) in lines.enumerated() {
+                let y = Double(number) * 14
+                var position = 0
+                var start: Int?
+                var current = ""
+                for scalar in line.unicodeScalars {
+                    if scalar == " " || scalar == "\t" {
+                        if let begin = start { words.append(Word(x0: Double(begin) * 3, y0: y, x1: Double(position) * 3, y1: y + 12, text: current)) }
+                        start = nil
+                        current = ""
+                    } else {
+                        if start == nil { start = position }
+                        current.unicodeScalars.append(scalar)
+                    }
+                    position += 1
+                }
+                if let begin = start { words.append(Word(x0: Double(begin) * 3, y0: y, x1: Double(position) * 3, y1: y + 12, text: current)) }
+            }
+            return words
+        }
+    }
+
     /// The vertical lines of each page of the SVG that `pdftocairo -svg` writes (`<page>` per
     /// page; lines as stroked paths "M x y L x y" with a transform matrix).
     static func verticalRules(fromSVG svg: String) -> [[Rule]] {
@@ -304,8 +348,12 @@ enum PDFWordLayout {
         /// A line under the header line made of pieces of headings, month names and year labels.
         static func isHeaderPiece(_ line: Line) -> Bool {
             !PDFWordLayout.isHeaderLine(line) && line.words.allSatisfy { word in
-                let compact = ImportText.compact(word.text)
-                return compact.isEmpty || isYearLabel(word.text) || PlanTableParser.isHeaderFragment(word.text)
+                // A piece that begins with a vowel or tone mark ("ัด" of "ตัวชี้วัด", set apart
+                // in the text) is looked up without it.
+                let text = String(String.UnicodeScalarView(word.text.unicodeScalars.drop(while: TextRepair.isFollowingMark)))
+                let compact = ImportText.compact(text)
+                return compact.isEmpty || isYearLabel(text) || PlanTableParser.isHeaderFragment(text) || PlanTableParser.isHeaderFragment(word.text)
+                    || isScheduleHeadingPiece(text)
             }
         }
 
