@@ -86,7 +86,20 @@ public enum DocumentImporter {
             let text = try decodeText(data)
             let repaired = TextRepair.repair(text)
             repairs = repaired.report
-            blocks = PlainTextReader.read(repaired.text)
+            var read = PlainTextReader.read(repaired.text)
+            // A month schedule set out in spaces (`LayoutTable` declines it): its runs as word
+            // boxes at their character positions, read as a PDF's words are.
+            if LayoutText.isLaidOut(text), !read.contains(where: { if case .table = $0 { return true }; return false }),
+               let pages = PDFWordLayout.words(fromLayoutText: text) {
+                // Positions from the text as pdftotext wrote it; repaired as a PDF's text is, after.
+                let words = TextRepair.repair(PDFWordLayout.text(pages: pages))
+                let rebuilt = PlainTextReader.read(words.text)
+                if rebuilt.contains(where: { if case .table = $0 { return true }; return false }) {
+                    read = rebuilt
+                    repairs = words.report
+                }
+            }
+            blocks = read
             if LayoutText.isLaidOut(text) {
                 // Text without tabs gives tables only where `LayoutTable` rebuilt one from the
                 // positions of its lines; any other table laid out in spaces stays unread.

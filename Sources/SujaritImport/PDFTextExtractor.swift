@@ -106,12 +106,39 @@ public enum PDFTextExtractor {
                 throw .pdfUnreadable(detail: "pdftotext gave no word boxes")
             }
             guard pages.count <= maximumPages else { throw .pdfTooManyPages(limit: maximumPages) }
-            decoded = PDFWordLayout.text(pages: pages)
+            decoded = PDFWordLayout.text(pages: pages) { borders(input, beside: tool, folder: folder, timeout: min(limit, 30)) }
         }
         // An image scan: pages, but (almost) no letters.
         let letters = decoded.unicodeScalars.reduce(0) { $0 + ($1.properties.isAlphabetic ? 1 : 0) }
         if letters < 20 { throw .pdfNoText }
         return decoded
+    }
+}
+
+extension PDFTextExtractor {
+    /// The vertical lines of each page (table cell borders), from `pdftocairo -svg` beside
+    /// `pdftotext` (poppler-utils has both); none when it is missing, fails or is slow.
+    static func borders(_ input: URL, beside tool: URL, folder: URL, timeout: TimeInterval) -> [[PDFWordLayout.Rule]] {
+        let cairo = tool.deletingLastPathComponent().appendingPathComponent("pdftocairo")
+        guard FileManager.default.isExecutableFile(atPath: cairo.path) else { return [] }
+        let output = folder.appendingPathComponent("rules.svg")
+        let process = Process()
+        process.executableURL = cairo
+        process.arguments = ["-svg", "-l", "\(maximumPages)", input.path, output.path]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        do { try process.run() } catch { return [] }
+        if finished.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+            if finished.wait(timeout: .now() + 2) == .timedOut { kill(process.processIdentifier, SIGKILL); finished.wait() }
+            return []
+        }
+        guard process.terminationStatus == 0, let size = try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int,
+              size <= 200 * 1024 * 1024, let data = try? Data(contentsOf: output) else { return [] }
+        return PDFWordLayout.verticalRules(fromSVG: String(decoding: data, as: UTF8.self))
     }
 }
 

@@ -13,7 +13,14 @@ enum PDFWordLayout {
     struct Word {
         var x0: Double, y0: Double, x1: Double, y1: Double
         var text: String
+        /// The page the word is on (0 = first).
+        var page = 0
         var height: Double { y1 - y0 }
+    }
+
+    /// A vertical line the PDF draws (a table's cell border), in the words' points.
+    struct Rule {
+        var x: Double, y0: Double, y1: Double
     }
 
     /// One visual line: its words left to right, and the runs of them separated by cell-sized gaps.
@@ -88,8 +95,9 @@ enum PDFWordLayout {
     /// long names leave a gutter narrower, cuts its rows at the same places as the others. The
     /// rows are then one per visual line; the plan-table reader joins them into the logical rows
     /// (an item begins where the item column begins an item number or a kind word).
-    static func text(pages: [[Word]]) -> String {
-        if let printed = printedTextFile(pages: pages) { return printed }
+    static func text(pages unnumbered: [[Word]], rules: (() -> [[Rule]])? = nil) -> String {
+        if let printed = printedTextFile(pages: unnumbered) { return printed }
+        let pages = unnumbered.enumerated().map { number, words in words.map { word in var word = word; word.page = number; return word } }
         var pieces: [Piece] = []
         // The document's left margin: where paragraphs start, on any page.
         let margin = pages.flatMap { $0.map(\.x0) }.min() ?? 0
@@ -101,12 +109,319 @@ enum PDFWordLayout {
         }
         var columns = tables.map(Self.columns)
         rejoinSandwichedLines(&pieces, tables: &tables, columns: &columns)
-        return pieces.map { piece in
+        // Tables of items against months: columns from their own header (per table, so per
+        // dimension), the month columns where the month names stand.
+        let schedules = tables.indices.map { MonthSchedule(tables[$0], columns: columns[$0]) }
+        // The cell borders tell how many months a merged cell's mark covers; read only when
+        // there is a month table.
+        let borders = schedules.contains { $0 != nil } ? rules?() ?? [] : []
+        var out: [String] = []
+        var inHeader = false
+        // A table without a header of its own right after a month table (its rows on the next
+        // page) goes on with that table's months.
+        var lastSchedule: MonthSchedule?
+        var lastTable: Int?
+        for piece in pieces {
             switch piece {
-            case .text(let text, _): text
-            case .row(let line, let table): row(line, columns: columns[table])
+            case .text(let text, _):
+                inHeader = false
+                out.append(text)
+            case .row(let line, let table):
+                if table != lastTable {
+                    if schedules[table] != nil || tables[table].contains(where: isHeaderLine) { lastSchedule = schedules[table] }
+                    lastTable = table
+                }
+                guard let schedule = schedules[table] ?? lastSchedule else {
+                    out.append(row(line, columns: columns[table]))
+                    continue
+                }
+                // The header's lines (names broken over several lines, the พ.ศ. labels over
+                // groups of months) become one row of whole headings.
+                if isHeaderLine(line) {
+                    inHeader = true
+                    out.append(schedule.header)
+                } else if inHeader, MonthSchedule.isHeaderPiece(line) {
+                    continue
+                } else {
+                    inHeader = false
+                    let page = line.words.first?.page ?? 0
+                    out.append(schedule.row(line, rules: page < borders.count ? borders[page] : []))
+                }
             }
-        }.joined(separator: "\n")
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// `pdftotext -layout` text as word boxes: each run of letters a word at its position in
+    /// code points (as pdftotext counts them), 3 points a position, a line 14 points below the
+    /// one before; pages at form feeds. Nil unless a plan table's header line ("โครงการ…" among
+    /// runs set apart by spaces) has month names (or their pieces) under it — only month
+    /// schedules, which `LayoutTable` does not rebuild, are read this way.
+    static func words(fromLayoutText text: String) -> [[Word]]? {
+        let pages = text.components(separatedBy: "\u{0C}").map { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+        var found = false
+        let monthPiece: (Substring) -> Bool = { token in
+            let compact = ImportText.compact(String(token))
+            return PlanTableParser.monthNames.prefix(12).contains { $0.0 == compact }
+                || token.contains(".") && compact.count <= 2 && !compact.isEmpty && PlanTableParser.monthNames.prefix(12).contains { $0.0.contains(compact) }
+        }
+        for lines in pages where !found {
+            for (index, line) in lines.enumerated() where line.contains("   ") && ImportText.has(line, "โครงการ") {
+                let below = lines[index..<min(lines.count, index + 9)].flatMap { $0.split(separator: " ") }
+                if below.filter(monthPiece).count >= 6 { found = true; break }
+            }
+        }
+        guard found else { return nil }
+        return pages.map { lines in
+            var words: [Word] = []
+            for (number, line) in lines.enumerated() {
+                let y = Double(number) * 14
+                var position = 0
+                var start: Int?
+                var current = ""
+                for scalar in line.unicodeScalars {
+                    if scalar == " " || scalar == "\t" {
+                        if let begin = start { words.append(Word(x0: Double(begin) * 3, y0: y, x1: Double(position) * 3, y1: y + 12, text: current)) }
+                        start = nil
+                        current = ""
+                    } else {
+                        if start == nil { start = position }
+                        current.unicodeScalars.append(scalar)
+                    }
+                    position += 1
+                }
+                if let begin = start { words.append(Word(x0: Double(begin) * 3, y0: y, x1: Double(position) * 3, y1: y + 12, text: current)) }
+            }
+            return words
+        }
+    }
+
+    /// The vertical lines of each page of the SVG that `pdftocairo -svg` writes (`<page>` per
+    /// page; lines as stroked paths "M x y L x y" with a transform matrix).
+    static func verticalRules(fromSVG svg: String) -> [[Rule]] {
+        let pages = svg.components(separatedBy: "<page>").dropFirst()
+        return pages.map { page in
+            var rules: [Rule] = []
+            for element in page.components(separatedBy: "<path ").dropFirst() {
+                guard let end = element.range(of: "/>") else { continue }
+                let path = element[..<end.lowerBound]
+                guard let style = attribute("style", in: path), style.contains("stroke:"), !style.contains("stroke:none"),
+                      let d = attribute("d", in: path) else { continue }
+                var matrix = [1.0, 0, 0, 1, 0, 0]
+                if let transform = attribute("transform", in: path), transform.hasPrefix("matrix(") {
+                    let values = transform.dropFirst(7).dropLast().split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+                    if values.count == 6 { matrix = values }
+                }
+                let tokens = d.split(separator: " ")
+                var points: [(Double, Double)] = []
+                var index = 0
+                while index < tokens.count {
+                    let token = tokens[index]
+                    if token == "M" || token == "L", index + 2 < tokens.count, let x = Double(tokens[index + 1]), let y = Double(tokens[index + 2]) {
+                        if token == "M" { points = [] }
+                        points.append((matrix[0] * x + matrix[2] * y + matrix[4], matrix[1] * x + matrix[3] * y + matrix[5]))
+                        if points.count >= 2 {
+                            let (a, b) = (points[points.count - 2], points[points.count - 1])
+                            if abs(a.0 - b.0) < 0.5 && abs(a.1 - b.1) > 3 { rules.append(Rule(x: (a.0 + b.0) / 2, y0: min(a.1, b.1), y1: max(a.1, b.1))) }
+                        }
+                        index += 3
+                    } else {
+                        index += 1
+                    }
+                }
+            }
+            return rules
+        }
+    }
+
+    static func attribute(_ name: String, in element: Substring) -> String? {
+        guard let start = element.range(of: " \(name)=\"") ?? (element.hasPrefix("\(name)=\"") ? element.range(of: "\(name)=\"") : nil) else { return nil }
+        let rest = element[start.upperBound...]
+        guard let close = rest.firstIndex(of: "\"") else { return nil }
+        return String(rest[..<close])
+    }
+
+    /// A plan table whose header names months (ต.ค. … ก.ย.) over narrow columns: the month
+    /// names, broken letter by letter over several lines, are read down each column; the years
+    /// written over groups of months (พ.ศ. 2562 over ต.ค.–ธ.ค.) are labels of the months, not
+    /// budget columns. Text columns keep the table's gutters; a column no heading stands over
+    /// (amounts set right of a centred heading) belongs to the one before it. A mark goes to the
+    /// month whose column it stands in; an arrow or line of dashes to every month it covers.
+    struct MonthSchedule {
+        var columns: [(start: Double, end: Double)]
+        var months: Range<Int>
+        var header: String
+
+        init?(_ lines: [Line], columns existing: [(start: Double, end: Double)]) {
+            guard let headerIndex = lines.firstIndex(where: PDFWordLayout.isHeaderLine) else { return nil }
+            var headerLines = [lines[headerIndex]]
+            var next = headerIndex + 1
+            while next < lines.count, Self.isHeaderPiece(lines[next]), headerLines.count < 12 {
+                headerLines.append(lines[next])
+                next += 1
+            }
+            // Stacks: header words one above another (overlapping in x), read top to bottom.
+            // Left out: the years over groups of months, and a heading over all of them
+            // ("ระยะเวลาดำเนินการ"), which would join every month below it into one.
+            let words = headerLines.flatMap(\.words).filter { !Self.isYearLabel($0.text) && !Self.isScheduleHeadingPiece($0.text) }.sorted { $0.x0 < $1.x0 }
+            var stacks: [(x0: Double, x1: Double, words: [Word])] = []
+            for word in words {
+                if let last = stacks.indices.last, word.x0 < stacks[last].x1 - 0.5 {
+                    stacks[last].x1 = max(stacks[last].x1, word.x1)
+                    stacks[last].words.append(word)
+                } else {
+                    stacks.append((word.x0, word.x1, [word]))
+                }
+            }
+            let texts = stacks.map { stack in
+                PDFWordLayout.join(stack.words.sorted { ($0.y0 + $0.y1) / 2 < ($1.y0 + $1.y1) / 2 - 2 || (abs(($0.y0 + $0.y1) - ($1.y0 + $1.y1)) <= 4 && $0.x0 < $1.x0) })
+            }
+            func month(_ index: Int) -> Int? {
+                if case .month(let month) = PlanTableParser.header(texts[index]) { return month }
+                return nil
+            }
+            // The longest run of stacks naming months one after another (in the fiscal year's order).
+            var best: Range<Int>?
+            var index = 0
+            while index < stacks.count {
+                guard let first = month(index) else { index += 1; continue }
+                var end = index + 1
+                var expected = first % 12 + 1
+                while end < stacks.count, month(end) == expected {
+                    end += 1
+                    expected = expected % 12 + 1
+                }
+                if end - index > (best?.count ?? 0) { best = index..<end }
+                index = end
+            }
+            guard let run = best, run.count >= 6 else { return nil }
+            let centres = run.map { (stacks[$0].x0 + stacks[$0].x1) / 2 }
+            let pitch = (centres.last! - centres.first!) / Double(centres.count - 1)
+            let left = centres.first! - pitch / 2, right = centres.last! + pitch / 2
+            // Text columns: the table's gutters, outside the months; each with a heading over it.
+            func headed(_ column: (start: Double, end: Double)) -> Bool {
+                stacks.indices.contains { !run.contains($0) && (stacks[$0].x0 + stacks[$0].x1) / 2 >= column.start && (stacks[$0].x0 + stacks[$0].x1) / 2 < column.end }
+            }
+            var before: [(start: Double, end: Double)] = []
+            for column in existing where column.start < left - 1 {
+                let clipped = (start: column.start, end: min(column.end, left))
+                if !before.isEmpty, !headed(clipped) { before[before.count - 1].end = clipped.end } else { before.append(clipped) }
+            }
+            var after: [(start: Double, end: Double)] = []
+            for column in existing where column.end > right + 2 {
+                let clipped = (start: max(column.start, right), end: column.end)
+                if !after.isEmpty, !headed(clipped) { after[after.count - 1].end = clipped.end } else { after.append(clipped) }
+            }
+            guard !before.isEmpty else { return nil }
+            var monthColumns: [(start: Double, end: Double)] = []
+            for (offset, centre) in centres.enumerated() {
+                let start = offset == 0 ? left : (centres[offset - 1] + centre) / 2
+                let end = offset == centres.count - 1 ? right : (centre + centres[offset + 1]) / 2
+                monthColumns.append((start, end))
+            }
+            columns = before + monthColumns + after
+            months = before.count..<(before.count + monthColumns.count)
+            // The header row: each text column's heading read down it, then the month names.
+            func heading(_ column: (start: Double, end: Double)) -> String {
+                stacks.indices.filter { !run.contains($0) && (stacks[$0].x0 + stacks[$0].x1) / 2 >= column.start && (stacks[$0].x0 + stacks[$0].x1) / 2 < column.end }
+                    .map { texts[$0] }.joined(separator: " ")
+            }
+            header = (before.map(heading) + run.map { texts[$0] } + after.map(heading)).joined(separator: "\t")
+        }
+
+        /// "พ.ศ.", "2563", "พ.ศ. 2563", "ปี 2563": a year written over months.
+        static func isYearLabel(_ text: String) -> Bool {
+            var rest = ImportText.compact(text)
+            for word in ["พศ", "ปี"] where ImportText.starts(rest, with: word) { rest = String(rest.dropFirst(word.count)) }
+            if rest.isEmpty { return true }
+            return rest.count == 4 && Int(rest).map { FiscalYear.plausibleRange.contains($0) } == true
+        }
+
+        /// "ระยะเวลาดำเนินการ", "ระยะเวลา", "ดำเนินการ": a heading over the months, or a piece of one.
+        static func isScheduleHeadingPiece(_ text: String) -> Bool {
+            let compact = ImportText.compact(text)
+            guard compact.count >= 4, !PlanTableParser.monthNames.contains(where: { $0.0 == compact }) else { return false }
+            if PlanTableParser.header(text) == .schedule { return true }
+            return ["ระยะเวลาดำเนินการ", "ระยะเวลาการดำเนินการ", "ช่วงเวลาดำเนินการ", "ห้วงเวลาดำเนินการ", "เดือนที่ดำเนินการ"].contains { $0.contains(compact) }
+        }
+
+        /// A line under the header line made of pieces of headings, month names and year labels.
+        static func isHeaderPiece(_ line: Line) -> Bool {
+            !PDFWordLayout.isHeaderLine(line) && line.words.allSatisfy { word in
+                // A piece that begins with a vowel or tone mark ("ัด" of "ตัวชี้วัด", set apart
+                // in the text) is looked up without it.
+                let text = String(String.UnicodeScalarView(word.text.unicodeScalars.drop(while: TextRepair.isFollowingMark)))
+                let compact = ImportText.compact(text)
+                return compact.isEmpty || isYearLabel(text) || PlanTableParser.isHeaderFragment(text) || PlanTableParser.isHeaderFragment(word.text)
+                    || isScheduleHeadingPiece(text)
+            }
+        }
+
+        static func isArrowPiece(_ text: String) -> Bool {
+            !text.isEmpty && text.allSatisfy { "→←↔⟶⟵⟷◄►◀▶<>-–—―─━═".contains($0) }
+        }
+
+        func row(_ line: Line, rules: [Rule] = []) -> String {
+            var cells = Array(repeating: "", count: columns.count)
+            func put(_ text: String, _ index: Int) { cells[index] = cells[index].isEmpty ? text : cells[index] + " " + text }
+            func column(of x: Double) -> Int { columns.lastIndex { $0.start <= x + 0.5 } ?? 0 }
+            let monthStart = columns[months.lowerBound].start, monthEnd = columns[months.upperBound - 1].end
+            // Pieces of one arrow that pdftotext set apart ("←——" and "→") are one arrow.
+            var lineCells: [[Word]] = []
+            for cell in line.cells {
+                if let last = lineCells.last, Self.isArrowPiece(PDFWordLayout.join(last)), Self.isArrowPiece(PDFWordLayout.join(cell)),
+                   let end = last.last?.x1, let start = cell.first?.x0, start - end < (columns[months.lowerBound].end - columns[months.lowerBound].start) {
+                    lineCells[lineCells.count - 1] += cell
+                } else {
+                    lineCells.append(cell)
+                }
+            }
+            for cell in lineCells {
+                guard let first = cell.first, let last = cell.last else { continue }
+                let text = PDFWordLayout.join(cell)
+                let x0 = first.x0, x1 = cell.map(\.x1).max() ?? last.x1
+                let isMark = PlanTableParser.isScheduleMark(text) || !text.isEmpty && text.allSatisfy { "-–—―─━".contains($0) }
+                if isMark, (x0 + x1) / 2 >= monthStart, (x0 + x1) / 2 < monthEnd {
+                    // Every month the mark covers (two fifths of its column or more: an arrow
+                    // typed across a merged cell stops short of its edges), at least the one its
+                    // middle stands in.
+                    var covered = months.filter { index in
+                        let column = columns[index]
+                        return min(x1, column.end) - max(x0, column.start) >= 0.4 * (column.end - column.start)
+                    }
+                    // Within the cell's borders when the PDF draws them: an arrow centred in a
+                    // merged cell wider than itself marks every month of the cell.
+                    let crossing = rules.filter { $0.y0 <= line.y && $0.y1 >= line.y && $0.x >= monthStart - 3 && $0.x <= monthEnd + 3 }.map(\.x)
+                    if let left = crossing.filter({ $0 <= x0 + 1 }).max(), let right = crossing.filter({ $0 >= x1 - 1 }).min() {
+                        let inside = months.filter { index in
+                            let middle = (columns[index].start + columns[index].end) / 2
+                            return middle > left && middle < right
+                        }
+                        if !inside.isEmpty { covered = inside }
+                    }
+                    for index in covered.isEmpty ? [column(of: (x0 + x1) / 2)] : covered { put(text, index) }
+                    continue
+                }
+                // Text: in the column where it begins, cut where a word begins a text column.
+                var pieces: [[Word]] = []
+                for word in cell {
+                    let index = column(of: word.x0)
+                    let startsColumn = index > 0 && !months.contains(index) && word.x0 - columns[index].start <= 10
+                    if let head = pieces.last?.first, column(of: head.x0) != index, startsColumn, !PDFWordLayout.isMarkOnly(word) {
+                        pieces.append([word])
+                    } else if pieces.isEmpty {
+                        pieces.append([word])
+                    } else {
+                        pieces[pieces.count - 1].append(word)
+                    }
+                }
+                for piece in pieces {
+                    guard let head = piece.first else { continue }
+                    put(PDFWordLayout.join(piece), column(of: head.x0))
+                }
+            }
+            return cells.joined(separator: "\t")
+        }
     }
 
     /// A text file printed to PDF as it is (LibreOffice opens a `.txt` and prints it): a plan
@@ -435,8 +750,13 @@ enum PDFWordLayout {
     }
 
     /// A plan table's header line: one of its cells names the items column ("โครงการ/กิจกรรม/…").
+    /// A wrapped cell's "โครงการ" (of "ทุกโครงการ") beside other text is no header: another
+    /// cell must be a heading or a piece of one.
     static func isHeaderLine(_ line: Line) -> Bool {
-        line.cells.count >= 2 && line.cells.contains { PlanTableParser.header(join($0)) == .items }
+        guard line.cells.count >= 2 else { return false }
+        let texts = line.cells.map(join)
+        guard let items = texts.firstIndex(where: { PlanTableParser.header($0) == .items }) else { return false }
+        return texts.indices.contains { $0 != items && (PlanTableParser.header(texts[$0]) != nil || PlanTableParser.isHeaderFragment(texts[$0])) }
     }
 
     /// "ส่วนที่ 3", "ลำดับที่ 1", "ภาคผนวก": a heading that begins a part, never a table row.

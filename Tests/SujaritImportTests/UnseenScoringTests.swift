@@ -91,4 +91,74 @@ final class UnseenScoringTests: XCTestCase {
             }
         }
     }
+
+    /// Month-schedule plans printed to PDF (LibreOffice) and read from word boxes
+    /// (`PDFWordLayout.MonthSchedule`): the month header read down its narrow columns as
+    /// twelve month columns, the พ.ศ. labels over groups of months (u4) or one heading over all
+    /// of them (u7) no budget column, each table's columns its own, marks in the month they
+    /// stand in, an arrow typed across a run of months (u7) marking every month it covers.
+    /// An arrow centred in a merged cell wider than itself (u4's twelve-month runs) covers the
+    /// months between the cell's borders, read from `pdftocairo -svg` beside pdftotext; without
+    /// it, only the months the arrow's own glyphs cover (u4: 6 of 10 items' months right).
+    /// Everything else must come through whole.
+    static var monthSchedulePDFs: [(name: String, months: Int)] {
+        let borders = PDFTextExtractor.toolURL().map { FileManager.default.isExecutableFile(atPath: $0.deletingLastPathComponent().appendingPathComponent("pdftocairo").path) } ?? false
+        return [("u4-tambon-2563-annual", borders ? 10 : 6), ("u7-town-2564-annual", 10)]
+    }
+
+    func testMonthSchedulePlansAsPDF() throws {
+        if PDFTextExtractor.toolURL() == nil { throw XCTSkip("pdftotext (poppler-utils) is not installed") }
+        for (name, months) in Self.monthSchedulePDFs {
+            let expected = try ImportScoring.decodeExpected(Data(contentsOf: Self.folder.appendingPathComponent(name + ".expected.json")))
+            let pdf = try PDFImportTests.pdf(fromDocx: try Data(contentsOf: Self.folder.appendingPathComponent(name + ".docx")))
+            PDFImportTests.dump(pdf, name: name)
+            let result = try DocumentImporter.importDocument(pdf, fileName: name + ".pdf")
+            let scores = ImportScoring.score(result, expected: expected)
+            print("== \(name).pdf\n" + ImportScoring.render(scores))
+            let byField = Dictionary(uniqueKeysWithValues: scores.map { ($0.field, $0) })
+            for field in ["items", "dimension of each item", "mission of each item", "budgets per year"] {
+                let score = try XCTUnwrap(byField[field], field)
+                XCTAssertEqual(score.correct, score.expected, "\(name).pdf: \(field)")
+                XCTAssertEqual(score.found, score.expected, "\(name).pdf: \(field) found")
+            }
+            let month = try XCTUnwrap(byField["months of each item"])
+            XCTAssertGreaterThanOrEqual(month.correct, months, "\(name).pdf: months of each item")
+            if month.correct > months { print("   (\(name).pdf reads \(month.correct) months right: raise monthSchedulePDFs)") }
+            let lines = try XCTUnwrap(byField["placed lines"])
+            XCTAssertEqual(lines.correct, lines.expected, "\(name).pdf: unplaced lines \(result.findings(code: "line.unplaced").map(\.message.en))")
+            XCTAssertEqual(result.findings(code: "mission.custom").count, 0, "\(name).pdf: \(result.findings(code: "mission.custom").map(\.message.en))")
+        }
+    }
+
+    /// The same plans as `pdftotext -layout` text (`LayoutTable` declines month schedules; their
+    /// runs are read as word boxes at their character positions). Not yet as well as the PDF:
+    /// items, dimensions and missions whole; budgets and months held to what is read now
+    /// (positions drift with Thai marks, and the text has no cell borders).
+    static let monthScheduleLayoutFloors: [(name: String, budgets: Int, months: Int)] = [("u4-tambon-2563-annual", 8, 2), ("u7-town-2564-annual", 10, 5)]
+
+    func testMonthSchedulePlansAsLayoutText() throws {
+        guard let pdftotext = PDFTextExtractor.toolURL() else { throw XCTSkip("pdftotext (poppler-utils) is not installed") }
+        for (name, budgets, months) in Self.monthScheduleLayoutFloors {
+            let expected = try ImportScoring.decodeExpected(Data(contentsOf: Self.folder.appendingPathComponent(name + ".expected.json")))
+            let pdf = try PDFImportTests.pdf(fromDocx: try Data(contentsOf: Self.folder.appendingPathComponent(name + ".docx")))
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sujarit-layout-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try pdf.write(to: folder.appendingPathComponent("plan.pdf"))
+            try PDFImportTests.run(pdftotext, ["-layout", "-enc", "UTF-8", folder.appendingPathComponent("plan.pdf").path, folder.appendingPathComponent("plan.txt").path], timeout: 60)
+            let text = try Data(contentsOf: folder.appendingPathComponent("plan.txt"))
+            let result = try DocumentImporter.importDocument(text, fileName: name + "-layout.txt")
+            let scores = ImportScoring.score(result, expected: expected)
+            print("== \(name) as -layout text\n" + ImportScoring.render(scores))
+            let byField = Dictionary(uniqueKeysWithValues: scores.map { ($0.field, $0) })
+            for field in ["items", "dimension of each item", "mission of each item"] {
+                let score = try XCTUnwrap(byField[field], field)
+                XCTAssertEqual(score.correct, score.expected, "\(name) -layout: \(field)")
+                XCTAssertEqual(score.found, score.expected, "\(name) -layout: \(field) found")
+            }
+            XCTAssertGreaterThanOrEqual(try XCTUnwrap(byField["budgets per year"]).correct, budgets, "\(name) -layout: budgets")
+            XCTAssertGreaterThanOrEqual(try XCTUnwrap(byField["months of each item"]).correct, months, "\(name) -layout: months")
+            XCTAssertEqual(result.findings(code: "mission.custom").count, 0, "\(name) -layout: \(result.findings(code: "mission.custom").map(\.message.en))")
+        }
+    }
 }
