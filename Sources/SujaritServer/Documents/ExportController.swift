@@ -256,7 +256,7 @@ struct PublicDocuments {
         do {
             entry = try await cache.bytes(RenderedKey(planID: planID, representation: .document(format)),
                                           context: context, contentType: format.mediaType, rendering: {
-                let store = PlanStore(request.lagTolerantDB)
+                let store = request.lagTolerantStores.plans
                 guard let plan = try await store.plan(id: planID, scope: .publishedOnly) else { return nil }
                 let approval = try await store.approval(planID: plan.id, organizationID: plan.organizationID)
                 let data: Data
