@@ -111,7 +111,7 @@ enum PDFWordLayout {
         rejoinSandwichedLines(&pieces, tables: &tables, columns: &columns)
         // Tables of items against months: columns from their own header (per table, so per
         // dimension), the month columns where the month names stand.
-        let schedules = tables.indices.map { MonthSchedule(tables[$0], columns: columns[$0]) }
+        var schedules = tables.indices.map { MonthSchedule(tables[$0], columns: columns[$0]) }
         // The cell borders tell how many months a merged cell's mark covers; read only when
         // there is a month table.
         let borders = schedules.contains { $0 != nil } ? rules?() ?? [] : []
@@ -139,6 +139,14 @@ enum PDFWordLayout {
                 // groups of months) become one row of whole headings.
                 if isHeaderLine(line) {
                     inHeader = true
+                    // A header set out with other widths (the table goes on in a narrower
+                    // layout after a page break): its rows are cut by the columns under it.
+                    if schedules[table] != nil, let restart = restartedSchedule(at: line, in: tables[table]) {
+                        lastSchedule = restart
+                        schedules[table] = restart
+                        out.append(restart.header)
+                        continue
+                    }
                     out.append(schedule.header)
                 } else if inHeader, MonthSchedule.isHeaderPiece(line) {
                     continue
@@ -773,6 +781,25 @@ enum PDFWordLayout {
         let (small, large) = a.count <= b.count ? (a, b) : (b, a)
         let matched = small.filter { column in large.contains { abs($0.start - column.start) <= tolerance } }.count
         return Double(matched) >= share * Double(small.count)
+    }
+
+    /// The month schedule of the lines from `header` to the next header line of the table, when
+    /// `header` is not the table's first header line and its cells begin elsewhere than that
+    /// one's (more than a few points off): a table that goes on with other column widths, whose
+    /// rows the first header's columns would cut in the wrong places. Nil otherwise.
+    static func restartedSchedule(at header: Line, in lines: [Line]) -> MonthSchedule? {
+        guard let first = lines.first(where: isHeaderLine),
+              let index = lines.firstIndex(where: { $0.y == header.y && $0.words.first?.page == header.words.first?.page && $0.x0 == header.x0 }),
+              first.y != header.y || first.words.first?.page != header.words.first?.page else { return nil }
+        let starts = { (line: Line) in line.cells.compactMap { $0.first?.x0 } }
+        let a = starts(first), b = starts(header)
+        guard a.count >= 3, b.count >= 3 else { return nil }
+        let moved = b.filter { x in !a.contains { abs($0 - x) <= 3 } }.count
+        guard moved * 3 >= b.count else { return nil }
+        let end = lines[(index + 1)...].firstIndex(where: isHeaderLine) ?? lines.endIndex
+        let region = Array(lines[index..<end])
+        guard region.count >= 3 else { return nil }
+        return MonthSchedule(region, columns: columns(region))
     }
 
     /// A table's columns: the x-ranges covered by its cells; where coverage stops for a gap, a

@@ -358,6 +358,7 @@ struct PlanTableParser {
                 continue
             }
             if row.cells.allSatisfy(\.isEmpty) { continue }
+            var row = Self.movingLoneHeading(row, layout: layout)
             // A header: header words, with the headings of columns the plan does not keep ("ที่").
             let isHeader = row.cells.enumerated().allSatisfy { column, cell in
                 cell.isEmpty || Self.header(cell.text) != nil || (layout.skip.contains(column) && cell.text == table.rows.first(where: { $0.cells.count == layout.width && $0.cells.contains { Self.header($0.text) == .items } })?.cells[column].text)
@@ -382,7 +383,6 @@ struct PlanTableParser {
                 || layout.dimension.map { Self.startsHeading(first[$0]) } == true
                 || first.contains(where: Self.startsTotal)
                 || current == nil
-            var row = row
             if begins {
                 // Dimension or mission text that does not begin one continues the one above.
                 for column in [layout.dimension, layout.mission].compactMap({ $0 }) where !row.cells[column].isEmpty && !Self.startsHeading(first[column]) && !Self.startsTotal(first[column]) {
@@ -420,6 +420,33 @@ struct PlanTableParser {
             }
         }
         return Self.unstackingBudgets(out, layout: layout)
+    }
+
+    /// A row of one cell holding a dimension or mission heading ("1.1 …", "มิติที่ 2 …") in a
+    /// column that holds no text of the plan — the "ที่" number column, under which a Word
+    /// cell merged across the whole row (gridSpan) starts — is a heading row of the table,
+    /// whatever column it starts in: its text moves to the column that holds headings (the
+    /// mission or dimension column, else the items column).
+    static func movingLoneHeading(_ row: TableRow, layout: RowLayout) -> TableRow {
+        let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
+        guard filled.count == 1, let column = filled.first, !layout.isText(column),
+              let first = row.cells[column].lines.first, startsHeading(first), !isBudgetLine(first) else { return row }
+        let heading: Bool
+        if ImportText.starts(first, with: "มิติที่") || ImportText.starts(first, with: "มติที่") {
+            heading = true
+        } else if let marker = ImportText.marker(Substring(first)) {
+            // Words after the number: a number alone ("1.1" in the number column) is no heading.
+            heading = ImportText.containsThai(String(marker.rest))
+        } else {
+            heading = false
+        }
+        guard heading else { return row }
+        let isDimension = ImportText.marker(Substring(first)).map { $0.style == .dot && $0.numbers.count == 1 } ?? true
+        let target = (isDimension ? layout.dimension ?? layout.mission : layout.mission) ?? layout.items
+        var out = row
+        out.cells[target] = row.cells[column]
+        out.cells[column] = TableCell(lines: [], line: row.cells[column].line)
+        return out
     }
 
     /// Several items written in one Word cell, with their budgets one per line in the cells

@@ -37,7 +37,8 @@ enum FixtureWriter {
     /// A .docx holding the blocks. List items numbered "1)", "2)"… in sequence become
     /// automatically numbered paragraphs (the marker moves to numbering.xml); a table's cells
     /// that are empty below a filled first-column cell become vertically merged (vMerge), and
-    /// a row shorter than the table gets a first cell spanning the missing columns (gridSpan).
+    /// a row shorter than the table gets a first cell spanning the missing columns (gridSpan),
+    /// unless a cell of the row says its own span (`columnSpan`).
     /// - Parameter laidOut: give tables column widths on landscape pages, as a real plan has
     ///   (for LibreOffice to print it readably).
     /// A page for the document: size and margins in twentieths of a point.
@@ -159,7 +160,9 @@ enum FixtureWriter {
             xml += "<w:tr>"
             for (column, cell) in row.cells.enumerated() {
                 var properties = ""
-                if column == 0 && row.cells.count < width { properties += "<w:gridSpan w:val=\"\(width - row.cells.count + 1)\"/>" }
+                let explicit = row.cells.contains { $0.columnSpan > 1 }
+                if explicit, cell.columnSpan > 1 { properties += "<w:gridSpan w:val=\"\(cell.columnSpan)\"/>" }
+                if !explicit && column == 0 && row.cells.count < width { properties += "<w:gridSpan w:val=\"\(width - row.cells.count + 1)\"/>" }
                 if column == 0 && row.cells.count == width {
                     let below = rowIndex + 1 < table.rows.count ? table.rows[rowIndex + 1] : nil
                     let above = rowIndex > 0 ? table.rows[rowIndex - 1] : nil

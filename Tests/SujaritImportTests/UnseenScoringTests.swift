@@ -134,7 +134,7 @@ final class UnseenScoringTests: XCTestCase {
     /// runs are read as word boxes at their character positions). Not yet as well as the PDF:
     /// items, dimensions and missions whole; budgets and months held to what is read now
     /// (positions drift with Thai marks, and the text has no cell borders).
-    static let monthScheduleLayoutFloors: [(name: String, budgets: Int, months: Int)] = [("u4-tambon-2563-annual", 8, 2), ("u7-town-2564-annual", 10, 5)]
+    static let monthScheduleLayoutFloors: [(name: String, budgets: Int, months: Int)] = [("u4-tambon-2563-annual", 10, 3), ("u7-town-2564-annual", 10, 5)]
 
     func testMonthSchedulePlansAsLayoutText() throws {
         guard let pdftotext = PDFTextExtractor.toolURL() else { throw XCTSkip("pdftotext (poppler-utils) is not installed") }

@@ -441,3 +441,44 @@ struct PlanVariation: CustomStringConvertible {
         }
     }
 }
+
+// MARK: - Word form
+
+extension PlanVariation {
+    /// How a Word file writes a table row that holds only a dimension or mission heading.
+    enum HeadingRowSpan: String, CaseIterable {
+        /// One cell merged across every column, the "ที่" number column included.
+        case everyColumn
+        /// An empty first cell, then one cell merged across all the other columns.
+        case allButFirst
+    }
+
+    /// The document's blocks for a Word file whose table rows of a lone dimension or mission
+    /// heading are merged cells (gridSpan) of the given form; the rest as it stands. Returns the
+    /// number of rows so written too.
+    static func wordBlocks(_ text: String, headingRows span: HeadingRowSpan) -> (blocks: [DocumentBlock], mergedRows: Int) {
+        var merged = 0
+        let blocks = PlainTextReader.read(text).map { block -> DocumentBlock in
+            guard case .table(var table) = block else { return block }
+            let width = table.rows.map(\.cells.count).max() ?? 0
+            guard width >= 3 else { return block }
+            for index in table.rows.indices {
+                let row = table.rows[index]
+                let filled = row.cells.filter { !$0.isEmpty }
+                guard filled.count == 1, let cell = filled.first, let first = cell.lines.first, PlanTableParser.startsHeading(first) else { continue }
+                var spanning = cell
+                switch span {
+                case .everyColumn:
+                    spanning.columnSpan = width
+                    table.rows[index].cells = [spanning]
+                case .allButFirst:
+                    spanning.columnSpan = width - 1
+                    table.rows[index].cells = [TableCell(lines: [], line: cell.line), spanning]
+                }
+                merged += 1
+            }
+            return .table(table)
+        }
+        return (blocks, merged)
+    }
+}
