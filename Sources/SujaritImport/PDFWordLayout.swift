@@ -411,17 +411,8 @@ enum PDFWordLayout {
                     continue
                 }
                 // Text: in the column where it begins, cut where a word begins a text column.
-                var pieces: [[Word]] = []
-                for word in cell {
-                    let index = column(of: word.x0)
-                    let startsColumn = index > 0 && !months.contains(index) && word.x0 - columns[index].start <= 10
-                    if let head = pieces.last?.first, column(of: head.x0) != index, startsColumn, !PDFWordLayout.isMarkOnly(word) {
-                        pieces.append([word])
-                    } else if pieces.isEmpty {
-                        pieces.append([word])
-                    } else {
-                        pieces[pieces.count - 1].append(word)
-                    }
+                let pieces = PDFWordLayout.columnPieces(cell, column: column(of:)) { index, word in
+                    index > 0 && !months.contains(index) && word.x0 - columns[index].start <= 10
                 }
                 for piece in pieces {
                     guard let head = piece.first else { continue }
@@ -878,17 +869,8 @@ enum PDFWordLayout {
         func column(of x: Double) -> Int { columns.lastIndex { $0.start <= x + 0.5 } ?? 0 }
         var cells = Array(repeating: "", count: columns.count)
         for cell in line.cells {
-            var pieces: [[Word]] = []
-            for word in cell {
-                let index = column(of: word.x0)
-                let startsColumn = index > 0 && word.x0 - columns[index].start <= 10
-                if let last = pieces.last?.first, column(of: last.x0) != index, startsColumn, !isMarkOnly(word) {
-                    pieces.append([word])
-                } else if pieces.isEmpty {
-                    pieces.append([word])
-                } else {
-                    pieces[pieces.count - 1].append(word)
-                }
+            let pieces = columnPieces(cell, column: column(of:)) { index, word in
+                index > 0 && word.x0 - columns[index].start <= 10
             }
             for piece in pieces {
                 guard let first = piece.first else { continue }
@@ -901,6 +883,25 @@ enum PDFWordLayout {
     }
 
     static func isMarkOnly(_ word: Word) -> Bool { word.text.unicodeScalars.allSatisfy(TextRepair.isFollowingMark) }
+
+    /// One cell's words cut into pieces, one per column the cell spills over: a new piece begins
+    /// at a word that lies in another column than the piece's first word and `startsColumn` says
+    /// opens that column (a lone Thai mark never does). Each piece belongs to the column of its
+    /// first word.
+    static func columnPieces(_ cell: [Word], column: (Double) -> Int, startsColumn: (Int, Word) -> Bool) -> [[Word]] {
+        var pieces: [[Word]] = []
+        for word in cell {
+            let index = column(word.x0)
+            if let head = pieces.last?.first, column(head.x0) != index, startsColumn(index, word), !isMarkOnly(word) {
+                pieces.append([word])
+            } else if pieces.isEmpty {
+                pieces.append([word])
+            } else {
+                pieces[pieces.count - 1].append(word)
+            }
+        }
+        return pieces
+    }
 
     /// Whether a line of one run of words may still be a row of a table with these columns:
     /// no word of it crosses a gutter between two columns.
